@@ -1,0 +1,8 @@
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { ConnectorFactory } from "./types";
+import { createOntapConnector } from "./ontap";
+
+/** Every vendor connector, by source kind. */
+export const CONNECTORS: Partial<Record<SourceKind, ConnectorFactory>> = {
+  ontap: createOntapConnector,
+};

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// The only module that reads process.env: everything else asks env().
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().url().optional(),
+    JOBDECK_DATA_DIR: z.string().default(".data"),
+    JOBDECK_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5433),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    JOBDECK_SIM_BASE_PORT: z.coerce.number().int().min(1024).max(65000).default(9101),
+    JOBDECK_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    JOBDECK_SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
+    JOBDECK_SECRET_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes, base64")
+      .optional(),
+    JOBDECK_WORKER_ID: z.string().min(1).optional(),
+    JOBDECK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    JOBDECK_READ_THROUGH_MS: z.coerce.number().int().min(0).default(5000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOBDECK_SECRET_KEY"],
+        message: "required in production with an external DATABASE_URL (credentials are encrypted with it)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) cached = parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Tests and the start script set variables after import; this makes env() read them again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * Faults a test or a demo can inject into a simulator over HTTP (POST /__sim/faults), to see how
+ * Jobdeck copes with a vendor that misbehaves the way real ones do.
+ */
+export const faultSchema = z.object({
+  kind: z.enum(["malformed", "truncated", "status", "delay", "reset", "body"]),
+  /** Applies only to requests whose path contains this text (and method, if given). */
+  path: z.string().optional(),
+  method: z.string().optional(),
+  /** How many requests it applies to; omitted: until cleared. */
+  times: z.number().int().positive().optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  ms: z.number().int().min(0).max(600_000).optional(),
+  body: z.string().optional(),
+  contentType: z.string().optional(),
+});
+export type Fault = z.infer<typeof faultSchema>;
+
+export class FaultInjector {
+  private faults: Array<Fault & { left: number }> = [];
+
+  add(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Fault[] {
+    return this.faults.map(({ left: _left, ...f }) => f);
+  }
+
+  /** The fault to apply to this request, if any; consumes one use of it. */
+  take(method: string, path: string): Fault | null {
+    const index = this.faults.findIndex(
+      (f) => (!f.path || path.includes(f.path)) && (!f.method || f.method.toUpperCase() === method),
+    );
+    if (index < 0) return null;
+    const fault = this.faults[index];
+    if (!fault) return null;
+    fault.left -= 1;
+    if (fault.left <= 0) this.faults.splice(index, 1);
+    const { left: _left, ...rest } = fault;
+    return rest;
+  }
+}

@@ -1,0 +1,36 @@
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { Clock } from "./clock";
+import type { SimHandler, SimRequest, SimResponse } from "./server";
+
+export interface SimulatorOptions {
+  seed: number;
+  clock: Clock;
+  /** Basic-auth user / login name. */
+  user: string;
+  /** Password, or the API token for vendors that use one (Eyeglass). */
+  password: string;
+  /** Vendor-specific scenario settings (UNCONFIRMED values, fault switches, ...). */
+  scenario?: Record<string, unknown>;
+}
+
+/** How a Jobdeck source should be configured to reach this simulator. */
+export interface SimulatedSource {
+  baseUrl: string;
+  username: string | null;
+  secret: string;
+  options: Record<string, unknown>;
+}
+
+export interface Simulator {
+  handler: SimHandler;
+  control?: (req: SimRequest) => SimResponse | null | Promise<SimResponse | null>;
+  /** What to register as a source, given the URL the server listens on. */
+  source(serverUrl: string): SimulatedSource;
+}
+
+export interface SimulatorModule {
+  kind: SourceKind;
+  /** Printed by `npm run simulate`: which credential flag the vendor uses. */
+  credential: "password" | "token";
+  create(options: SimulatorOptions): Simulator;
+}

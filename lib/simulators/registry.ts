@@ -1,0 +1,8 @@
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { SimulatorModule } from "./engine/simulator";
+import { ontapSimulator } from "./ontap";
+
+/** Every vendor simulator; npm start, `npm run simulate` and the tests find them here. */
+export const SIMULATORS: Partial<Record<SourceKind, SimulatorModule>> = {
+  ontap: ontapSimulator,
+};

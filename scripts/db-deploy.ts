@@ -1,0 +1,11 @@
+/** Applies every migration to DATABASE_URL, or to the embedded database when it is unset. */
+import { applyMigrations } from "@/lib/db/migrate";
+import { resolveDatabase } from "@/lib/db/resolve-database";
+
+const db = await resolveDatabase();
+try {
+  await applyMigrations(db.url);
+  console.log(`migrations applied to ${db.embedded ? "the embedded database" : "DATABASE_URL"}`);
+} finally {
+  await db.stop();
+}
