@@ -19,6 +19,13 @@ const schema = z
     JOBDECK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     JOBDECK_READ_THROUGH_MS: z.coerce.number().int().min(0).default(5000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    JOBDECK_PUBLIC_URL: z.string().url().optional(),
+    JOBDECK_ADMIN_EMAIL: z.string().email().optional(),
+    JOBDECK_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+    JOBDECK_OIDC_ISSUER: z.string().url().optional(),
+    JOBDECK_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    JOBDECK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {
@@ -27,6 +34,13 @@ const schema = z
         path: ["JOBDECK_SECRET_KEY"],
         message: "required in production with an external DATABASE_URL (credentials are encrypted with it)",
       });
+    }
+    if (Boolean(v.JOBDECK_ADMIN_EMAIL) !== Boolean(v.JOBDECK_ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["JOBDECK_ADMIN_PASSWORD"], message: "set JOBDECK_ADMIN_EMAIL and JOBDECK_ADMIN_PASSWORD together" });
+    }
+    const oidc = [v.JOBDECK_OIDC_ISSUER, v.JOBDECK_OIDC_CLIENT_ID, v.JOBDECK_OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({ code: "custom", path: ["JOBDECK_OIDC_ISSUER"], message: "set JOBDECK_OIDC_ISSUER, JOBDECK_OIDC_CLIENT_ID and JOBDECK_OIDC_CLIENT_SECRET together" });
     }
   });
 
