@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const DR_JOB_TYPES = ["planned-failover", "unplanned-failover", "test-failover", "failback"] as const;
+export type DrJobType = (typeof DR_JOB_TYPES)[number];
+
+/** Commvault's own job-type strings, as the parent job summary reports them. */
+export const JOB_TYPE_LABEL: Record<DrJobType, string> = {
+  "planned-failover": "Planned Failover",
+  "unplanned-failover": "Unplanned Failover",
+  "test-failover": "Test Failover",
+  failback: "Failback",
+};
+
+const wholeSeconds = z.number().int().positive().multipleOf(1000);
+
+/**
+ * Scenario settings. The UNCONFIRMED vendor facts (see VENDOR-NOTES) are here with their plausible
+ * defaults, so a test can switch to the other variant and prove the connector copes.
+ */
+export const scenarioSchema = z.object({
+  webServiceRoot: z.string().regex(/^\/.*\/$/).default("/commandcenter/api/"),
+  /** Commvault ends a session after 30 minutes without a call. */
+  tokenIdleMs: z.number().int().positive().default(30 * 60_000),
+  /** How far back the estate's DR job history reaches (well inside Commvault's job retention). */
+  historyMs: z.number().int().positive().default(21 * 86_400_000),
+  /** Mean gap between new DR jobs while the simulator runs. */
+  meanIntervalMs: z.number().int().positive().default(15 * 60_000),
+  /** Share of the backfilled history kept, so weeks of history stay a few hundred jobs. */
+  historyDensity: z.number().min(0).max(1).default(0.08),
+  /** Seed running and queued jobs at start, so a demo opens on live work. */
+  liveJobs: z.boolean().default(true),
+  /** UNCONFIRMED: the status a phase carries while it runs (only 0 and 1 are documented). */
+  runningPhaseStatus: z.number().int().default(0),
+  /** UNCONFIRMED: whether a running phase omits endTime or sends it with time 0. */
+  runningEndTime: z.enum(["omit", "zero"]).default("omit"),
+  /** UNCONFIRMED: the login failure body (cvpysdk reads errList; older servers send errorCode). */
+  loginError: z.enum(["errList", "errorCode"]).default("errList"),
+  /** When set, every failover reaches the end of "Post VM Failover" exactly this long after it starts. */
+  fixedRtoMs: wholeSeconds.optional(),
+  /** A phase code newer than the known table, inserted after each job's first phase. */
+  unknownPhaseCode: z.number().int().min(0).optional(),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Body of POST /__sim/jobs. */
+export const createJobSchema = z.object({
+  type: z.enum(DR_JOB_TYPES).optional(),
+  /** Each replication pair's phases are scaled to take this long in total (whole seconds). */
+  durationMs: z.number().int().min(10_000).optional(),
+  /** Exact time from start to the end of "Post VM Failover" on every pair. */
+  rtoMs: wholeSeconds.optional(),
+  drGroupId: z.number().int().optional(),
+});
+export type CreateJobRequest = z.infer<typeof createJobSchema>;
