@@ -1,0 +1,114 @@
+import type { Clock } from "@/lib/simulators/engine/clock";
+import { Rng } from "@/lib/simulators/engine/rng";
+import { Spawner } from "@/lib/simulators/engine/scenario";
+import { JOB_DEFINITIONS, naturalEndMs, planSession, type SessionPlan } from "./plan";
+import type { SppScenario } from "./scenario";
+import { isStoppable, sessionState } from "./timeline";
+
+const MAX_CONCURRENT = 3;
+
+/** All job sessions the simulated SPP server knows, created by seed and clock. */
+export class SppEstate {
+  private readonly sessions = new Map<string, SessionPlan>();
+  private readonly spawner: Spawner;
+  private readonly controlRng: Rng;
+
+  constructor(
+    private readonly clock: Clock,
+    seed: number,
+    readonly scenario: SppScenario,
+  ) {
+    this.controlRng = new Rng(seed ^ 0xc0ffee);
+    this.spawner = new Spawner(
+      { clock, rng: new Rng(seed), historyMs: scenario.historyMs, meanIntervalMs: scenario.meanIntervalMs },
+      (startAt, rng) => this.spawn(startAt, rng),
+    );
+    this.spawner.advance();
+    this.startLiveSessions(new Rng(seed ^ 0x11fe));
+  }
+
+  /** Random history may happen to be quiet right now; a console demo wants work in flight and in the queue. */
+  private startLiveSessions(rng: Rng): void {
+    const now = this.clock.now();
+    for (const minutesAgo of [14, 9, 4, 1]) {
+      const startAt = now - minutesAgo * 60_000 - rng.int(0, 59_000);
+      const plan = planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 });
+      const queued = minutesAgo === 1 ? now - startAt + rng.int(90, 240) * 1000 : 0;
+      plan.queueMs = Math.max(queued, this.waitForSlot(startAt));
+      this.sessions.set(plan.id, plan);
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Brings the estate up to the clock's time; call before answering anything. */
+  advance(): void {
+    this.spawner.advance();
+    const horizon = this.clock.now() - this.scenario.retentionMs;
+    for (const [id, plan] of this.sessions) {
+      const { endMs } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
+      if (endMs !== null && endMs < horizon) this.sessions.delete(id);
+    }
+  }
+
+  all(): SessionPlan[] {
+    return [...this.sessions.values()];
+  }
+
+  get(id: string): SessionPlan | undefined {
+    return this.sessions.get(id);
+  }
+
+  private spawn(startAt: number, rng: Rng): void {
+    const plan = planSession(this.freeId(startAt), startAt, rng);
+    plan.queueMs = Math.max(plan.queueMs, this.waitForSlot(startAt));
+    // Some history ends by hand: an operator cancel, or a failure that takes the whole session down.
+    const roll = rng.next();
+    const runStart = plan.startMs + plan.queueMs;
+    const at = runStart + Math.round((naturalEndMs(plan) - runStart) * (0.3 + rng.next() * 0.4));
+    if (roll < 0.04) plan.stop = { at, kind: "cancel", catalogCompletedObjects: rng.chance(0.5), reason: "user admin" };
+    else if (roll < 0.08) plan.stop = { at, kind: "fail", catalogCompletedObjects: true, reason: "Job session failed: vSnap server 10.0.2.11 is not responding" };
+    this.sessions.set(plan.id, plan);
+  }
+
+  /** SPP runs a few sessions at once; a new one waits (PENDING) until the earliest running one ends. */
+  private waitForSlot(at: number): number {
+    const busyUntil = this.all()
+      .filter((p) => !p.stop && p.startMs + p.queueMs <= at && naturalEndMs(p) > at)
+      .map((p) => naturalEndMs(p));
+    if (busyUntil.length < MAX_CONCURRENT) return 0;
+    return Math.min(...busyUntil) - at;
+  }
+
+  /** Session ids are start times in epoch ms; two sessions started in the same ms get the next free one. */
+  private freeId(startAt: number): string {
+    let id = startAt;
+    while (this.sessions.has(String(id))) id += 1;
+    return String(id);
+  }
+
+  /** A session that starts now (the /__sim/jobs control). */
+  createNow(options: { durationMs?: number; type?: string }): SessionPlan {
+    const now = this.clock.now();
+    const wanted = options.type?.toUpperCase();
+    const definition = JOB_DEFINITIONS.find((d) => d.progressType === wanted || d.subPolicyType === wanted || d.jobName.toUpperCase() === wanted);
+    const plan = planSession(this.freeId(now), now, this.controlRng, {
+      durationMs: options.durationMs ?? 600_000,
+      queueMs: 0,
+      ...(definition ? { definition } : {}),
+    });
+    this.sessions.set(plan.id, plan);
+    return plan;
+  }
+
+  /** Stops a running or pending session; false when it has already finished. */
+  stop(id: string, kind: "cancel" | "fail", catalogCompletedObjects: boolean, reason: string): boolean {
+    const plan = this.sessions.get(id);
+    const now = this.clock.now();
+    if (!plan || !isStoppable(plan, now, this.scenario.cancelingMs)) return false;
+    plan.stop = { at: now, kind, catalogCompletedObjects, reason };
+    return true;
+  }
+}
