@@ -1,12 +1,14 @@
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { SimulatorModule } from "./engine/simulator";
 import { commvaultSimulator } from "./commvault";
+import { dfmSimulator } from "./dfm";
 import { ontapSimulator } from "./ontap";
 import { sppSimulator } from "./spp";
 
 /** Every vendor simulator; npm start, `npm run simulate` and the tests find them here. */
 export const SIMULATORS: Partial<Record<SourceKind, SimulatorModule>> = {
   commvault: commvaultSimulator,
+  dfm: dfmSimulator,
   ontap: ontapSimulator,
   spp: sppSimulator,
 };
