@@ -1,0 +1,99 @@
+import type { JobAction } from "@/lib/domain/actions";
+import type { JobState, Severity } from "@/lib/domain/job-state";
+import type { SourceKind } from "@/lib/domain/source-kind";
+
+/** JSON shapes the BFF sends to browsers. Dates are ISO strings; byte counts are decimal strings (64-bit exact). */
+export interface JobSummary {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  kind: SourceKind;
+  vendorId: string;
+  type: string;
+  name: string;
+  state: JobState;
+  vendorState: string;
+  progress: number | null;
+  bytesDone: string | null;
+  bytesTotal: string | null;
+  throughputBps: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  sortAt: string;
+  submittedBy: string | null;
+  dataset: string | null;
+  policy: string | null;
+  cluster: string | null;
+  drGroup: string | null;
+  message: string | null;
+  goneAt: string | null;
+  updatedAt: string;
+}
+
+export interface JobPage {
+  items: JobSummary[];
+  nextCursor: string | null;
+}
+
+export interface PhaseView {
+  id: string;
+  key: string;
+  parentKey: string | null;
+  lane: string | null;
+  name: string;
+  state: JobState;
+  vendorStatus: string | null;
+  order: number;
+  depth: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  message: string | null;
+}
+
+export interface EventView {
+  id: string;
+  at: string;
+  severity: Severity;
+  type: string;
+  message: string;
+}
+
+export interface SampleView {
+  at: string;
+  bytesDone: string | null;
+  bytesPerSec: number | null;
+  percent: number | null;
+}
+
+export interface AuditLineView {
+  id: string;
+  action: string;
+  actor: string;
+  reason: string | null;
+  status: "pending" | "succeeded" | "refused" | "failed";
+  vendorReply: string | null;
+  requestedAt: string;
+  completedAt: string | null;
+}
+
+export interface SourceFreshness {
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+export interface JobDetailView {
+  job: JobSummary;
+  phases: PhaseView[];
+  events: EventView[];
+  samples: SampleView[];
+  logLineCount: number;
+  actions: AuditLineView[];
+  /** Actions the job allows now (before the caller's role is considered). */
+  allowedActions: JobAction[];
+  /** When the cached copy was last confirmed with the vendor. */
+  refreshedAt: string;
+  source: SourceFreshness;
+  /** Set when a read-through refresh failed: the page shows the cached copy with this warning. */
+  refreshError: string | null;
+}

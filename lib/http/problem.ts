@@ -1,0 +1,45 @@
+/** RFC 9457 problem details: the one error format every Jobdeck API speaks. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** One entry per bad request parameter. */
+  errors?: Array<{ parameter: string; message: string }>;
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+  });
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: Problem["errors"],
+  ) {
+    super(detail ?? title);
+    this.name = "HttpError";
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `https://jobdeck.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export const badRequest = (detail: string, errors?: Problem["errors"]) => new HttpError(400, "Bad request", detail, errors);
+export const unauthorized = () => new HttpError(401, "Unauthorized", "Sign in to use Jobdeck.");
+export const forbidden = (detail: string) => new HttpError(403, "Forbidden", detail);
+export const notFound = (detail: string) => new HttpError(404, "Not found", detail);
+export const conflict = (detail: string) => new HttpError(409, "Conflict", detail);
+export const badGateway = (detail: string) => new HttpError(502, "Vendor error", detail);

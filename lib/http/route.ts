@@ -1,0 +1,105 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/get-actor";
+import { roleAllows, type Role } from "@/lib/domain/roles";
+import { logger } from "@/lib/log";
+import { badRequest, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+interface RouteSpec<Q, B, P> {
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** Lowest role allowed; "public" for unauthenticated routes (health, sign-in). Default viewer. */
+  role?: Role | "public";
+}
+
+interface RouteContext<Q, B, P> {
+  request: Request;
+  query: Out<Q>;
+  body: Out<B>;
+  params: Out<P>;
+  actor: Actor | null;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every API route goes through here: zod-parsed query, body and params (400 naming each bad
+ * parameter), the caller's role checked on the server, same-origin enforced on mutations, display
+ * tokens refused on mutations, and thrown errors mapped to problem+json.
+ */
+export function route<Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  spec: RouteSpec<Q, B, P>,
+  handler: (ctx: RouteContext<Q, B, P>) => Promise<Response | object>,
+) {
+  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      const mutating = MUTATING.has(request.method);
+      if (mutating) assertSameOrigin(request);
+      const actor = await getActor(request);
+      const need = spec.role ?? "viewer";
+      if (need !== "public") {
+        if (!actor) throw unauthorized();
+        if (mutating && actor.kind === "display") throw forbidden("Display tokens are read-only.");
+        if (!roleAllows(actor.role, need)) throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
+      }
+      const url = new URL(request.url);
+      const query = spec.query ? parseWith(spec.query, queryObject(url.searchParams), "query") : undefined;
+      const params = spec.params ? parseWith(spec.params, await context.params, "path") : undefined;
+      const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : undefined;
+      const result = await handler({ request, query, body, params, actor } as RouteContext<Q, B, P>);
+      return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      if (err instanceof HttpError) return problemResponse(err.toProblem());
+      logger.error({ err, path: new URL(request.url).pathname }, "unhandled API error");
+      return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
+    }
+  };
+}
+
+/** Repeated keys (?state=running&state=failed) become arrays; single keys stay strings. */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length === 1 ? (all[0] ?? "") : all;
+  }
+  return out;
+}
+
+function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({
+    parameter: issue.path.length ? issue.path.join(".") : where,
+    message: issue.message,
+  }));
+  throw badRequest(`Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("Request body is not valid JSON.");
+  }
+}
+
+/** Browsers send Origin on cross-site POSTs; a mismatch means another site is acting as the user. */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden("Cross-origin request refused.");
+  }
+  if (originHost !== host) throw forbidden("Cross-origin request refused.");
+}

@@ -1,0 +1,47 @@
+import { VendorError } from "@/lib/connectors/errors";
+import { getDb, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { connectorForSource } from "@/lib/sync/connector-for-source";
+import { notifyJobChanges } from "@/lib/sync/notify";
+import { storeJobs } from "@/lib/sync/store-jobs";
+
+/** In-flight refreshes by job id: concurrent viewers of one job share one vendor call. */
+const inFlight = new Map<string, Promise<string | null>>();
+
+/**
+ * Read-through: when the stored copy of a job is older than JOBDECK_READ_THROUGH_MS, ask the vendor
+ * for it now and store the answer. Returns a readable error when the vendor could not be asked (the
+ * caller then shows the cached copy with a warning), null otherwise.
+ */
+export async function refreshJobIfStale(jobId: string, db: Db = getDb(), maxAgeMs = env().JOBDECK_READ_THROUGH_MS): Promise<string | null> {
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: { id: true, sourceId: true, kind: true, vendorId: true, refreshedAt: true, goneAt: true },
+  });
+  if (!job || job.goneAt || Date.now() - job.refreshedAt.getTime() < maxAgeMs) return null;
+  const running = inFlight.get(jobId);
+  if (running) return running;
+  const work = refresh(db, job).finally(() => inFlight.delete(jobId));
+  inFlight.set(jobId, work);
+  return work;
+}
+
+async function refresh(db: Db, job: { id: string; sourceId: string; kind: Parameters<typeof storeJobs>[1]["kind"]; vendorId: string }): Promise<string | null> {
+  try {
+    const connector = await connectorForSource(job.sourceId, db);
+    const record = await connector.getJob(job.vendorId, AbortSignal.timeout(15_000));
+    await db.$transaction(async (tx) => {
+      const now = new Date();
+      if (record === null) {
+        await tx.job.update({ where: { id: job.id }, data: { goneAt: now, refreshedAt: now } });
+        await notifyJobChanges(tx, job.sourceId, [job.id]);
+        return;
+      }
+      const stored = await storeJobs(tx, { id: job.sourceId, kind: job.kind }, [record], now);
+      await notifyJobChanges(tx, job.sourceId, stored.changedJobIds);
+    });
+    return null;
+  } catch (err) {
+    return err instanceof VendorError ? err.message : `refresh failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}

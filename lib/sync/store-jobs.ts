@@ -1,0 +1,107 @@
+import type { JobRecord } from "@/lib/domain/model";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { Tx } from "@/lib/db/client";
+import { storeJobDetail } from "./store-detail";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const big = (n: bigint | null) => (n === null ? null : n.toString());
+
+/** Vendor data can carry NUL bytes that PostgreSQL text refuses; they carry no meaning for us. */
+export const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, ""));
+
+function searchText(j: JobRecord): string {
+  return [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase()
+    .replace(/\u0000/g, "");
+}
+
+export interface StoreResult {
+  /** Jobdeck ids of jobs inserted or changed, including a change in phases, events, samples or log. */
+  changedJobIds: string[];
+  inserted: number;
+}
+
+/**
+ * Upserts a batch of vendor jobs in bulk. Only rows whose content differs are rewritten, so
+ * replaying a poll changes nothing and raises no notification; detail rows are keyed upserts too.
+ */
+export async function storeJobs(
+  tx: Tx,
+  source: { id: string; kind: SourceKind },
+  jobs: JobRecord[],
+  now: Date,
+): Promise<StoreResult> {
+  if (jobs.length === 0) return { changedJobIds: [], inserted: 0 };
+  const rows = await tx.$queryRaw<Array<{ id: string; vendorId: string; inserted: boolean }>>`
+    INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
+      "bytesDone", "bytesTotal", "throughputBps", "startedAt", "endedAt", "sortAt", "submittedBy",
+      dataset, policy, cluster, "drGroup", message, raw, "searchText", "firstSeenAt", "lastSeenAt",
+      "refreshedAt", "updatedAt")
+    SELECT gen_random_uuid(), ${source.id}::uuid, ${source.kind}::"SourceKind", t.vendor_id, t.type, t.name,
+      t.state::"JobState", t.vendor_state, t.progress, t.bytes_done, t.bytes_total, t.throughput,
+      t.started_at, t.ended_at, COALESCE(t.started_at, ${now}::timestamp(3)), t.submitted_by, t.dataset, t.policy,
+      t.cluster, t.dr_group, t.message, t.raw, t.search_text, ${now}::timestamp(3), ${now}::timestamp(3),
+      ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM unnest(
+      ${jobs.map((j) => clean(j.vendorId))}::text[],
+      ${jobs.map((j) => clean(j.type))}::text[],
+      ${jobs.map((j) => clean(j.name))}::text[],
+      ${jobs.map((j) => j.state)}::text[],
+      ${jobs.map((j) => clean(j.vendorState))}::text[],
+      ${jobs.map((j) => j.progress)}::float8[],
+      ${jobs.map((j) => big(j.bytesDone))}::bigint[],
+      ${jobs.map((j) => big(j.bytesTotal))}::bigint[],
+      ${jobs.map((j) => j.throughputBps)}::float8[],
+      ${jobs.map((j) => iso(j.startedAt))}::timestamp(3)[],
+      ${jobs.map((j) => iso(j.endedAt))}::timestamp(3)[],
+      ${jobs.map((j) => clean(j.submittedBy))}::text[],
+      ${jobs.map((j) => clean(j.dataset))}::text[],
+      ${jobs.map((j) => clean(j.policy))}::text[],
+      ${jobs.map((j) => clean(j.cluster))}::text[],
+      ${jobs.map((j) => clean(j.drGroup))}::text[],
+      ${jobs.map((j) => clean(j.message))}::text[],
+      ${jobs.map((j) => JSON.stringify(j.raw ?? null).replace(/\\u0000/g, ""))}::jsonb[],
+      ${jobs.map(searchText)}::text[]
+    ) AS t(vendor_id, type, name, state, vendor_state, progress, bytes_done, bytes_total, throughput,
+      started_at, ended_at, submitted_by, dataset, policy, cluster, dr_group, message, raw, search_text)
+    ON CONFLICT ("sourceId", "vendorId") DO UPDATE SET
+      type = EXCLUDED.type, name = EXCLUDED.name, state = EXCLUDED.state,
+      "vendorState" = EXCLUDED."vendorState", progress = EXCLUDED.progress,
+      "bytesDone" = EXCLUDED."bytesDone", "bytesTotal" = EXCLUDED."bytesTotal",
+      "throughputBps" = EXCLUDED."throughputBps", "startedAt" = EXCLUDED."startedAt",
+      "endedAt" = EXCLUDED."endedAt", "sortAt" = COALESCE(EXCLUDED."startedAt", "Job"."sortAt"),
+      "submittedBy" = EXCLUDED."submittedBy", dataset = EXCLUDED.dataset, policy = EXCLUDED.policy,
+      cluster = EXCLUDED.cluster, "drGroup" = EXCLUDED."drGroup", message = EXCLUDED.message,
+      raw = EXCLUDED.raw, "searchText" = EXCLUDED."searchText", "goneAt" = NULL,
+      "updatedAt" = EXCLUDED."updatedAt"
+    WHERE ("Job".type, "Job".name, "Job".state, "Job"."vendorState", "Job".progress, "Job"."bytesDone",
+      "Job"."bytesTotal", "Job"."throughputBps", "Job"."startedAt", "Job"."endedAt", "Job"."submittedBy",
+      "Job".dataset, "Job".policy, "Job".cluster, "Job"."drGroup", "Job".message, "Job".raw,
+      "Job"."goneAt" IS NULL)
+      IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.name, EXCLUDED.state, EXCLUDED."vendorState",
+      EXCLUDED.progress, EXCLUDED."bytesDone", EXCLUDED."bytesTotal", EXCLUDED."throughputBps",
+      EXCLUDED."startedAt", EXCLUDED."endedAt", EXCLUDED."submittedBy", EXCLUDED.dataset,
+      EXCLUDED.policy, EXCLUDED.cluster, EXCLUDED."drGroup", EXCLUDED.message, EXCLUDED.raw, true)
+    RETURNING id, "vendorId", (xmax = 0) AS inserted`;
+
+  const vendorIds = jobs.map((j) => clean(j.vendorId) ?? "");
+  await tx.$executeRaw`
+    UPDATE "Job" SET "lastSeenAt" = ${now}::timestamp(3), "refreshedAt" = ${now}::timestamp(3)
+    WHERE "sourceId" = ${source.id}::uuid AND "vendorId" = ANY(${vendorIds}::text[])`;
+
+  const changed = new Set(rows.map((r) => r.id));
+  const withDetail = jobs.filter((j) => j.phases || j.events || j.samples || j.log);
+  if (withDetail.length > 0) {
+    const ids = await tx.$queryRaw<Array<{ id: string; vendorId: string }>>`
+      SELECT id, "vendorId" FROM "Job"
+      WHERE "sourceId" = ${source.id}::uuid AND "vendorId" = ANY(${withDetail.map((j) => clean(j.vendorId) ?? "")}::text[])`;
+    const idByVendor = new Map(ids.map((r) => [r.vendorId, r.id]));
+    for (const job of withDetail) {
+      const jobId = idByVendor.get(clean(job.vendorId) ?? "");
+      if (jobId && (await storeJobDetail(tx, jobId, job))) changed.add(jobId);
+    }
+  }
+  return { changedJobIds: [...changed], inserted: rows.filter((r) => r.inserted).length };
+}

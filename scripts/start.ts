@@ -1,0 +1,56 @@
+/**
+ * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL is set)
+ * with migrations applied, the demo simulators registered as sources, the sync worker, and the web
+ * app. `--dev` runs the web app with `next dev` instead of the production build.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createDb } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { resolveDatabase } from "@/lib/db/resolve-database";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { startDemoEstate, type DemoEstate } from "@/lib/simulators/demo-estate";
+import { startWorker } from "@/lib/sync/worker";
+
+const dev = process.argv.includes("--dev");
+const config = env();
+
+const database = await resolveDatabase();
+logger.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL in ${config.JOBDECK_DATA_DIR}/pg` : "using DATABASE_URL");
+await applyMigrations(database.url);
+const db = createDb(database.url);
+
+let demo: DemoEstate | null = null;
+if (config.JOBDECK_DEMO) {
+  demo = await startDemoEstate(db, { basePort: config.JOBDECK_SIM_BASE_PORT, speed: config.JOBDECK_SIM_SPEED });
+  for (const s of demo.servers) logger.info({ url: s.url }, `${s.name} simulator`);
+}
+
+const worker = await startWorker({
+  db,
+  databaseUrl: database.url,
+  workerId: config.JOBDECK_WORKER_ID,
+  concurrency: config.JOBDECK_WORKER_CONCURRENCY,
+});
+
+const web: ChildProcess = spawn(
+  "node_modules/.bin/next",
+  [dev ? "dev" : "start", "--port", String(config.PORT), "--hostname", "0.0.0.0"],
+  { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+logger.info(`Jobdeck is starting on http://localhost:${config.PORT}`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  web.kill("SIGTERM");
+  await worker.stop();
+  await demo?.stop();
+  await db.$disconnect();
+  await database.stop();
+  process.exit(code);
+}
+web.on("exit", (code) => void shutdown(code ?? 1));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
