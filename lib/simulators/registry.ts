@@ -2,6 +2,7 @@ import type { SourceKind } from "@/lib/domain/source-kind";
 import type { SimulatorModule } from "./engine/simulator";
 import { commvaultSimulator } from "./commvault";
 import { dfmSimulator } from "./dfm";
+import { eyeglassSimulator } from "./eyeglass";
 import { ontapSimulator } from "./ontap";
 import { sppSimulator } from "./spp";
 
@@ -9,6 +10,7 @@ import { sppSimulator } from "./spp";
 export const SIMULATORS: Partial<Record<SourceKind, SimulatorModule>> = {
   commvault: commvaultSimulator,
   dfm: dfmSimulator,
+  eyeglass: eyeglassSimulator,
   ontap: ontapSimulator,
   spp: sppSimulator,
 };
