@@ -1,0 +1,65 @@
+import { isSecureRequest } from "./secure-request";
+import { findActiveDisplayToken } from "./display-tokens";
+
+export const DISPLAY_COOKIE = "jobdeck.display";
+export const DISPLAY_TOKEN_PARAM = "token";
+
+// Browsers cap cookie lifetimes at 400 days; revocation, not expiry, is how a display loses access.
+const DISPLAY_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
+
+/** A display token sent as `Authorization: Bearer jdd_…` (scripts, kiosks that set headers). */
+export function bearerDisplayToken(request: Pick<Request, "headers">): string | null {
+  return request.headers.get("authorization")?.match(/^Bearer\s+(jdd_\S+)$/i)?.[1] ?? null;
+}
+
+/** The display token a wall screen's browser got from `?token=` (see enterWithDisplayToken). */
+export function cookieDisplayToken(request: Pick<Request, "headers">): string | null {
+  return readCookie(request.headers.get("cookie"), DISPLAY_COOKIE);
+}
+
+export function displayCookieHeader(token: string, secure: boolean): string {
+  return [`${DISPLAY_COOKIE}=${token}`, "Path=/", `Max-Age=${DISPLAY_COOKIE_MAX_AGE}`, "HttpOnly", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+/**
+ * For a page load like `/wall?token=jdd_…`: when the token is live, a redirect that sets the
+ * display cookie, to `redirectTo` (a same-site path) or else the same URL without the token, so
+ * the secret leaves the address bar and history; a 401 when the token is unknown or revoked; null
+ * when the URL carries no token.
+ */
+export async function enterWithDisplayToken(request: Request, redirectTo?: string): Promise<Response | null> {
+  const url = new URL(request.url);
+  const token = url.searchParams.get(DISPLAY_TOKEN_PARAM);
+  if (!token) return null;
+  const display = await findActiveDisplayToken(token);
+  if (!display) {
+    return new Response("This display token is not valid or has been revoked. Ask an admin for a new one.", {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
+  url.searchParams.delete(DISPLAY_TOKEN_PARAM);
+  return new Response(null, {
+    status: 303,
+    headers: {
+      location: redirectTo !== undefined && isLocalPath(redirectTo) ? redirectTo : `${url.pathname}${url.search}`,
+      "set-cookie": displayCookieHeader(token, isSecureRequest(request)),
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+    },
+  });
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+/** Only paths on this site: "//evil.example" and "/\\evil.example" are other hosts to a browser. */
+export function isLocalPath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
+}
