@@ -1,8 +1,10 @@
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { ConnectorFactory } from "./types";
+import { createCommvaultConnector } from "./commvault";
 import { createOntapConnector } from "./ontap";
 
 /** Every vendor connector, by source kind. */
 export const CONNECTORS: Partial<Record<SourceKind, ConnectorFactory>> = {
+  commvault: createCommvaultConnector,
   ontap: createOntapConnector,
 };

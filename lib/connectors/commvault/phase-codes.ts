@@ -1,0 +1,63 @@
+/** Commvault's DR phase codes, as cvpysdk names them (VENDOR-NOTES). */
+const PHASE_NAMES: Record<number, string> = {
+  0: "Script Execution",
+  1: "Power On",
+  2: "Power Off",
+  3: "Reboot",
+  4: "Guest Tools Status Check",
+  5: "Create Network Switch",
+  6: "Delete Network Switch",
+  7: "Replication",
+  8: "Backup",
+  9: "Configure Network Switch",
+  10: "Port Configuration",
+  11: "IP Masquerade",
+  12: "Static IP Mapping",
+  13: "Initialization",
+  14: "Wait On IP Assignment",
+  15: "Disable Sync",
+  16: "Enable Sync",
+  17: "Create Snapshot",
+  18: "Delete Snapshot",
+  19: "Revert Snapshot",
+  20: "Disable Network Adapter",
+  21: "Auxiliary Copy",
+  22: "Post Operation",
+  23: "Backup Copy",
+  24: "Shutdown",
+  25: "Storage Operation",
+  26: "Finalize",
+  27: "DR Approval",
+  28: "Delete VM",
+  29: "Create VM",
+  30: "Get VM Info",
+  31: "Create DR VM",
+  32: "Post VM Failover",
+  33: "Mount Snap Primary",
+  34: "DR VM Snap Mount",
+  35: "Break Volume Relationship",
+  36: "Resync Volume Relationship",
+  37: "DR VM Snap Unmount",
+  38: "DR Test VM Snap Mount",
+  39: "DR Test VM Snap Unmount",
+  40: "Delete DR VM",
+  41: "Post VM Failover Snap",
+  42: "Clone VM",
+  43: "Refresh VM",
+  44: "Check VM Boot Status",
+  48: "Live Mount",
+  49: "Init Undo Failover",
+  50: "Post Undo Failover",
+  51: "Restore VM",
+  52: "Pre Script Execution",
+  53: "Post Script Execution",
+  54: "VM Level",
+};
+
+/** Newer CommServes add codes; an unknown one is still a phase, shown by number. */
+export function phaseName(code: number): string {
+  return PHASE_NAMES[code] ?? `Phase ${code}`;
+}
+
+/** Phases that exist only in DR test runs, for telling a test from a failover without a job summary. */
+export const TEST_ONLY_PHASES: ReadonlySet<number> = new Set([38, 39, 42]);
