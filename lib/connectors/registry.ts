@@ -2,9 +2,11 @@ import type { SourceKind } from "@/lib/domain/source-kind";
 import type { ConnectorFactory } from "./types";
 import { createCommvaultConnector } from "./commvault";
 import { createOntapConnector } from "./ontap";
+import { createSppConnector } from "./spp";
 
 /** Every vendor connector, by source kind. */
 export const CONNECTORS: Partial<Record<SourceKind, ConnectorFactory>> = {
   commvault: createCommvaultConnector,
   ontap: createOntapConnector,
+  spp: createSppConnector,
 };
