@@ -23,7 +23,7 @@ export function displayCookieHeader(token: string, secure: boolean): string {
 
 /**
  * For a page load like `/wall?token=jdd_…`: when the token is live, a redirect that sets the
- * display cookie, to `redirectTo` (a same-site path) or else the same URL without the token, so
+ * display cookie, to `redirectTo` (a path on this site, else "/") or by default the same URL without the token, so
  * the secret leaves the address bar and history; a 401 when the token is unknown or revoked; null
  * when the URL carries no token.
  */
@@ -42,7 +42,7 @@ export async function enterWithDisplayToken(request: Request, redirectTo?: strin
   return new Response(null, {
     status: 303,
     headers: {
-      location: redirectTo !== undefined && isLocalPath(redirectTo) ? redirectTo : `${url.pathname}${url.search}`,
+      location: redirectTo === undefined ? `${url.pathname}${url.search}` : isLocalPath(redirectTo) ? redirectTo : "/",
       "set-cookie": displayCookieHeader(token, isSecureRequest(request)),
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",

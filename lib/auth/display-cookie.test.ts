@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { bearerDisplayToken, cookieDisplayToken, displayCookieHeader, isLocalPath } from "./display-cookie";
+
+const token = `jdd_${"A".repeat(43)}`;
+
+describe("display token transport", () => {
+  it("reads a bearer display token and ignores other bearer tokens", () => {
+    expect(bearerDisplayToken(new Request("http://x", { headers: { authorization: `Bearer ${token}` } }))).toBe(token);
+    expect(bearerDisplayToken(new Request("http://x", { headers: { authorization: "Bearer eyJhbGciOi" } }))).toBeNull();
+    expect(bearerDisplayToken(new Request("http://x"))).toBeNull();
+  });
+
+  it("reads the display cookie among others", () => {
+    const request = new Request("http://x", { headers: { cookie: `a=1; jobdeck.display=${token}; b=2` } });
+    expect(cookieDisplayToken(request)).toBe(token);
+    expect(cookieDisplayToken(new Request("http://x", { headers: { cookie: "jobdeck.displayx=1" } }))).toBeNull();
+  });
+
+  it("sets an http-only, same-site cookie, Secure only over https", () => {
+    expect(displayCookieHeader(token, false)).toMatch(/^jobdeck\.display=jdd_A+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(displayCookieHeader(token, true)).toMatch(/; Secure$/);
+  });
+
+  it("redirects only to paths on this site", () => {
+    expect(isLocalPath("/wall?lane=dr")).toBe(true);
+    expect(isLocalPath("//evil.example/wall")).toBe(false);
+    expect(isLocalPath("/\\evil.example")).toBe(false);
+    expect(isLocalPath("https://evil.example")).toBe(false);
+  });
+});

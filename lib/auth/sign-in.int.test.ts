@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createDisplayToken, revokeDisplayToken } from "./display-tokens";
+import { ensureFirstAdmin } from "./first-admin";
+import { getActor } from "./get-actor";
+import { handleAuthRequest } from "./handler";
+import { ORIGIN, randomIp, signInRequest, signedInCookie } from "./test-support";
+import { createUser } from "./users";
+
+let t: TestDatabase;
+const PASSWORD = "correct horse battery";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  setDb(t.db);
+  await createUser({ email: "Olga@Example.com", name: "Olga", password: PASSWORD, role: "operator" });
+});
+afterAll(async () => {
+  setDb(undefined);
+  await t.drop();
+});
+
+describe("password sign-in", () => {
+  it("accepts the right password and sets an http-only, same-site session cookie", async () => {
+    const response = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp() });
+    expect(response.status).toBe(200);
+    const session = response.headers.getSetCookie().find((c) => c.startsWith("jobdeck.session_token="));
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    expect(session).toMatch(/; Max-Age=\d+/i);
+    expect(session).not.toMatch(/; Secure/i);
+  });
+
+  it("marks the cookie Secure (and __Secure- prefixed) when served over https", async () => {
+    const response = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp() }, "https://jobdeck.example.com");
+    expect(response.status).toBe(200);
+    const session = response.headers.getSetCookie().find((c) => c.startsWith("__Secure-jobdeck.session_token="));
+    expect(session).toMatch(/; Secure/i);
+    expect(session).toMatch(/; HttpOnly/i);
+  });
+
+  it("refuses a wrong password and an unknown account alike, without a cookie", async () => {
+    for (const [email, password] of [["olga@example.com", "wrong password"], ["nobody@example.com", PASSWORD]] as const) {
+      const response = await signInRequest(email, password, { "x-forwarded-for": randomIp() });
+      expect(response.status).toBe(401);
+      expect(response.headers.getSetCookie().some((c) => c.includes("session_token=") && !c.includes("session_token=;"))).toBe(false);
+    }
+  });
+
+  it("rate-limits sign-in attempts per client address", async () => {
+    const ip = randomIp();
+    const limit = env().JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE;
+    for (let i = 0; i < limit; i++) {
+      expect((await signInRequest("olga@example.com", "wrong password", { "x-forwarded-for": ip })).status).toBe(401);
+    }
+    const blocked = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": ip });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    // Another address is unaffected.
+    expect((await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp() })).status).toBe(200);
+  });
+
+  it("refuses a sign-in posted from another site", async () => {
+    const response = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp(), origin: "http://evil.example" });
+    expect(response.status).toBe(403);
+  });
+
+  it("offers no public sign-up", async () => {
+    const response = await handleAuthRequest(
+      new Request(`${ORIGIN}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": randomIp() },
+        body: JSON.stringify({ email: "new@example.com", password: PASSWORD, name: "New" }),
+      }),
+    );
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await t.db.user.count({ where: { email: "new@example.com" } })).toBe(0);
+  });
+});
+
+describe("getActor", () => {
+  it("is the signed-in user with their role", async () => {
+    const cookie = await signedInCookie("olga@example.com", PASSWORD);
+    const actor = await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { cookie } }));
+    expect(actor).toMatchObject({ kind: "user", name: "Olga", role: "operator" });
+  });
+
+  it("is null for anonymous callers and for a made-up session cookie", async () => {
+    expect(await getActor(new Request(`${ORIGIN}/api/jobs`))).toBeNull();
+    expect(await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { cookie: "jobdeck.session_token=forged.value" } }))).toBeNull();
+  });
+
+  it("is a read-only display for a live display token, by header or cookie, and null once revoked", async () => {
+    const { id, token } = await createDisplayToken("NOC wall", null);
+    const byHeader = await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { authorization: `Bearer ${token}` } }));
+    expect(byHeader).toEqual({ kind: "display", id, name: "NOC wall", role: "viewer" });
+    const byCookie = await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { cookie: `jobdeck.display=${token}` } }));
+    expect(byCookie).toEqual(byHeader);
+    expect((await t.db.displayToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+    await revokeDisplayToken(id);
+    expect(await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { authorization: `Bearer ${token}` } }))).toBeNull();
+  });
+
+  it("prefers a person's session over a display cookie left in their browser", async () => {
+    const { token } = await createDisplayToken("left behind", null);
+    const session = await signedInCookie("olga@example.com", PASSWORD);
+    const actor = await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { cookie: `${session}; jobdeck.display=${token}` } }));
+    expect(actor).toMatchObject({ kind: "user", role: "operator" });
+  });
+});
+
+describe("first admin", () => {
+  it("is created once with a printed random password that signs in", async () => {
+    const lines: string[] = [];
+    const first = await ensureFirstAdmin(t.db, (line) => lines.push(line));
+    expect(first?.email).toBe("admin@jobdeck.local");
+    const password = first?.generatedPassword ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(lines.join("\n")).toContain(password);
+    expect(await ensureFirstAdmin(t.db, (line) => lines.push(line))).toBeNull();
+    expect(lines).toHaveLength(1);
+    const cookie = await signedInCookie("admin@jobdeck.local", password);
+    expect(await getActor(new Request(`${ORIGIN}/api/jobs`, { headers: { cookie } }))).toMatchObject({ kind: "user", role: "admin" });
+  });
+});
