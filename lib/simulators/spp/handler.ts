@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
 import type { SppEstate } from "./estate";
+import type { SessionPlan } from "./plan";
 import { jobLog } from "./job-log";
 import { applyFilter, applySort, paginate, QueryError, readField, type PropertyReader } from "./query";
 import { renderSession, renderSummary } from "./render";
@@ -70,14 +71,14 @@ function route(req: SimRequest, estate: SppEstate): SimResponse {
     return json(200, paginate(filtered, key, { origin, path: req.path, query: req.query, totalZero }));
   };
   if (req.method === "GET" && req.path === "/api/progress") {
-    const summaries = estate.all().flatMap((plan) => plan.resources.map((r) => renderSummary(plan, r, now, cancelingMs, origin)));
+    const summaries = scope(estate, req.query.get("filter"), "sessionId").flatMap((plan) => plan.resources.map((r) => renderSummary(plan, r, now, cancelingMs, origin)));
     return page(summaries, "summaries", readProgress);
   }
   if (req.method === "GET" && req.path === "/api/endeavour/jobsession") {
     return page(estate.all().map((plan) => renderSession(plan, now, cancelingMs, origin)), "sessions", readField);
   }
   if (req.method === "GET" && req.path === "/api/endeavour/log/job") {
-    const logs = estate.all().flatMap((plan) => jobLog(plan, now, cancelingMs)) as unknown as Json[];
+    const logs = scope(estate, req.query.get("filter"), "jobsessionId").flatMap((plan) => jobLog(plan, now, cancelingMs)) as unknown as Json[];
     return page(logs, "logs", readField);
   }
   const one = /^\/api\/endeavour\/jobsession\/([^/]+)$/.exec(req.path);
@@ -88,6 +89,27 @@ function route(req: SimRequest, estate: SppEstate): SimResponse {
     if (req.method === "POST") return sessionAction(req, estate, plan.id, origin);
   }
   return sppError(404, "ResourceNotFoundException", `No resource at ${req.method} ${req.path}`);
+}
+
+/**
+ * Sessions a request can be about: when the filter pins one session id, only that session is rendered
+ * (the filter still runs afterwards, so the answer is the same, just without rendering the estate).
+ */
+function scope(estate: SppEstate, rawFilter: string | null, property: string): SessionPlan[] {
+  let filters: unknown;
+  try {
+    filters = JSON.parse(rawFilter ?? "[]");
+  } catch {
+    return estate.all();
+  }
+  if (!Array.isArray(filters)) return estate.all();
+  const pinned = filters.find((f: unknown): f is { value: unknown } => {
+    const entry = f as { property?: unknown; op?: unknown } | null;
+    return entry !== null && typeof entry === "object" && entry.property === property && (entry.op ?? "=") === "=";
+  });
+  if (!pinned || (typeof pinned.value !== "string" && typeof pinned.value !== "number")) return estate.all();
+  const plan = estate.get(String(pinned.value));
+  return plan ? [plan] : [];
 }
 
 function sessionAction(req: SimRequest, estate: SppEstate, id: string, origin: string): SimResponse {

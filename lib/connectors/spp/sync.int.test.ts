@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { VendorAuthError } from "@/lib/connectors/errors";
+import type { JobRecord } from "@/lib/domain/model";
+import { parseDataSize } from "./data-size";
+import { ALL, startSppRig, type SppRig } from "./sim-harness";
+
+interface Session { id: string; status: string; end: number | null; jobName: string }
+interface Summary { id: string; resourceName: string; summaryStatus: string; totalDataTransferred: string; throughput: string; phaseNumber: number; totalPhases: number }
+
+const requests = (rig: SppRig, key: string) => rig.sim.requestCounts.get(key) ?? 0;
+
+describe("SPP connector against the simulator: listing", () => {
+  let rig: SppRig;
+  beforeEach(async () => {
+    rig = await startSppRig();
+  });
+  afterEach(async () => rig.close());
+
+  it("first poll: every job session, following nextPage across many small pages", async () => {
+    const truth = await rig.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
+    const batch = await rig.connector().listChanged(null);
+    expect(truth.sessions.length).toBeGreaterThan(100);
+    expect(new Set(batch.presentIds)).toEqual(new Set(truth.sessions.map((s) => s.id)));
+    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.sessions.map((s) => s.id).sort());
+    expect(requests(rig, "GET /api/endeavour/jobsession")).toBeGreaterThanOrEqual(Math.ceil(truth.sessions.length / 7));
+    const states = new Set(batch.jobs.map((j) => j.state));
+    for (const s of ["running", "queued", "succeeded", "partial", "failed", "canceled"]) expect(states).toContain(s);
+    for (const job of batch.jobs) {
+      const source = truth.sessions.find((s) => s.id === job.vendorId);
+      expect(job.vendorState).toBe(source?.status);
+    }
+  });
+
+  it("maps each running session's resources to lanes with exact bytes and throughput", async () => {
+    const batch = await rig.connector().listChanged(null);
+    const running = batch.jobs.filter((j) => j.state === "running");
+    expect(running.length).toBeGreaterThan(0);
+    for (const job of running) await expectMatchesProgress(rig, job);
+  });
+
+  it("copes with IBM bug IT45897 (total 0 on full pages) by following nextPage only", async () => {
+    const bugged = await startSppRig({ scenario: { totalZero: true } });
+    try {
+      const page = await bugged.truth<{ total: number; sessions: Session[] }>("/api/endeavour/jobsession", { pageSize: "7" });
+      expect(page.total).toBe(0);
+      expect(page.sessions).toHaveLength(7);
+      const all = await bugged.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
+      const batch = await bugged.connector().listChanged(null);
+      expect(batch.jobs).toHaveLength(all.sessions.length);
+      const job = batch.jobs.find((j) => j.state === "running");
+      expect(job).toBeDefined();
+      if (job) await expectMatchesProgress(bugged, job);
+    } finally {
+      await bugged.close();
+    }
+  });
+
+  it("incremental poll: active sessions again, newly finished ones, new ones; never a full inventory", async () => {
+    const connector = rig.connector();
+    const first = await connector.listChanged(null);
+    const activeBefore = first.jobs.filter((j) => !j.endedAt).map((j) => j.vendorId);
+    rig.clock.advance(25 * 60_000);
+    const second = await connector.listChanged(first.cursor);
+    expect(second.presentIds).toBeUndefined();
+    const truth = await rig.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
+    const ids = new Set(second.jobs.map((j) => j.vendorId));
+    for (const id of activeBefore) expect(ids).toContain(id);
+    const nowActive = truth.sessions.filter((s) => s.end === null).map((s) => s.id);
+    for (const id of nowActive) expect(ids).toContain(id);
+    const knownBefore = new Set(first.jobs.map((j) => j.vendorId));
+    expect(truth.sessions.some((s) => !knownBefore.has(s.id))).toBe(true);
+    for (const s of truth.sessions.filter((x) => !knownBefore.has(x.id))) expect(ids).toContain(s.id);
+    const longFinished = first.jobs.filter((j) => j.endedAt && j.endedAt.getTime() < rig.clock.now() - 3 * 3_600_000);
+    for (const j of longFinished) expect(ids).not.toContain(j.vendorId);
+    for (const job of second.jobs) expect(job.vendorState).toBe(truth.sessions.find((s) => s.id === job.vendorId)?.status);
+    const finishedSince = second.jobs.filter((j) => activeBefore.includes(j.vendorId) && j.endedAt);
+    expect(finishedSince.length).toBeGreaterThan(0);
+  });
+
+  it("keeps event keys and log positions stable across polls", async () => {
+    const connector = rig.connector();
+    const first = await connector.listChanged(null);
+    const job = first.jobs.find((j) => j.state === "running");
+    if (!job) throw new Error("the default estate has running sessions");
+    rig.clock.advance(5 * 60_000);
+    const later = await connector.getJob(job.vendorId);
+    const before = (job.events ?? []).map((e) => [e.key, e.message]);
+    expect(before.length).toBeGreaterThan(0);
+    expect((later?.events ?? []).slice(0, before.length).map((e) => [e.key, e.message])).toEqual(before);
+    expect((later?.log ?? []).slice(0, job.log?.length).map((l) => [l.seq, l.text])).toEqual(job.log?.map((l) => [l.seq, l.text]));
+    expect(new Set(later?.events?.map((e) => e.key)).size).toBe(later?.events?.length);
+  });
+
+  it("logs in again when the session idles out (45 min → 401)", async () => {
+    const connector = rig.connector();
+    const job = (await connector.listChanged(null)).jobs[0];
+    if (!job) throw new Error("estate is empty");
+    const logins = requests(rig, "POST /api/endeavour/session");
+    rig.clock.advance(44 * 60_000);
+    await connector.getJob(job.vendorId);
+    expect(requests(rig, "POST /api/endeavour/session")).toBe(logins);
+    rig.clock.advance(46 * 60_000);
+    expect(await connector.getJob(job.vendorId)).not.toBeNull();
+    expect(requests(rig, "POST /api/endeavour/session")).toBe(logins + 1);
+  });
+
+  it("rejects bad credentials as an auth error without echoing the password", async () => {
+    const bad = rig.connector({ secret: "wrong-secret-123" });
+    const err = await bad.listChanged(null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VendorAuthError);
+    expect(String((err as Error).message)).not.toContain("wrong-secret-123");
+    await expect(rig.connector().testConnection()).resolves.toMatch(/^Logged in to IBM Spectrum Protect Plus as admin; latest job session: .+ \((RUNNING|PENDING)\)$/);
+  });
+
+  it("returns null for a job session SPP does not have", async () => {
+    expect(await rig.connector().getJob("1234567890123")).toBeNull();
+  });
+});
+
+async function expectMatchesProgress(rig: SppRig, job: JobRecord): Promise<void> {
+  const truth = await rig.truth<{ summaries: Summary[] }>("/api/progress", {
+    ...ALL,
+    filter: JSON.stringify([{ property: "sessionId", value: job.vendorId, op: "=" }]),
+  });
+  expect(truth.summaries.length).toBeGreaterThan(0);
+  const lanes = (job.phases ?? []).filter((p) => p.parentKey === null);
+  expect(lanes.map((p) => p.lane).sort()).toEqual(truth.summaries.map((s) => s.resourceName).sort());
+  const bytes = truth.summaries.reduce((sum, s) => sum + (parseDataSize(s.totalDataTransferred) ?? 0n), 0n);
+  expect(job.bytesDone).toBe(bytes);
+  const rate = truth.summaries.filter((s) => s.summaryStatus === "running").reduce((sum, s) => sum + Number(s.throughput), 0);
+  expect(job.throughputBps).toBe(rate > 0 ? rate : null);
+  for (const s of truth.summaries.filter((x) => x.summaryStatus === "running")) {
+    const children = (job.phases ?? []).filter((p) => p.lane === s.resourceName && p.parentKey !== null);
+    expect(children).toHaveLength(s.phaseNumber);
+    expect(children.at(-1)?.name).toMatch(new RegExp(`^Phase ${s.phaseNumber} of ${s.totalPhases}`));
+  }
+}
