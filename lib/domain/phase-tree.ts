@@ -34,7 +34,7 @@ export function buildPhaseTree<P extends Pick<PhaseRecord, "key" | "parentKey" |
   return roots;
 }
 
-function createsCycle<P extends Pick<PhaseRecord, "key" | "parentKey">>(
+function createsCycle<P extends Pick<PhaseRecord, "key" | "parentKey" | "order">>(
   node: PhaseNode<P>,
   parent: PhaseNode<P>,
   nodes: Map<string, PhaseNode<P>>,

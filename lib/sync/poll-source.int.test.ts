@@ -3,6 +3,7 @@ import pg from "pg";
 import { setDb } from "@/lib/db/client";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
 import { SIMULATORS } from "@/lib/simulators/registry";
+import { CONNECTORS } from "@/lib/connectors/registry";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { startSimulatedSource } from "@/lib/testing/sim-source";
 import { CHANGE_CHANNEL } from "./notify";
@@ -30,7 +31,7 @@ async function jobFingerprint(sourceId: string) {
   return { jobs: jobs.map((j) => [j.vendorId, j.state, j.progress, j.updatedAt.getTime()]), events, phases };
 }
 
-const kinds = SOURCE_KINDS.filter((k) => SIMULATORS[k]);
+const kinds = SOURCE_KINDS.filter((k) => SIMULATORS[k] && CONNECTORS[k]);
 
 describe.each(kinds)("polling a %s source through its simulator", (kind) => {
   it("stores the estate, replays idempotently, and survives bad replies without losing data", async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
     adminUrl = external;
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), "jobdeck-pg-"));
+    // mkdtemp makes a 0700 directory; when run as root the server runs as `postgres` and must enter it.
+    await chmod(dir, 0o755);
     const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), database: "postgres" });
     adminUrl = db.url;
     stop = async () => {

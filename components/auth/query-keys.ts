@@ -1,0 +1,5 @@
+export const authKeys = {
+  me: ["auth", "me"] as const,
+  users: ["auth", "users"] as const,
+  displayTokens: ["auth", "display-tokens"] as const,
+};

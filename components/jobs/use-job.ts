@@ -1,0 +1,15 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { JobDetailView } from "@/lib/api/job-types";
+import { apiFetch } from "@/components/live/query-client";
+import { jobKeys } from "@/components/live/query-keys";
+
+/** One job with its detail; SSE invalidates it when the job changes, and a slow poll covers gaps. */
+export function useJob(id: string) {
+  return useQuery({
+    queryKey: jobKeys.detail(id),
+    queryFn: () => apiFetch<JobDetailView>(`/api/jobs/${encodeURIComponent(id)}`),
+    refetchInterval: 15_000,
+  });
+}
