@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { VendorNotFoundError, VendorProtocolError } from "@/lib/connectors/errors";
+import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import { isActive } from "@/lib/domain/job-state";
+import type { JobRecord, LogLine } from "@/lib/domain/model";
+import type { EyeglassClient } from "./client";
+import { parseFailoverLog } from "./log";
+import { mapFailoverJob, parseVendorId, type MapOptions } from "./map";
+import { mapReadinessJob, mapReplicationJob } from "./map-checks";
+import { checkJobSchema, failoverJobSchema } from "./schemas";
+
+const cursorSchema = z.object({
+  v: z.literal(1),
+  /** vendorId → fingerprint of the reply last reported. */
+  seen: z.record(z.string(), z.string()),
+  /** Failovers whose log must be fetched again: running last time, or the last fetch failed. */
+  logDue: z.array(z.string()),
+});
+type Cursor = z.infer<typeof cursorSchema>;
+
+const fingerprint = (raw: unknown) => createHash("sha1").update(JSON.stringify(raw)).digest("hex").slice(0, 16);
+
+/** The log, or undefined when it cannot be read this time (kept due, so the next poll tries again). */
+async function fetchLog(client: EyeglassClient, id: string, signal?: AbortSignal): Promise<LogLine[] | undefined> {
+  try {
+    return parseFailoverLog(await client.getText(`v2/jobs/failover/${encodeURIComponent(id)}/log`, `failover job ${id} log`, signal));
+  } catch (err) {
+    if (err instanceof VendorProtocolError || err instanceof VendorNotFoundError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Eyeglass lists are whole arrays with no change feed, so every poll reads all three families and
+ * reports only what changed since the cursor. Failover logs are fetched for new and running jobs
+ * and once more after a job ends.
+ */
+export async function listEyeglassChanges(client: EyeglassClient, options: MapOptions, cursorIn: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
+  const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? { v: 1, seen: {}, logDue: [] };
+  const failovers = await client.get("v2/jobs/failover", z.array(failoverJobSchema), "list failover jobs", signal, { state: "all" });
+  const readiness = await client.get("v2/jobs/readiness", z.array(checkJobSchema), "list readiness jobs", signal, { state: "all" });
+  const replication = await client.get("v2/jobs/replication", z.array(checkJobSchema), "list replication jobs", signal, { state: "all" });
+  const rawOf = (raw: unknown, i: number) => (Array.isArray(raw) ? raw[i] : undefined);
+
+  const next: Cursor = { v: 1, seen: {}, logDue: [] };
+  const jobs: JobRecord[] = [];
+  const wasDue = new Set(previous.logDue);
+  for (const [i, job] of failovers.data.entries()) {
+    const raw = rawOf(failovers.raw, i);
+    const record = mapFailoverJob(job, raw, options);
+    const print = fingerprint(raw);
+    next.seen[record.vendorId] = print;
+    const isNew = previous.seen[record.vendorId] === undefined;
+    const active = isActive(record.state);
+    const needsLog = isNew || active || wasDue.has(record.vendorId);
+    if (needsLog && record.state !== "queued") {
+      const log = await fetchLog(client, job.id, signal);
+      if (log) record.log = log;
+      if (!log || active) next.logDue.push(record.vendorId);
+    } else if (active) next.logDue.push(record.vendorId);
+    if (needsLog || previous.seen[record.vendorId] !== print) jobs.push(record);
+  }
+  const families = [
+    { list: readiness, map: mapReadinessJob },
+    { list: replication, map: mapReplicationJob },
+  ];
+  for (const { list, map } of families) {
+    for (const [i, job] of list.data.entries()) {
+      const raw = rawOf(list.raw, i);
+      const record = map(job, raw);
+      const print = fingerprint(raw);
+      next.seen[record.vendorId] = print;
+      if (previous.seen[record.vendorId] !== print) jobs.push(record);
+    }
+  }
+  return { jobs, cursor: next, presentIds: Object.keys(next.seen) };
+}
+
+export async function getEyeglassJob(client: EyeglassClient, options: MapOptions, vendorId: string, signal?: AbortSignal): Promise<JobRecord | null> {
+  const parsed = parseVendorId(vendorId);
+  if (!parsed) return null;
+  const path = `v2/jobs/${parsed.family}/${encodeURIComponent(parsed.id)}`;
+  if (parsed.family === "failover") {
+    const found = await client.find(path, failoverJobSchema, `failover job ${parsed.id}`, signal);
+    if (!found) return null;
+    const record = mapFailoverJob(found.data, found.raw, options);
+    const log = record.state === "queued" ? [] : await fetchLog(client, parsed.id, signal);
+    if (log) record.log = log;
+    return record;
+  }
+  const found = await client.find(path, checkJobSchema, `${parsed.family} job ${parsed.id}`, signal);
+  if (!found) return null;
+  return parsed.family === "readiness" ? mapReadinessJob(found.data, found.raw) : mapReplicationJob(found.data, found.raw);
+}
