@@ -1,6 +1,8 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RoleBadge } from "./role-badge";
 import type { Me } from "./types";
@@ -8,6 +10,8 @@ import type { Me } from "./types";
 /** The header's "who am I": name, role badge, the admin's user page, and sign-out. */
 export function UserMenu({ actor }: { actor: Me }) {
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  const queryClient = useQueryClient();
 
   async function signOut() {
     setError(null);
@@ -16,7 +20,9 @@ export function UserMenu({ actor }: { actor: Me }) {
       setError("Sign-out failed; try again.");
       return;
     }
-    window.location.assign("/sign-in");
+    // Nothing cached for this person may show to whoever signs in next on this browser.
+    queryClient.clear();
+    router.replace("/sign-in");
   }
 
   return (

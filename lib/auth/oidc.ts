@@ -1,7 +1,6 @@
 import type { GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
 import { env } from "@/lib/env";
-
-export const OIDC_PROVIDER_ID = "oidc";
+import { OIDC_PROVIDER_ID } from "./oidc-id";
 
 /** The enterprise identity provider from JOBDECK_OIDC_*, or null when single sign-on is off. */
 export function oidcProvider(): GenericOAuthConfig | null {

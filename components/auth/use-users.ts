@@ -1,0 +1,37 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/components/live/query-client";
+import type { Role } from "@/lib/domain/roles";
+import { authKeys } from "./query-keys";
+import type { UserRow } from "./types";
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+const json = (method: string, body?: object): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  ...(body ? { body: JSON.stringify(body) } : {}),
+});
+
+export function useUsers() {
+  return useQuery({ queryKey: authKeys.users, queryFn: () => apiFetch<{ users: UserRow[] }>("/api/users").then((r) => r.users) });
+}
+
+export function useUserMutations() {
+  const client = useQueryClient();
+  const onSettled = () => client.invalidateQueries({ queryKey: authKeys.users });
+  return {
+    create: useMutation({ mutationFn: (input: NewUserInput) => apiFetch<UserRow>("/api/users", json("POST", input)), onSettled }),
+    setRole: useMutation({
+      mutationFn: ({ id, role }: { id: string; role: Role }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, json("PATCH", { role })),
+      onSettled,
+    }),
+    remove: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/users/${encodeURIComponent(id)}`, json("DELETE")), onSettled }),
+  };
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { ROLES, type Role } from "@/lib/domain/roles";
+import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
+import { useUserMutations, useUsers } from "./use-users";
+
+const ROLE_HELP: Record<Role, string> = {
+  viewer: "viewer: reads everything",
+  operator: "operator: also acts on jobs",
+  admin: "admin: also sources, users, purge, failovers",
+};
+
+export function UsersAdmin({ selfId }: { selfId: string | null }) {
+  const users = useUsers();
+  const { create, setRole, remove } = useUserMutations();
+  const [formError, setFormError] = useState<string | null>(null);
+  const rowError = setRole.error ?? remove.error;
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const el = event.currentTarget;
+    const form = new FormData(el);
+    setFormError(null);
+    try {
+      await create.mutateAsync({
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        role: ROLES.find((r) => r === form.get("role")) ?? "viewer",
+      });
+      el.reset();
+    } catch (err) {
+      setFormError(err instanceof Error ? err.message : "Could not add the user.");
+    }
+  }
+
+  return (
+    <section aria-labelledby="users-heading" className="flex flex-col gap-3">
+      <h2 id="users-heading" className="text-lg font-semibold">
+        People
+      </h2>
+      {users.error && <p className={ERROR}>{users.error.message}</p>}
+      {rowError && (
+        <p role="alert" className={ERROR}>
+          {rowError.message}
+        </p>
+      )}
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th className="py-1 pr-3">Name</th>
+            <th className="py-1 pr-3">Email</th>
+            <th className="py-1 pr-3">Signs in with</th>
+            <th className="py-1 pr-3">Role</th>
+            <th className="py-1" />
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.map((user) => (
+            <tr key={user.id} data-testid="user-row" className="border-t border-slate-200 dark:border-slate-800">
+              <td className="py-1 pr-3">
+                {user.name}
+                {user.id === selfId && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+              </td>
+              <td className="py-1 pr-3">{user.email}</td>
+              <td className="py-1 pr-3">{user.signIn.map((p) => (p === "credential" ? "password" : "single sign-on")).join(", ") || "—"}</td>
+              <td className="py-1 pr-3">
+                <select
+                  aria-label={`Role of ${user.email}`}
+                  value={user.role}
+                  disabled={setRole.isPending}
+                  onChange={(e) => setRole.mutate({ id: user.id, role: ROLES.find((r) => r === e.target.value) ?? user.role })}
+                  className={INPUT}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {role}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="py-1 text-right">
+                <button
+                  type="button"
+                  disabled={remove.isPending}
+                  onClick={() => window.confirm(`Delete ${user.email}? They are signed out at once.`) && remove.mutate(user.id)}
+                  className={DANGER_LINK}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Add a user">
+        <label className="flex flex-col text-xs">
+          Name
+          <input name="name" required className={INPUT} />
+        </label>
+        <label className="flex flex-col text-xs">
+          Email
+          <input name="email" type="email" required className={INPUT} />
+        </label>
+        <label className="flex flex-col text-xs">
+          Initial password
+          <input name="password" type="password" required minLength={8} autoComplete="new-password" className={INPUT} />
+        </label>
+        <label className="flex flex-col text-xs">
+          Role
+          <select name="role" defaultValue="viewer" className={INPUT}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_HELP[role]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={create.isPending} className={BUTTON}>
+          Add user
+        </button>
+      </form>
+      {formError && (
+        <p role="alert" className={ERROR}>
+          {formError}
+        </p>
+      )}
+    </section>
+  );
+}
