@@ -18,6 +18,8 @@ const TYPE_WEIGHTS: Array<[DrJobType, number]> = [
 ];
 
 const ceilSecond = (ms: number) => Math.ceil(ms / 1000) * 1000;
+/** Times go out in whole seconds; a job asked for "now" must already be running when next read. */
+const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 export type ActionOutcome = { ok: true } | { ok: false; code: number; message: string };
 
@@ -72,7 +74,7 @@ export class DrJobStore {
         type: req.type ?? this.extraRng.pick(["planned-failover", "test-failover"] as const),
         group,
         user: USERS[0] ?? "admin",
-        startAt: ceilSecond(this.clock.now()),
+        startAt: floorSecond(this.clock.now()),
         failures: new Map(),
         durationMs: req.durationMs,
         rtoMs: req.rtoMs ?? this.scenario.fixedRtoMs,
