@@ -4,6 +4,7 @@
  * app. `--dev` runs the web app with `next dev` instead of the production build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
@@ -19,6 +20,7 @@ const database = await resolveDatabase();
 logger.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL in ${config.JOBDECK_DATA_DIR}/pg` : "using DATABASE_URL");
 await applyMigrations(database.url);
 const db = createDb(database.url);
+await ensureFirstAdmin(db);
 
 let demo: DemoEstate | null = null;
 if (config.JOBDECK_DEMO) {

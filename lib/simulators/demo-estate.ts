@@ -19,14 +19,13 @@ const DEMO_PASSWORD = "demo-Passw0rd";
 export async function startDemoEstate(db: Db, opts: { basePort: number; speed: number; seed?: number }): Promise<DemoEstate> {
   const clock = new ScaledClock(opts.speed);
   const servers: RunningSim[] = [];
-  let offset = 0;
-  for (const kind of SOURCE_KINDS) {
+  for (const [offset, kind] of SOURCE_KINDS.entries()) {
     const module = SIMULATORS[kind];
     if (!module) continue;
     const sim = module.create({ seed: (opts.seed ?? 2026) + offset, clock, user: "admin", password: DEMO_PASSWORD });
+    // A fixed port per kind, so a bookmarked simulator URL survives adding or removing another one.
     const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: opts.basePort + offset });
     servers.push(server);
-    offset++;
     const cfg = sim.source(server.url);
     await upsertSourceByName(
       {
