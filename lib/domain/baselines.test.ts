@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildBaselines, estimateFinish, isOutlier, median, percentile, phaseSignatures, type PastRun } from "./baselines";
+
+const MIN = 60_000;
+const t = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, 0) + minutes * MIN);
+
+describe("percentile and median", () => {
+  it("interpolates between closest ranks", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBe(91);
+    expect(percentile([7], 0.9)).toBe(7);
+  });
+  it("has no answer without values", () => {
+    expect(median([])).toBeNull();
+  });
+});
+
+describe("phaseSignatures", () => {
+  it("matches phases by lane, ancestry, name and repeat, not by vendor key", () => {
+    const sig = phaseSignatures([
+      { key: "9-1:1:0", parentKey: null, lane: "vm1", name: "Backup" },
+      { key: "9-1:1:1", parentKey: null, lane: "vm1", name: "Backup" },
+      { key: "x", parentKey: null, lane: null, name: "Failover" },
+      { key: "y", parentKey: "x", lane: null, name: "Move shares" },
+    ]);
+    expect(sig.get("9-1:1:0")).toBe("vm1|Backup#0");
+    expect(sig.get("9-1:1:1")).toBe("vm1|Backup#1");
+    expect(sig.get("y")).toBe("|Failover/Move shares#0");
+  });
+  it("survives a parent cycle", () => {
+    const sig = phaseSignatures([
+      { key: "a", parentKey: "b", lane: null, name: "A" },
+      { key: "b", parentKey: "a", lane: null, name: "B" },
+    ]);
+    expect(sig.get("a")).toBe("|B/A#0");
+  });
+});
+
+const run = (startMin: number, copyMin: number, verifyMin: number): PastRun => ({
+  startedAt: t(startMin),
+  endedAt: t(startMin + copyMin + verifyMin),
+  phases: [
+    { key: `r${startMin}-c`, parentKey: null, lane: null, name: "Copy", startedAt: t(startMin), endedAt: t(startMin + copyMin) },
+    { key: `r${startMin}-v`, parentKey: null, lane: null, name: "Verify", startedAt: t(startMin + copyMin), endedAt: t(startMin + copyMin + verifyMin) },
+  ],
+});
+
+describe("buildBaselines", () => {
+  it("takes median, p90 and median end offset per phase and for the job", () => {
+    const b = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6)]);
+    expect(b.runs).toBe(3);
+    expect(b.job).toEqual({ medianMs: 24 * MIN, p90Ms: 33.6 * MIN, medianEndOffsetMs: 24 * MIN, runs: 3 });
+    expect(b.phases["|Copy#0"]).toEqual({ medianMs: 20 * MIN, p90Ms: 28 * MIN, medianEndOffsetMs: 20 * MIN, runs: 3 });
+    expect(b.phases["|Verify#0"]?.medianEndOffsetMs).toBe(24 * MIN);
+  });
+  it("is empty without history", () => {
+    expect(buildBaselines([])).toEqual({ runs: 0, job: null, phases: {} });
+  });
+});
+
+describe("isOutlier", () => {
+  const b = { medianMs: 10, p90Ms: 12, medianEndOffsetMs: 10, runs: 5 };
+  it("flags durations past both p90 and 1.5× the median", () => {
+    expect(isOutlier(16, b)).toBe(true);
+    expect(isOutlier(14, b)).toBe(false);
+    expect(isOutlier(null, b)).toBe(false);
+  });
+  it("needs three runs of history", () => {
+    expect(isOutlier(100, { ...b, runs: 2 })).toBe(false);
+  });
+});
+
+describe("estimateFinish", () => {
+  const history = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6)]);
+  const phase = (name: string, state: "running" | "succeeded" | "queued", start: number | null, end: number | null) => ({
+    key: name,
+    parentKey: null,
+    lane: null,
+    name,
+    state,
+    startedAt: start === null ? null : t(1000 + start),
+    endedAt: end === null ? null : t(1000 + end),
+  });
+  it("uses the median run length while the run keeps pace", () => {
+    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [phase("Copy", "running", 0, null), phase("Verify", "queued", null, null)], history, t(1005).getTime());
+    expect(eta).toEqual({ at: t(1024).getTime(), plusMinusMs: 9.6 * MIN });
+  });
+  it("scales by the pace of finished phases", () => {
+    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [phase("Copy", "succeeded", 0, 40), phase("Verify", "running", 40, null)], history, t(1041).getTime());
+    // Copy took 40 min against a 20 min median end: pace 2, so 24 min becomes 48, ±19.2 min.
+    expect(eta).toEqual({ at: t(1048).getTime(), plusMinusMs: 19.2 * MIN });
+  });
+  it("never says the job is done before now", () => {
+    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [], history, t(1100).getTime());
+    expect(eta?.at).toBe(t(1100).getTime());
+  });
+  it("says nothing without history or for a finished job", () => {
+    expect(estimateFinish({ state: "running", startedAt: t(0) }, [], buildBaselines([]), t(1).getTime())).toBeNull();
+    expect(estimateFinish({ state: "succeeded", startedAt: t(0) }, [], history, t(1).getTime())).toBeNull();
+  });
+});

@@ -1,0 +1,157 @@
+import type { JobState } from "./job-state";
+
+/** What past successful runs say about one phase (or the whole job). */
+export interface PhaseBaseline {
+  medianMs: number;
+  p90Ms: number;
+  /** Median of when the phase ended, measured from its job's start: orders the remaining work. */
+  medianEndOffsetMs: number;
+  runs: number;
+}
+
+export interface Baselines {
+  runs: number;
+  job: PhaseBaseline | null;
+  /** By phase signature (see phaseSignatures). */
+  phases: Record<string, PhaseBaseline>;
+}
+
+export interface SignaturePhase {
+  key: string;
+  parentKey: string | null;
+  lane: string | null;
+  name: string;
+}
+
+export interface TimedPhase extends SignaturePhase {
+  startedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface PastRun {
+  startedAt: Date;
+  endedAt: Date;
+  phases: TimedPhase[];
+}
+
+/** Linear interpolation between closest ranks (spreadsheet PERCENTILE.INC), so p50 is the median. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[hi] ?? a;
+  return a + (b - a) * (rank - lo);
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentile(values, 0.5);
+}
+
+/**
+ * Vendor phase keys often embed run-specific ids, so a phase is matched across runs by what a
+ * person would match it by: its lane, its ancestors' names, its own name, and which repeat it is.
+ */
+export function phaseSignatures(phases: readonly SignaturePhase[]): Map<string, string> {
+  const byKey = new Map(phases.map((p) => [p.key, p]));
+  const path = (p: SignaturePhase): string => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    let cursor: SignaturePhase | undefined = p;
+    while (cursor && !seen.has(cursor.key)) {
+      seen.add(cursor.key);
+      names.unshift(cursor.name);
+      cursor = cursor.parentKey ? byKey.get(cursor.parentKey) : undefined;
+    }
+    return `${p.lane ?? ""}|${names.join("/")}`;
+  };
+  const repeats = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const p of phases) {
+    const base = path(p);
+    const n = repeats.get(base) ?? 0;
+    repeats.set(base, n + 1);
+    out.set(p.key, `${base}#${n}`);
+  }
+  return out;
+}
+
+function summarise(durations: number[], endOffsets: number[]): PhaseBaseline | null {
+  const med = median(durations);
+  const p90 = percentile(durations, 0.9);
+  const end = median(endOffsets);
+  if (med === null || p90 === null || end === null) return null;
+  return { medianMs: med, p90Ms: p90, medianEndOffsetMs: end, runs: durations.length };
+}
+
+export function buildBaselines(runs: readonly PastRun[]): Baselines {
+  const jobDurations = runs.map((r) => Math.max(0, r.endedAt.getTime() - r.startedAt.getTime()));
+  const perPhase = new Map<string, { durations: number[]; ends: number[] }>();
+  for (const run of runs) {
+    const signatures = phaseSignatures(run.phases);
+    for (const p of run.phases) {
+      const signature = signatures.get(p.key);
+      if (!signature || !p.startedAt || !p.endedAt) continue;
+      const entry = perPhase.get(signature) ?? { durations: [], ends: [] };
+      entry.durations.push(Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()));
+      entry.ends.push(Math.max(0, p.endedAt.getTime() - run.startedAt.getTime()));
+      perPhase.set(signature, entry);
+    }
+  }
+  const phases: Record<string, PhaseBaseline> = {};
+  for (const [signature, entry] of perPhase) {
+    const summary = summarise(entry.durations, entry.ends);
+    if (summary) phases[signature] = summary;
+  }
+  return { runs: runs.length, job: summarise(jobDurations, jobDurations), phases };
+}
+
+/** Too few runs make every spread look unusual, so outliers need some history to be called. */
+const MIN_RUNS_FOR_OUTLIER = 3;
+
+/** Slower than nine runs in ten and half again the median: worth a look, not just noise. */
+export function isOutlier(durationMs: number | null, baseline: PhaseBaseline | null | undefined): boolean {
+  if (durationMs === null || !baseline || baseline.runs < MIN_RUNS_FOR_OUTLIER) return false;
+  return durationMs > Math.max(baseline.p90Ms, baseline.medianMs * 1.5);
+}
+
+export interface EtaPhase extends TimedPhase {
+  state: JobState;
+}
+
+export interface Eta {
+  at: number;
+  plusMinusMs: number;
+}
+
+const PACE_LIMITS = [0.25, 4] as const;
+
+/**
+ * When a running job should finish: the median run length, scaled by how this run's finished
+ * phases have kept pace with their medians, and never before its running phases can end. The
+ * spread is the p90-median gap of past runs at the same pace. Null without history.
+ */
+export function estimateFinish(
+  job: { state: JobState; startedAt: Date | null },
+  phases: readonly EtaPhase[],
+  baselines: Baselines,
+  now: number,
+): Eta | null {
+  const jobBaseline = baselines.job;
+  if (!jobBaseline || !job.startedAt || !["running", "paused", "aborting"].includes(job.state)) return null;
+  const start = job.startedAt.getTime();
+  const signatures = phaseSignatures(phases);
+  const ratios: number[] = [];
+  let runningEnd = now;
+  for (const p of phases) {
+    const b = baselines.phases[signatures.get(p.key) ?? ""];
+    if (!b || !p.startedAt) continue;
+    if (p.endedAt && b.medianEndOffsetMs > 0) ratios.push((p.endedAt.getTime() - start) / b.medianEndOffsetMs);
+    if (!p.endedAt && p.state === "running") runningEnd = Math.max(runningEnd, p.startedAt.getTime() + b.medianMs);
+  }
+  const pace = Math.min(PACE_LIMITS[1], Math.max(PACE_LIMITS[0], median(ratios) ?? 1));
+  const at = Math.max(start + jobBaseline.medianMs * pace, runningEnd, now);
+  return { at, plusMinusMs: Math.max(0, jobBaseline.p90Ms - jobBaseline.medianMs) * pace };
+}
