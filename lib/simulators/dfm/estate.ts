@@ -47,6 +47,20 @@ export class Estate {
     this.spawner.advance();
   }
 
+  /**
+   * Right after start, makes sure a demo shows live work whatever the seed: at least two running
+   * jobs and one queued behind them.
+   */
+  ensureLiveWork(): void {
+    const now = this.clock.now();
+    const states = this.list().map((j) => jobAt(j, now).state);
+    const rng = new Rng(this.seed * 104_729 + 1);
+    for (let running = states.filter((s) => s === "running").length; running < 2; running++) {
+      this.add({ type: "remote_backup", dataset: rng.pick(DATASETS).name }, now - rng.int(30_000, 120_000), rng, 240_000);
+    }
+    if (!states.includes("queued")) this.add({ type: "mirror", dataset: rng.pick(DATASETS).name }, now + rng.int(120_000, 240_000), rng, 300_000);
+  }
+
   now(): number {
     return this.clock.now();
   }
@@ -62,12 +76,15 @@ export class Estate {
 
   /** A job that starts now (control endpoint): no random failures, so tests decide its fate. */
   create(req: NewJob): SimJob {
+    return this.add(req, this.clock.now(), new Rng(this.seed * 7919 + this.nextId), req.durationMs);
+  }
+
+  private add(req: NewJob, startMs: number, rng: Rng, durationMs: number | undefined): SimJob {
     const id = this.nextId++;
-    const rng = new Rng(this.seed * 7919 + id);
     const dataset = (req.dataset ? findDataset(req.dataset) : null) ?? rng.pick(DATASETS);
     const type = req.type ?? "remote_backup";
-    const perTransfer = req.durationMs === undefined ? undefined : Math.max(1_000, Math.round(req.durationMs / transferCount(type, dataset.qtrees.length)));
-    const job = planJob({ id, type, dataset, startMs: this.clock.now(), transferMs: perTransfer, bytes: req.bytes, mishaps: false }, rng);
+    const perTransfer = durationMs === undefined ? undefined : Math.max(1_000, Math.round(durationMs / transferCount(type, dataset.qtrees.length)));
+    const job = planJob({ id, type, dataset, startMs, transferMs: perTransfer, bytes: req.bytes, mishaps: false }, rng);
     this.jobs.set(id, job);
     return job;
   }

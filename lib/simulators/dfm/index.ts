@@ -19,6 +19,7 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
     schedule: { lastChangedSec: Math.floor(clock.now() / 1000) - 3 * 86_400, edits: DATASETS.map(() => 0) },
   };
   context.estate.advance();
+  context.estate.ensureLiveWork();
   return {
     context,
     handler: createHandler(context, options.password),
