@@ -97,3 +97,19 @@ export interface JobDetailView {
   /** Set when a read-through refresh failed: the page shows the cached copy with this warning. */
   refreshError: string | null;
 }
+
+export interface PhaseBaselineView {
+  medianMs: number;
+  p90Ms: number;
+  medianEndOffsetMs: number;
+  runs: number;
+}
+
+/** GET /api/jobs/:id/baseline: past successful runs of the same job kind, summarised. */
+export interface JobBaselineView {
+  /** How many past runs the figures come from (0: no history, so no ETA). */
+  runs: number;
+  job: PhaseBaselineView | null;
+  /** By phase signature (lib/domain/baselines.ts phaseSignatures). */
+  phases: Record<string, PhaseBaselineView>;
+}
