@@ -31,7 +31,7 @@ export const createEyeglassConnector: ConnectorFactory = (config): Connector => 
     async testConnection(signal) {
       const failovers = await client.get("v2/jobs/failover", z.array(failoverJobSchema), "list failover jobs", signal, { state: "running" });
       const readiness = await client.get("v2/jobs/readiness", z.array(checkJobSchema), "list readiness jobs", signal);
-      return `Eyeglass answered: ${failovers.data.length} failover job(s) running, ${readiness.data.length} recent readiness job(s)`;
+      return `Eyeglass answered: ${failovers.data.length} failover job(s) running or queued, ${readiness.data.length} recent readiness job(s)`;
     },
   };
 };

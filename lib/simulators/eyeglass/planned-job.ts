@@ -41,7 +41,7 @@ export type StopResult = "stopped" | "not-running" | "unknown";
 export function stopJob<J extends PlannedJob>(placed: readonly Placed<J>[], id: string, stop: Stop): StopResult {
   const found = placed.find((p) => p.job.id === id);
   if (!found) return "unknown";
-  if (found.timeline.end <= stop.at) return "not-running";
+  if (found.timeline.end <= stop.at || found.job.stop) return "not-running";
   if (stop.kind === "fail" && found.start > stop.at) return "not-running";
   found.job.stop = stop;
   return "stopped";

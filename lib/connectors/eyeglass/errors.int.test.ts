@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  VendorAuthError,
+  VendorHttpError,
+  VendorProtocolError,
+  VendorTimeoutError,
+  VendorUnreachableError,
+} from "@/lib/connectors/errors";
+import { createEyeglassConnector } from "./index";
+import { startHarness, TOKEN, type Harness } from "./int-harness";
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+describe("eyeglass connector when the vendor misbehaves", () => {
+  it("reports a rejected token as an auth error without echoing it", async () => {
+    h = await startHarness();
+    expect((await h.vendor("GET", "/v2/jobs/failover", "igls-wrong")).body).toEqual({ code: 403, message: "Forbidden: missing or invalid api_key" });
+    const bad = createEyeglassConnector({ ...h.config, secret: "igls-wrong" });
+    const err = await bad.listChanged(null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VendorAuthError);
+    expect(String(err)).not.toContain("igls-wrong");
+    expect(String(err)).not.toContain(TOKEN);
+    await expect(createEyeglassConnector({ ...h.config, secret: null }).testConnection()).rejects.toThrow(VendorAuthError);
+  });
+
+  it.each([
+    ["malformed", { kind: "malformed" as const }],
+    ["truncated", { kind: "truncated" as const }],
+    ["wrong shape", { kind: "body" as const, body: JSON.stringify({ code: 0, message: "not a list" }) }],
+    ["item without id", { kind: "body" as const, body: JSON.stringify([{ name: "x" }]) }],
+  ])("throws a protocol error on a %s job list", async (_label, fault) => {
+    h = await startHarness();
+    h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: 1 });
+    await expect(h.connector.listChanged(null)).rejects.toThrow(VendorProtocolError);
+    await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
+  });
+
+  it("throws a protocol error on a malformed single job or cancel reply", async () => {
+    h = await startHarness();
+    const batch = await h.connector.listChanged(null);
+    const running = batch.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
+    if (!running) throw new Error("no running failover");
+    h.sim.faults.add({ kind: "truncated", path: "/v2/jobs/failover/", method: "GET", times: 1 });
+    await expect(h.connector.getJob(running.vendorId)).rejects.toThrow(VendorProtocolError);
+    h.sim.faults.add({ kind: "malformed", path: "/v2/jobs/failover/", method: "DELETE", times: 1 });
+    const view = { vendorId: running.vendorId, type: running.type, state: running.state, vendorState: running.vendorState, raw: running.raw };
+    await expect(h.connector.perform(view, { action: "cancel", params: {} })).rejects.toThrow(VendorProtocolError);
+    h.sim.faults.add({ kind: "malformed", path: "/v2/jobs/readiness", method: "POST", times: 1 });
+    await expect(h.connector.launch?.({ operation: "readiness", params: {} })).rejects.toThrow(VendorProtocolError);
+  });
+
+  it("keeps syncing when a failover log comes back as an HTML error page, and fetches it again next time", async () => {
+    h = await startHarness();
+    h.sim.faults.add({ kind: "malformed", path: "/log" });
+    const first = await h.connector.listChanged(null);
+    const finished = first.jobs.find((j) => j.vendorId.startsWith("failover:") && j.state === "succeeded");
+    if (!finished) throw new Error("no finished failover");
+    expect(finished.log).toBeUndefined();
+    h.sim.faults.clear();
+    const second = await h.connector.listChanged(first.cursor);
+    const again = second.jobs.find((j) => j.vendorId === finished.vendorId);
+    expect(again?.log?.length).toBeGreaterThan(3);
+  });
+
+  it("retries a 5xx and then reports it; a reset is unreachable; a stall is a timeout", async () => {
+    h = await startHarness();
+    h.sim.faults.add({ kind: "status", status: 503, path: "/v2/jobs/failover", times: 1 });
+    await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
+    h.sim.faults.add({ kind: "status", status: 502, path: "/v2/jobs/failover" });
+    await expect(h.connector.listChanged(null)).rejects.toThrow(VendorHttpError);
+    h.sim.faults.clear();
+    h.sim.faults.add({ kind: "reset", path: "/v2/jobs/failover" });
+    await expect(h.connector.testConnection()).rejects.toThrow(VendorUnreachableError);
+    h.sim.faults.clear();
+    const impatient = createEyeglassConnector({ ...h.config, timeoutMs: 100 });
+    h.sim.faults.add({ kind: "delay", ms: 400, path: "/v2/jobs/failover" });
+    await expect(impatient.testConnection()).rejects.toThrow(VendorTimeoutError);
+  });
+
+  it("answers test connection with what the vendor has", async () => {
+    h = await startHarness();
+    await expect(h.connector.testConnection()).resolves.toMatch(/^Eyeglass answered: 2 failover job\(s\) running or queued, \d+ recent readiness job\(s\)$/);
+  });
+});
