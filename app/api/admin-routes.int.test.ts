@@ -174,3 +174,19 @@ describe("/api/me", () => {
     expect(await me.json()).toMatchObject({ kind: "user", name: "operator", role: "operator" });
   });
 });
+
+describe("rolling sessions", () => {
+  it("/api/me extends a session that is due for refresh and re-sends its cookie", async () => {
+    const cookie = await signedInCookie("viewer@example.com", PASSWORD);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "viewer@example.com" } });
+    const soon = new Date(Date.now() + 60 * 60 * 1000);
+    // Ageing the newest session past updateAge (expiry within six days) is what a week of use looks like.
+    const session = await t.db.session.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
+    await t.db.session.update({ where: { id: session.id }, data: { expiresAt: soon } });
+    const me = await call(meRoute.GET, "GET", "/api/me", { cookie });
+    expect(me.status).toBe(200);
+    expect(me.headers.getSetCookie().some((c) => c.startsWith("jobdeck.session_token=") && /HttpOnly/i.test(c))).toBe(true);
+    const refreshed = await t.db.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(refreshed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
+  });
+});

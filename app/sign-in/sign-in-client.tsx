@@ -36,7 +36,7 @@ export function SignInClient({ next, sso, initialError }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await postJson("/api/auth/sign-in/oauth2", { providerId: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" });
+      const res = await postJson("/api/auth/sign-in/social", { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" });
       const body = (await res.json()) as { url?: string };
       if (res.ok && body.url) {
         window.location.assign(body.url);
