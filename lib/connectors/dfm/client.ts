@@ -59,8 +59,8 @@ export class DfmClient {
     const outcome = parseReply(res.text, what);
     if (outcome.status === "failed") {
       const name = errnoName(outcome.errno, outcome.reason, this.options.errnos);
-      const code = name ?? (outcome.errno === null ? "unknown" : `errno ${outcome.errno}`);
-      throw new VendorRefusedError(`${what}: ${errnoMeaning(name)} (${code}: ${outcome.reason || "no reason given"})`, name);
+      const errno = outcome.errno === null ? "no errno" : `errno ${outcome.errno}`;
+      throw new VendorRefusedError(`${what}: ${errnoMeaning(name)} (${errno}: ${outcome.reason || "no reason given"})`, name);
     }
     const date = Date.parse(res.headers.date ?? "");
     this.lastServerTimeSec = Math.floor((Number.isNaN(date) ? Date.now() : date) / 1000);

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { VendorAuthError, VendorHttpError, VendorProtocolError, VendorUnreachableError } from "@/lib/connectors/errors";
+import { createDfmConnector } from "./index";
+import { startHarness, type Harness } from "./testing/harness";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.sim.close();
+});
+
+const openTags = () => h.truth.tags.jobs.size() + h.truth.tags.events.size() + h.truth.tags.schedule.size();
+
+describe("DFM connector when the server misbehaves", () => {
+  it.each([
+    ["malformed", { kind: "malformed" as const }, VendorProtocolError],
+    ["truncated", { kind: "truncated" as const }, VendorProtocolError],
+    ["no <results>", { kind: "body" as const, contentType: "text/xml", body: `<?xml version="1.0"?><netapp version="1.0"/>` }, VendorProtocolError],
+    ["not XML", { kind: "body" as const, body: "{}" }, VendorProtocolError],
+    ["HTTP 500", { kind: "status" as const, status: 500 }, VendorHttpError],
+    ["reset", { kind: "reset" as const }, VendorUnreachableError],
+  ])("a %s reply mid-poll fails the poll with a typed error, and the old cursor replays cleanly", async (_name, fault, type) => {
+    const first = await h.connector.listChanged(null);
+    h.clock.advance(45_000);
+    h.sim.faults.add({ ...fault, times: fault.kind === "status" || fault.kind === "reset" ? 5 : 1 });
+    const failed = await h.connector.listChanged(first.cursor).then(() => null, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(type);
+    expect(String((failed as Error).message)).not.toContain("s3cret");
+    h.sim.faults.clear();
+    const replay = await h.connector.listChanged(first.cursor);
+    const keys = replay.jobs.map((j) => j.vendorId);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const job of replay.jobs) {
+      const eventKeys = job.events?.map((e) => e.key) ?? [];
+      expect(new Set(eventKeys).size).toBe(eventKeys.length);
+      const phaseKeys = job.phases?.map((p) => p.key) ?? [];
+      expect(new Set(phaseKeys).size).toBe(phaseKeys.length);
+    }
+    const again = await h.connector.listChanged(first.cursor);
+    expect(again.jobs.map((j) => [j.vendorId, j.events?.length])).toEqual(replay.jobs.map((j) => [j.vendorId, j.events?.length]));
+    expect(openTags()).toBe(0);
+  });
+
+  it("a truncated page inside a listing fails the poll and still ends the iterator", async () => {
+    h.onNextCall("dp-job-list-iter-next", { after: (reply) => ({ ...reply, body: reply.body.slice(0, reply.body.length - 40) }) });
+    await expect(h.connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
+    expect(openTags()).toBe(0);
+  });
+
+  it("a truncated iter-start leaves a tag the server expires on its own", async () => {
+    h.onNextCall("dp-job-list-iter-start", { after: (reply) => ({ ...reply, body: reply.body.slice(0, 120) }) });
+    await expect(h.connector.getJob("5100")).rejects.toBeInstanceOf(VendorProtocolError);
+    expect(openTags()).toBe(1);
+    h.clock.advance(h.truth.estate.scenario.tagTtlMs + 1_000);
+    expect(openTags()).toBe(0);
+  });
+
+  it("bad credentials are an auth error that names no secret", async () => {
+    const wrong = createDfmConnector({ ...h.config, secret: "nope-nope" });
+    const err = await wrong.listChanged(null).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(VendorAuthError);
+    expect(String((err as Error).message)).not.toContain("nope-nope");
+  });
+
+  it("an iterator tag that expired between calls is reported as EINVALIDTAG, not crashed on", async () => {
+    h.onNextCall("dp-job-list-iter-next", { before: () => h.clock.advance(h.truth.estate.scenario.tagTtlMs + 1_000) });
+    const refused = await h.connector.listChanged(null).then(() => null, (e: unknown) => e);
+    expect((refused as { vendorCode?: string }).vendorCode).toBe("EINVALIDTAG");
+    expect(String((refused as Error).message)).toMatch(/listing expired/);
+  });
+});
