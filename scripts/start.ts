@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { secretKey } from "@/lib/crypto/secret-key";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
@@ -38,7 +39,11 @@ const worker = await startWorker({
 const web: ChildProcess = spawn(
   "node_modules/.bin/next",
   [dev ? "dev" : "start", "--port", String(config.PORT), "--hostname", "0.0.0.0"],
-  { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" } },
+  {
+    stdio: "inherit",
+    // The web app seals and opens the same source credentials as the worker: hand it the same key.
+    env: { ...process.env, DATABASE_URL: database.url, JOBDECK_SECRET_KEY: secretKey().toString("base64"), NEXT_TELEMETRY_DISABLED: "1" },
+  },
 );
 logger.info(`Jobdeck is starting on http://localhost:${config.PORT}`);
 
