@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { pinningFailures, visibleSet, type FailureLike } from "./rotation";
+
+const failure = (over: Partial<FailureLike>): FailureLike => ({
+  id: "f1", state: "failed", endedAt: "2026-01-01T12:00:00.000Z", updatedAt: "2026-01-01T12:00:00.000Z", recoveredAt: null, ...over,
+});
+const since = Date.parse("2026-01-01T11:00:00Z");
+
+describe("pinningFailures", () => {
+  it("pins failed and aborted jobs that ended while the screen was watching", () => {
+    const list = [failure({}), failure({ id: "f2", state: "aborted" }), failure({ id: "old", endedAt: "2026-01-01T10:59:59.000Z" })];
+    expect(pinningFailures(list, since, new Set()).map((f) => f.id)).toEqual(["f1", "f2"]);
+  });
+  it("does not pin cancels, acknowledged failures or ones a later run cleared", () => {
+    const list = [failure({ id: "c", state: "canceled" }), failure({ id: "ack" }), failure({ id: "ok", recoveredAt: "2026-01-01T13:00:00.000Z" })];
+    expect(pinningFailures(list, since, new Set(["ack"]))).toEqual([]);
+  });
+  it("uses the last update when the vendor gave no end time", () => {
+    expect(pinningFailures([failure({ endedAt: null, updatedAt: "2026-01-01T11:30:00.000Z" })], since, new Set())).toHaveLength(1);
+  });
+});
+
+describe("visibleSet", () => {
+  const sets = [["running", "sources"], ["failures", "timeline"], ["dr"]] as const;
+  const s = sets.map((x) => [...x]);
+  it("steps through the sets at the interval and wraps", () => {
+    expect([0, 9_999, 10_000, 25_000, 30_000].map((e) => visibleSet(s, 10_000, e, false))).toEqual([0, 0, 1, 2, 0]);
+  });
+  it("holds the failures set while pinned", () => {
+    expect(visibleSet(s, 10_000, 0, true)).toBe(1);
+    expect(visibleSet(s, 10_000, 25_000, true)).toBe(1);
+  });
+  it("keeps rotating when no set has the failures panel, and holds with rotation off", () => {
+    expect(visibleSet([["running"], ["dr"]], 10_000, 10_000, true)).toBe(1);
+    expect(visibleSet(s, 0, 50_000, false)).toBe(0);
+  });
+});

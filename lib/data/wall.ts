@@ -1,0 +1,165 @@
+import type { JobSummary } from "@/lib/api/job-types";
+import { getDb, type Tx } from "@/lib/db/client";
+import { estimateFinish, buildBaselines, type Eta } from "@/lib/domain/baselines";
+import type { JobState } from "@/lib/domain/job-state";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import { listPastRuns } from "./baselines";
+import { getJobSummaries, jobWhere } from "./jobs";
+import { latestReadiness, markRecovered, matchSources, type ReadinessJob, type WallReadiness } from "./wall-rules";
+
+export type { WallReadiness } from "./wall-rules";
+
+/** JSON shapes of GET /api/wall: everything one wall screen shows, read in one round trip. */
+export interface WallSource {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  enabled: boolean;
+  pollIntervalMs: number;
+  /** Measured on the server's clock at `generatedAt`, so a screen with a wrong clock still ages it right. */
+  lastSuccessAgoMs: number | null;
+  lastError: string | null;
+  lastErrorAgoMs: number | null;
+  consecutiveFailures: number;
+  runningJobs: number;
+}
+
+export interface WallRunningJob extends JobSummary {
+  /** From past successful runs of the same job (lib/domain/baselines); null without history. */
+  eta: { at: string; plusMinusMs: number } | null;
+}
+
+export interface WallFailure extends JobSummary {
+  /** When a later run of the same job succeeded: the failure has cleared. */
+  recoveredAt: string | null;
+}
+
+export interface WallSnapshot {
+  generatedAt: string;
+  sources: WallSource[];
+  running: WallRunningJob[];
+  queuedCount: number;
+  failures: WallFailure[];
+  readiness: WallReadiness[];
+  timeline: { from: string; to: string; jobs: JobSummary[] };
+}
+
+export interface WallQuery {
+  /** Source ids, kinds or names (case-insensitive); empty means every source. */
+  sources: string[];
+  timelineHours: number;
+  now?: Date;
+}
+
+const RUNNING_STATES: JobState[] = ["running", "paused", "aborting"];
+const FAILURE_STATES: JobState[] = ["failed", "aborted", "canceled"];
+const DAY_MS = 86_400_000;
+const MAX_RUNNING = 60;
+const MAX_FAILURES = 100;
+const MAX_TIMELINE = 400;
+// Estimating costs two reads per job; a wall shows about this many rows anyway.
+const MAX_ETAS = 24;
+
+export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<WallSnapshot> {
+  const now = q.now ?? new Date();
+  const allSources = await db.source.findMany({ orderBy: { name: "asc" } });
+  const sources = matchSources(allSources, q.sources);
+  const sourceIds = sources.map((s) => s.id);
+  const scope = { sourceIds, includeGone: false };
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const from = new Date(now.getTime() - q.timelineHours * 3_600_000);
+
+  const idOnly = { id: true } as const;
+  const [runningRows, queuedCount, failureRows, readinessRows, timelineRows, runningCounts] = await Promise.all([
+    db.job.findMany({ where: jobWhere({ ...scope, states: RUNNING_STATES }), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: MAX_RUNNING, select: idOnly }),
+    db.job.count({ where: jobWhere({ ...scope, states: ["queued"] }) }),
+    db.job.findMany({
+      where: { sourceId: { in: sourceIds }, state: { in: FAILURE_STATES }, OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }] },
+      orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      take: MAX_FAILURES,
+      select: idOnly,
+    }),
+    readReadinessJobs(sourceIds, db),
+    db.job.findMany({
+      where: { sourceId: { in: sourceIds }, startedAt: { not: null, lt: now }, OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: RUNNING_STATES } }] },
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      take: MAX_TIMELINE,
+      select: idOnly,
+    }),
+    db.job.groupBy({ by: ["sourceId"], where: jobWhere({ ...scope, states: RUNNING_STATES }), _count: { _all: true } }),
+  ]);
+
+  // One summary read for all three lists keeps the JSON shape identical to /api/jobs.
+  const summaries = new Map((await getJobSummaries([...new Set([...runningRows, ...failureRows, ...timelineRows].map((r) => r.id))], db)).map((j) => [j.id, j]));
+  const inOrder = (rows: Array<{ id: string }>) => rows.flatMap((r) => summaries.get(r.id) ?? []);
+  const failures = inOrder(failureRows);
+  const successes = failures.length
+    ? await db.job.findMany({
+        where: { sourceId: { in: sourceIds }, state: "succeeded", name: { in: [...new Set(failures.map((f) => f.name))] }, startedAt: { gte: dayAgo } },
+        select: { sourceId: true, type: true, name: true, dataset: true, policy: true, drGroup: true, startedAt: true },
+      })
+    : [];
+  const running = inOrder(runningRows);
+  const etas = await estimateEtas(running.slice(0, MAX_ETAS), now, db);
+  const counts = new Map(runningCounts.map((c) => [c.sourceId, c._count._all]));
+  const ago = (d: Date | null) => (d ? Math.max(0, now.getTime() - d.getTime()) : null);
+
+  return {
+    generatedAt: now.toISOString(),
+    sources: sources.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      enabled: s.enabled,
+      pollIntervalMs: s.pollIntervalMs,
+      lastSuccessAgoMs: ago(s.lastSuccessAt),
+      lastError: s.lastError,
+      lastErrorAgoMs: ago(s.lastErrorAt),
+      consecutiveFailures: s.consecutiveFailures,
+      runningJobs: counts.get(s.id) ?? 0,
+    })),
+    running: running.map((j) => ({ ...j, eta: etas.get(j.id) ?? null })),
+    queuedCount,
+    failures: markRecovered(failures, successes),
+    readiness: latestReadiness(readinessRows),
+    timeline: { from: from.toISOString(), to: now.toISOString(), jobs: inOrder(timelineRows) },
+  };
+}
+
+async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<ReadinessJob[]> {
+  const rows = await db.job.findMany({
+    where: { sourceId: { in: sourceIds }, kind: "eyeglass", type: "readiness", endedAt: { not: null } },
+    orderBy: [{ endedAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: {
+      id: true,
+      sourceId: true,
+      endedAt: true,
+      source: { select: { name: true } },
+      phases: { where: { depth: { lte: 1 } }, select: { vendorKey: true, parentKey: true, name: true, state: true, vendorStatus: true, message: true, depth: true }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }] },
+    },
+  });
+  return rows.map((r) => ({ id: r.id, sourceId: r.sourceId, sourceName: r.source.name, endedAt: r.endedAt, phases: r.phases }));
+}
+
+async function estimateEtas(jobs: JobSummary[], now: Date, db: Tx): Promise<Map<string, { at: string; plusMinusMs: number }>> {
+  const out = new Map<string, { at: string; plusMinusMs: number }>();
+  await Promise.all(
+    jobs.map(async (job) => {
+      const runs = await listPastRuns(job.id, db, 10);
+      if (!runs?.length) return;
+      const phases = await db.phase.findMany({
+        where: { jobId: job.id },
+        select: { vendorKey: true, parentKey: true, lane: true, name: true, state: true, startedAt: true, endedAt: true },
+      });
+      const eta: Eta | null = estimateFinish(
+        { state: job.state, startedAt: job.startedAt ? new Date(job.startedAt) : null },
+        phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
+        buildBaselines(runs),
+        now.getTime(),
+      );
+      if (eta) out.set(job.id, { at: new Date(eta.at).toISOString(), plusMinusMs: eta.plusMinusMs });
+    }),
+  );
+  return out;
+}
