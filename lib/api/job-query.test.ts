@@ -7,6 +7,7 @@ describe("jobListQuery", () => {
     expect(q.state).toEqual(["running", "failed", "aborted"]);
     expect(q.kind).toEqual(["ontap"]);
     expect(q.limit).toBe(50);
+    expect([q.sort, q.order]).toEqual(["started", "desc"]);
   });
 
   it.each([
@@ -16,7 +17,9 @@ describe("jobListQuery", () => {
     [{ from: "yesterday" }, "from"],
     [{ from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" }, "to"],
     [{ source: "not-a-uuid" }, "source"],
-    [{ sort: "name" }, ""],
+    [{ sort: "colour" }, "sort"],
+    [{ order: "sideways" }, "order"],
+    [{ colour: "red" }, ""],
   ])("rejects %j naming %s", (input, param) => {
     const result = jobListQuery.safeParse(input);
     expect(result.success).toBe(false);

@@ -14,6 +14,9 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO-8601 date-time")
   .transform((s) => new Date(s));
 
+/** Columns /api/jobs sorts on (`sort`), each keyset-paginated; `order` defaults to newest first. */
+export const JOB_SORT_KEYS = ["started", "ended", "name", "type", "state", "progress", "bytes"] as const;
+
 export const jobListQuery = z
   .object({
     source: list(z.string().uuid("must be a source id")).optional(),
@@ -26,6 +29,8 @@ export const jobListQuery = z
     gone: z.enum(["include", "exclude"]).default("include"),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
+    sort: z.enum(JOB_SORT_KEYS).default("started"),
+    order: z.enum(["asc", "desc"]).default("desc"),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });

@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { encodeJobCursor, type JobCursor } from "./job-cursor";
+import { encodeSortedJobCursor, isDefaultSort, jobsAfter, jobSortOrderBy, sortValueOf, type JobSort, type SortedJobCursor } from "./job-sort";
 
 export interface JobFilters {
   sourceIds?: string[];
@@ -16,9 +17,12 @@ export interface JobFilters {
   includeGone?: boolean;
   cursor?: JobCursor | null;
   limit: number;
+  /** Absent or started/desc: the (sortAt, id) keyset and `cursor`; any other sort pages with `sortCursor`. */
+  sort?: JobSort;
+  sortCursor?: SortedJobCursor | null;
 }
 
-const summarySelect = {
+export const summarySelect = {
   id: true, sourceId: true, kind: true, vendorId: true, type: true, name: true, state: true, vendorState: true,
   progress: true, bytesDone: true, bytesTotal: true, throughputBps: true, startedAt: true, endedAt: true,
   sortAt: true, submittedBy: true, dataset: true, policy: true, cluster: true, drGroup: true, message: true,
@@ -56,7 +60,7 @@ export function toJobSummary(r: SummaryRow): JobSummary {
   };
 }
 
-export function jobWhere(f: Omit<JobFilters, "limit" | "cursor">): Prisma.JobWhereInput {
+export function jobWhere(f: Omit<JobFilters, "limit" | "cursor" | "sort" | "sortCursor">): Prisma.JobWhereInput {
   return {
     ...(f.sourceIds?.length ? { sourceId: { in: f.sourceIds } } : {}),
     ...(f.kinds?.length ? { kind: { in: f.kinds } } : {}),
@@ -70,6 +74,7 @@ export function jobWhere(f: Omit<JobFilters, "limit" | "cursor">): Prisma.JobWhe
 
 /** Newest first, keyset-paginated on (sortAt, id): page 10,000 costs what page 1 costs. */
 export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage> {
+  if (f.sort && !isDefaultSort(f.sort)) return listJobsSorted(f, f.sort, db);
   const after: Prisma.JobWhereInput = f.cursor
     ? { OR: [{ sortAt: { lt: f.cursor.sortAt } }, { sortAt: f.cursor.sortAt, id: { lt: f.cursor.id } }] }
     : {};
@@ -84,6 +89,22 @@ export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage
   return {
     items: page.map(toJobSummary),
     nextCursor: rows.length > f.limit && last ? encodeJobCursor({ sortAt: last.sortAt, id: last.id }) : null,
+  };
+}
+
+/** Any other sort: keyset on (value, id) with nulls last, so each page is an index range, not an offset. */
+async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<JobPage> {
+  const rows = await db.job.findMany({
+    where: { AND: [jobWhere(f), f.sortCursor ? jobsAfter(f.sortCursor) : {}] },
+    orderBy: jobSortOrderBy(sort),
+    take: f.limit + 1,
+    select: summarySelect,
+  });
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toJobSummary),
+    nextCursor: rows.length > f.limit && last ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, last), id: last.id }) : null,
   };
 }
 

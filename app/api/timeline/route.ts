@@ -1,0 +1,21 @@
+import { timelineQuery } from "@/lib/api/explorer-query";
+import { getTimeline } from "@/lib/data/timeline";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Past this many jobs in the window the browser gets density per lane instead of bars. */
+const MAX_BARS = 2000;
+
+export const GET = route({ query: timelineQuery }, async ({ query }) =>
+  getTimeline({
+    from: query.from,
+    to: query.to,
+    group: query.group,
+    kinds: query.kind,
+    sourceIds: query.source,
+    states: query.state,
+    buckets: query.buckets,
+    maxBars: MAX_BARS,
+  }),
+);

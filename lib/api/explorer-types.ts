@@ -1,0 +1,62 @@
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { JobPage } from "./job-types";
+
+/** GET /api/jobs/counts: what is happening now per vendor, and what failed in the last 24 h. */
+export interface VendorCounts {
+  kind: SourceKind;
+  running: number;
+  queued: number;
+  failed24h: number;
+}
+
+export interface JobCounts {
+  since: string;
+  vendors: VendorCounts[];
+}
+
+/** GET /api/scheduled: a vendor's future job (DFM schedules), not yet a job. */
+export interface ScheduledView {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  kind: SourceKind;
+  vendorId: string;
+  name: string;
+  type: string;
+  dataset: string | null;
+  policy: string | null;
+  startsAt: string;
+}
+
+export interface SavedViewItem {
+  id: string;
+  name: string;
+  query: string;
+  createdAt: string;
+}
+
+export const TIMELINE_GROUPS = ["source", "vendor", "cluster", "dataset", "policy"] as const;
+export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
+
+/** How many jobs of one lane overlap one slice of the window (zoomed out, bars would be sub-pixel). */
+export interface DensityBucket {
+  lane: string;
+  start: string;
+  end: string;
+  count: number;
+  failed: number;
+  active: number;
+}
+
+/**
+ * GET /api/timeline. A JobPage (so the live stream replaces changed jobs in place) plus either
+ * nothing more (`bars`: every job overlapping the window is in `items`) or per-lane density.
+ */
+export interface TimelineData extends JobPage {
+  mode: "bars" | "density";
+  from: string;
+  to: string;
+  /** Jobs overlapping the window, whether drawn as bars or aggregated. */
+  total: number;
+  density: DensityBucket[];
+}

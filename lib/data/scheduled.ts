@@ -1,0 +1,24 @@
+import type { ScheduledView } from "@/lib/api/explorer-types";
+import { getDb, type Tx } from "@/lib/db/client";
+
+/** Future jobs the vendors announced (DFM schedules) starting in [from, to), soonest first. */
+export async function listScheduled(window: { from: Date; to: Date; limit: number }, db: Tx = getDb()): Promise<ScheduledView[]> {
+  const rows = await db.scheduledJob.findMany({
+    where: { startsAt: { gte: window.from, lt: window.to } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: window.limit,
+    include: { source: { select: { name: true, kind: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.sourceId,
+    sourceName: r.source.name,
+    kind: r.source.kind,
+    vendorId: r.vendorId,
+    name: r.name,
+    type: r.type,
+    dataset: r.dataset,
+    policy: r.policy,
+    startsAt: r.startsAt.toISOString(),
+  }));
+}
