@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { listHistory } from "@/lib/services/history/list-history";
+import { historyListQuery } from "@/lib/services/history/query";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ query: historyListQuery }, async ({ query }) => listHistory(query));

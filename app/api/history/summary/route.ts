@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { getHistorySummary } from "@/lib/services/history/history-summary";
+import { historySummaryQuery, toHistoryFilters } from "@/lib/services/history/query";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ query: historySummaryQuery }, async ({ query }) => getHistorySummary(toHistoryFilters(query)));

@@ -1,0 +1,167 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/db/client";
+import type { JobState } from "@/lib/domain/job-state";
+import { CATEGORY_TYPES, RUN_CATEGORIES, type Outcome, type RtoTargetRule, type RunCategory } from "@/lib/domain/rto";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { JobCursor } from "./job-cursor";
+
+export interface HistoryFilters {
+  kinds?: SourceKind[];
+  categories?: RunCategory[];
+  /** DR group, zone or policy names (matched inside the job's group and policy lists). */
+  groups?: string[];
+  outcomes?: Outcome[];
+  from?: Date;
+  to?: Date;
+}
+
+const OUTCOME_STATES: Record<Outcome, JobState[]> = {
+  succeeded: ["succeeded"],
+  partial: ["partial"],
+  failed: ["failed", "aborted", "canceled"],
+  running: ["queued", "running", "paused", "aborting"],
+};
+
+const rowSelect = {
+  id: true, sourceId: true, kind: true, vendorId: true, type: true, name: true, state: true, vendorState: true,
+  startedAt: true, endedAt: true, sortAt: true, submittedBy: true, drGroup: true, policy: true, message: true, raw: true,
+  source: { select: { name: true, options: true } },
+  phases: {
+    select: { vendorKey: true, parentKey: true, lane: true, name: true, depth: true, sortOrder: true, state: true, startedAt: true, endedAt: true },
+    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
+  },
+} satisfies Prisma.JobSelect;
+
+export type HistoryJobRow = Prisma.JobGetPayload<{ select: typeof rowSelect }>;
+
+export function historyWhere(f: HistoryFilters): Prisma.JobWhereInput {
+  const categories = f.categories?.length ? f.categories : RUN_CATEGORIES;
+  const types = categories.flatMap((c) => CATEGORY_TYPES[c]).filter((t) => !f.kinds?.length || f.kinds.includes(t.kind));
+  const groups = f.groups ?? [];
+  return {
+    AND: [
+      { OR: types.length ? types.map((t) => ({ kind: t.kind, type: t.type })) : [{ id: { in: [] } }] },
+      groups.length
+        ? { OR: groups.flatMap((g) => [{ drGroup: { contains: g, mode: "insensitive" as const } }, { policy: { contains: g, mode: "insensitive" as const } }]) }
+        : {},
+      f.outcomes?.length ? { state: { in: f.outcomes.flatMap((o) => OUTCOME_STATES[o]) } } : {},
+      f.from || f.to ? { sortAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {},
+    ],
+  };
+}
+
+/** Newest first, keyset on (sortAt, id) like the jobs list. */
+export async function listHistoryRows(f: HistoryFilters, page: { cursor: JobCursor | null; limit: number }, db: Tx = getDb()) {
+  const after: Prisma.JobWhereInput = page.cursor
+    ? { OR: [{ sortAt: { lt: page.cursor.sortAt } }, { sortAt: page.cursor.sortAt, id: { lt: page.cursor.id } }] }
+    : {};
+  const rows = await db.job.findMany({
+    where: { AND: [historyWhere(f), after] },
+    orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    select: rowSelect,
+  });
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { rows: items, next: rows.length > page.limit && last ? { sortAt: last.sortAt, id: last.id } : null };
+}
+
+/** Every matching run up to `max` (summary and CSV); the caller says when the cap was reached. */
+export async function allHistoryRows(f: HistoryFilters, max: number, db: Tx = getDb()): Promise<HistoryJobRow[]> {
+  return db.job.findMany({ where: historyWhere(f), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: max, select: rowSelect });
+}
+
+/** One run by job id; null for jobs that are not failovers, tests, readiness runs, mirrors or restores. */
+export async function getHistoryRow(id: string, db: Tx = getDb()): Promise<HistoryJobRow | null> {
+  return db.job.findFirst({ where: { AND: [{ id }, historyWhere({})] }, select: rowSelect });
+}
+
+/** Group and zone names of every DR run ever stored: the groups that ought to be tested. */
+export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb()): Promise<string[]> {
+  const dr = (["test", "planned", "unplanned", "failover", "failback"] as const)
+    .flatMap((c) => CATEGORY_TYPES[c])
+    .filter((t) => !kinds?.length || kinds.includes(t.kind));
+  const rows = await db.job.findMany({
+    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null } },
+    distinct: ["drGroup"],
+    select: { drGroup: true },
+  });
+  return rows.flatMap((r) => (r.drGroup ? [r.drGroup] : []));
+}
+
+/**
+ * For each (run, cut-over) the end of the last successful replication or mirror job on the same
+ * source before the cut-over: one query for a whole page or export.
+ */
+export async function lastReplicationBefore(
+  items: ReadonlyArray<{ id: string; sourceId: string; before: Date }>,
+  db: Tx = getDb(),
+): Promise<Map<string, Date>> {
+  if (items.length === 0) return new Map();
+  const ids = items.map((i) => i.id);
+  const sources = items.map((i) => i.sourceId);
+  // Prisma stores UTC in timestamp-without-zone columns; an ISO literal's zone is ignored on cast.
+  const befores = items.map((i) => i.before.toISOString());
+  const rows = await db.$queryRaw<Array<{ id: string; last: Date | null }>>`
+    SELECT r.id, (
+      SELECT max(j."endedAt") FROM "Job" j
+      WHERE j."sourceId" = r.sid AND j.type IN ('replication', 'mirror') AND j.state = 'succeeded'
+        AND j."endedAt" <= r.before::timestamp AND j.id::text <> r.id
+    ) AS last
+    FROM unnest(${ids}::text[], ${sources}::uuid[], ${befores}::text[]) AS r(id, sid, before)`;
+  return new Map(rows.flatMap((r) => (r.last ? [[r.id, r.last] as const] : [])));
+}
+
+export async function listRtoTargets(db: Tx = getDb()): Promise<Array<RtoTargetRule & { id: string; sourceName: string | null }>> {
+  const rows = await db.rtoTarget.findMany({ orderBy: [{ group: "asc" }], include: { source: { select: { name: true } } } });
+  return rows.map((r) => ({ id: r.id, sourceId: r.sourceId, group: r.group, targetMs: r.targetMs, sourceName: r.source?.name ?? null }));
+}
+
+/** Sets the target for a group (estate-wide when sourceId is null); one row per (source, group). */
+export async function setRtoTarget(rule: RtoTargetRule, db: Tx = getDb()) {
+  const existing = await db.rtoTarget.findFirst({ where: { sourceId: rule.sourceId, group: rule.group } });
+  if (existing) return db.rtoTarget.update({ where: { id: existing.id }, data: { targetMs: rule.targetMs } });
+  return db.rtoTarget.create({ data: { sourceId: rule.sourceId, group: rule.group, targetMs: rule.targetMs } });
+}
+
+export async function deleteRtoTarget(id: string, db: Tx = getDb()): Promise<boolean> {
+  const { count } = await db.rtoTarget.deleteMany({ where: { id } });
+  return count > 0;
+}
+
+export async function listSignOffs(jobId: string, db: Tx = getDb()) {
+  return db.historySignOff.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
+}
+
+export async function addSignOff(input: { jobId: string; userId: string | null; author: string; note: string }, db: Tx = getDb()) {
+  return db.historySignOff.create({ data: input });
+}
+
+/** The last readiness run on a source (covering `group` when given) that finished before `before`. */
+export async function lastReadinessBefore(sourceId: string, group: string | null, before: Date, db: Tx = getDb()) {
+  return db.job.findFirst({
+    where: {
+      sourceId,
+      kind: "eyeglass",
+      type: "readiness",
+      endedAt: { lte: before },
+      ...(group ? { drGroup: { contains: group, mode: "insensitive" as const } } : {}),
+    },
+    orderBy: { endedAt: "desc" },
+    select: {
+      id: true, name: true, state: true, endedAt: true, drGroup: true,
+      events: { where: { severity: { in: ["warning", "error"] } }, orderBy: { at: "asc" }, take: 100 },
+    },
+  });
+}
+
+/** Warnings and errors of a run, and its audit trail with each stage. */
+export async function getRunEvidence(jobId: string, db: Tx = getDb()) {
+  return db.job.findUnique({
+    where: { id: jobId },
+    select: {
+      events: { orderBy: { at: "asc" }, take: 1000 },
+      actions: { orderBy: { requestedAt: "asc" }, include: { audit: { orderBy: { at: "asc" } } } },
+    },
+  });
+}

@@ -1,0 +1,124 @@
+import type { AuditLineView, EventView } from "@/lib/api/job-types";
+import type { JobState } from "@/lib/domain/job-state";
+import type { Outcome, RunCategory } from "@/lib/domain/rto";
+import type { SourceKind } from "@/lib/domain/source-kind";
+
+/** JSON shapes of /api/history/*. Dates are ISO strings; durations are milliseconds. */
+export interface HistoryRun {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  kind: SourceKind;
+  vendorId: string;
+  category: RunCategory;
+  type: string;
+  name: string;
+  state: JobState;
+  vendorState: string;
+  outcome: Outcome;
+  startedAt: string | null;
+  endedAt: string | null;
+  sortAt: string;
+  durationMs: number | null;
+  /** Start to the end of the service-restoring phase; null when service was not restored. */
+  rtoMs: number | null;
+  rtoPhase: string | null;
+  rtoTargetMs: number | null;
+  /** Null without a target or without a measured RTO. */
+  rtoMet: boolean | null;
+  rpoMs: number | null;
+  group: string | null;
+  policy: string | null;
+  submittedBy: string | null;
+}
+
+export interface HistoryPage {
+  items: HistoryRun[];
+  nextCursor: string | null;
+}
+
+export interface TrendRow {
+  period: string;
+  runs: number;
+  succeeded: number;
+  successRate: number | null;
+  rtoMedianMs: number | null;
+  rtoP90Ms: number | null;
+}
+
+export interface GroupRow {
+  group: string;
+  runs: number;
+  succeeded: number;
+  successRate: number | null;
+  rtoMedianMs: number | null;
+  rtoP90Ms: number | null;
+  rtoTargetMs: number | null;
+  /** DR tests started in the current quarter (any filter on period does not apply). */
+  testsThisQuarter: number;
+}
+
+export interface SlowPhaseRow {
+  name: string;
+  kind: SourceKind;
+  runs: number;
+  medianMs: number;
+  maxMs: number;
+}
+
+export interface HistorySummary {
+  runs: number;
+  finished: number;
+  succeeded: number;
+  successRate: number | null;
+  rto: { measured: number; medianMs: number | null; p90Ms: number | null; withTarget: number; metTarget: number };
+  groups: GroupRow[];
+  months: TrendRow[];
+  quarters: TrendRow[];
+  quarter: string;
+  neverTestedThisQuarter: string[];
+  slowestPhases: SlowPhaseRow[];
+}
+
+export interface PhaseTiming {
+  key: string;
+  parentKey: string | null;
+  name: string;
+  lane: string | null;
+  depth: number;
+  state: JobState;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+  /** The phase the RTO is measured to. */
+  service: boolean;
+}
+
+export interface ReadinessBefore {
+  /** Readiness results the failover job itself carried at submission. */
+  atSubmission: EventView[];
+  /** The last readiness run on the same source that finished before the failover started. */
+  lastRun: { id: string; name: string; state: JobState; endedAt: string | null; findings: EventView[] } | null;
+}
+
+export interface SignOffView {
+  id: string;
+  author: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface AuditTrailLine extends AuditLineView {
+  stages: Array<{ at: string; stage: string; detail: string | null }>;
+}
+
+export interface EvidenceReport {
+  run: HistoryRun;
+  message: string | null;
+  readiness: ReadinessBefore;
+  phases: PhaseTiming[];
+  problems: EventView[];
+  audit: AuditTrailLine[];
+  signOffs: SignOffView[];
+  generatedAt: string;
+}
