@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
+import { UserMenu } from "@/components/auth/user-menu";
 import { StreamIndicator } from "@/components/live/stream-indicator";
 
 const NAV = [
@@ -28,10 +29,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <StreamIndicator />
-          <span data-testid="actor-name">{actor.name}</span>
-          <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700" data-testid="actor-role">
-            {actor.role === "viewer" ? "read-only" : actor.role}
-          </span>
+          <UserMenu actor={actor} />
         </div>
       </header>
       <main className="flex-1 px-4 py-4">{children}</main>
