@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { requirePageActor } from "@/components/layout/page-actor";
-import { JobsTable } from "@/components/jobs/jobs-table";
+import { JobsExplorer } from "@/components/explorer/jobs-explorer";
 
 export const metadata: Metadata = { title: "Jobs" };
 export const dynamic = "force-dynamic";
@@ -11,7 +12,9 @@ export default async function JobsPage() {
   return (
     <AppShell actor={actor}>
       <h1 className="mb-3 text-xl font-semibold">Jobs</h1>
-      <JobsTable />
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading jobs…</p>}>
+        <JobsExplorer role={actor.kind === "display" ? "viewer" : actor.role} canSaveViews={actor.kind === "user"} />
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,0 +1,107 @@
+"use client";
+
+import { useState } from "react";
+import { JOB_STATES } from "@/lib/domain/job-state";
+import { SOURCE_KINDS, VENDOR_LABEL } from "@/lib/domain/source-kind";
+import { chipActive, QUICK_CHIPS, RANGES, withFilters, type ExplorerView } from "./search-params";
+
+const RANGE_LABEL: Record<(typeof RANGES)[number], string> = { "1h": "Last hour", "24h": "Last 24 h", "7d": "Last 7 days", "30d": "Last 30 days", today: "Today" };
+
+const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+const pill = (on: boolean) =>
+  `rounded-full border px-2.5 py-0.5 text-xs ${on ? "border-sky-700 bg-sky-700 text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"}`;
+
+/** Every filter writes the URL; the table reads only the URL. */
+export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (next: ExplorerView) => void }) {
+  const set = (change: Partial<ExplorerView>) => onChange(withFilters(view, change));
+  return (
+    <div className="space-y-2" data-testid="filter-bar">
+      <div className="flex flex-wrap items-center gap-2">
+        {QUICK_CHIPS.map((chip) => {
+          const on = chipActive(view, chip);
+          return (
+            <button key={chip.id} type="button" aria-pressed={on} className={pill(on)} onClick={() => set(on ? { states: [], range: null } : chip.apply)} data-testid={`chip-${chip.id}`}>
+              {on ? "✓ " : ""}
+              {chip.label}
+            </button>
+          );
+        })}
+        <TextFilter key={`q:${view.q}`} label="Search name, dataset, policy, cluster, id" initial={view.q} onApply={(q) => set({ q })} testId="filter-q" />
+        <TextFilter key={`t:${view.types.join(",")}`} label="Types (comma-separated)" initial={view.types.join(", ")} onApply={(t) => set({ types: t.split(",").map((s) => s.trim()).filter(Boolean) })} testId="filter-type" />
+        <label className="text-xs">
+          <span className="sr-only">Time range</span>
+          <select
+            value={view.range ?? (view.from || view.to ? "custom" : "")}
+            onChange={(e) => set({ range: (RANGES as readonly string[]).includes(e.target.value) ? (e.target.value as ExplorerView["range"]) : null, from: null, to: null })}
+            className="rounded border border-slate-300 px-1.5 py-0.5 dark:border-slate-600 dark:bg-slate-950"
+            data-testid="filter-range"
+          >
+            <option value="">Any time</option>
+            {RANGES.map((r) => (
+              <option key={r} value={r}>
+                {RANGE_LABEL[r]}
+              </option>
+            ))}
+            {!view.range && (view.from || view.to) && <option value="custom">Custom (from the URL)</option>}
+          </select>
+        </label>
+      </div>
+      <fieldset className="flex flex-wrap items-center gap-1.5">
+        <legend className="sr-only">Vendors</legend>
+        <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
+          Vendor
+        </span>
+        {SOURCE_KINDS.map((k) => (
+          <button key={k} type="button" aria-pressed={view.kinds.includes(k)} className={pill(view.kinds.includes(k))} onClick={() => set({ kinds: toggle(view.kinds, k) })} data-testid={`filter-kind-${k}`}>
+            {VENDOR_LABEL[k]}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-wrap items-center gap-1.5">
+        <legend className="sr-only">States</legend>
+        <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
+          State
+        </span>
+        {JOB_STATES.map((s) => (
+          <button key={s} type="button" aria-pressed={view.states.includes(s)} className={pill(view.states.includes(s))} onClick={() => set({ states: toggle(view.states, s) })} data-testid={`filter-state-${s}`}>
+            {s}
+          </button>
+        ))}
+      </fieldset>
+      {view.sources.length > 0 && (
+        <div className="flex flex-wrap items-center gap-1.5 text-xs">
+          <span className="font-medium text-slate-600 uppercase dark:text-slate-400">Sources</span>
+          {view.sources.map((id) => (
+            <button key={id} type="button" className={pill(true)} onClick={() => set({ sources: view.sources.filter((s) => s !== id) })} aria-label={`Remove source filter ${id}`}>
+              {id.slice(0, 8)} ×
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Applies on Enter or when focus leaves, not per keystroke: one URL change (and one query) per edit. */
+function TextFilter({ label, initial, onApply, testId }: { label: string; initial: string; onApply: (value: string) => void; testId: string }) {
+  const [value, setValue] = useState(initial);
+  const apply = () => {
+    if (value.trim() !== initial.trim()) onApply(value.trim());
+  };
+  return (
+    <input
+      type="search"
+      value={value}
+      aria-label={label}
+      placeholder={label}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") apply();
+      }}
+      className="w-56 rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SavedViewItem } from "@/lib/api/explorer-types";
+import { apiFetch } from "@/components/live/query-client";
+import { explorerKeys } from "./keys";
+
+export function useSavedViews() {
+  return useQuery({ queryKey: explorerKeys.savedViews, queryFn: () => apiFetch<{ items: SavedViewItem[] }>("/api/saved-views") });
+}
+
+export function useSaveView() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; query: string }) =>
+      apiFetch<SavedViewItem>("/api/saved-views", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: explorerKeys.savedViews }),
+  });
+}
+
+export function useDeleteView() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<null>(`/api/saved-views/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: explorerKeys.savedViews }),
+  });
+}
