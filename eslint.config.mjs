@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 const nodeOnly = ["lib/sync/**", "lib/simulators/**", "lib/connectors/**", "lib/domain/**", "scripts/**"];
 
-export default [
+const config = [
   ...nextVitals,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ export default [
     },
   },
   {
-    files: ["lib/env.ts", "lib/env.test.ts", "lib/db/migrate.ts", "lib/testing/**", "scripts/**", "bench/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "e2e/**"],
+    files: ["lib/env.ts", "lib/env.test.ts", "lib/db/migrate.ts", "lib/testing/**", "prisma/**", "scripts/**", "bench/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "e2e/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {
@@ -32,3 +32,5 @@ export default [
   },
   { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "next-env.d.ts"] },
 ];
+
+export default config;

@@ -22,15 +22,15 @@ const { values, positionals } = parseArgs({
 });
 
 const kind = positionals[0] as SourceKind | undefined;
-const module = kind ? SIMULATORS[kind] : undefined;
-if (!kind || !module) {
+const simModule = kind ? SIMULATORS[kind] : undefined;
+if (!kind || !simModule) {
   const known = SOURCE_KINDS.filter((k) => SIMULATORS[k]).join(", ");
   console.error(`usage: npm run simulate -- <kind> [--port N] [--user U] [--password P] [--token T]\nkinds: ${known}`);
   process.exit(2);
 }
 
-const secret = module.credential === "token" ? (values.token ?? "igls-demo-token") : values.password;
-const sim = module.create({
+const secret = simModule.credential === "token" ? (values.token ?? "igls-demo-token") : values.password;
+const sim = simModule.create({
   seed: Number(values.seed),
   clock: new ScaledClock(Number(values.speed)),
   user: values.user,
@@ -41,7 +41,7 @@ const source = sim.source(server.url);
 console.log(`${kind} simulator listening`);
 console.log(`  base URL: ${source.baseUrl}`);
 if (source.username) console.log(`  user:     ${source.username}`);
-console.log(`  ${module.credential}: ${source.secret}`);
+console.log(`  ${simModule.credential}: ${source.secret}`);
 console.log(`  faults:   POST ${server.url}/__sim/faults  (see lib/simulators/engine/faults.ts)`);
 
 const shutdown = async () => {

@@ -20,9 +20,9 @@ export async function startDemoEstate(db: Db, opts: { basePort: number; speed: n
   const clock = new ScaledClock(opts.speed);
   const servers: RunningSim[] = [];
   for (const [offset, kind] of SOURCE_KINDS.entries()) {
-    const module = SIMULATORS[kind];
-    if (!module) continue;
-    const sim = module.create({ seed: (opts.seed ?? 2026) + offset, clock, user: "admin", password: DEMO_PASSWORD });
+    const simModule = SIMULATORS[kind];
+    if (!simModule) continue;
+    const sim = simModule.create({ seed: (opts.seed ?? 2026) + offset, clock, user: "admin", password: DEMO_PASSWORD });
     // A fixed port per kind, so a bookmarked simulator URL survives adding or removing another one.
     const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: opts.basePort + offset });
     servers.push(server);

@@ -18,10 +18,10 @@ export async function startSimulatedSource(
   kind: SourceKind,
   opts: { seed?: number; name?: string; timeoutMs?: number; scenario?: Record<string, unknown> } = {},
 ): Promise<SimulatedSourceFixture> {
-  const module = SIMULATORS[kind];
-  if (!module) throw new Error(`no simulator for ${kind}`);
+  const simModule = SIMULATORS[kind];
+  if (!simModule) throw new Error(`no simulator for ${kind}`);
   const clock = new ManualClock(Date.now());
-  const sim = module.create({ seed: opts.seed ?? 1, clock, user: "admin", password: "s3cret-pass", scenario: opts.scenario });
+  const sim = simModule.create({ seed: opts.seed ?? 1, clock, user: "admin", password: "s3cret-pass", scenario: opts.scenario });
   const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control });
   const cfg = sim.source(server.url);
   const source = await upsertSourceByName(

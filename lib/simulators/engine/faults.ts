@@ -30,7 +30,7 @@ export class FaultInjector {
   }
 
   list(): Fault[] {
-    return this.faults.map(({ left: _left, ...f }) => f);
+    return this.faults.map(withoutCounter);
   }
 
   /** The fault to apply to this request, if any; consumes one use of it. */
@@ -43,7 +43,12 @@ export class FaultInjector {
     if (!fault) return null;
     fault.left -= 1;
     if (fault.left <= 0) this.faults.splice(index, 1);
-    const { left: _left, ...rest } = fault;
-    return rest;
+    return withoutCounter(fault);
   }
+}
+
+function withoutCounter(fault: Fault & { left: number }): Fault {
+  const copy: Partial<Fault & { left: number }> = { ...fault };
+  delete copy.left;
+  return copy as Fault;
 }
