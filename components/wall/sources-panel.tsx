@@ -1,0 +1,72 @@
+import type { WallSource } from "@/lib/data/wall";
+import { VENDOR_LABEL } from "@/lib/domain/source-kind";
+import { AutoScroll } from "./auto-scroll";
+import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";
+import { PANEL_TITLE } from "./panel-ids";
+import { HATCH } from "./state-style";
+import { agesFor, type WallContext } from "./wall-context";
+import { WallPanel } from "./wall-panel";
+
+type Health = "ok" | "error" | "quiet" | "disabled";
+
+const HEALTH: Record<Health, { icon: string; word: string; className: string }> = {
+  ok: { icon: "✓", word: "OK", className: "text-emerald-300" },
+  error: { icon: "✕", word: "ERROR", className: "text-red-400" },
+  quiet: { icon: "⚠", word: "QUIET", className: "text-amber-300" },
+  disabled: { icon: "⏸", word: "DISABLED", className: "text-zinc-400" },
+};
+
+function healthOf(source: WallSource, quiet: boolean): Health {
+  if (!source.enabled) return "disabled";
+  if (quiet) return "quiet";
+  return source.consecutiveFailures > 0 ? "error" : "ok";
+}
+
+export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: WallContext }) {
+  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx) });
+  const healthy = sources.filter((s) => s.enabled && s.consecutiveFailures === 0).length;
+  return (
+    <WallPanel id="sources" title={PANEL_TITLE.sources} freshness={freshness} summary={`${healthy}/${sources.length} healthy`}>
+      <AutoScroll>
+        <ul>
+          {sources.map((s) => {
+            const age = ctx.sourceAges.get(s.id);
+            const quiet = age ? isQuiet(age) : false;
+            const health = HEALTH[healthOf(s, quiet)];
+            return (
+              <li
+                key={s.id}
+                className="border-b border-zinc-800/80 px-[0.7em] py-[0.35em]"
+                style={quiet ? HATCH : undefined}
+                data-testid="source-row"
+                data-source-kind={s.kind}
+                data-health={healthOf(s, quiet)}
+                data-stale={quiet}
+              >
+                <div className="flex items-baseline gap-[0.5em]">
+                  <span className={`w-[6.5em] shrink-0 font-bold ${health.className}`}>
+                    <span aria-hidden>{health.icon} </span>
+                    {health.word}
+                  </span>
+                  <span className="truncate font-semibold text-white">{s.name}</span>
+                  <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300" data-testid="source-age">
+                    {age?.ageMs === null || !age ? "never polled" : `polled ${formatAgeShort(age.ageMs)} ago`}
+                  </span>
+                </div>
+                <div className="flex gap-[0.5em] text-[0.75em] text-zinc-400">
+                  <span className="shrink-0">{VENDOR_LABEL[s.kind]}</span>
+                  <span className="shrink-0">· {s.runningJobs} running</span>
+                  {s.lastError && s.consecutiveFailures > 0 ? (
+                    <span className="truncate text-red-300">
+                      · {s.consecutiveFailures}× {s.lastError}
+                    </span>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </AutoScroll>
+    </WallPanel>
+  );
+}
