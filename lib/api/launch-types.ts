@@ -1,0 +1,30 @@
+import type { Role } from "@/lib/domain/roles";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { AuditLineView } from "./job-types";
+
+/** One source-level operation as the browser sees it: its options as JSON Schema (input side). */
+export interface LaunchOperationView {
+  operation: string;
+  label: string;
+  description: string;
+  role: Role;
+  risk: "low" | "high";
+  params: Record<string, unknown>;
+}
+
+/** GET /api/sources/:id/operations */
+export interface LaunchOperationsView {
+  source: { id: string; name: string; kind: SourceKind };
+  operations: LaunchOperationView[];
+}
+
+/** The Action row a launch wrote (dates as ISO strings). */
+export type LaunchActionView = Pick<AuditLineView, "id" | "action" | "status" | "vendorReply" | "requestedAt" | "completedAt">;
+
+/** POST /api/sources/:id/launch: the audit row, plus the job the vendor started when known. */
+export interface LaunchOutcomeView {
+  action: LaunchActionView;
+  vendorId: string | null;
+  /** Jobdeck's id for the started job, when it could be stored at once (otherwise the next poll brings it). */
+  jobId: string | null;
+}
