@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "@/lib/db/client";
+import { isFailure } from "@/lib/domain/job-state";
+import { pollSource } from "@/lib/sync/poll-source";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
+import { loadWallSnapshot } from "./wall";
+
+let t: TestDatabase;
+const fixtures: SimulatedSourceFixture[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  setDb(t.db);
+  for (const kind of ["ontap", "eyeglass"] as const) {
+    const fx = await startSimulatedSource(t.db, kind, { name: `${kind}-wall`, seed: 7 });
+    fixtures.push(fx);
+    const row = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
+    expect((await pollSource(t.db, row)).ok).toBe(true);
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(fixtures.map((f) => f.close()));
+  setDb(undefined);
+  await t.drop();
+});
+
+describe("loadWallSnapshot over real synced simulators", () => {
+  it("reads every panel from what the sync stored", async () => {
+    const now = new Date();
+    const snap = await loadWallSnapshot({ sources: [], timelineHours: 6, now }, t.db);
+    expect(snap.generatedAt).toBe(now.toISOString());
+    expect(snap.sources.map((s) => s.name)).toEqual(["eyeglass-wall", "ontap-wall"]);
+    for (const s of snap.sources) {
+      expect(s.consecutiveFailures).toBe(0);
+      expect(s.lastSuccessAgoMs).not.toBeNull();
+      expect(s.lastSuccessAgoMs ?? Infinity).toBeLessThan(60_000);
+    }
+    const stored = await t.db.job.count({ where: { state: { in: ["running", "paused", "aborting"] }, goneAt: null } });
+    expect(snap.running).toHaveLength(Math.min(stored, 60));
+    expect(snap.running.every((j) => ["running", "paused", "aborting"].includes(j.state))).toBe(true);
+    expect(snap.sources.reduce((n, s) => n + s.runningJobs, 0)).toBe(stored);
+    const dayAgo = now.getTime() - 86_400_000;
+    expect(snap.failures.every((f) => isFailure(f.state) && Date.parse(f.endedAt ?? f.sortAt) >= dayAgo)).toBe(true);
+    const from = Date.parse(snap.timeline.from);
+    expect(snap.timeline.jobs.every((j) => j.startedAt !== null && (j.endedAt === null || Date.parse(j.endedAt) >= from))).toBe(true);
+  });
+
+  it("shows each Eyeglass zone's latest readiness result", async () => {
+    const snap = await loadWallSnapshot({ sources: ["eyeglass"], timelineHours: 6 }, t.db);
+    expect(snap.readiness.length).toBeGreaterThan(0);
+    const latest = await t.db.job.findFirstOrThrow({
+      where: { type: "readiness", endedAt: { not: null } },
+      orderBy: [{ endedAt: "desc" }, { id: "desc" }],
+      include: { phases: { where: { depth: 0 } } },
+    });
+    for (const zone of latest.phases) {
+      const shown = snap.readiness.find((r) => r.zone === zone.name);
+      expect(shown, zone.name).toMatchObject({ jobId: latest.id, state: zone.state });
+    }
+  });
+
+  it("narrows every panel to the sources the screen asked for", async () => {
+    const snap = await loadWallSnapshot({ sources: ["ontap"], timelineHours: 6 }, t.db);
+    expect(snap.sources.map((s) => s.kind)).toEqual(["ontap"]);
+    expect(snap.readiness).toEqual([]);
+    for (const job of [...snap.running, ...snap.failures, ...snap.timeline.jobs]) expect(job.kind).toBe("ontap");
+  });
+});
