@@ -73,8 +73,9 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
+  // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
   const errors = result.error.issues.map((issue) => ({
-    parameter: issue.path.length ? issue.path.join(".") : where,
+    parameter: issue.path.length ? (where === "body" ? issue.path.join(".") : String(issue.path[0])) : where,
     message: issue.message,
   }));
   throw badRequest(`Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
@@ -94,7 +95,7 @@ async function readJson(request: Request): Promise<unknown> {
 function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
