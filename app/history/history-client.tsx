@@ -1,0 +1,82 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { HistoryCharts } from "@/components/history/history-charts";
+import { HistoryFilters, type MultiFilter } from "@/components/history/history-filters";
+import { HistoryTable } from "@/components/history/history-table";
+import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
+import { useHistoryList, useHistorySummary } from "@/components/history/use-history";
+import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
+
+const errorText = "text-sm text-red-700 dark:text-red-300";
+
+export function HistoryClient() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = apiSearch(params);
+  const period = params.get("period") === "quarter" ? "quarter" : "month";
+  const summary = useHistorySummary(search);
+  const list = useHistoryList(search);
+  const go = (query: string) => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  const runs = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="space-y-4">
+      <HistoryFilters
+        key={params.get("group") ?? ""}
+        kinds={selectedValues(params, "kind")}
+        categories={selectedValues(params, "category")}
+        outcomes={selectedValues(params, "outcome")}
+        group={params.get("group") ?? ""}
+        from={params.get("from") ?? ""}
+        to={params.get("to") ?? ""}
+        onToggle={(key: MultiFilter, value, current) => go(toggleValue(params, key, value, current))}
+        onSet={(key, value) => go(setValue(params, key, value))}
+      />
+      {summary.error && <p role="alert" className={errorText}>Could not load the summary: {summary.error.message}</p>}
+      {summary.data && (
+        <section aria-label="Summary" className="space-y-3" data-testid="history-summary" data-runs={summary.data.runs}>
+          <SummaryCards summary={summary.data} />
+          <NeverTested summary={summary.data} />
+          <div className="no-print flex items-center gap-2 text-sm">
+            <span className="text-slate-500">Trend by</span>
+            {(["month", "quarter"] as const).map((p) => (
+              <button
+                key={p}
+                type="button"
+                aria-pressed={period === p}
+                onClick={() => go(setPeriod(params, p))}
+                className="rounded border border-slate-300 px-2 py-0.5 aria-pressed:bg-slate-800 aria-pressed:text-white dark:border-slate-600 dark:aria-pressed:bg-slate-200 dark:aria-pressed:text-slate-900"
+              >
+                {p}
+              </button>
+            ))}
+          </div>
+          <HistoryCharts summary={summary.data} period={period} />
+        </section>
+      )}
+      <section aria-label="Runs" className="space-y-2">
+        <div className="flex items-center gap-3">
+          <h2 className="text-lg font-semibold">Runs</h2>
+          <a href={`/api/history/export?${search}`} className="no-print text-sm text-sky-700 hover:underline dark:text-sky-300" data-testid="export-csv" download>
+            Export CSV (all filtered runs)
+          </a>
+        </div>
+        {list.error && <p role="alert" className={errorText}>Could not load runs: {list.error.message}</p>}
+        {list.isPending ? <p className="text-sm text-slate-500">Loading runs…</p> : <HistoryTable runs={runs} />}
+        {list.hasNextPage && (
+          <button type="button" className="no-print rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function setPeriod(params: URLSearchParams, period: "month" | "quarter"): string {
+  const next = new URLSearchParams(params);
+  if (period === "month") next.delete("period");
+  else next.set("period", period);
+  return next.toString();
+}
