@@ -1,0 +1,140 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { EvidenceReport, HistoryPage, HistorySummary } from "../lib/services/history/types";
+import { E2E } from "./support/e2e-env";
+import { waitForJob } from "./support/jobs";
+import { startSimJob } from "./support/sim";
+
+const RTO_MS = 120_000;
+const TARGET_MS = 180_000;
+/** History older than a day is finished for good, so its figures cannot move while a test reads them. */
+const settled = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+
+async function evidence(request: APIRequestContext, id: string): Promise<EvidenceReport> {
+  return (await (await request.get(`/api/history/${id}`)).json()) as EvidenceReport;
+}
+
+/** A Commvault DR test whose service phase ends exactly RTO_MS after it starts, finished and measured. */
+async function scriptedTestRun(request: APIRequestContext): Promise<EvidenceReport> {
+  const vendorId = await startSimJob(request, "commvault", { type: "test-failover", rtoMs: RTO_MS });
+  const job = await waitForJob(request, "commvault", vendorId);
+  await expect.poll(async () => (await evidence(request, job.id)).run.outcome, { timeout: 150_000, intervals: [2_000] }).toBe("succeeded");
+  return evidence(request, job.id);
+}
+
+async function tickCount(page: Page, chart: string): Promise<number> {
+  return page.getByTestId(chart).locator(".recharts-xAxis .recharts-cartesian-axis-tick").count();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("failover history", () => {
+  let run: EvidenceReport;
+
+  test("measures a scripted DR test's RTO exactly and marks it against its group's target", async ({ page, request, playwright }) => {
+    test.setTimeout(240_000);
+    run = await scriptedTestRun(request);
+    expect(run.run.rtoMs).toBe(RTO_MS);
+    expect(run.run.group).toBeTruthy();
+    const admin = await playwright.request.newContext({ baseURL: E2E.baseUrl, storageState: E2E.storage.admin });
+    const put = await admin.put("/api/history/targets", { data: { group: run.run.group, targetMs: TARGET_MS } });
+    expect(put.status()).toBe(200);
+    await admin.dispose();
+    run = await evidence(request, run.run.id);
+    expect([run.run.rtoTargetMs, run.run.rtoMet]).toEqual([TARGET_MS, true]);
+
+    await page.goto(`/history?kind=commvault&category=test&group=${encodeURIComponent(run.run.group ?? "")}`);
+    const row = page.locator(`[data-testid="history-row"][data-run-id="${run.run.id}"]`);
+    await expect(row.getByTestId("rto")).toHaveAttribute("data-rto-ms", String(RTO_MS));
+    await expect(row.getByTestId("rto")).toHaveText("2m 00s");
+    await expect(row.getByTestId("target-met")).toHaveText("✓ met");
+  });
+
+  test("summary cards and charts show the counts the API computes", async ({ page, request }) => {
+    const search = `kind=commvault&to=${settled}`;
+    const summary = (await (await request.get(`/api/history/summary?${search}`)).json()) as HistorySummary;
+    expect(summary.runs).toBeGreaterThan(5);
+    await page.goto(`/history?${search}`);
+    await expect(page.getByTestId("card-runs-value")).toHaveText(String(summary.runs));
+    await expect(page.getByTestId("card-success-value")).toHaveText(`${((summary.successRate ?? 0) * 100).toFixed(1)}%`);
+    await expect(page.getByTestId("chart-tests")).toHaveAttribute("data-count", String(summary.groups.length));
+    await expect.poll(() => tickCount(page, "chart-tests")).toBe(summary.groups.length);
+    const measured = summary.groups.filter((g) => g.rtoMedianMs !== null).length;
+    await expect(page.getByTestId("chart-group-rto")).toHaveAttribute("data-count", String(measured));
+    await expect.poll(() => page.getByTestId("chart-group-rto").locator(".recharts-bar-rectangle").count()).toBe(2 * measured);
+    await expect.poll(() => tickCount(page, "chart-trend")).toBe(summary.months.length);
+    await expect(page.getByTestId("chart-slow-phases")).toHaveAttribute("data-count", String(summary.slowestPhases.length));
+    const never = page.getByTestId("never-tested");
+    if (summary.neverTestedThisQuarter.length) await expect(page.getByTestId("never-tested-groups")).toHaveText(summary.neverTestedThisQuarter.join(", "));
+    else await expect(never).toContainText("Every known DR group");
+    await page.getByRole("button", { name: "quarter" }).click();
+    await expect(page).toHaveURL(/period=quarter/);
+    await expect.poll(() => tickCount(page, "chart-trend")).toBe(summary.quarters.length);
+  });
+
+  test("the CSV export holds exactly the filtered rows, in the table's order", async ({ page, request }) => {
+    const search = `kind=commvault&category=test&outcome=succeeded&to=${settled}`;
+    await page.goto(`/history?${search}`);
+    await expect(page.getByTestId("history-row").first()).toBeVisible();
+    const more = page.getByRole("button", { name: "Load more" });
+    while (await more.isVisible()) await more.click();
+    const ids = await page.getByTestId("history-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-run-id")));
+    const api = (await (await request.get(`/api/history?${search}&limit=500`)).json()) as HistoryPage;
+    expect(ids).toEqual(api.items.map((r) => r.id));
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-csv").click();
+    const csv = await readFile(await (await download).path(), "utf8");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]?.startsWith("id,vendor,source,vendor_id,category")).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(ids);
+    for (const line of lines.slice(1)) expect(line).toContain(",succeeded,");
+  });
+
+  test("the evidence report prints to PDF with every section, sign-off included", async ({ page }) => {
+    const note = `Reviewed for audit ${Date.now()}: RTO within target.`;
+    await page.goto(`/history/${run.run.id}`);
+    await expect(page.getByTestId("evidence-title")).toContainText(run.run.name);
+    await page.getByRole("textbox", { name: "Add a sign-off note" }).fill(note);
+    await page.getByRole("button", { name: "Sign off" }).click();
+    await expect(page.getByTestId("sign-off")).toContainText(note);
+    await expect(page.getByTestId("sign-off")).toContainText(E2E.operator.name);
+
+    await page.emulateMedia({ media: "print" });
+    const expected: Record<string, string[]> = {
+      "evidence-run": ["DR test / rehearsal", "Started by", "admin", run.run.vendorId, run.run.group ?? ""],
+      "evidence-rto": ["2m 00s", "Post VM Failover", "3m 00s", "✓ met", "RPO at cut-over"],
+      "evidence-readiness": ["Readiness before the run", "No readiness run is on record"],
+      "evidence-phases": ["Post VM Failover", "service restored: RTO ends here", "Clone VM"],
+      "evidence-problems": ["Errors and warnings", "no errors or warnings"],
+      "evidence-audit": ["Audit trail", "No operator actions"],
+      "evidence-signoff": [note, E2E.operator.name],
+    };
+    for (const [section, texts] of Object.entries(expected)) {
+      const el = page.getByTestId(section);
+      await expect(el).toBeVisible();
+      for (const text of texts) await expect(el).toContainText(text);
+    }
+    await expect(page.getByTestId("sign-off-form")).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print / save as PDF" })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    const pdf = await page.pdf({ format: "A4", printBackground: false });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    expect(pdf.length).toBeGreaterThan(20_000);
+  });
+
+  test("an operator's kill shows in the run's evidence audit trail", async ({ page, request }) => {
+    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 1_800_000 });
+    const job = await waitForJob(request, "commvault", vendorId);
+    const res = await request.post(`/api/jobs/${job.id}/actions`, {
+      data: { action: "kill", reason: "e2e: evidence audit" },
+      headers: { "idempotency-key": `e2e-history-${vendorId}` },
+    });
+    expect(res.ok()).toBe(true);
+    await page.goto(`/history/${job.id}`);
+    const audit = page.getByTestId("evidence-audit");
+    await expect(audit).toContainText("kill by Olga Operator");
+    await expect(audit).toContainText("reason: e2e: evidence audit");
+    await expect(page.getByTestId("evidence-rto-value")).toHaveText("not measured: service not restored");
+  });
+});
