@@ -63,3 +63,18 @@ export async function getSourceWithSecret(id: string, db: Tx = getDb()) {
 export async function deleteSource(id: string, db: Tx = getDb()) {
   await db.source.delete({ where: { id } });
 }
+
+/** Which sources hold a credential, without reading one: the list shows "set" or "not set". */
+export async function sourceIdsWithSecret(db: Tx = getDb()): Promise<Set<string>> {
+  const rows = await db.source.findMany({ where: { secretEnc: { not: null } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function getSourceByName(name: string, db: Tx = getDb()) {
+  return db.source.findUnique({ where: { name }, select: { id: true } });
+}
+
+/** Actions are the audit trail: a source that has any is disabled, never deleted with them. */
+export async function countSourceActions(id: string, db: Tx = getDb()): Promise<number> {
+  return db.action.count({ where: { sourceId: id } });
+}

@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { sourceParams } from "@/lib/services/sources/source-input";
+import { testStoredSource } from "@/lib/services/sources/test-connection";
+
+/** Answers 200 whatever the vendor said: the test ran, and `ok` and `message` are its result. */
+export const POST = route({ role: "admin", params: sourceParams }, async ({ params }) => testStoredSource(params.id));

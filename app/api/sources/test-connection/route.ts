@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { testConnectionBody } from "@/lib/services/sources/source-input";
+import { testSubmittedSource } from "@/lib/services/sources/test-connection";
+
+/** Tries settings before they are saved. 200 whatever the vendor said: `ok` and `message` are the result. */
+export const POST = route({ role: "admin", body: testConnectionBody }, async ({ body }) => testSubmittedSource(body));

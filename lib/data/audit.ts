@@ -1,0 +1,112 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/db/client";
+import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
+
+export const ACTION_STATUSES = ["pending", "succeeded", "refused", "failed"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface AuditFilters {
+  /** Case-insensitive part of the actor's name. */
+  actor?: string;
+  actions?: string[];
+  statuses?: ActionStatus[];
+  sourceId?: string;
+  jobId?: string;
+  from?: Date;
+  to?: Date;
+  /** Opaque keyset position from a previous page's nextCursor. */
+  cursor?: string;
+  limit: number;
+}
+
+/** One operator decision with every stage it went through, as /audit and its CSV show it. */
+export interface AuditRow {
+  id: string;
+  requestedAt: string;
+  completedAt: string | null;
+  actor: string;
+  action: string;
+  params: unknown;
+  reason: string | null;
+  status: ActionStatus;
+  vendorReply: string | null;
+  job: { id: string; name: string; vendorId: string } | null;
+  source: { id: string; name: string; kind: string };
+  stages: Array<{ at: string; stage: string; detail: string | null }>;
+}
+
+export interface AuditPage {
+  items: AuditRow[];
+  nextCursor: string | null;
+}
+
+const auditSelect = {
+  id: true,
+  requestedAt: true,
+  completedAt: true,
+  actor: true,
+  action: true,
+  params: true,
+  reason: true,
+  status: true,
+  vendorReply: true,
+  job: { select: { id: true, name: true, vendorId: true } },
+  source: { select: { id: true, name: true, kind: true } },
+  audit: { select: { at: true, stage: true, detail: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+} satisfies Prisma.ActionSelect;
+
+export function auditWhere(f: Omit<AuditFilters, "cursor" | "limit">): Prisma.ActionWhereInput {
+  return {
+    ...(f.actor ? { actor: { contains: f.actor, mode: "insensitive" } } : {}),
+    ...(f.actions?.length ? { action: { in: f.actions } } : {}),
+    ...(f.statuses?.length ? { status: { in: f.statuses } } : {}),
+    ...(f.sourceId ? { sourceId: f.sourceId } : {}),
+    ...(f.jobId ? { jobId: f.jobId } : {}),
+    ...(f.from || f.to ? { requestedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+  };
+}
+
+/** Newest first, keyset-paginated on (requestedAt, id), so an auditor can page through years. */
+export async function listAudit(f: AuditFilters, db: Tx = getDb()): Promise<AuditPage> {
+  const cursor = f.cursor ? decodeJobCursor(f.cursor) : null;
+  const after: Prisma.ActionWhereInput = cursor
+    ? { OR: [{ requestedAt: { lt: cursor.sortAt } }, { requestedAt: cursor.sortAt, id: { lt: cursor.id } }] }
+    : {};
+  const rows = await db.action.findMany({
+    where: { AND: [auditWhere(f), after] },
+    orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+    select: auditSelect,
+  });
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAuditRow),
+    nextCursor: rows.length > f.limit && last ? encodeJobCursor({ sortAt: last.requestedAt, id: last.id }) : null,
+  };
+}
+
+/** The distinct action names on record, for the filter's choices. */
+export async function listAuditActionNames(db: Tx = getDb()): Promise<string[]> {
+  const rows = await db.action.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
+
+type Row = Prisma.ActionGetPayload<{ select: typeof auditSelect }>;
+
+function toAuditRow(r: Row): AuditRow {
+  return {
+    id: r.id,
+    requestedAt: r.requestedAt.toISOString(),
+    completedAt: r.completedAt?.toISOString() ?? null,
+    actor: r.actor,
+    action: r.action,
+    params: r.params,
+    reason: r.reason,
+    status: r.status,
+    vendorReply: r.vendorReply,
+    job: r.job,
+    source: r.source,
+    stages: r.audit.map((e) => ({ at: e.at.toISOString(), stage: e.stage, detail: e.detail })),
+  };
+}

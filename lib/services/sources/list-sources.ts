@@ -1,0 +1,17 @@
+import { getSource, listSources, sourceIdsWithSecret } from "@/lib/data/sources";
+import { getDb, type Tx } from "@/lib/db/client";
+import { notFound } from "@/lib/http/problem";
+import { toSourceView, type SourceView } from "./source-view";
+
+export async function listSourceViews(db: Tx = getDb()): Promise<SourceView[]> {
+  const [rows, withSecret] = await Promise.all([listSources(db), sourceIdsWithSecret(db)]);
+  const now = new Date();
+  return rows.map((row) => toSourceView(row, withSecret.has(row.id), now));
+}
+
+export async function getSourceView(id: string, db: Tx = getDb()): Promise<SourceView> {
+  const row = await getSource(id, db);
+  if (!row) throw notFound(`No source ${id}.`);
+  const withSecret = await sourceIdsWithSecret(db);
+  return toSourceView(row, withSecret.has(id), new Date());
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { SOURCE_KINDS } from "@/lib/domain/source-kind";
+import { vendorOptionIssues } from "./vendor-options";
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+const baseUrl = z
+  .string()
+  .trim()
+  .url("must be a URL")
+  .refine((v) => /^https?:$/.test(new URL(v).protocol), "must be http:// or https://")
+  // Credentials in a URL would be stored and shown in clear: they belong in the password field.
+  .refine((v) => !new URL(v).username && !new URL(v).password, "must not contain a user name or password");
+
+const fields = {
+  name: z.string().trim().min(1, "must not be empty").max(100),
+  baseUrl,
+  username: z.string().trim().max(200).nullable().optional(),
+  /** Write-only. Blank on edit keeps the stored one. */
+  secret: z.string().max(4000).optional(),
+  tlsInsecure: z.boolean().optional(),
+  tlsCaPem: z
+    .string()
+    .trim()
+    .max(200_000)
+    .refine((v) => v === "" || PEM_CERT.test(v), "must be PEM certificates (-----BEGIN CERTIFICATE-----)")
+    .nullable()
+    .optional(),
+  pollIntervalMs: z.number().int().min(1_000, "must be at least 1 s").max(86_400_000).optional(),
+  timeoutMs: z.number().int().min(1_000, "must be at least 1 s").max(300_000).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
+  enabled: z.boolean().optional(),
+};
+
+type TlsFields = { tlsInsecure?: boolean; tlsCaPem?: string | null };
+
+function checkTls(v: TlsFields, ctx: z.RefinementCtx): void {
+  if (v.tlsInsecure && v.tlsCaPem) {
+    ctx.addIssue({ code: "custom", path: ["tlsInsecure"], message: "choose a CA bundle or insecure, not both" });
+  }
+}
+
+/** POST /api/sources and POST /api/sources/test-connection. */
+export const newSourceBody = z
+  .object({ kind: z.enum(SOURCE_KINDS), ...fields, secret: z.string().min(1, "is required").max(4000) })
+  .strict()
+  .superRefine((v, ctx) => {
+    checkTls(v, ctx);
+    for (const issue of vendorOptionIssues(v.kind, v.options ?? {})) {
+      ctx.addIssue({ code: "custom", path: issue.parameter.split("."), message: issue.message });
+    }
+  });
+export type NewSourceBody = z.infer<typeof newSourceBody>;
+
+/** PATCH /api/sources/:id: every field optional; the kind is fixed once a source has jobs. Options are checked against the stored kind. */
+export const sourcePatchBody = z.object(fields).partial().strict().superRefine(checkTls);
+export type SourcePatchBody = z.infer<typeof sourcePatchBody>;
+
+/** "Test connection" from the form: the submitted settings, with the stored secret when editing and the field is left blank. */
+export const testConnectionBody = z
+  .object({ kind: z.enum(SOURCE_KINDS), sourceId: z.string().uuid().optional(), ...fields })
+  .strict()
+  .superRefine((v, ctx) => {
+    checkTls(v, ctx);
+    if (!v.secret && !v.sourceId) ctx.addIssue({ code: "custom", path: ["secret"], message: "is required" });
+    for (const issue of vendorOptionIssues(v.kind, v.options ?? {})) {
+      ctx.addIssue({ code: "custom", path: issue.parameter.split("."), message: issue.message });
+    }
+  });
+export type TestConnectionBody = z.infer<typeof testConnectionBody>;
+
+export const sourceParams = z.object({ id: z.string().uuid("must be a source id") });

@@ -1,0 +1,81 @@
+import { openSecret } from "@/lib/crypto/secret-box";
+import { secretKey } from "@/lib/crypto/secret-key";
+import { VendorError } from "@/lib/connectors/errors";
+import { CONNECTORS } from "@/lib/connectors/registry";
+import type { SourceConfig } from "@/lib/connectors/types";
+import { getSourceWithSecret } from "@/lib/data/sources";
+import { getDb, type Tx } from "@/lib/db/client";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import { notFound } from "@/lib/http/problem";
+import type { TestConnectionBody } from "./source-input";
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** What the vendor answered, or why it could not be reached; never the credential. */
+  message: string;
+  durationMs: number;
+}
+
+/** Tests settings from the form; when editing, a blank secret means the stored one. */
+export async function testSubmittedSource(body: TestConnectionBody, db: Tx = getDb()): Promise<ConnectionTestResult> {
+  let secret = body.secret || null;
+  if (!secret && body.sourceId) {
+    const stored = await getSourceWithSecret(body.sourceId, db);
+    if (!stored) throw notFound(`No source ${body.sourceId}.`);
+    secret = stored.secretEnc ? openSecret(stored.secretEnc, secretKey()) : null;
+  }
+  return runConnectionTest({
+    id: body.sourceId ?? "connection-test",
+    kind: body.kind,
+    name: body.name,
+    baseUrl: body.baseUrl,
+    username: body.username || null,
+    secret,
+    tls: { insecure: body.tlsInsecure ?? false, caPem: body.tlsCaPem || null },
+    timeoutMs: body.timeoutMs ?? 10_000,
+    options: body.options ?? {},
+  });
+}
+
+export async function testStoredSource(id: string, db: Tx = getDb()): Promise<ConnectionTestResult> {
+  const row = await getSourceWithSecret(id, db);
+  if (!row) throw notFound(`No source ${id}.`);
+  return runConnectionTest({
+    id: row.id,
+    kind: row.kind as SourceKind,
+    name: row.name,
+    baseUrl: row.baseUrl,
+    username: row.username,
+    secret: row.secretEnc ? openSecret(row.secretEnc, secretKey()) : null,
+    tls: { insecure: row.tlsInsecure, caPem: row.tlsCaPem },
+    timeoutMs: row.timeoutMs,
+    options: (row.options ?? {}) as Record<string, unknown>,
+  });
+}
+
+/**
+ * A fresh connector, never the worker's cached one, so the test shows what these exact settings
+ * get from the vendor; its session is closed afterwards.
+ */
+export async function runConnectionTest(config: SourceConfig): Promise<ConnectionTestResult> {
+  const started = Date.now();
+  const factory = CONNECTORS[config.kind];
+  if (!factory) return { ok: false, message: `No connector for ${config.kind}.`, durationMs: 0 };
+  try {
+    const connector = factory(config);
+    try {
+      const message = await connector.testConnection(AbortSignal.timeout(config.timeoutMs * 3));
+      return { ok: true, message, durationMs: Date.now() - started };
+    } finally {
+      await connector.close?.().catch(() => {});
+    }
+  } catch (err) {
+    return { ok: false, message: failureMessage(err, config.secret), durationMs: Date.now() - started };
+  }
+}
+
+function failureMessage(err: unknown, secret: string | null): string {
+  const text = err instanceof VendorError ? err.message : `Could not test the connection: ${err instanceof Error ? err.message : String(err)}`;
+  // Vendor errors never carry credentials by contract; anything else might echo one back.
+  return secret ? text.replaceAll(secret, "[redacted]") : text;
+}
