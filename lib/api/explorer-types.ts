@@ -35,6 +35,9 @@ export interface SavedViewItem {
   createdAt: string;
 }
 
+/** The lane of jobs that have no value for the grouping (no cluster, dataset or policy). */
+export const NO_LANE_VALUE = "(none)";
+
 export const TIMELINE_GROUPS = ["source", "vendor", "cluster", "dataset", "policy"] as const;
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 

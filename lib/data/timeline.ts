@@ -1,4 +1,4 @@
-import type { DensityBucket, TimelineData, TimelineGroup } from "@/lib/api/explorer-types";
+import { NO_LANE_VALUE, type DensityBucket, type TimelineData, type TimelineGroup } from "@/lib/api/explorer-types";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
@@ -17,9 +17,6 @@ export interface TimelineQuery {
   buckets: number;
   now?: Date;
 }
-
-/** The lane a job belongs to under a grouping; the browser's prepare function uses the same rule. */
-export const NO_LANE_VALUE = "(none)";
 
 const ACTIVE_STATES: JobState[] = ["queued", "running", "paused", "aborting"];
 
