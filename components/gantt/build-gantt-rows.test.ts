@@ -68,6 +68,15 @@ describe("buildGanttRows", () => {
     expect(rows[1]).toMatchObject({ outlier: false, envelope: [10 * MIN, 30 * MIN] });
   });
 
+  it("by default compresses waits longer than a fifth of the time anything ran, nested phases counted once", () => {
+    const { axis } = buildGanttRows(
+      [phase("a", { start: 0, end: 30 }), phase("a1", { parentKey: "a", start: 0, end: 30 }), phase("b", { order: 1, start: 40, end: 50 }), phase("c", { order: 2, start: 70, end: 80 })],
+      { ...base, now: T0 + 80 * MIN, jobEndMs: T0 + 80 * MIN },
+    );
+    // Busy 50 min: threshold 10 min, so the 10 min wait stays and the 20 min wait becomes 5.
+    expect(axis.extent).toBe(65 * MIN);
+  });
+
   it("handles a job with no phases started yet", () => {
     const { rows, axis } = buildGanttRows([phase("only")], { ...base, jobStartMs: null });
     expect(rows).toHaveLength(1);

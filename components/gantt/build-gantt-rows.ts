@@ -2,7 +2,7 @@ import type { PhaseBaselineView, PhaseView } from "@/lib/api/job-types";
 import { isOutlier, phaseSignatures } from "@/lib/domain/baselines";
 import type { JobState } from "@/lib/domain/job-state";
 import { buildPhaseTree, type PhaseNode } from "@/lib/domain/phase-tree";
-import { buildAxis, toAxis, type GanttAxis } from "./gantt-axis";
+import { buildAxis, toAxis, unionLength, type GanttAxis } from "./gantt-axis";
 
 export interface GanttRow {
   key: string;
@@ -36,7 +36,7 @@ export interface GanttOptions {
   jobEndMs: number | null;
   collapsed: ReadonlySet<string>;
   baselines?: Record<string, PhaseBaselineView>;
-  /** Idle stretches longer than this are compressed; default a fifth of the busy time, at least a minute. */
+  /** Idle stretches longer than this are compressed; default a fifth of the time anything ran, at least a minute. */
   gapThresholdMs?: number;
 }
 
@@ -75,8 +75,7 @@ export function buildGanttRows(phases: readonly PhaseView[], opts: GanttOptions)
   const origin = Math.min(opts.jobStartMs ?? Infinity, ...starts);
   const originMs = Number.isFinite(origin) ? origin : now;
   const endMs = Math.max(opts.jobEndMs ?? (opts.jobStartMs !== null ? now : originMs), ...ends, originMs);
-  const busyMs = intervals.reduce((n, [a, b]) => n + Math.max(0, b - a), 0);
-  const threshold = opts.gapThresholdMs ?? Math.max(60_000, busyMs / 5);
+  const threshold = opts.gapThresholdMs ?? Math.max(60_000, unionLength(intervals) / 5);
   const axis = buildAxis(originMs, endMs, intervals, threshold);
 
   const signatures = phaseSignatures(phases);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, buildAxis, compressedGaps, fromAxis, toAxis } from "./gantt-axis";
+import { axisTicks, buildAxis, compressedGaps, fromAxis, toAxis, unionLength } from "./gantt-axis";
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -41,5 +41,12 @@ describe("axisTicks", () => {
   it("follows a zoomed window", () => {
     const a = buildAxis(0, 60 * MIN, [[0, 60 * MIN]], 5 * MIN);
     expect(axisTicks(a, [10 * MIN, 12 * MIN], "elapsed", 4).map((t) => t.ms / 1000)).toEqual([600, 630, 660, 690, 720]);
+  });
+});
+
+describe("unionLength", () => {
+  it("counts overlapping and nested intervals once", () => {
+    expect(unionLength([[0, 10], [2, 5], [8, 12], [20, 25]])).toBe(17);
+    expect(unionLength([])).toBe(0);
   });
 });

@@ -61,6 +61,18 @@ export function buildAxis(originMs: number, endMs: number, busy: ReadonlyArray<r
   return { originMs, endMs: end, extent: at, segments };
 }
 
+/** Time covered by at least one interval: nested and parallel phases count once. */
+export function unionLength(intervals: ReadonlyArray<readonly [number, number]>): number {
+  let total = 0;
+  let reach = -Infinity;
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (b <= reach) continue;
+    total += b - Math.max(a, reach);
+    reach = b;
+  }
+  return total;
+}
+
 export function toAxis(axis: GanttAxis, ms: number): number {
   if (ms <= axis.originMs) return ms - axis.originMs;
   for (const s of axis.segments) {
