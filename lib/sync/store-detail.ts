@@ -1,26 +1,41 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { Tx } from "@/lib/db/client";
-import { clean } from "./store-jobs";
+import { clean } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const json = (v: unknown) => JSON.stringify(v ?? null).replace(/\\u0000/g, "");
 
-/** Phases, events, samples and log lines of one job, as keyed upserts. True when anything changed. */
-export async function storeJobDetail(tx: Tx, jobId: string, job: JobRecord): Promise<boolean> {
-  let changed = 0;
-  if (job.phases && job.phases.length > 0) {
-    const depth = phaseDepths(job.phases);
-    const p = job.phases;
-    changed += await tx.$executeRaw`
+export interface DetailItem {
+  jobId: string;
+  job: JobRecord;
+}
+
+/**
+ * Phases, events, samples and log lines of many jobs, one keyed upsert per kind for the whole
+ * batch (a first sync of 100,000 jobs is four statements, not 400,000). Returns the ids of jobs
+ * whose detail changed.
+ */
+export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const add = (rows: Array<{ jobId: string }>) => rows.forEach((r) => changed.add(r.jobId));
+
+  const phases = items.flatMap(({ jobId, job }) => {
+    const depth = phaseDepths(job.phases ?? []);
+    return (job.phases ?? []).map((p) => ({ jobId, p, depth: depth.get(p.key) ?? 0 }));
+  });
+  if (phases.length > 0) {
+    add(await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "Phase" (id, "jobId", "vendorKey", "parentKey", lane, name, state, "vendorStatus",
         "sortOrder", depth, "startedAt", "endedAt", message)
-      SELECT gen_random_uuid(), ${jobId}::uuid, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
+      SELECT gen_random_uuid(), t.job_id, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
         t.vendor_status, t.sort_order, t.depth, t.started_at, t.ended_at, t.message
-      FROM unnest(${p.map((x) => clean(x.key))}::text[], ${p.map((x) => clean(x.parentKey))}::text[],
-        ${p.map((x) => clean(x.lane))}::text[], ${p.map((x) => clean(x.name))}::text[], ${p.map((x) => x.state)}::text[],
-        ${p.map((x) => clean(x.vendorStatus))}::text[], ${p.map((x) => x.order)}::int[],
-        ${p.map((x) => depth.get(x.key) ?? 0)}::int[], ${p.map((x) => iso(x.startedAt))}::timestamp(3)[],
-        ${p.map((x) => iso(x.endedAt))}::timestamp(3)[], ${p.map((x) => clean(x.message))}::text[])
-        AS t(key, parent_key, lane, name, state, vendor_status, sort_order, depth, started_at, ended_at, message)
+      FROM unnest(${phases.map((x) => x.jobId)}::uuid[], ${phases.map((x) => clean(x.p.key))}::text[],
+        ${phases.map((x) => clean(x.p.parentKey))}::text[], ${phases.map((x) => clean(x.p.lane))}::text[],
+        ${phases.map((x) => clean(x.p.name))}::text[], ${phases.map((x) => x.p.state)}::text[],
+        ${phases.map((x) => clean(x.p.vendorStatus))}::text[], ${phases.map((x) => x.p.order)}::int[],
+        ${phases.map((x) => x.depth)}::int[], ${phases.map((x) => iso(x.p.startedAt))}::timestamp(3)[],
+        ${phases.map((x) => iso(x.p.endedAt))}::timestamp(3)[], ${phases.map((x) => clean(x.p.message))}::text[])
+        AS t(job_id, key, parent_key, lane, name, state, vendor_status, sort_order, depth, started_at, ended_at, message)
       ON CONFLICT ("jobId", "vendorKey") DO UPDATE SET "parentKey" = EXCLUDED."parentKey",
         lane = EXCLUDED.lane, name = EXCLUDED.name, state = EXCLUDED.state,
         "vendorStatus" = EXCLUDED."vendorStatus", "sortOrder" = EXCLUDED."sortOrder", depth = EXCLUDED.depth,
@@ -29,40 +44,50 @@ export async function storeJobDetail(tx: Tx, jobId: string, job: JobRecord): Pro
         "Phase"."sortOrder", "Phase".depth, "Phase"."startedAt", "Phase"."endedAt", "Phase".message)
         IS DISTINCT FROM (EXCLUDED."parentKey", EXCLUDED.lane, EXCLUDED.name, EXCLUDED.state,
         EXCLUDED."vendorStatus", EXCLUDED."sortOrder", EXCLUDED.depth, EXCLUDED."startedAt",
-        EXCLUDED."endedAt", EXCLUDED.message)`;
+        EXCLUDED."endedAt", EXCLUDED.message)
+      RETURNING "jobId"`);
   }
-  if (job.events && job.events.length > 0) {
-    const e = job.events;
-    changed += await tx.$executeRaw`
+
+  const events = items.flatMap(({ jobId, job }) => (job.events ?? []).map((e) => ({ jobId, e })));
+  if (events.length > 0) {
+    add(await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw)
-      SELECT ${jobId}::uuid, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
-      FROM unnest(${e.map((x) => clean(x.key))}::text[], ${e.map((x) => x.at.toISOString())}::timestamp(3)[],
-        ${e.map((x) => x.severity)}::text[], ${e.map((x) => clean(x.type))}::text[], ${e.map((x) => clean(x.message))}::text[],
-        ${e.map((x) => JSON.stringify(x.raw ?? null).replace(/\\u0000/g, ""))}::jsonb[])
-        AS t(key, at, severity, type, message, raw)
-      ON CONFLICT ("jobId", "vendorKey") DO NOTHING`;
+      SELECT t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
+      FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => clean(x.e.key))}::text[],
+        ${events.map((x) => x.e.at.toISOString())}::timestamp(3)[], ${events.map((x) => x.e.severity)}::text[],
+        ${events.map((x) => clean(x.e.type))}::text[], ${events.map((x) => clean(x.e.message))}::text[],
+        ${events.map((x) => json(x.e.raw))}::jsonb[])
+        AS t(job_id, key, at, severity, type, message, raw)
+      ON CONFLICT ("jobId", "vendorKey") DO NOTHING
+      RETURNING "jobId"`);
   }
-  if (job.samples && job.samples.length > 0) {
-    const s = job.samples;
-    changed += await tx.$executeRaw`
+
+  const samples = items.flatMap(({ jobId, job }) => (job.samples ?? []).map((s) => ({ jobId, s })));
+  if (samples.length > 0) {
+    add(await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobSample" ("jobId", at, "bytesDone", "bytesPerSec", percent)
-      SELECT ${jobId}::uuid, t.at, t.bytes_done, t.bps, t.percent
-      FROM unnest(${s.map((x) => x.at.toISOString())}::timestamp(3)[],
-        ${s.map((x) => (x.bytesDone === null ? null : x.bytesDone.toString()))}::bigint[],
-        ${s.map((x) => x.bytesPerSec)}::float8[], ${s.map((x) => x.percent)}::float8[]) AS t(at, bytes_done, bps, percent)
-      ON CONFLICT ("jobId", at) DO NOTHING`;
+      SELECT t.job_id, t.at, t.bytes_done, t.bps, t.percent
+      FROM unnest(${samples.map((x) => x.jobId)}::uuid[], ${samples.map((x) => x.s.at.toISOString())}::timestamp(3)[],
+        ${samples.map((x) => (x.s.bytesDone === null ? null : x.s.bytesDone.toString()))}::bigint[],
+        ${samples.map((x) => x.s.bytesPerSec)}::float8[], ${samples.map((x) => x.s.percent)}::float8[])
+        AS t(job_id, at, bytes_done, bps, percent)
+      ON CONFLICT ("jobId", at) DO NOTHING
+      RETURNING "jobId"`);
   }
-  if (job.log && job.log.length > 0) {
-    const l = job.log;
-    changed += await tx.$executeRaw`
+
+  const lines = items.flatMap(({ jobId, job }) => (job.log ?? []).map((l) => ({ jobId, l })));
+  if (lines.length > 0) {
+    add(await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobLogLine" ("jobId", seq, at, level, text)
-      SELECT ${jobId}::uuid, t.seq, t.at, t.level, t.text
-      FROM unnest(${l.map((x) => x.seq)}::int[], ${l.map((x) => iso(x.at))}::timestamp(3)[],
-        ${l.map((x) => clean(x.level))}::text[], ${l.map((x) => clean(x.text))}::text[]) AS t(seq, at, level, text)
+      SELECT t.job_id, t.seq, t.at, t.level, t.text
+      FROM unnest(${lines.map((x) => x.jobId)}::uuid[], ${lines.map((x) => x.l.seq)}::int[],
+        ${lines.map((x) => iso(x.l.at))}::timestamp(3)[], ${lines.map((x) => clean(x.l.level))}::text[],
+        ${lines.map((x) => clean(x.l.text))}::text[]) AS t(job_id, seq, at, level, text)
       ON CONFLICT ("jobId", seq) DO UPDATE SET at = EXCLUDED.at, level = EXCLUDED.level, text = EXCLUDED.text
-      WHERE ("JobLogLine".at, "JobLogLine".level, "JobLogLine".text) IS DISTINCT FROM (EXCLUDED.at, EXCLUDED.level, EXCLUDED.text)`;
+      WHERE ("JobLogLine".at, "JobLogLine".level, "JobLogLine".text) IS DISTINCT FROM (EXCLUDED.at, EXCLUDED.level, EXCLUDED.text)
+      RETURNING "jobId"`);
   }
-  return changed > 0;
+  return changed;
 }
 
 function phaseDepths(phases: NonNullable<JobRecord["phases"]>): Map<string, number> {

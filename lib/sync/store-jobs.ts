@@ -1,13 +1,12 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Tx } from "@/lib/db/client";
-import { storeJobDetail } from "./store-detail";
+import { clean } from "./clean";
+import { storeJobDetails } from "./store-detail";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const big = (n: bigint | null) => (n === null ? null : n.toString());
 
-/** Vendor data can carry NUL bytes that PostgreSQL text refuses; they carry no meaning for us. */
-export const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, ""));
 
 function searchText(j: JobRecord): string {
   return [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
@@ -98,10 +97,11 @@ export async function storeJobs(
       SELECT id, "vendorId" FROM "Job"
       WHERE "sourceId" = ${source.id}::uuid AND "vendorId" = ANY(${withDetail.map((j) => clean(j.vendorId) ?? "")}::text[])`;
     const idByVendor = new Map(ids.map((r) => [r.vendorId, r.id]));
-    for (const job of withDetail) {
+    const items = withDetail.flatMap((job) => {
       const jobId = idByVendor.get(clean(job.vendorId) ?? "");
-      if (jobId && (await storeJobDetail(tx, jobId, job))) changed.add(jobId);
-    }
+      return jobId ? [{ jobId, job }] : [];
+    });
+    for (const jobId of await storeJobDetails(tx, items)) changed.add(jobId);
   }
   return { changedJobIds: [...changed], inserted: rows.filter((r) => r.inserted).length };
 }

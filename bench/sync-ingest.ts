@@ -1,0 +1,72 @@
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { pipeline } from "node:stream/promises";
+import { PassThrough } from "node:stream";
+import { pollSource } from "@/lib/sync/poll-source";
+import { startSimulatedSource } from "@/lib/testing/sim-source";
+import type { BenchDatabase } from "./bench-db";
+
+export interface SyncIngestFigures {
+  jobs: number;
+  syncSeconds: number;
+  syncJobsPerSecond: number;
+  copySeconds: number;
+  copyRowsPerSecond: number;
+  /** Sync rate as a share of PostgreSQL's own COPY rate for the same rows and indexes. */
+  syncVsCopy: number;
+}
+
+/**
+ * Ingest through the real path (ONTAP simulator over HTTP → connector → bulk upsert), timed from the
+ * first request to the committed transaction, beside COPY of the very rows it stored into a table
+ * with the same indexes, in the same run on the same machine.
+ */
+export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promise<SyncIngestFigures> {
+  const fx = await startSimulatedSource(bench.db, "ontap", {
+    name: `bench-ontap-${jobs}`,
+    timeoutMs: 120_000,
+    scenario: { bulkJobs: jobs, retainFinished: true },
+  });
+  try {
+    const source = await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
+    const t0 = performance.now();
+    const outcome = await pollSource(bench.db, source);
+    const syncSeconds = (performance.now() - t0) / 1000;
+    if (!outcome.ok) throw new Error(`sync failed during the benchmark: ${outcome.error}`);
+    const stored = await bench.db.job.count({ where: { sourceId: fx.sourceId } });
+
+    const client = new pg.Client({ connectionString: bench.url });
+    await client.connect();
+    try {
+      await client.query(`CREATE TABLE bench_copy (LIKE "Job" INCLUDING ALL)`);
+      const buffer = new PassThrough();
+      const chunks: Buffer[] = [];
+      buffer.on("data", (c: Buffer) => chunks.push(c));
+      await pipeline(client.query(copyTo(`COPY (SELECT * FROM "Job" WHERE "sourceId" = '${fx.sourceId}') TO STDOUT`)), buffer);
+      const data = Buffer.concat(chunks);
+      const t1 = performance.now();
+      const sink = client.query(copyFrom(`COPY bench_copy FROM STDIN`));
+      sink.end(data);
+      await new Promise<void>((resolve, reject) => {
+        sink.on("finish", () => resolve());
+        sink.on("error", reject);
+      });
+      const copySeconds = (performance.now() - t1) / 1000;
+      await client.query(`DROP TABLE bench_copy`);
+      return {
+        jobs: stored,
+        syncSeconds: round(syncSeconds),
+        syncJobsPerSecond: Math.round(stored / syncSeconds),
+        copySeconds: round(copySeconds),
+        copyRowsPerSecond: Math.round(stored / copySeconds),
+        syncVsCopy: round(copySeconds / syncSeconds),
+      };
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await fx.close();
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
