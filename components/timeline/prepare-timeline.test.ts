@@ -72,14 +72,16 @@ describe("prepareTimeline", () => {
     expect(m.cells[1]?.intensity).toBe(0.5);
   });
 
-  it("passes server density through, one row per lane", () => {
+  it("passes server density through, one row per lane, scheduled bars still drawn", () => {
     const density = [
       { lane: "b", start: iso(0), end: iso(10), count: 4, failed: 1, active: 0 },
       { lane: "a", start: iso(10), end: iso(20), count: 8, failed: 0, active: 2 },
     ];
-    const m = prepareTimeline({ mode: "density", items: [], density }, [], opts);
-    expect(m.lanes.map((l) => [l.key, l.row])).toEqual([["a", 0], ["b", 1]]);
+    const scheduled: ScheduledView[] = [{ id: "s", sourceId: "d", sourceName: "c", kind: "dfm", vendorId: "1", name: "n", type: "t", dataset: null, policy: null, startsAt: iso(70) }];
+    const m = prepareTimeline({ mode: "density", items: [], density }, scheduled, opts);
+    expect(m.lanes.map((l) => [l.key, l.row])).toEqual([["a", 0], ["b", 1], ["c", 2]]);
     expect(m.cells.map((c) => [c.lane, c.row, c.intensity])).toEqual([["b", 1, 0.5], ["a", 0, 1]]);
+    expect(m.bars.map((b) => [b.key, b.row, b.state])).toEqual([["scheduled:s", 2, "scheduled"]]);
   });
 
   it("counts density per lane the same way for any grouping", () => {

@@ -65,9 +65,9 @@ export interface PrepareOptions {
 export function prepareTimeline(data: Pick<TimelineData, "mode" | "items" | "density">, scheduled: ScheduledView[], o: PrepareOptions): TimelineModel {
   const base = { from: o.from, to: o.to, now: o.now };
   const upcoming = scheduled.map((s) => scheduledBar(s, o));
-  if (data.mode === "density" || data.items.length + upcoming.length > o.maxBars) {
+  if (data.mode === "density" || data.items.length > o.maxBars) {
     const buckets = data.mode === "density" ? data.density : densityFromJobs(data.items, o);
-    return { ...base, mode: "density", ...densityModel(buckets, o.group) };
+    return { ...base, mode: "density", ...densityModel(buckets, upcoming, o.group) };
   }
   const bars = [...data.items.map((j) => jobBar(j, o)), ...upcoming];
   const byLane = groupBy(bars, (b) => b.lane);
@@ -119,8 +119,9 @@ export function densityFromJobs(jobs: JobSummary[], o: Pick<PrepareOptions, "fro
   return [...cells.values()];
 }
 
-function densityModel(buckets: DensityBucket[], group: TimelineGroup): Pick<TimelineModel, "lanes" | "rowCount" | "bars" | "cells"> {
-  const keys = [...new Set(buckets.map((b) => b.lane))].sort(compareText);
+/** One row per lane; the few scheduled bars still drawn (outlined) on their lane's row. */
+function densityModel(buckets: DensityBucket[], upcoming: TimelineBar[], group: TimelineGroup): Pick<TimelineModel, "lanes" | "rowCount" | "bars" | "cells"> {
+  const keys = [...new Set([...buckets.map((b) => b.lane), ...upcoming.map((b) => b.lane)])].sort(compareText);
   const rowOf = new Map(keys.map((k, i) => [k, i]));
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const cells = buckets.map((b) => ({
@@ -133,7 +134,8 @@ function densityModel(buckets: DensityBucket[], group: TimelineGroup): Pick<Time
     active: b.active,
     intensity: b.count / max,
   }));
-  return { lanes: keys.map((key, i) => ({ key, label: laneLabel(key, group), row: i, rows: 1 })), rowCount: keys.length, bars: [], cells };
+  const bars = upcoming.map((b) => ({ ...b, row: rowOf.get(b.lane) ?? 0 }));
+  return { lanes: keys.map((key, i) => ({ key, label: laneLabel(key, group), row: i, rows: 1 })), rowCount: keys.length, bars, cells };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
