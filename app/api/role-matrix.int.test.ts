@@ -1,0 +1,309 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDisplayToken } from "@/lib/auth/display-tokens";
+import { createUser } from "@/lib/auth/users";
+import { getHistoryRow } from "@/lib/data/history";
+import { createSource } from "@/lib/data/sources";
+import { setDb } from "@/lib/db/client";
+import { pollSource } from "@/lib/sync/poll-source";
+import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { CALLERS, callRoute, makeCallers, type Caller, type Handler } from "./role-matrix.support";
+
+const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** 401 for nobody, 403 for a role below the route's, the route's success for the rest. */
+function byRole(lowest: "viewer" | "operator" | "admin", ok: number): Record<Caller, number> {
+  const rank = { viewer: 0, operator: 1, admin: 2 };
+  return {
+    anonymous: 401,
+    display: 403,
+    viewer: rank.viewer >= rank[lowest] ? ok : 403,
+    operator: rank.operator >= rank[lowest] ? ok : 403,
+    admin: ok,
+  };
+}
+
+interface Case {
+  /** "METHOD /api/route/[param]" as the file system names it. */
+  route: string;
+  what: string;
+  expected: Record<Caller, number>;
+  run(who: Record<string, string>, caller: Caller): Promise<Response>;
+}
+
+let t: TestDatabase;
+let callers: Record<Caller, Record<string, string>>;
+let ontap: SimulatedSourceFixture;
+let commvault: SimulatedSourceFixture;
+let eyeglass: SimulatedSourceFixture;
+let runId: string;
+const modules = new Map<string, Record<string, Handler>>();
+
+/** Every route.ts under app/api, by its URL pattern. */
+function routeFiles(): Array<{ pattern: string; file: string }> {
+  const root = import.meta.dirname;
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "route.ts")
+    .map((f) => ({ pattern: `/api/${path.dirname(f).split(path.sep).join("/")}`.replace(/\/\.$/, ""), file: path.join(root, f) }));
+}
+
+function handler(route: string): Handler {
+  const [method, pattern] = route.split(" ");
+  const h = modules.get(pattern ?? "")?.[method ?? ""];
+  if (!h) throw new Error(`no handler for ${route}`);
+  return h;
+}
+
+async function startOntapJob(): Promise<string> {
+  const res = await fetch(`${ontap.server.url}/__sim/jobs`, { method: "POST", body: JSON.stringify({ type: "volume-move", durationMs: 3_600_000 }) });
+  const { vendorId } = (await res.json()) as { vendorId: string };
+  await pollSource(t.db, await t.db.source.findUniqueOrThrow({ where: { id: ontap.sourceId } }));
+  return (await t.db.job.findUniqueOrThrow({ where: { sourceId_vendorId: { sourceId: ontap.sourceId, vendorId } } })).id;
+}
+
+const newSource = (name: string) => ({ kind: "ontap", name, baseUrl: ontap.server.url, username: "admin", secret: "s3cret-pass" });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  setDb(t.db);
+  callers = await makeCallers();
+  for (const { pattern, file } of routeFiles()) modules.set(pattern, (await import(file)) as Record<string, Handler>);
+  ontap = await startSimulatedSource(t.db, "ontap");
+  commvault = await startSimulatedSource(t.db, "commvault");
+  eyeglass = await startSimulatedSource(t.db, "eyeglass");
+  await pollSource(t.db, await t.db.source.findUniqueOrThrow({ where: { id: commvault.sourceId } }));
+  const jobs = await t.db.job.findMany({ where: { sourceId: commvault.sourceId }, select: { id: true } });
+  const runs = await Promise.all(jobs.map((j) => getHistoryRow(j.id, t.db)));
+  const run = runs.find((r) => r !== null);
+  if (!run) throw new Error("the Commvault estate has no DR run to sign off");
+  runId = run.id;
+});
+afterAll(async () => {
+  await ontap.close();
+  await commvault.close();
+  await eyeglass.close();
+  setDb(undefined);
+  await t.drop();
+});
+
+const cases: Case[] = [
+  {
+    route: "POST /api/users",
+    what: "add a user",
+    expected: byRole("admin", 201),
+    run: (who, c) => callRoute(handler("POST /api/users"), "POST", "/api/users", who, { body: { email: `new-${c}@example.com`, name: "New", password: "long-enough-1", role: "viewer" } }),
+  },
+  {
+    route: "PATCH /api/users/[id]",
+    what: "change a role",
+    expected: byRole("admin", 200),
+    run: async (who) => {
+      const u = await createUser({ email: `patch-${crypto.randomUUID()}@example.com`, name: "P", password: "long-enough-1", role: "viewer" });
+      return callRoute(handler("PATCH /api/users/[id]"), "PATCH", `/api/users/${u.id}`, who, { body: { role: "operator" }, params: { id: u.id } });
+    },
+  },
+  {
+    route: "DELETE /api/users/[id]",
+    what: "delete a user",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const u = await createUser({ email: `del-${crypto.randomUUID()}@example.com`, name: "D", password: "long-enough-1", role: "viewer" });
+      return callRoute(handler("DELETE /api/users/[id]"), "DELETE", `/api/users/${u.id}`, who, { params: { id: u.id } });
+    },
+  },
+  {
+    route: "POST /api/display-tokens",
+    what: "create a display token",
+    expected: byRole("admin", 201),
+    run: (who) => callRoute(handler("POST /api/display-tokens"), "POST", "/api/display-tokens", who, { body: { name: "lobby" } }),
+  },
+  {
+    route: "DELETE /api/display-tokens/[id]",
+    what: "revoke a display token",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const { id } = await createDisplayToken("to revoke", null);
+      return callRoute(handler("DELETE /api/display-tokens/[id]"), "DELETE", `/api/display-tokens/${id}`, who, { params: { id } });
+    },
+  },
+  {
+    route: "POST /api/jobs/[id]/actions",
+    what: "cancel a running job",
+    expected: byRole("operator", 200),
+    run: async (who) => {
+      const id = await startOntapJob();
+      return callRoute(handler("POST /api/jobs/[id]/actions"), "POST", `/api/jobs/${id}/actions`, who, {
+        body: { action: "cancel", reason: "role matrix" },
+        params: { id },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+    },
+  },
+  {
+    route: "POST /api/jobs/[id]/actions",
+    what: "purge (admin's action; refused by the vendor's capability while the job runs)",
+    expected: { ...byRole("admin", 409) },
+    run: async (who) => {
+      const id = await startOntapJob();
+      return callRoute(handler("POST /api/jobs/[id]/actions"), "POST", `/api/jobs/${id}/actions`, who, {
+        body: { action: "purge", reason: "role matrix" },
+        params: { id },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+    },
+  },
+  {
+    route: "POST /api/sources/[id]/launch",
+    what: "launch an Eyeglass readiness check or configuration replication (operator's operations)",
+    expected: byRole("operator", 200),
+    run: (who, c) =>
+      callRoute(handler("POST /api/sources/[id]/launch"), "POST", `/api/sources/${eyeglass.sourceId}/launch`, who, {
+        body: { operation: c === "admin" ? "replication" : "readiness" },
+        params: { id: eyeglass.sourceId },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      }),
+  },
+  {
+    route: "POST /api/sources/[id]/launch",
+    what: "launch a failover without its options (an admin's operation; 400 names the missing options)",
+    expected: byRole("admin", 400),
+    run: (who) =>
+      callRoute(handler("POST /api/sources/[id]/launch"), "POST", `/api/sources/${eyeglass.sourceId}/launch`, who, {
+        body: { operation: "failover", reason: "role matrix", confirmation: "eyeglass-test" },
+        params: { id: eyeglass.sourceId },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      }),
+  },
+  {
+    route: "POST /api/history/[id]/sign-offs",
+    what: "sign off a DR run",
+    expected: byRole("operator", 201),
+    run: (who) => callRoute(handler("POST /api/history/[id]/sign-offs"), "POST", `/api/history/${runId}/sign-offs`, who, { body: { note: "reviewed" }, params: { id: runId } }),
+  },
+  {
+    route: "PUT /api/history/targets",
+    what: "set an RTO target",
+    expected: byRole("admin", 200),
+    run: (who) => callRoute(handler("PUT /api/history/targets"), "PUT", "/api/history/targets", who, { body: { group: "zone-a", targetMs: 900_000 } }),
+  },
+  {
+    route: "DELETE /api/history/targets/[id]",
+    what: "delete an RTO target",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const target = await t.db.rtoTarget.create({ data: { group: `g-${crypto.randomUUID()}`, targetMs: 60_000 } });
+      return callRoute(handler("DELETE /api/history/targets/[id]"), "DELETE", `/api/history/targets/${target.id}`, who, { params: { id: target.id } });
+    },
+  },
+  {
+    route: "POST /api/saved-views",
+    what: "save an explorer view",
+    expected: byRole("viewer", 201),
+    run: (who, c) => callRoute(handler("POST /api/saved-views"), "POST", "/api/saved-views", who, { body: { name: `failed ${c}`, query: "state=failed" } }),
+  },
+  {
+    route: "DELETE /api/saved-views/[id]",
+    what: "delete one's own saved view",
+    expected: byRole("viewer", 204),
+    run: async (who, c) => {
+      const email = `${c}@example.com`;
+      const owner = c === "anonymous" || c === "display" ? await t.db.user.findUniqueOrThrow({ where: { email: "viewer@example.com" } }) : await t.db.user.findUniqueOrThrow({ where: { email } });
+      const view = await t.db.savedView.create({ data: { userId: owner.id, name: `v-${crypto.randomUUID()}`, query: "state=running" } });
+      return callRoute(handler("DELETE /api/saved-views/[id]"), "DELETE", `/api/saved-views/${view.id}`, who, { params: { id: view.id } });
+    },
+  },
+  {
+    route: "POST /api/sources",
+    what: "add a source",
+    expected: byRole("admin", 201),
+    run: (who, c) => callRoute(handler("POST /api/sources"), "POST", "/api/sources", who, { body: newSource(`matrix ${c}`) }),
+  },
+  {
+    route: "PATCH /api/sources/[id]",
+    what: "disable a source",
+    expected: byRole("admin", 200),
+    run: async (who) => {
+      const s = await createSource({ ...newSource(`patch ${crypto.randomUUID()}`), kind: "ontap" }, t.db);
+      return callRoute(handler("PATCH /api/sources/[id]"), "PATCH", `/api/sources/${s.id}`, who, { body: { enabled: false }, params: { id: s.id } });
+    },
+  },
+  {
+    route: "DELETE /api/sources/[id]",
+    what: "delete a source",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const s = await createSource({ ...newSource(`delete ${crypto.randomUUID()}`), kind: "ontap" }, t.db);
+      return callRoute(handler("DELETE /api/sources/[id]"), "DELETE", `/api/sources/${s.id}`, who, { params: { id: s.id } });
+    },
+  },
+  {
+    route: "POST /api/sources/[id]/test",
+    what: "test a stored source",
+    expected: byRole("admin", 200),
+    run: (who) => callRoute(handler("POST /api/sources/[id]/test"), "POST", `/api/sources/${ontap.sourceId}/test`, who, { params: { id: ontap.sourceId } }),
+  },
+  {
+    route: "POST /api/sources/test-connection",
+    what: "test unsaved settings",
+    expected: byRole("admin", 200),
+    run: (who) => callRoute(handler("POST /api/sources/test-connection"), "POST", "/api/sources/test-connection", who, { body: newSource("unsaved") }),
+  },
+  {
+    route: "POST /api/auth/[...all]",
+    what: "sign in with a wrong password (better-auth: public, answers for itself)",
+    expected: { anonymous: 401, viewer: 401, display: 401, operator: 401, admin: 401 },
+    run: (who) =>
+      callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", who, {
+        body: { email: "admin@example.com", password: "wrong-password" },
+        headers: { origin: new URL("http://localhost:3000").origin, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      }),
+  },
+];
+
+describe("role matrix: every mutating API route", () => {
+  it("documents every mutating handler under app/api", () => {
+    const found = [...modules.entries()].flatMap(([pattern, mod]) => MUTATING.filter((m) => typeof mod[m] === "function").map((m) => `${m} ${pattern}`));
+    expect(found.length).toBeGreaterThan(15);
+    expect(new Set(cases.map((c) => c.route))).toEqual(new Set(found));
+  });
+
+  for (const c of cases) {
+    it(`${c.route} (${c.what}): ${CALLERS.map((who) => `${who} ${c.expected[who]}`).join(", ")}`, async () => {
+      const got: Record<string, number> = {};
+      for (const who of CALLERS) got[who] = (await c.run(callers[who], who)).status;
+      expect(got).toEqual(c.expected);
+    });
+  }
+});
+
+describe("cross-origin mutations", () => {
+  it("refuses every wrapped mutating route from another origin with 403, even for an admin, and changes nothing", async () => {
+    const before = await t.db.source.count();
+    const jobId = await startOntapJob();
+    const refused: Record<string, number> = {};
+    for (const c of cases.filter((x) => !x.route.includes("/api/auth/"))) {
+      const [method, pattern] = c.route.split(" ") as [string, string];
+      const url = pattern.replace("[id]", jobId);
+      const res = await callRoute(handler(c.route), method, url, { ...callers.admin, origin: "http://evil.example" }, {
+        body: { action: "cancel", reason: "csrf", name: "csrf source", kind: "ontap" },
+        params: { id: jobId },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+      refused[c.route] = res.status;
+    }
+    expect(Object.values(refused).every((s) => s === 403)).toBe(true);
+    expect(await t.db.source.count()).toBe(before);
+    expect(await t.db.action.count({ where: { jobId } })).toBe(0);
+  });
+
+  it("refuses a sign-in posted from another site (better-auth's own origin check)", async () => {
+    const res = await callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", {}, {
+      body: { email: "admin@example.com", password: "s3cret-enough" },
+      headers: { origin: "http://evil.example", "x-forwarded-for": "10.200.1.1" },
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});
