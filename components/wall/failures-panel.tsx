@@ -4,7 +4,7 @@ import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";
 import { HATCH } from "./state-style";
 import { StateLabel } from "./state-label";
-import { agesFor, type WallContext } from "./wall-context";
+import { agesFor, shownBy, type WallContext } from "./wall-context";
 import { WallPanel } from "./wall-panel";
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function FailuresPanel({ failures, pinnedIds, acknowledged, ctx, onAcknowledge }: Props) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx) });
+  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(failures)) });
   const pinned = pinnedIds.size > 0;
   const banner = pinned ? (
     // A click anywhere on the banner also acknowledges: some wall screens are touch screens.
@@ -34,7 +34,7 @@ export function FailuresPanel({ failures, pinnedIds, acknowledged, ctx, onAcknow
             const isPinned = pinnedIds.has(f.id);
             const age = ctx.sourceAges.get(f.sourceId);
             const quiet = age ? isQuiet(age) : false;
-            const ended = f.endedAt ?? f.updatedAt;
+            const ended = f.endedAt ?? f.sortAt;
             return (
               <li
                 key={f.id}

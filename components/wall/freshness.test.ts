@@ -24,16 +24,20 @@ describe("source quiet", () => {
     expect(sourceQuietAfterMs(2_000)).toBe(30_000);
     expect(sourceQuietAfterMs(60_000)).toBe(180_000);
   });
-  it("calls a never-polled enabled source quiet, a disabled one never", () => {
-    expect(isQuiet({ name: "a", ageMs: null, pollIntervalMs: 10_000, enabled: true })).toBe(true);
-    expect(isQuiet({ name: "a", ageMs: 999_999, pollIntervalMs: 10_000, enabled: false })).toBe(false);
-    expect(isQuiet({ name: "a", ageMs: 30_000, pollIntervalMs: 10_000, enabled: true })).toBe(false);
-    expect(isQuiet({ name: "a", ageMs: 30_001, pollIntervalMs: 10_000, enabled: true })).toBe(true);
+  const src = { name: "a", pollIntervalMs: 10_000, enabled: true, registeredAgeMs: 3_600_000 };
+  it("calls a source quiet after three missed polls, a disabled one never", () => {
+    expect(isQuiet({ ...src, ageMs: 30_000 })).toBe(false);
+    expect(isQuiet({ ...src, ageMs: 30_001 })).toBe(true);
+    expect(isQuiet({ ...src, ageMs: 999_999, enabled: false })).toBe(false);
+  });
+  it("calls a never-polled source quiet only once it has had time to be polled", () => {
+    expect(isQuiet({ ...src, ageMs: null })).toBe(true);
+    expect(isQuiet({ ...src, ageMs: null, registeredAgeMs: 20_000 })).toBe(false);
   });
 });
 
 describe("panelFreshness", () => {
-  const ok = { name: "ONTAP", ageMs: 5_000, pollIntervalMs: 10_000, enabled: true };
+  const ok = { name: "ONTAP", ageMs: 5_000, pollIntervalMs: 10_000, enabled: true, registeredAgeMs: 3_600_000 };
   it("is fresh with a live stream and talking sources", () => {
     expect(panelFreshness({ dataAgeMs: 3_000, streamOk: true, sources: [ok] })).toEqual({ stale: false, reason: null, ageMs: 3_000, label: "data 3 s old" });
   });
@@ -42,7 +46,7 @@ describe("panelFreshness", () => {
     expect(panelFreshness({ dataAgeMs: 41_000, streamOk: true, sources: [ok] })).toMatchObject({ stale: true, reason: "stream" });
   });
   it("names the quiet source and its age", () => {
-    const quiet = { name: "Commvault", ageMs: 125_000, pollIntervalMs: 10_000, enabled: true };
+    const quiet = { ...ok, name: "Commvault", ageMs: 125_000 };
     expect(panelFreshness({ dataAgeMs: 2_000, streamOk: true, sources: [ok, quiet] })).toEqual({
       stale: true, reason: "source", ageMs: 125_000, label: "Commvault quiet · data 2 min old",
     });

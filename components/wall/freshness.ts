@@ -43,10 +43,13 @@ export interface SourceAge {
   ageMs: number | null;
   pollIntervalMs: number;
   enabled: boolean;
+  /** Since the source was added, at `now`. */
+  registeredAgeMs: number;
 }
 
 export function isQuiet(source: SourceAge): boolean {
-  return source.enabled && (source.ageMs === null || source.ageMs > sourceQuietAfterMs(source.pollIntervalMs));
+  const limit = sourceQuietAfterMs(source.pollIntervalMs);
+  return source.enabled && (source.ageMs === null ? source.registeredAgeMs > limit : source.ageMs > limit);
 }
 
 /** "12 s", "3 min", "2 h": how the wall says an age across a room. */

@@ -1,22 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { pinningFailures, visibleSet, type FailureLike } from "./rotation";
 
-const failure = (over: Partial<FailureLike>): FailureLike => ({
-  id: "f1", state: "failed", endedAt: "2026-01-01T12:00:00.000Z", updatedAt: "2026-01-01T12:00:00.000Z", recoveredAt: null, ...over,
-});
-const since = Date.parse("2026-01-01T11:00:00Z");
+const failure = (over: Partial<FailureLike>): FailureLike => ({ id: "f1", state: "failed", recoveredAt: null, ...over });
 
 describe("pinningFailures", () => {
-  it("pins failed and aborted jobs that ended while the screen was watching", () => {
-    const list = [failure({}), failure({ id: "f2", state: "aborted" }), failure({ id: "old", endedAt: "2026-01-01T10:59:59.000Z" })];
-    expect(pinningFailures(list, since, new Set()).map((f) => f.id)).toEqual(["f1", "f2"]);
+  it("pins failed and aborted jobs the screen has not seen", () => {
+    const list = [failure({}), failure({ id: "f2", state: "aborted" }), failure({ id: "seen" })];
+    expect(pinningFailures(list, new Set(["seen"])).map((f) => f.id)).toEqual(["f1", "f2"]);
   });
-  it("does not pin cancels, acknowledged failures or ones a later run cleared", () => {
-    const list = [failure({ id: "c", state: "canceled" }), failure({ id: "ack" }), failure({ id: "ok", recoveredAt: "2026-01-01T13:00:00.000Z" })];
-    expect(pinningFailures(list, since, new Set(["ack"]))).toEqual([]);
-  });
-  it("uses the last update when the vendor gave no end time", () => {
-    expect(pinningFailures([failure({ endedAt: null, updatedAt: "2026-01-01T11:30:00.000Z" })], since, new Set())).toHaveLength(1);
+  it("does not pin cancels or failures a later run cleared", () => {
+    const list = [failure({ id: "c", state: "canceled" }), failure({ id: "ok", recoveredAt: "2026-01-01T13:00:00.000Z" })];
+    expect(pinningFailures(list, new Set())).toEqual([]);
   });
 });
 

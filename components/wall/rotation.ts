@@ -7,20 +7,16 @@ const PINNING: ReadonlySet<JobState> = new Set(["failed", "aborted"]);
 export interface FailureLike {
   id: string;
   state: JobState;
-  endedAt: string | null;
-  updatedAt: string;
   recoveredAt: string | null;
 }
 
 /**
- * Failures that pin the wall: new since the screen started watching (history is listed, not
- * alarmed), not acknowledged on this screen, and not cleared by a later successful run.
+ * Failures that pin the wall: ones this screen has not seen before (what was listed when it first
+ * started is history, not an alarm), not acknowledged, and not cleared by a later successful run.
+ * "New" is decided by what the screen has seen, not by vendor timestamps, because vendor clocks drift.
  */
-export function pinningFailures<F extends FailureLike>(failures: readonly F[], watchingSince: number, acknowledged: ReadonlySet<string>): F[] {
-  return failures.filter((f) => {
-    if (!PINNING.has(f.state) || acknowledged.has(f.id) || f.recoveredAt) return false;
-    return Date.parse(f.endedAt ?? f.updatedAt) >= watchingSince;
-  });
+export function pinningFailures<F extends FailureLike>(failures: readonly F[], known: ReadonlySet<string>): F[] {
+  return failures.filter((f) => PINNING.has(f.state) && !known.has(f.id) && !f.recoveredAt);
 }
 
 /**

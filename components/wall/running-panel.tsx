@@ -6,11 +6,11 @@ import { PANEL_TITLE } from "./panel-ids";
 import { etaView } from "./running-eta";
 import { HATCH, WALL_STATE } from "./state-style";
 import { StateLabel } from "./state-label";
-import { agesFor, type WallContext } from "./wall-context";
+import { agesFor, shownBy, type WallContext } from "./wall-context";
 import { WallPanel } from "./wall-panel";
 
 export function RunningPanel({ jobs, queued, ctx }: { jobs: WallRunningJob[]; queued: number; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx) });
+  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(jobs)) });
   return (
     <WallPanel id="running" title={PANEL_TITLE.running} freshness={freshness} summary={`${jobs.length} running${queued ? ` · ${queued} queued` : ""}`}>
       <AutoScroll>

@@ -4,7 +4,7 @@ import { panelFreshness, isQuiet } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";
 import { HATCH, WALL_STATE } from "./state-style";
 import { buildWallTimeline } from "./timeline-rows";
-import { agesFor, type WallContext } from "./wall-context";
+import { agesFor, shownBy, type WallContext } from "./wall-context";
 import { WallPanel } from "./wall-panel";
 import { formatZoned } from "./zone-time";
 
@@ -14,7 +14,7 @@ import { formatZoned } from "./zone-time";
  * without a series per job; the layout itself is the tested buildWallTimeline.
  */
 export function TimelinePanel({ timeline, hours, ctx }: { timeline: WallSnapshot["timeline"]; hours: number; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx) });
+  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(timeline.jobs)) });
   const model = useMemo(() => buildWallTimeline(timeline.jobs, Date.parse(timeline.from), Date.parse(timeline.to)), [timeline]);
   return (
     <WallPanel id="timeline" title={`${PANEL_TITLE.timeline} · last ${hours} h`} freshness={freshness} summary={`${timeline.jobs.length} jobs`}>

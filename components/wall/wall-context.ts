@@ -10,6 +10,12 @@ export interface WallContext {
   sourceAges: Map<string, SourceAge>;
 }
 
+/** A quiet source makes stale the panels that show its data, and the sources panel. */
+export function shownBy(items: ReadonlyArray<{ sourceId: string }>): (sourceId: string) => boolean {
+  const ids = new Set(items.map((i) => i.sourceId));
+  return (id) => ids.has(id);
+}
+
 export function agesFor(ctx: WallContext, filter: (sourceId: string) => boolean = () => true): SourceAge[] {
   return [...ctx.sourceAges.entries()].filter(([id]) => filter(id)).map(([, age]) => age);
 }

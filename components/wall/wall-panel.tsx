@@ -35,10 +35,11 @@ export function WallPanel({ id, title, freshness, summary, pinned = false, banne
       aria-label={title}
     >
       <header className="flex items-baseline gap-[0.6em] border-b border-zinc-800 px-[0.7em] py-[0.35em]" style={freshness.stale ? HATCH : undefined}>
-        <h2 className="truncate text-[1.15em] font-bold tracking-tight text-white">{title}</h2>
+        <h2 className="shrink-0 text-[1.15em] font-bold tracking-tight text-white">{title}</h2>
         {summary ? <span className="shrink-0 text-zinc-300">{summary}</span> : null}
         <span
-          className={`ml-auto shrink-0 text-[0.85em] ${freshness.stale ? "font-bold text-amber-300" : "text-zinc-400"}`}
+          className={`ml-auto min-w-0 truncate text-right text-[0.85em] ${freshness.stale ? "font-bold text-amber-300" : "text-zinc-400"}`}
+          title={freshness.label}
           data-testid="panel-age"
         >
           {freshness.stale ? <span aria-hidden>⚠ </span> : null}

@@ -31,7 +31,7 @@ export function WallScreen({ config }: { config: WallConfig }) {
   const query = useWallSnapshot(search, stream.lastMessageAt);
   const snapshot = query.data;
   const serverNow = snapshot && now !== null ? now - (query.dataUpdatedAt - Date.parse(snapshot.generatedAt)) : null;
-  const { pinned, acknowledged, acknowledge } = useFailurePins(snapshot?.failures ?? [], serverNow);
+  const { pinned, acknowledged, acknowledge } = useFailurePins(snapshot?.failures ?? null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,7 +47,7 @@ export function WallScreen({ config }: { config: WallConfig }) {
     const sourceAges = new Map<string, SourceAge>(
       snapshot.sources.map((s) => [
         s.id,
-        { name: s.name, ageMs: s.lastSuccessAgoMs === null ? null : s.lastSuccessAgoMs + readAgo, pollIntervalMs: s.pollIntervalMs, enabled: s.enabled },
+        { name: s.name, ageMs: s.lastSuccessAgoMs === null ? null : s.lastSuccessAgoMs + readAgo, pollIntervalMs: s.pollIntervalMs, enabled: s.enabled, registeredAgeMs: s.registeredAgoMs + readAgo },
       ]),
     );
     return {

@@ -22,6 +22,8 @@ export interface WallSource {
   lastErrorAgoMs: number | null;
   consecutiveFailures: number;
   runningJobs: number;
+  /** Since the source was added: a new source is not quiet before it had a chance to be polled. */
+  registeredAgoMs: number;
 }
 
 export interface WallRunningJob extends JobSummary {
@@ -117,6 +119,7 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
       lastErrorAgoMs: ago(s.lastErrorAt),
       consecutiveFailures: s.consecutiveFailures,
       runningJobs: counts.get(s.id) ?? 0,
+      registeredAgoMs: ago(s.createdAt) ?? 0,
     })),
     running: running.map((j) => ({ ...j, eta: etas.get(j.id) ?? null })),
     queuedCount,
