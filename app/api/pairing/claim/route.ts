@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { displayCookieHeader } from "@/lib/auth/display-cookie";
+import { normalizePairingCode } from "@/lib/auth/pairing-code";
+import { claimPairing } from "@/lib/auth/pairing-requests";
+import { isSecureRequest } from "@/lib/auth/secure-request";
+import { route } from "@/lib/http/route";
+
+const body = z.object({ code: z.string().max(20), deviceSecret: z.string().min(1).max(200) }).strict();
+
+/** The screen polls this; once an admin has approved its code it gets the display cookie, once. */
+export const POST = route({ role: "public", body }, async ({ request, body }) => {
+  const code = normalizePairingCode(body.code);
+  const result = code ? await claimPairing(code, body.deviceSecret) : ({ status: "expired" } as const);
+  const headers = new Headers({ "cache-control": "no-store" });
+  if (result.status !== "paired") return Response.json({ status: result.status }, { status: result.status === "waiting" ? 202 : 410, headers });
+  headers.set("set-cookie", displayCookieHeader(result.token, isSecureRequest(request)));
+  return Response.json({ status: "paired", name: result.name }, { headers });
+});
