@@ -47,6 +47,13 @@ describe("keyset conditions", () => {
     });
   });
 
+  it("bounds non-null columns outside the OR so the index range starts at the cursor", () => {
+    expect(jobsAfter({ sort: { key: "name", order: "asc" }, value: "m", id })).toEqual({
+      name: { gte: "m" },
+      OR: [{ name: { gt: "m" } }, { name: "m", id: { gt: id } }],
+    });
+  });
+
   it("turns cursor values back into column types", () => {
     const after = jobsAfter({ sort: { key: "bytes", order: "asc" }, value: "9007199254740993", id });
     expect(after).toEqual({ OR: [{ bytesDone: { gt: 9007199254740993n } }, { bytesDone: 9007199254740993n, id: { gt: id } }, { bytesDone: null }] });

@@ -70,8 +70,10 @@ export function jobsAfter(c: SortedJobCursor): Prisma.JobWhereInput {
   const strictly: Prisma.JobWhereInput =
     def.kind === "state" ? { state: { in: statesBeyond(value as JobState, c.sort.order) } } : { [def.field]: { [beyond]: value } };
   const branches: Prisma.JobWhereInput[] = [strictly, { [def.field]: value, ...idAfter }];
-  if (def.nullable) branches.push({ [def.field]: null });
-  return { OR: branches };
+  if (def.nullable) return { OR: [...branches, { [def.field]: null }] };
+  // A bound outside the OR lets PostgreSQL start an index range at the cursor instead of filtering from the top.
+  const bound: Prisma.JobWhereInput = def.kind === "state" ? {} : { [def.field]: { [c.sort.order === "desc" ? "lte" : "gte"]: value } };
+  return { ...bound, OR: branches };
 }
 
 /** PostgreSQL orders an enum by declaration order, which JOB_STATES mirrors. */

@@ -76,7 +76,8 @@ export function jobWhere(f: Omit<JobFilters, "limit" | "cursor" | "sort" | "sort
 export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage> {
   if (f.sort && !isDefaultSort(f.sort)) return listJobsSorted(f, f.sort, db);
   const after: Prisma.JobWhereInput = f.cursor
-    ? { OR: [{ sortAt: { lt: f.cursor.sortAt } }, { sortAt: f.cursor.sortAt, id: { lt: f.cursor.id } }] }
+    ? // The redundant `lte` bound gives PostgreSQL an index range starting at the cursor; the OR alone is a filter it scans up to.
+      { sortAt: { lte: f.cursor.sortAt }, OR: [{ sortAt: { lt: f.cursor.sortAt } }, { sortAt: f.cursor.sortAt, id: { lt: f.cursor.id } }] }
     : {};
   const rows = await db.job.findMany({
     where: { AND: [jobWhere(f), after] },
