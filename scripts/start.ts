@@ -38,7 +38,7 @@ const worker = await startWorker({
 
 const web: ChildProcess = spawn(
   "node_modules/.bin/next",
-  [dev ? "dev" : "start", "--port", String(config.PORT), "--hostname", "0.0.0.0"],
+  [dev ? "dev" : "start", "--port", String(config.PORT)],
   {
     stdio: "inherit",
     // The web app seals and opens the same source credentials as the worker: hand it the same key.
