@@ -4,13 +4,21 @@ import { vendorOptionIssues } from "./vendor-options";
 
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
+function parsedUrl(v: string): URL | null {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+}
+
 const baseUrl = z
   .string()
   .trim()
   .url("must be a URL")
-  .refine((v) => /^https?:$/.test(new URL(v).protocol), "must be http:// or https://")
+  .refine((v) => /^https?:$/.test(parsedUrl(v)?.protocol ?? "http:"), "must be http:// or https://")
   // Credentials in a URL would be stored and shown in clear: they belong in the password field.
-  .refine((v) => !new URL(v).username && !new URL(v).password, "must not contain a user name or password");
+  .refine((v) => !parsedUrl(v)?.username && !parsedUrl(v)?.password, "must not contain a user name or password");
 
 const fields = {
   name: z.string().trim().min(1, "must not be empty").max(100),
