@@ -1,0 +1,168 @@
+"use client";
+
+import { useState, type FormEvent, type ReactNode } from "react";
+import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
+import { ApiError } from "@/components/live/query-client";
+import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
+import type { SourceView } from "@/lib/services/sources/source-view";
+import { bodyFromForm, EMPTY_FORM, formFromSource, type SourceFormValues, type TlsMode } from "./form-values";
+import { useConnectionTest, useSourceMutations } from "./use-sources";
+
+/** What each vendor calls its credential, so the label says which one to paste. */
+const CREDENTIAL: Record<SourceKind, { user: string | null; secret: string; url: string }> = {
+  ontap: { user: "User name", secret: "Password", url: "https://cluster-mgmt.example" },
+  dfm: { user: "User name", secret: "Password", url: "https://dfm.example:8488" },
+  eyeglass: { user: null, secret: "API token", url: "https://eyeglass.example/sera" },
+  commvault: { user: "User name", secret: "Password", url: "https://commserve.example" },
+  spp: { user: "User name", secret: "Password", url: "https://spp.example" },
+};
+
+export function SourceForm({ source, onDone }: { source: SourceView | null; onDone: () => void }) {
+  const mode = source ? "edit" : "create";
+  const [v, setV] = useState<SourceFormValues>(() => (source ? formFromSource(source) : EMPTY_FORM));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const { create, update } = useSourceMutations();
+  const test = useConnectionTest();
+  const set = <K extends keyof SourceFormValues>(key: K, value: SourceFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+  const cred = CREDENTIAL[v.kind];
+
+  function body(): Record<string, unknown> | null {
+    const result = bodyFromForm(v, mode);
+    if ("errors" in result) {
+      setErrors(result.errors);
+      return null;
+    }
+    setErrors({});
+    return result.body;
+  }
+
+  function showError(err: unknown) {
+    if (err instanceof ApiError && err.errors.length) setErrors(Object.fromEntries(err.errors.map((e) => [e.parameter.split(".")[0] ?? e.parameter, e.message])));
+    setFormError(err instanceof Error ? err.message : "Something went wrong.");
+  }
+
+  function runTest() {
+    const b = body();
+    if (!b) return;
+    setFormError(null);
+    test.mutate({ body: { ...b, kind: v.kind, ...(source ? { sourceId: source.id } : {}) } }, { onError: showError });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const b = body();
+    if (!b) return;
+    setFormError(null);
+    try {
+      if (source) await update.mutateAsync({ id: source.id, body: b });
+      else await create.mutateAsync(b);
+      onDone();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-label={source ? `Edit ${source.name}` : "Add a source"} className="flex max-w-2xl flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800">
+      <h2 className="text-lg font-semibold">{source ? `Edit ${source.name}` : "Add a source"}</h2>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field label="Kind" error={errors.kind}>
+          <select value={v.kind} disabled={mode === "edit"} onChange={(e) => set("kind", SOURCE_KINDS.find((k) => k === e.target.value) ?? v.kind)} className={INPUT}>
+            {SOURCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {VENDOR_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Name" error={errors.name}>
+          <input value={v.name} onChange={(e) => set("name", e.target.value)} required maxLength={100} className={INPUT} />
+        </Field>
+        <Field label="Base URL" error={errors.baseUrl}>
+          <input value={v.baseUrl} onChange={(e) => set("baseUrl", e.target.value)} required placeholder={cred.url} className={INPUT} />
+        </Field>
+        {cred.user && (
+          <Field label={cred.user} error={errors.username}>
+            <input value={v.username} onChange={(e) => set("username", e.target.value)} autoComplete="off" className={INPUT} />
+          </Field>
+        )}
+        <Field label={cred.secret} error={errors.secret} hint={source ? (source.hasSecret ? "Stored; leave blank to keep it." : "None stored.") : "Encrypted at rest; never shown again."}>
+          <input type="password" value={v.secret} onChange={(e) => set("secret", e.target.value)} autoComplete="new-password" className={INPUT} />
+        </Field>
+        <Field label="Poll every (seconds)" error={errors.pollIntervalMs}>
+          <input value={v.pollSeconds} onChange={(e) => set("pollSeconds", e.target.value)} inputMode="decimal" className={INPUT} />
+        </Field>
+        <Field label="Timeout (seconds)" error={errors.timeoutMs}>
+          <input value={v.timeoutSeconds} onChange={(e) => set("timeoutSeconds", e.target.value)} inputMode="decimal" className={INPUT} />
+        </Field>
+      </div>
+      <fieldset className="flex flex-col gap-1 text-sm">
+        <legend className="text-xs">TLS</legend>
+        {(
+          [
+            ["verify", "Verify with the system's trusted CAs"],
+            ["ca", "Verify with this CA bundle"],
+            ["insecure", "Do not verify (insecure)"],
+          ] as Array<[TlsMode, string]>
+        ).map(([mode, label]) => (
+          <label key={mode} className="flex items-center gap-2">
+            <input type="radio" name="tls" checked={v.tlsMode === mode} onChange={() => set("tlsMode", mode)} />
+            {label}
+          </label>
+        ))}
+        {v.tlsMode === "insecure" && (
+          <p className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            <span aria-hidden>⚠ </span>The appliance&apos;s certificate will not be checked; use only on a trusted network.
+          </p>
+        )}
+        {v.tlsMode === "ca" && (
+          <Field label="CA bundle (PEM)" error={errors.tlsCaPem}>
+            <textarea value={v.tlsCaPem} onChange={(e) => set("tlsCaPem", e.target.value)} rows={5} placeholder="-----BEGIN CERTIFICATE-----" className={`${INPUT} font-mono text-xs`} />
+          </Field>
+        )}
+      </fieldset>
+      <Field label="Vendor options (JSON)" error={errors.options}>
+        <textarea value={v.optionsJson} onChange={(e) => set("optionsJson", e.target.value)} rows={3} spellCheck={false} className={`${INPUT} font-mono text-xs`} />
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={v.enabled} onChange={(e) => set("enabled", e.target.checked)} />
+        Enabled (polled by the sync worker)
+      </label>
+      {test.data && (
+        <p data-testid="test-result" data-ok={test.data.ok} role="status" className={`rounded px-2 py-1 text-sm ${test.data.ok ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100"}`}>
+          <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
+          {test.data.ok ? "Connected: " : "Failed: "}
+          {test.data.message} <span className="text-xs opacity-75">({test.data.durationMs} ms)</span>
+        </p>
+      )}
+      {formError && (
+        <p role="alert" className={ERROR}>
+          {formError}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="button" onClick={runTest} disabled={test.isPending} className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+          {test.isPending ? "Testing…" : "Test connection"}
+        </button>
+        <button type="submit" disabled={create.isPending || update.isPending} className={BUTTON}>
+          {source ? "Save changes" : "Add source"}
+        </button>
+        <button type="button" onClick={onDone} className="px-3 py-1 text-sm">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-0.5 text-xs">
+      {label}
+      {children}
+      {hint && <span className="text-slate-600 dark:text-slate-400">{hint}</span>}
+      {error && <span className={ERROR}>{error}</span>}
+    </label>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCan } from "@/components/auth/use-actor";
+import { BUTTON, DANGER_LINK, ERROR } from "@/components/auth/ui";
+import { formatTime } from "@/components/ui/format";
+import { VENDOR_LABEL } from "@/lib/domain/source-kind";
+import type { SourceView } from "@/lib/services/sources/source-view";
+import { HealthBadge, InsecureBadge } from "./health-badge";
+import { SourceForm } from "./source-form";
+import { useConnectionTest, useSourceMutations, useSources } from "./use-sources";
+
+/** Sources with their health; admins add, edit, test, disable and delete. The open form lives in the URL (?add=1, ?edit=<id>). */
+export function SourcesAdmin() {
+  const sources = useSources();
+  const isAdmin = useCan("admin");
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { update, remove } = useSourceMutations();
+  const editing = params.get("edit");
+  const adding = params.get("add") === "1";
+  const editSource = editing ? sources.data?.find((s) => s.id === editing) : undefined;
+  const open = (query: string) => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  const rowError = update.error ?? remove.error;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {isAdmin && !adding && !editing && (
+        <button type="button" onClick={() => open("add=1")} className={`${BUTTON} w-fit`}>
+          Add source
+        </button>
+      )}
+      {isAdmin && adding && <SourceForm source={null} onDone={() => open("")} />}
+      {isAdmin && editSource && <SourceForm key={editSource.id} source={editSource} onDone={() => open("")} />}
+      {sources.error && <p className={ERROR}>{sources.error.message}</p>}
+      {rowError && (
+        <p role="alert" className={ERROR}>
+          {rowError.message}
+        </p>
+      )}
+      <table className="w-full text-left text-sm" data-testid="sources-table">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th className="py-1 pr-3">Name</th>
+            <th className="py-1 pr-3">Vendor</th>
+            <th className="py-1 pr-3">Endpoint</th>
+            <th className="py-1 pr-3">Health</th>
+            <th className="py-1 pr-3">Last success</th>
+            <th className="py-1 pr-3">Last error</th>
+            {isAdmin && <th className="py-1" />}
+          </tr>
+        </thead>
+        <tbody>
+          {sources.data?.map((s) => (
+            <tr key={s.id} data-testid="source-row" data-name={s.name} className="border-t border-slate-200 align-top dark:border-slate-800">
+              <td className="py-1.5 pr-3 font-medium">{s.name}</td>
+              <td className="py-1.5 pr-3">{VENDOR_LABEL[s.kind]}</td>
+              <td className="py-1.5 pr-3">
+                <span className="break-all">{s.baseUrl}</span>
+                <span className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600 dark:text-slate-400">
+                  every {s.pollIntervalMs / 1000} s{s.username ? ` · as ${s.username}` : ""}
+                  {s.tlsCaPem && " · own CA"}
+                </span>
+                {s.tlsInsecure && <InsecureBadge />}
+              </td>
+              <td className="py-1.5 pr-3">
+                <HealthBadge health={s.health} />
+              </td>
+              <td className="py-1.5 pr-3">{formatTime(s.health.lastSuccessAt)}</td>
+              <td className="max-w-xs py-1.5 pr-3">
+                {s.health.lastError ? (
+                  <span className="text-red-800 dark:text-red-300">
+                    {formatTime(s.health.lastErrorAt)}: {s.health.lastError}
+                  </span>
+                ) : (
+                  "—"
+                )}
+              </td>
+              {isAdmin && (
+                <td className="py-1.5 text-right whitespace-nowrap">
+                  <RowActions source={s} onEdit={() => open(`edit=${s.id}`)} onToggle={() => update.mutate({ id: s.id, body: { enabled: !s.enabled } })} onDelete={() => remove.mutate(s.id)} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RowActions({ source, onEdit, onToggle, onDelete }: { source: SourceView; onEdit: () => void; onToggle: () => void; onDelete: () => void }) {
+  const test = useConnectionTest();
+  return (
+    <span className="inline-flex flex-col items-end gap-1">
+      <span className="inline-flex gap-3">
+        <button type="button" onClick={() => test.mutate({ sourceId: source.id })} disabled={test.isPending} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+          {test.isPending ? "Testing…" : "Test"}
+        </button>
+        <button type="button" onClick={onEdit} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+          Edit
+        </button>
+        <button type="button" onClick={onToggle} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+          {source.enabled ? "Disable" : "Enable"}
+        </button>
+        <button
+          type="button"
+          onClick={() => window.confirm(`Delete ${source.name} and every job Jobdeck stored from it? Disable it instead to keep its history.`) && onDelete()}
+          className={DANGER_LINK}
+        >
+          Delete
+        </button>
+      </span>
+      {test.data && (
+        <span data-testid="row-test-result" data-ok={test.data.ok} className="max-w-xs text-left text-xs whitespace-normal">
+          <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
+          {test.data.message}
+        </span>
+      )}
+      {test.error && <span className={ERROR}>{test.error.message}</span>}
+    </span>
+  );
+}
