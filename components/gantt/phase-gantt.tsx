@@ -8,7 +8,6 @@ import { useUrlParam } from "@/components/job-page/use-url-param";
 import { buildGanttRows } from "./build-gantt-rows";
 import { toAxis } from "./gantt-axis";
 import { GanttChart } from "./gantt-chart";
-import { GanttLabels } from "./gantt-labels";
 import { panView, visibleWindow, zoomView, type GanttView } from "./gantt-view";
 import { PhaseDetail } from "./phase-detail";
 
@@ -44,7 +43,7 @@ export function PhaseGantt({ job, phases, baselines }: { job: JobSummary; phases
   if (phases.length === 0) return <p className="text-sm text-slate-500" data-testid="gantt-empty">The vendor reports no phases for this job.</p>;
   const selected = model.rows.find((r) => r.key === selectedKey);
   return (
-    <section aria-label="Phases" className="space-y-2" data-testid="gantt">
+    <section aria-label="Phases" className="space-y-2" data-testid="gantt" data-rows={model.rows.length}>
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Gantt controls">
         <h2 className="mr-2 text-sm font-semibold">
           Phases <span className="font-normal text-slate-500">({model.total})</span>
@@ -82,20 +81,16 @@ export function PhaseGantt({ job, phases, baselines }: { job: JobSummary; phases
           </>
         )}
       </div>
-      <div className="flex max-h-[70vh] overflow-y-auto rounded border border-slate-200 dark:border-slate-700">
-        <GanttLabels rows={model.rows} selectedKey={selectedKey} onSelect={select} onToggle={toggle} />
-        <div className="min-w-0 flex-1">
-          <GanttChart
-            rows={model.rows}
-            axis={model.axis}
-            window={window}
-            mode={mode}
-            nowAt={running ? toAxis(model.axis, now) : null}
-            selectedKey={selectedKey}
-            onSelect={select}
-          />
-        </div>
-      </div>
+      <GanttChart
+        rows={model.rows}
+        axis={model.axis}
+        window={window}
+        mode={mode}
+        nowAt={running ? toAxis(model.axis, now) : null}
+        selectedKey={selectedKey}
+        onSelect={select}
+        onToggle={toggle}
+      />
       <p className="text-xs text-slate-500">Faint bars: median of past successful runs; whisker: their p90. ⚠ marks a phase slower than usual.</p>
       {selected && <PhaseDetail row={selected} onClose={() => setSelected(null)} />}
     </section>
