@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
+import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
 import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
 
-export const ACTION_STATUSES = ["pending", "succeeded", "refused", "failed"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export { ACTION_STATUSES, type ActionStatus } from "@/lib/services/audit/audit-statuses";
 
 export interface AuditFilters {
   /** Case-insensitive part of the actor's name. */
