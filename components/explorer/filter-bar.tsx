@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, VENDOR_LABEL } from "@/lib/domain/source-kind";
-import { chipActive, QUICK_CHIPS, RANGES, withFilters, type ExplorerView } from "./search-params";
+import { chipActive, QUICK_CHIPS, RANGES, type ExplorerView } from "./search-params";
 
 const RANGE_LABEL: Record<(typeof RANGES)[number], string> = { "1h": "Last hour", "24h": "Last 24 h", "7d": "Last 7 days", "30d": "Last 30 days", today: "Today" };
 
@@ -12,9 +12,11 @@ const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter(
 const pill = (on: boolean) =>
   `rounded-full border px-2.5 py-0.5 text-xs ${on ? "border-sky-700 bg-sky-700 text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"}`;
 
-/** Every filter writes the URL; the table reads only the URL. */
-export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (next: ExplorerView) => void }) {
-  const set = (change: Partial<ExplorerView>) => onChange(withFilters(view, change));
+type Change = Partial<Omit<ExplorerView, "cursor" | "selected">>;
+
+/** Every filter writes the URL; the table reads only the URL. Changes are functions of the newest view, so quick clicks add up. */
+export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (change: (latest: ExplorerView) => Change) => void }) {
+  const set = (change: Change) => onChange(() => change);
   return (
     <div className="space-y-2" data-testid="filter-bar">
       <div className="flex flex-wrap items-center gap-2">
@@ -53,7 +55,7 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (n
           Vendor
         </span>
         {SOURCE_KINDS.map((k) => (
-          <button key={k} type="button" aria-pressed={view.kinds.includes(k)} className={pill(view.kinds.includes(k))} onClick={() => set({ kinds: toggle(view.kinds, k) })} data-testid={`filter-kind-${k}`}>
+          <button key={k} type="button" aria-pressed={view.kinds.includes(k)} className={pill(view.kinds.includes(k))} onClick={() => onChange((v) => ({ kinds: toggle(v.kinds, k) }))} data-testid={`filter-kind-${k}`}>
             {VENDOR_LABEL[k]}
           </button>
         ))}
@@ -64,7 +66,7 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (n
           State
         </span>
         {JOB_STATES.map((s) => (
-          <button key={s} type="button" aria-pressed={view.states.includes(s)} className={pill(view.states.includes(s))} onClick={() => set({ states: toggle(view.states, s) })} data-testid={`filter-state-${s}`}>
+          <button key={s} type="button" aria-pressed={view.states.includes(s)} className={pill(view.states.includes(s))} onClick={() => onChange((v) => ({ states: toggle(v.states, s) }))} data-testid={`filter-state-${s}`}>
             {s}
           </button>
         ))}
@@ -73,7 +75,7 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (n
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           <span className="font-medium text-slate-600 uppercase dark:text-slate-400">Sources</span>
           {view.sources.map((id) => (
-            <button key={id} type="button" className={pill(true)} onClick={() => set({ sources: view.sources.filter((s) => s !== id) })} aria-label={`Remove source filter ${id}`}>
+            <button key={id} type="button" className={pill(true)} onClick={() => onChange((v) => ({ sources: v.sources.filter((s) => s !== id) }))} aria-label={`Remove source filter ${id}`}>
               {id.slice(0, 8)} ×
             </button>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { Role } from "@/lib/domain/roles";
 import { useNow } from "@/components/job-page/use-now";
 import { JobsTable } from "@/components/jobs/jobs-table";
@@ -24,16 +24,22 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
   const apiSearch = useMemo(() => jobsApiSearch(view, new Date(minute)), [view, minute]);
   const { data, error, isPending, isFetching } = useJobs(apiSearch);
 
-  const go = (next: ExplorerView, mode: "push" | "replace" = "push") => {
+  // Clicks faster than the router commits the URL must build on each other, not on the last render.
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  }, [view]);
+  const update = (change: (v: ExplorerView) => ExplorerView, mode: "push" | "replace" = "push") => {
+    const next = change(latest.current);
+    latest.current = next;
     const search = explorerSearch(next);
     router[mode](`${pathname}${search ? `?${search}` : ""}`, { scroll: false });
   };
   const selected = new Set(view.selected);
-  const setSelected = (ids: string[]) => go({ ...view, selected: ids }, "replace");
-  const onSort = (key: JobSortKey) => {
-    const order = view.sort === key ? (view.order === "desc" ? "asc" : "desc") : key === "name" || key === "type" ? "asc" : "desc";
-    go(withFilters(view, { sort: key, order }));
-  };
+  const toggleSelected = (ids: string[], on: boolean) =>
+    update((v) => ({ ...v, selected: on ? [...new Set([...v.selected, ...ids])] : v.selected.filter((s) => !ids.includes(s)) }), "replace");
+  const onSort = (key: JobSortKey) =>
+    update((v) => withFilters(v, { sort: key, order: v.sort === key ? (v.order === "desc" ? "asc" : "desc") : key === "name" || key === "type" ? "asc" : "desc" }));
   const items = data?.items ?? [];
   const selectedJobs = items.filter((j) => selected.has(j.id));
   const savedQuery = explorerSearch({ ...view, cursor: null, selected: [] });
@@ -41,14 +47,14 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
   return (
     <div className="space-y-3">
       <VendorCounts />
-      <FilterBar view={view} onChange={(next) => go(next)} />
+      <FilterBar view={view} onChange={(change) => update((v) => withFilters(v, change(v)))} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         {canSaveViews ? <SavedViews current={savedQuery} /> : <span />}
         <a href={`/api/jobs/export?${exportSearch(view, new Date(minute))}`} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" data-testid="export-csv" download>
           Export CSV
         </a>
       </div>
-      <BulkBar selected={selectedJobs} role={role} onClear={() => setSelected([])} />
+      <BulkBar selected={selectedJobs} role={role} onClear={() => update((v) => ({ ...v, selected: [] }), "replace")} />
       {isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading jobs…</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">Could not load jobs: {error.message}</p>}
       {data && items.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="jobs-empty">No jobs match.</p>}
@@ -60,21 +66,21 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
             order={view.order}
             onSort={onSort}
             selected={selected}
-            onToggle={(id) => setSelected(selected.has(id) ? view.selected.filter((s) => s !== id) : [...view.selected, id])}
-            onToggleAll={(on) => setSelected(on ? items.map((j) => j.id) : [])}
-            onSource={(id) => go(withFilters(view, { sources: view.sources.includes(id) ? view.sources : [...view.sources, id] }))}
+            onToggle={(id) => toggleSelected([id], !latest.current.selected.includes(id))}
+            onToggleAll={(on) => toggleSelected(items.map((j) => j.id), on)}
+            onSource={(id) => update((v) => withFilters(v, { sources: v.sources.includes(id) ? v.sources : [...v.sources, id] }))}
             now={now}
           />
         </div>
       )}
       <nav aria-label="Pages" className="flex gap-2 text-sm">
         {view.cursor && (
-          <button type="button" onClick={() => go({ ...view, cursor: null, selected: [] })} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600" data-testid="page-first">
+          <button type="button" onClick={() => update((v) => ({ ...v, cursor: null, selected: [] }))} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600" data-testid="page-first">
             ⏮ First page
           </button>
         )}
         {data?.nextCursor && (
-          <button type="button" onClick={() => go({ ...view, cursor: data.nextCursor, selected: [] })} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600" data-testid="page-next">
+          <button type="button" onClick={() => update((v) => ({ ...v, cursor: data.nextCursor, selected: [] }))} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600" data-testid="page-next">
             Next page ⏭
           </button>
         )}

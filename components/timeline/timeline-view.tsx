@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { TIMELINE_GROUPS } from "@/lib/api/explorer-types";
 import { useNow } from "@/components/job-page/use-now";
 import { BAR_STYLE } from "./palette";
@@ -33,7 +33,14 @@ export function TimelineView() {
   const zone = useSyncExternalStore(noSubscribe, browserZone, () => "UTC");
   const zoneName = view.utc ? "UTC" : zone;
 
-  const go = (next: View) => {
+  // Clicks faster than the router commits the URL build on each other, not on the last render.
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  }, [view]);
+  const update = (change: (v: View) => View) => {
+    const next = change(latest.current);
+    latest.current = next;
     const search = timelineSearch(next);
     router.push(`${pathname}${search ? `?${search}` : ""}`, { scroll: false });
   };
@@ -56,22 +63,22 @@ export function TimelineView() {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2" data-testid="timeline-controls">
         {PRESETS.map((p) => (
-          <button key={p} type="button" className={button} aria-pressed={view.preset === p} onClick={() => go({ ...view, preset: p, from: null, to: null })} data-testid={`preset-${p}`}>
+          <button key={p} type="button" className={button} aria-pressed={view.preset === p} onClick={() => update((v) => ({ ...v, preset: p, from: null, to: null }))} data-testid={`preset-${p}`}>
             {p === "1h" ? "Last hour" : `Last ${p.replace("d", " d").replace("h", " h")}`}
           </button>
         ))}
-        <button type="button" className={button} onClick={() => go(pan(view, minute, -0.5))} aria-label="Pan back in time" data-testid="pan-back">
+        <button type="button" className={button} onClick={() => update((v) => pan(v, minute, -0.5))} aria-label="Pan back in time" data-testid="pan-back">
           ◀
         </button>
-        <button type="button" className={button} onClick={() => go(pan(view, minute, 0.5))} aria-label="Pan forward in time" data-testid="pan-forward">
+        <button type="button" className={button} onClick={() => update((v) => pan(v, minute, 0.5))} aria-label="Pan forward in time" data-testid="pan-forward">
           ▶
         </button>
-        <button type="button" className={button} onClick={() => go(zoomOut(view, minute))} data-testid="zoom-out">
+        <button type="button" className={button} onClick={() => update((v) => zoomOut(v, minute))} data-testid="zoom-out">
           Zoom out
         </button>
         <label className="text-sm">
           Lanes by{" "}
-          <select value={view.group} onChange={(e) => go({ ...view, group: TIMELINE_GROUPS.find((g) => g === e.target.value) ?? "source" })} className="rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-950" data-testid="timeline-group">
+          <select value={view.group} onChange={(e) => update((v) => ({ ...v, group: TIMELINE_GROUPS.find((g) => g === e.target.value) ?? "source" }))} className="rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-950" data-testid="timeline-group">
             {TIMELINE_GROUPS.map((g) => (
               <option key={g} value={g}>
                 {g}
@@ -80,7 +87,7 @@ export function TimelineView() {
           </select>
         </label>
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={view.utc} onChange={(e) => go({ ...view, utc: e.target.checked })} data-testid="timeline-utc" />
+          <input type="checkbox" checked={view.utc} onChange={(e) => update((v) => ({ ...v, utc: e.target.checked }))} data-testid="timeline-utc" />
           UTC
         </label>
         {timeline.data && (
@@ -94,7 +101,7 @@ export function TimelineView() {
       {!model && !timeline.error && <p className="text-sm text-slate-600 dark:text-slate-400">Loading timeline…</p>}
       {model && model.rowCount === 0 && <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="timeline-empty">No jobs in this window.</p>}
       {model && (
-        <TimelineChart model={model} utc={view.utc} zoneName={zoneName} onZoom={(a, b) => go(zoomTo(view, a, b))} onOpen={(id) => router.push(`/jobs/${id}`)} />
+        <TimelineChart model={model} utc={view.utc} zoneName={zoneName} onZoom={(a, b) => update((v) => zoomTo(v, a, b))} onOpen={(id) => router.push(`/jobs/${id}`)} />
       )}
     </div>
   );
