@@ -53,7 +53,7 @@ export function GanttChart({ rows, axis, window, mode, nowAt, selectedKey, onSel
         <div className="flex w-72 shrink-0 items-end border-r border-slate-200 px-1 pb-1 text-xs uppercase text-slate-500 dark:border-slate-700">Phase</div>
         <div ref={plotRef} className="relative min-w-0 flex-1 overflow-hidden text-[11px] text-slate-600 dark:text-slate-300" data-testid="gantt-axis">
           {ticks.map((t) => (
-            <span key={t.ms} className="absolute bottom-1 -translate-x-1/2 whitespace-nowrap" style={{ left: px(t.u) }}>
+            <span key={t.ms} className="absolute bottom-1 -translate-x-1/2 whitespace-nowrap" style={{ left: Math.max(32, px(t.u)) }}>
               {label(t.ms)}
             </span>
           ))}

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import type { JobSummary, PhaseBaselineView, PhaseView } from "@/lib/api/job-types";
-import { isInFlight } from "@/lib/domain/job-state";
+import { isTerminal } from "@/lib/domain/job-state";
 import { useNow } from "@/components/job-page/use-now";
 import { useUrlParam } from "@/components/job-page/use-url-param";
 import { buildGanttRows } from "./build-gantt-rows";
@@ -16,7 +16,8 @@ const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-
 
 /** The phase Gantt: state (collapse, zoom, axis, selection) around the pure row builder and chart. */
 export function PhaseGantt({ job, phases, baselines }: { job: JobSummary; phases: PhaseView[]; baselines: Record<string, PhaseBaselineView> | undefined }) {
-  const running = isInFlight(job.state);
+  // Queued jobs can already have running phases (Commvault reports pairs before the job): not only in-flight ones.
+  const running = !isTerminal(job.state) && !job.goneAt;
   const now = useNow(running ? 1000 : 60_000);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [view, setView] = useState<GanttView>(null);
@@ -43,7 +44,7 @@ export function PhaseGantt({ job, phases, baselines }: { job: JobSummary; phases
   if (phases.length === 0) return <p className="text-sm text-slate-500" data-testid="gantt-empty">The vendor reports no phases for this job.</p>;
   const selected = model.rows.find((r) => r.key === selectedKey);
   return (
-    <section aria-label="Phases" className="space-y-2" data-testid="gantt" data-rows={model.rows.length}>
+    <section aria-label="Phases" className="space-y-2" data-testid="gantt" data-rows={model.rows.length} data-started={model.rows.filter((r) => r.span !== null).length}>
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Gantt controls">
         <h2 className="mr-2 text-sm font-semibold">
           Phases <span className="font-normal text-slate-500">({model.total})</span>
