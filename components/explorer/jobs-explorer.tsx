@@ -1,7 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { Role } from "@/lib/domain/roles";
 import { useNow } from "@/components/job-page/use-now";
 import { JobsTable } from "@/components/jobs/jobs-table";
@@ -9,32 +8,19 @@ import { useJobs } from "@/components/jobs/use-jobs";
 import { BulkBar } from "./bulk-bar";
 import { FilterBar } from "./filter-bar";
 import { SavedViews } from "./saved-views";
-import { explorerSearch, exportSearch, jobsApiSearch, parseExplorerView, withFilters, type ExplorerView, type JobSortKey } from "./search-params";
+import { explorerSearch, exportSearch, jobsApiSearch, parseExplorerView, withFilters, type JobSortKey } from "./search-params";
+import { useUrlView } from "./use-url-view";
 import { VendorCounts } from "./vendor-counts";
 
 /** /jobs: every vendor's jobs in one table; the URL is the view, the SSE stream keeps it current. */
 export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews: boolean }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const view = useMemo(() => parseExplorerView(new URLSearchParams(params.toString())), [params]);
+  const { view, update, current } = useUrlView(parseExplorerView, explorerSearch);
   // Relative ranges move with the clock a minute at a time; the query key follows.
   const now = useNow(30_000);
   const minute = Math.floor(now / 60_000) * 60_000;
   const apiSearch = useMemo(() => jobsApiSearch(view, new Date(minute)), [view, minute]);
   const { data, error, isPending, isFetching } = useJobs(apiSearch);
 
-  // Clicks faster than the router commits the URL must build on each other, not on the last render.
-  const latest = useRef(view);
-  useEffect(() => {
-    latest.current = view;
-  }, [view]);
-  const update = (change: (v: ExplorerView) => ExplorerView, mode: "push" | "replace" = "push") => {
-    const next = change(latest.current);
-    latest.current = next;
-    const search = explorerSearch(next);
-    router[mode](`${pathname}${search ? `?${search}` : ""}`, { scroll: false });
-  };
   const selected = new Set(view.selected);
   const toggleSelected = (ids: string[], on: boolean) =>
     update((v) => ({ ...v, selected: on ? [...new Set([...v.selected, ...ids])] : v.selected.filter((s) => !ids.includes(s)) }), "replace");
@@ -66,7 +52,7 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
             order={view.order}
             onSort={onSort}
             selected={selected}
-            onToggle={(id) => toggleSelected([id], !latest.current.selected.includes(id))}
+            onToggle={(id) => toggleSelected([id], !current().selected.includes(id))}
             onToggleAll={(on) => toggleSelected(items.map((j) => j.id), on)}
             onSource={(id) => update((v) => withFilters(v, { sources: v.sources.includes(id) ? v.sources : [...v.sources, id] }))}
             now={now}

@@ -1,12 +1,13 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
+import { useMemo, useSyncExternalStore } from "react";
 import { TIMELINE_GROUPS } from "@/lib/api/explorer-types";
+import { useUrlView } from "@/components/explorer/use-url-view";
 import { useNow } from "@/components/job-page/use-now";
 import { BAR_STYLE } from "./palette";
 import { prepareTimeline } from "./prepare-timeline";
-import { pan, parseTimelineView, PRESETS, timelineApiSearch, timelineSearch, timelineWindow, zoomOut, zoomTo, type TimelineView as View } from "./search-params";
+import { pan, parseTimelineView, PRESETS, timelineApiSearch, timelineSearch, timelineWindow, zoomOut, zoomTo } from "./search-params";
 import { TimelineChart } from "./timeline-chart";
 import { useScheduled, useTimeline } from "./use-timeline";
 
@@ -22,9 +23,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** /timeline: every job of every vendor on one time axis. */
 export function TimelineView() {
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const view = useMemo(() => parseTimelineView(new URLSearchParams(params.toString())), [params]);
+  const { view, update } = useUrlView(parseTimelineView, timelineSearch);
   const now = useNow(5_000);
   const minute = Math.floor(now / 60_000) * 60_000;
   const span = useMemo(() => timelineWindow(view, minute), [view, minute]);
@@ -33,17 +32,6 @@ export function TimelineView() {
   const zone = useSyncExternalStore(noSubscribe, browserZone, () => "UTC");
   const zoneName = view.utc ? "UTC" : zone;
 
-  // Clicks faster than the router commits the URL build on each other, not on the last render.
-  const latest = useRef(view);
-  useEffect(() => {
-    latest.current = view;
-  }, [view]);
-  const update = (change: (v: View) => View) => {
-    const next = change(latest.current);
-    latest.current = next;
-    const search = timelineSearch(next);
-    router.push(`${pathname}${search ? `?${search}` : ""}`, { scroll: false });
-  };
   const model = useMemo(
     () =>
       timeline.data
