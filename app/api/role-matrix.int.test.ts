@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
+import { startPairing } from "@/lib/auth/pairing-requests";
 import { createUser } from "@/lib/auth/users";
 import { getHistoryRow } from "@/lib/data/history";
 import { createSource } from "@/lib/data/sources";
@@ -126,6 +127,30 @@ const cases: Case[] = [
     run: async (who) => {
       const { id } = await createDisplayToken("to revoke", null);
       return callRoute(handler("DELETE /api/display-tokens/[id]"), "DELETE", `/api/display-tokens/${id}`, who, { params: { id } });
+    },
+  },
+  {
+    route: "POST /api/pairing",
+    what: "a wall screen asks for a pairing code (public by design)",
+    expected: { anonymous: 201, viewer: 201, display: 201, operator: 201, admin: 201 },
+    run: (who) => callRoute(handler("POST /api/pairing"), "POST", "/api/pairing", who),
+  },
+  {
+    route: "POST /api/pairing/approve",
+    what: "approve a screen's pairing code",
+    expected: byRole("admin", 200),
+    run: async (who) => {
+      const { code } = await startPairing();
+      return callRoute(handler("POST /api/pairing/approve"), "POST", "/api/pairing/approve", who, { body: { code, name: "lobby wall" } });
+    },
+  },
+  {
+    route: "POST /api/pairing/claim",
+    what: "a screen polls its not-yet-approved code with its device secret (public by design; 202 waiting)",
+    expected: { anonymous: 202, viewer: 202, display: 202, operator: 202, admin: 202 },
+    run: async (who) => {
+      const { code, deviceSecret } = await startPairing();
+      return callRoute(handler("POST /api/pairing/claim"), "POST", "/api/pairing/claim", who, { body: { code, deviceSecret } });
     },
   },
   {
