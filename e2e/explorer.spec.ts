@@ -49,6 +49,7 @@ test.describe("jobs explorer", () => {
     await expect(page).toHaveURL(/kind=ontap%2Cspp&state=succeeded/);
 
     const check = async () => {
+      await expect(rows(page).first()).toBeVisible();
       await expect.poll(async () => (await rowAttrs(page, "data-kind")).every((k) => k === "ontap" || k === "spp")).toBe(true);
       await expect.poll(async () => (await rowAttrs(page, "data-state")).every((s) => s === "succeeded")).toBe(true);
       expect(await rows(page).count()).toBeGreaterThan(0);
@@ -132,7 +133,9 @@ test.describe("jobs explorer", () => {
     for (const job of jobs) {
       const row = page.locator(`[data-testid="job-row"][data-job-id="${job.id}"]`);
       await expect(row).toHaveAttribute("data-state", "running");
-      await row.getByTestId("select-job").check();
+      // Selection lives in the URL, so the box turns on once the router has replaced it.
+      await row.getByTestId("select-job").click();
+      await expect(row.getByTestId("select-job")).toBeChecked();
     }
     await expect(page).toHaveURL(/sel=/);
     await expect(page.getByTestId("bulk-count")).toHaveText("2 selected");
