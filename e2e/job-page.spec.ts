@@ -29,7 +29,6 @@ test.describe("the job page", () => {
     const bar = page.locator(`[data-testid="gantt-bar"][data-key="${key}"]`);
     const firstDuration = Number(await bar.getAttribute("data-duration-ms"));
     await expect.poll(async () => Number(await bar.getAttribute("data-duration-ms")), { timeout: 30_000 }).toBeGreaterThan(firstDuration + 1_500);
-    await expect(page.getByTestId("gantt-now")).toBeVisible();
 
     await expect.poll(async () => Number(await gantt.getAttribute("data-started")), { timeout: 120_000 }).toBeGreaterThan(startedAtFirst);
     expect(reloaded).toBe(false);
@@ -63,8 +62,8 @@ test.describe("the job page", () => {
 
   test("the ETA appears for a job kind with history and is absent without", async ({ page, request }) => {
     test.setTimeout(180_000);
-    // Two runs of the same DR group: the first (a simulated minute a pair) becomes the second's history.
-    const shortId = await startSimJob(request, "commvault", { durationMs: 60_000 });
+    // Two runs of the same DR group: the first (5 simulated minutes a pair) becomes the second's history.
+    const shortId = await startSimJob(request, "commvault", { durationMs: 300_000 });
     const truth = (await (await request.get(`${simUrl("commvault")}/__sim/jobs`)).json()) as Array<{ jobId: number; type: string; drGroupId: number }>;
     const sameKind = truth.find((j) => String(j.jobId) === shortId);
     expect(sameKind).toBeDefined();
