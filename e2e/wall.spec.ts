@@ -37,17 +37,17 @@ async function scrollbars(page: Page): Promise<string[]> {
  */
 async function streamRelay(page: Page) {
   const target = new URL(E2E.baseUrl);
-  const open = new Set<http.IncomingMessage>();
+  const open = new Set<http.ServerResponse>();
   let up = true;
   const server = http.createServer((req, res) => {
     if (!up) return req.socket.destroy();
     const upstream = http.request({ hostname: target.hostname, port: target.port, path: "/api/stream", headers: { ...req.headers, host: target.host } }, (reply) => {
       res.writeHead(reply.statusCode ?? 502, reply.headers);
-      open.add(reply);
-      reply.on("close", () => open.delete(reply));
+      open.add(res);
+      res.on("close", () => open.delete(res));
       reply.pipe(res);
     });
-    req.on("close", () => upstream.destroy());
+    res.on("close", () => upstream.destroy());
     upstream.end();
   });
   await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
@@ -56,7 +56,8 @@ async function streamRelay(page: Page) {
   return {
     cut() {
       up = false;
-      for (const reply of open) reply.socket.destroy();
+      // Dropping the browser's side is what a network outage looks like to EventSource.
+      for (const res of open) res.socket?.destroy();
     },
     restore() {
       up = true;
@@ -229,6 +230,39 @@ test.describe("a wall screen signed in with a display token", () => {
       const res = await screen.request.get(`/wall?token=jdd_${"x".repeat(43)}`);
       expect(res.status()).toBe(401);
       expect(await res.text()).toContain("not valid or has been revoked");
+    } finally {
+      await screen.close();
+    }
+  });
+});
+
+test.describe("pairing a screen with a one-time code", () => {
+  test.use({ storageState: E2E.storage.admin });
+
+  test("an unsigned screen shows a code; once an admin enters it the screen shows the wall, and the code is spent", async ({ page, browser }) => {
+    const screen = await browser.newContext({ baseURL: E2E.baseUrl, storageState: { cookies: [], origins: [] } });
+    try {
+      const wall = await screen.newPage();
+      await wall.goto("/wall?zone=UTC");
+      const codeText = wall.getByTestId("pairing-code");
+      await expect(codeText).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      const code = (await codeText.textContent()) ?? "";
+
+      await page.goto("/wall/pair");
+      await page.getByLabel("Code shown on the screen").fill(code.toLowerCase());
+      await page.getByLabel("Name for the screen").fill("NOC paired");
+      await page.getByRole("button", { name: "Pair screen" }).click();
+      await expect(page.getByTestId("pair-result")).toContainText("Paired");
+
+      await expect(panel(wall, "running")).toBeVisible();
+      await expect(wall.getByTestId("wall-zone")).toHaveText("UTC");
+      await wall.reload();
+      await expect(panel(wall, "running")).toBeVisible();
+
+      await page.getByLabel("Code shown on the screen").fill(code);
+      await page.getByLabel("Name for the screen").fill("again");
+      await page.getByRole("button", { name: "Pair screen" }).click();
+      await expect(page.getByTestId("pair-result")).toContainText("No screen is waiting with that code");
     } finally {
       await screen.close();
     }
