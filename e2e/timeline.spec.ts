@@ -3,7 +3,7 @@ import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
 const axisLabels = (page: import("@playwright/test").Page) =>
-  page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+  page.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
 
 test.describe("cross-vendor timeline", () => {
   test("a job started by a simulator appears as a bar without a reload, and clicking it opens the job", async ({ page, request }) => {
