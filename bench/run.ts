@@ -1,26 +1,63 @@
 /**
  * `npm run bench`: measures Jobdeck on this machine and writes bench/results.json and
- * bench/RESULTS.md (quoted in the README). Not part of `npm test`: figures, not pass/fail.
- * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS.
+ * bench/RESULTS.md (quoted in the README). Not part of `npm test`: figures, not pass/fail, and
+ * comparisons are ratios within one run because the machine is shared and noisy.
+ * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated).
  */
+import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
+import { createUser } from "@/lib/auth/users";
+import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
-import { benchSyncIngest } from "./sync-ingest";
+import { benchJobPage, type JobPageBenchResult } from "./job-page";
+import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
+import { renderResults } from "./render-results";
+import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
 
 const SYNC_JOBS = Number(process.env.BENCH_SYNC_JOBS ?? 100_000);
+const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map(Number);
 
-const results: Record<string, unknown> = {
-  machine: { cpus: (await import("node:os")).cpus().length, node: process.version, at: new Date().toISOString() },
-};
+export interface BenchResults {
+  machine: { cpus: number; node: string; at: string };
+  syncIngest: SyncIngestFigures;
+  jobsApi: JobsApiBenchResult[];
+  jobPage: JobPageBenchResult;
+}
 
+const log = (line: string) => console.log(`  ${line}`);
 const bench = await startBenchDatabase();
 try {
-  console.log(`sync ingest: ${SYNC_JOBS} ONTAP jobs through simulator → connector → PostgreSQL …`);
-  results.syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
-  console.log(results.syncIngest);
+  console.log(`sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`);
+  const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
+  log(JSON.stringify(syncIngest));
+
+  const jobsApi: JobsApiBenchResult[] = [];
+  for (const jobs of API_JOBS) {
+    console.log(`/api/jobs at ${jobs} jobs: keyset vs offset`);
+    jobsApi.push(await benchJobsApi(bench, { jobs, log }));
+  }
+
+  console.log("job page: 500 phases and 20,000 events in headless Chromium");
+  const credentials = { email: "bench@jobdeck.local", password: "bench-viewer-passw0rd" };
+  await createUser({ ...credentials, name: "Bench", role: "viewer" }, bench.db);
+  const app = await startBenchAppServer(bench.url);
+  let jobPage: JobPageBenchResult;
+  try {
+    jobPage = await benchJobPage({ db: bench.db, baseUrl: app.baseUrl, credentials });
+  } finally {
+    await app.stop();
+  }
+  log(JSON.stringify(jobPage));
+
+  const results: BenchResults = {
+    machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+    syncIngest,
+    jobsApi,
+    jobPage,
+  };
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync("bench/RESULTS.md", renderResults(results));
+  console.log("wrote bench/results.json and bench/RESULTS.md");
 } finally {
   await bench.stop();
 }
-
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
-console.log("wrote bench/results.json");

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCan } from "@/components/auth/use-actor";
 import { BUTTON, DANGER_LINK, ERROR } from "@/components/auth/ui";
@@ -10,10 +11,14 @@ import { HealthBadge, InsecureBadge } from "./health-badge";
 import { SourceForm } from "./source-form";
 import { useConnectionTest, useSourceMutations, useSources } from "./use-sources";
 
+/** Vendors whose connectors start work at the source level (Eyeglass failovers and readiness, DFM purge). */
+const LAUNCHABLE = new Set<SourceView["kind"]>(["eyeglass", "dfm"]);
+
 /** Sources with their health; admins add, edit, test, disable and delete. The open form lives in the URL (?add=1, ?edit=<id>). */
 export function SourcesAdmin() {
   const sources = useSources();
   const isAdmin = useCan("admin");
+  const canLaunch = useCan("operator");
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -54,7 +59,14 @@ export function SourcesAdmin() {
         <tbody>
           {sources.data?.map((s) => (
             <tr key={s.id} data-testid="source-row" data-name={s.name} className="border-t border-slate-200 align-top dark:border-slate-800">
-              <td className="py-1.5 pr-3 font-medium">{s.name}</td>
+              <td className="py-1.5 pr-3 font-medium">
+                {s.name}
+                {canLaunch && LAUNCHABLE.has(s.kind) && (
+                  <Link href={`/sources/${s.id}/launch`} className="ml-2 text-xs font-normal text-sky-800 hover:underline dark:text-sky-300" data-testid="launch-link">
+                    Launch…
+                  </Link>
+                )}
+              </td>
               <td className="py-1.5 pr-3">{VENDOR_LABEL[s.kind]}</td>
               <td className="py-1.5 pr-3">
                 <span className="break-all">{s.baseUrl}</span>

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { freePort } from "@/lib/testing/free-port";
+
+export interface BenchAppServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The production build (`next start`) serving the benchmark's database on a free port. */
+export async function startBenchAppServer(databaseUrl: string): Promise<BenchAppServer> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      JOBDECK_SECRET_KEY: randomBytes(32).toString("base64"),
+      JOBDECK_PUBLIC_URL: baseUrl,
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited (${code})`))));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const up = await Promise.race([
+      fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false),
+      exited,
+    ]);
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error("the app did not start within 60 s (run `npm run build` first)");
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      child.removeAllListeners("exit");
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
+}
