@@ -1,10 +1,9 @@
-import { openSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
 import { CONNECTORS } from "@/lib/connectors/registry";
-import type { Connector, SourceConfig } from "@/lib/connectors/types";
+import type { Connector } from "@/lib/connectors/types";
 import { getSourceWithSecret } from "@/lib/data/sources";
 import type { Tx } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
+import { toSourceConfig } from "./source-config";
 
 interface CachedConnector {
   version: number;
@@ -26,18 +25,7 @@ export async function connectorForSource(sourceId: string, db?: Tx): Promise<Con
   if (hit) await hit.connector.close?.().catch(() => {});
   const factory = CONNECTORS[row.kind as SourceKind];
   if (!factory) throw new Error(`no connector for source kind ${row.kind}`);
-  const config: SourceConfig = {
-    id: row.id,
-    kind: row.kind as SourceKind,
-    name: row.name,
-    baseUrl: row.baseUrl,
-    username: row.username,
-    secret: row.secretEnc ? openSecret(row.secretEnc, secretKey()) : null,
-    tls: { insecure: row.tlsInsecure, caPem: row.tlsCaPem },
-    timeoutMs: row.timeoutMs,
-    options: (row.options ?? {}) as Record<string, unknown>,
-  };
-  const connector = factory(config);
+  const connector = factory(toSourceConfig(row));
   cache.set(sourceId, { version, connector });
   return connector;
 }

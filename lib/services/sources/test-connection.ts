@@ -5,8 +5,8 @@ import { CONNECTORS } from "@/lib/connectors/registry";
 import type { SourceConfig } from "@/lib/connectors/types";
 import { getSourceWithSecret } from "@/lib/data/sources";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { SourceKind } from "@/lib/domain/source-kind";
 import { notFound } from "@/lib/http/problem";
+import { toSourceConfig } from "@/lib/sync/source-config";
 import type { TestConnectionBody } from "./source-input";
 
 export interface ConnectionTestResult {
@@ -40,17 +40,7 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
 export async function testStoredSource(id: string, db: Tx = getDb()): Promise<ConnectionTestResult> {
   const row = await getSourceWithSecret(id, db);
   if (!row) throw notFound(`No source ${id}.`);
-  return runConnectionTest({
-    id: row.id,
-    kind: row.kind as SourceKind,
-    name: row.name,
-    baseUrl: row.baseUrl,
-    username: row.username,
-    secret: row.secretEnc ? openSecret(row.secretEnc, secretKey()) : null,
-    tls: { insecure: row.tlsInsecure, caPem: row.tlsCaPem },
-    timeoutMs: row.timeoutMs,
-    options: (row.options ?? {}) as Record<string, unknown>,
-  });
+  return runConnectionTest(toSourceConfig(row));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/http/problem";
+import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { launchOperation } from "@/lib/services/actions/launch-operation";
 
@@ -12,17 +13,10 @@ const body = z
   })
   .strict();
 
-const idempotencyKey = z.string().min(8).max(200).regex(/^[\w.:-]+$/);
-
 export const POST = route(
   { role: "operator", params: z.object({ id: z.string().uuid("must be a source id") }), body },
   async ({ request, params, body, actor }) => {
-    const key = idempotencyKey.safeParse(request.headers.get("idempotency-key"));
-    if (!key.success) {
-      throw badRequest("An Idempotency-Key header (8-200 letters, digits, . : _ -) is required.", [
-        { parameter: "Idempotency-Key", message: "missing or malformed" },
-      ]);
-    }
+    const key = requireIdempotencyKey(request);
     if (!actor) throw badRequest("No caller.");
     const { httpStatus, ...outcome } = await launchOperation({
       sourceId: params.id,
@@ -30,7 +24,7 @@ export const POST = route(
       params: body.params,
       reason: body.reason ?? null,
       confirmation: body.confirmation ?? null,
-      idempotencyKey: key.data,
+      idempotencyKey: key,
       actor,
     });
     return Response.json(outcome, { status: httpStatus });
