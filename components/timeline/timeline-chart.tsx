@@ -56,8 +56,10 @@ export function TimelineChart({ model, utc, zoneName, onZoom, onOpen }: Timeline
               range.current = r;
             }}
             onDragEnd={(r) => {
-              const start = r.startIndex ?? range.current.startIndex ?? 0;
-              const end = r.endIndex ?? range.current.endIndex ?? BRUSH_SLOTS;
+              // The indexes onChange reported while dragging are the selection; onDragEnd's own can lag a render behind.
+              const start = range.current.startIndex ?? r.startIndex ?? 0;
+              const end = range.current.endIndex ?? r.endIndex ?? BRUSH_SLOTS;
+              range.current = {};
               const a = slots[start]?.t;
               const b = slots[end]?.t;
               if (a !== undefined && b !== undefined && (start > 0 || end < BRUSH_SLOTS) && b > a) onZoom(a, b);
