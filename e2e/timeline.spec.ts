@@ -43,6 +43,7 @@ test.describe("cross-vendor timeline", () => {
     const labels = await axisLabels(page);
 
     const brush = page.locator(".recharts-brush > rect").first();
+    await brush.scrollIntoViewIfNeeded();
     const box = await brush.boundingBox();
     if (!box) throw new Error("brush not drawn");
     const left = page.locator(".recharts-brush-traveller").first();
