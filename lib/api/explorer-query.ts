@@ -1,29 +1,19 @@
 import { z } from "zod";
+import { isoDateParam, queryList } from "@/lib/api/query-params";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
 import { TIMELINE_GROUPS } from "./explorer-types";
-
-const list = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50));
-
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO-8601 date-time")
-  .transform((s) => new Date(s));
 
 const MAX_WINDOW_MS = 400 * 24 * 3600_000;
 
 export const timelineQuery = z
   .object({
-    from: isoDate,
-    to: isoDate,
+    from: isoDateParam,
+    to: isoDateParam,
     group: z.enum(TIMELINE_GROUPS).default("source"),
-    source: list(z.string().uuid("must be a source id")).optional(),
-    kind: list(z.enum(SOURCE_KINDS)).optional(),
-    state: list(z.enum(JOB_STATES)).optional(),
+    source: queryList(z.string().uuid("must be a source id")).optional(),
+    kind: queryList(z.enum(SOURCE_KINDS)).optional(),
+    state: queryList(z.enum(JOB_STATES)).optional(),
     buckets: z.coerce.number().int().min(10).max(1000).default(200),
   })
   .strict()
@@ -32,8 +22,8 @@ export const timelineQuery = z
 
 export const scheduledQuery = z
   .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDateParam.optional(),
+    to: isoDateParam.optional(),
     limit: z.coerce.number().int().min(1).max(2000).default(500),
   })
   .strict();
