@@ -1,6 +1,6 @@
 import { listAudit, type AuditFilters, type AuditRow } from "@/lib/data/audit";
 import { getDb, type Tx } from "@/lib/db/client";
-import { csvField } from "@/lib/services/jobs/jobs-csv";
+import { csvRow, streamCsv, type CsvColumns } from "@/lib/http/csv";
 
 export const AUDIT_CSV_COLUMNS = [
   ["requested_at", (a) => a.requestedAt],
@@ -18,29 +18,15 @@ export const AUDIT_CSV_COLUMNS = [
   ["params", (a) => JSON.stringify(a.params ?? {})],
   ["stages", (a) => a.stages.map((s) => `${s.at} ${s.stage}`).join("; ")],
   ["action_id", (a) => a.id],
-] as const satisfies ReadonlyArray<readonly [string, (a: AuditRow) => string | null]>;
+] as const satisfies CsvColumns<AuditRow>;
 
 export function auditCsvLine(row: AuditRow): string {
-  return AUDIT_CSV_COLUMNS.map(([, get]) => csvField(get(row))).join(",") + "\r\n";
+  return csvRow(AUDIT_CSV_COLUMNS, row);
 }
 
 const PAGE = 500;
 
 /** Every action matching the filters, from the newest, one keyset page at a time. */
 export function streamAuditCsv(filters: Omit<AuditFilters, "cursor" | "limit">, db: Tx = getDb()): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(AUDIT_CSV_COLUMNS.map(([name]) => name).join(",") + "\r\n"));
-      }
-      const page = await listAudit({ ...filters, cursor, limit: PAGE }, db);
-      if (page.items.length) controller.enqueue(encoder.encode(page.items.map(auditCsvLine).join("")));
-      if (!page.nextCursor) controller.close();
-      else cursor = page.nextCursor;
-    },
-  });
+  return streamCsv(AUDIT_CSV_COLUMNS, (cursor) => listAudit({ ...filters, cursor, limit: PAGE }, db));
 }

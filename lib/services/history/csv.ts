@@ -1,10 +1,10 @@
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
+import { csvHeader, csvRow, type CsvColumns } from "@/lib/http/csv";
 import type { HistoryRun } from "./types";
 
-type Cell = string | number | boolean | null;
 
-const COLUMNS: Array<[string, (r: HistoryRun) => Cell]> = [
+const COLUMNS: CsvColumns<HistoryRun> = [
   ["id", (r) => r.id],
   ["vendor", (r) => VENDOR_LABEL[r.kind]],
   ["source", (r) => r.sourceName],
@@ -30,17 +30,8 @@ const COLUMNS: Array<[string, (r: HistoryRun) => Cell]> = [
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
 
-/** RFC 4180 quoting; a vendor string that a spreadsheet would run as a formula is defused with a quote. */
-export function csvCell(value: Cell): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export const CSV_HEADER = COLUMNS.map(([name]) => name);
 
 export function historyCsv(runs: readonly HistoryRun[]): string {
-  const lines = [CSV_HEADER.join(","), ...runs.map((r) => COLUMNS.map(([, get]) => csvCell(get(r))).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return csvHeader(COLUMNS) + runs.map((r) => csvRow(COLUMNS, r)).join("");
 }

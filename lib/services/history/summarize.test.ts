@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { historyCsv, csvCell, CSV_HEADER } from "./csv";
+import { csvCell } from "@/lib/http/csv";
+import { historyCsv, CSV_HEADER } from "./csv";
 import { summarizeHistory, type SummaryRun } from "./summarize";
 import type { HistoryRun } from "./types";
 
