@@ -49,28 +49,24 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
           </select>
         </label>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-1.5">
-        <legend className="sr-only">Vendors</legend>
-        <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
-          Vendor
-        </span>
-        {SOURCE_KINDS.map((k) => (
-          <button key={k} type="button" aria-pressed={view.kinds.includes(k)} className={pill(view.kinds.includes(k))} onClick={() => onChange((v) => ({ kinds: toggle(v.kinds, k) }))} data-testid={`filter-kind-${k}`}>
-            {VENDOR_LABEL[k]}
-          </button>
-        ))}
-      </fieldset>
-      <fieldset className="flex flex-wrap items-center gap-1.5">
-        <legend className="sr-only">States</legend>
-        <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
-          State
-        </span>
-        {JOB_STATES.map((s) => (
-          <button key={s} type="button" aria-pressed={view.states.includes(s)} className={pill(view.states.includes(s))} onClick={() => onChange((v) => ({ states: toggle(v.states, s) }))} data-testid={`filter-state-${s}`}>
-            {s}
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        legend="Vendors"
+        label="Vendor"
+        values={SOURCE_KINDS}
+        selected={view.kinds}
+        text={(k) => VENDOR_LABEL[k]}
+        testId={(k) => `filter-kind-${k}`}
+        onToggle={(k) => onChange((v) => ({ kinds: toggle(v.kinds, k) }))}
+      />
+      <ToggleGroup
+        legend="States"
+        label="State"
+        values={JOB_STATES}
+        selected={view.states}
+        text={(s) => s}
+        testId={(s) => `filter-state-${s}`}
+        onToggle={(s) => onChange((v) => ({ states: toggle(v.states, s) }))}
+      />
       {view.sources.length > 0 && (
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           <span className="font-medium text-slate-600 uppercase dark:text-slate-400">Sources</span>
@@ -86,6 +82,34 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
 }
 
 /** Applies on Enter or when focus leaves, not per keystroke: one URL change (and one query) per edit. */
+/** A row of on/off pills for one multi-valued filter. */
+function ToggleGroup<T extends string>(props: {
+  legend: string;
+  label: string;
+  values: readonly T[];
+  selected: readonly T[];
+  text: (value: T) => string;
+  testId: (value: T) => string;
+  onToggle: (value: T) => void;
+}) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1.5">
+      <legend className="sr-only">{props.legend}</legend>
+      <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
+        {props.label}
+      </span>
+      {props.values.map((value) => {
+        const on = props.selected.includes(value);
+        return (
+          <button key={value} type="button" aria-pressed={on} className={pill(on)} onClick={() => props.onToggle(value)} data-testid={props.testId(value)}>
+            {props.text(value)}
+          </button>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 function TextFilter({ label, initial, onApply, testId }: { label: string; initial: string; onApply: (value: string) => void; testId: string }) {
   const [value, setValue] = useState(initial);
   const apply = () => {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
+import { newestFirstAfter, splitPage } from "./keyset";
 import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
 
 export { ACTION_STATUSES, type ActionStatus } from "@/lib/services/audit/audit-statuses";
@@ -69,20 +70,16 @@ export function auditWhere(f: Omit<AuditFilters, "cursor" | "limit">): Prisma.Ac
 /** Newest first, keyset-paginated on (requestedAt, id), so an auditor can page through years. */
 export async function listAudit(f: AuditFilters, db: Tx = getDb()): Promise<AuditPage> {
   const cursor = f.cursor ? decodeJobCursor(f.cursor) : null;
-  const after: Prisma.ActionWhereInput = cursor
-    ? { OR: [{ requestedAt: { lt: cursor.sortAt } }, { requestedAt: cursor.sortAt, id: { lt: cursor.id } }] }
-    : {};
   const rows = await db.action.findMany({
-    where: { AND: [auditWhere(f), after] },
+    where: { AND: [auditWhere(f), newestFirstAfter("requestedAt", cursor)] },
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     select: auditSelect,
   });
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toAuditRow),
-    nextCursor: rows.length > f.limit && last ? encodeJobCursor({ sortAt: last.requestedAt, id: last.id }) : null,
+    nextCursor: nextFrom ? encodeJobCursor({ sortAt: nextFrom.requestedAt, id: nextFrom.id }) : null,
   };
 }
 

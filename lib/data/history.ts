@@ -4,6 +4,7 @@ import type { JobState } from "@/lib/domain/job-state";
 import { CATEGORY_TYPES, RUN_CATEGORIES, type Outcome, type RtoTargetRule, type RunCategory } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { JobCursor } from "./job-cursor";
+import { newestFirstAfter, splitPage } from "./keyset";
 
 export interface HistoryFilters {
   kinds?: SourceKind[];
@@ -52,18 +53,14 @@ export function historyWhere(f: HistoryFilters): Prisma.JobWhereInput {
 
 /** Newest first, keyset on (sortAt, id) like the jobs list. */
 export async function listHistoryRows(f: HistoryFilters, page: { cursor: JobCursor | null; limit: number }, db: Tx = getDb()) {
-  const after: Prisma.JobWhereInput = page.cursor
-    ? { OR: [{ sortAt: { lt: page.cursor.sortAt } }, { sortAt: page.cursor.sortAt, id: { lt: page.cursor.id } }] }
-    : {};
   const rows = await db.job.findMany({
-    where: { AND: [historyWhere(f), after] },
+    where: { AND: [historyWhere(f), newestFirstAfter("sortAt", page.cursor ?? null)] },
     orderBy: [{ sortAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
     select: rowSelect,
   });
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return { rows: items, next: rows.length > page.limit && last ? { sortAt: last.sortAt, id: last.id } : null };
+  const { page: items, nextFrom } = splitPage(rows, page.limit);
+  return { rows: items, next: nextFrom ? { sortAt: nextFrom.sortAt, id: nextFrom.id } : null };
 }
 
 /** Every matching run up to `max` (summary and CSV); the caller says when the cap was reached. */

@@ -2,6 +2,7 @@ import type { AuditLineView, EventView, JobDetailView, PhaseView, SampleView } f
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobAction } from "@/lib/domain/actions";
 import { toJobSummary } from "./jobs";
+import { splitPage } from "./keyset";
 
 /** Enough of the feed for the page to open; older events page in through /api/jobs/:id/events. */
 const EVENTS_ON_OPEN = 500;
@@ -91,11 +92,8 @@ export async function listJobEvents(
     orderBy: { id: "desc" },
     take: opts.limit + 1,
   });
-  const page = rows.slice(0, opts.limit);
-  return {
-    items: page.map(toEventView),
-    nextBefore: rows.length > opts.limit ? (page.at(-1)?.id.toString() ?? null) : null,
-  };
+  const { page, nextFrom } = splitPage(rows, opts.limit);
+  return { items: page.map(toEventView), nextBefore: nextFrom?.id.toString() ?? null };
 }
 
 export async function listJobLog(jobId: string, opts: { q?: string; limit: number; afterSeq?: number }, db: Tx = getDb()) {

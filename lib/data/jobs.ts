@@ -3,6 +3,7 @@ import type { JobPage, JobSummary } from "@/lib/api/job-types";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
+import { newestFirstAfter, splitPage } from "./keyset";
 import { encodeJobCursor, type JobCursor } from "./job-cursor";
 import { encodeSortedJobCursor, isDefaultSort, jobsAfter, jobSortOrderBy, sortValueOf, type JobSort, type SortedJobCursor } from "./job-sort";
 
@@ -75,21 +76,16 @@ export function jobWhere(f: Omit<JobFilters, "limit" | "cursor" | "sort" | "sort
 /** Newest first, keyset-paginated on (sortAt, id): page 10,000 costs what page 1 costs. */
 export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage> {
   if (f.sort && !isDefaultSort(f.sort)) return listJobsSorted(f, f.sort, db);
-  const after: Prisma.JobWhereInput = f.cursor
-    ? // The redundant `lte` bound gives PostgreSQL an index range starting at the cursor; the OR alone is a filter it scans up to.
-      { sortAt: { lte: f.cursor.sortAt }, OR: [{ sortAt: { lt: f.cursor.sortAt } }, { sortAt: f.cursor.sortAt, id: { lt: f.cursor.id } }] }
-    : {};
   const rows = await db.job.findMany({
-    where: { AND: [jobWhere(f), after] },
+    where: { AND: [jobWhere(f), newestFirstAfter("sortAt", f.cursor ?? null)] },
     orderBy: [{ sortAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     select: summarySelect,
   });
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toJobSummary),
-    nextCursor: rows.length > f.limit && last ? encodeJobCursor({ sortAt: last.sortAt, id: last.id }) : null,
+    nextCursor: nextFrom ? encodeJobCursor({ sortAt: nextFrom.sortAt, id: nextFrom.id }) : null,
   };
 }
 
@@ -101,11 +97,10 @@ async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<Job
     take: f.limit + 1,
     select: summarySelect,
   });
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toJobSummary),
-    nextCursor: rows.length > f.limit && last ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, last), id: last.id }) : null,
+    nextCursor: nextFrom ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, nextFrom), id: nextFrom.id }) : null,
   };
 }
 

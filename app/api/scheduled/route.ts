@@ -9,5 +9,5 @@ const WEEK_MS = 7 * 24 * 3600_000;
 export const GET = route({ query: scheduledQuery }, async ({ query }) => {
   const from = query.from ?? new Date();
   const to = query.to ?? new Date(from.getTime() + WEEK_MS);
-  return { items: await listScheduled({ from, to, limit: query.limit }) };
+  return { items: await listScheduled({ from, to, limit: query.limit, now: new Date() }) };
 });

@@ -85,7 +85,7 @@ export async function launchOperation(input: LaunchInput, db: Db = getDb()): Pro
     const result = await connector.launch({ operation: op.operation, params }, AbortSignal.timeout(60_000));
     const finished = await finishAction(db, begun.action.id, "succeeded", result.vendorReply);
     const jobId = result.vendorId ? await storeLaunchedJob(db, connector, { id: source.id, kind: source.kind as SourceKind }, result.vendorId) : null;
-    await db.$transaction((tx) => pokeSource(tx, source.id));
+    await pokeSource(db, source.id);
     return { httpStatus: 200, action: finished, vendorId: result.vendorId, jobId };
   } catch (err) {
     const refused = err instanceof VendorRefusedError || err instanceof VendorNotFoundError;

@@ -113,5 +113,5 @@ function statusFor(status: ActionRow["status"], err?: unknown): number {
 /** Show the vendor's new state as soon as it has one: refresh this job now and poll its source. */
 async function afterVendorChange(db: Db, jobId: string, sourceId: string): Promise<void> {
   await refreshJobIfStale(jobId, db, 0);
-  await db.$transaction((tx) => pokeSource(tx, sourceId));
+  await pokeSource(db, sourceId);
 }
