@@ -1,8 +1,11 @@
 import path from "node:path";
 import { SOURCE_KINDS, type SourceKind } from "../../lib/domain/source-kind";
 
-const PORT = 3210;
-const SIM_BASE_PORT = 9301;
+// Several checkouts on one machine can run their browser tests at once by shifting every port.
+const PORT_OFFSET = Number(process.env.JOBDECK_E2E_PORT_OFFSET ?? 0);
+const PORT = 3210 + PORT_OFFSET;
+const SIM_BASE_PORT = 9301 + PORT_OFFSET;
+const PG_PORT = 5439 + PORT_OFFSET;
 const dataDir = path.join(".data", "e2e");
 
 const external = process.env.DATABASE_URL;
@@ -27,7 +30,7 @@ export const E2E = {
     NODE_ENV: "production",
     PORT: String(PORT),
     JOBDECK_DATA_DIR: dataDir,
-    JOBDECK_PG_PORT: "5439",
+    JOBDECK_PG_PORT: String(PG_PORT),
     JOBDECK_SIM_BASE_PORT: String(SIM_BASE_PORT),
     JOBDECK_SIM_SPEED: "5",
     JOBDECK_DEMO: "true",
