@@ -1,13 +1,14 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./e2e/support/browser";
 import { E2E } from "./e2e/support/e2e-env";
 
 /**
  * Browser tests run the real system: `scripts/start.ts` with a fresh embedded PostgreSQL, all five
  * vendor simulators (time sped up) and the sync worker, serving the production build.
- * Debian's Chromium is used where it exists; otherwise Playwright's own browser.
+ * A system Chromium is used where it exists; otherwise Playwright's own browser
+ * (`scripts/ensure-browser.ts`, run by `npm run test:e2e`, makes sure one of them is there).
  */
-const chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const chromiumPath = systemChromium();
 
 export default defineConfig({
   testDir: "e2e",

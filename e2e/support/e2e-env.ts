@@ -37,7 +37,6 @@ export const E2E = {
     JOBDECK_ADMIN_EMAIL: "admin@e2e.jobdeck.local",
     JOBDECK_ADMIN_PASSWORD: "e2e-Admin-passw0rd",
     JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE: "100",
-    JOBDECK_PUBLIC_URL: `http://localhost:${PORT}`,
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
   } as Record<string, string>,

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { authSecret } from "./auth-secret";
 import { oidcProvider } from "./oidc";
+import { trustedOrigins } from "./trusted-origins";
 
 const DAY = 24 * 60 * 60;
 
@@ -16,8 +17,9 @@ function buildAuth(db: Db, secure: boolean) {
   const oidc = oidcProvider();
   return betterAuth({
     appName: "Jobdeck",
-    // Unset: better-auth takes the origin of each request and trusts only that origin.
+    // Set in production: the only trusted origin. Unset (the demo): whatever address the app was opened by.
     baseURL: JOBDECK_PUBLIC_URL,
+    trustedOrigins,
     basePath: "/api/auth",
     secret: authSecret(),
     database: prismaAdapter(db, { provider: "postgresql" }),

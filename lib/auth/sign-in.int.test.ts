@@ -67,6 +67,16 @@ describe("password sign-in", () => {
     expect(response.status).toBe(403);
   });
 
+  it("accepts a sign-in at whatever address the app was opened by, and still refuses another site there", async () => {
+    // `next start` hands route handlers a localhost URL whatever the browser typed; Host says where it is.
+    for (const opened of ["127.0.0.1:3000", "192.0.2.15:3000", "jobdeck-noc.example.net:3000"]) {
+      const sameOrigin = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp(), host: opened, origin: `http://${opened}` });
+      expect(sameOrigin.status, opened).toBe(200);
+      const crossSite = await signInRequest("olga@example.com", PASSWORD, { "x-forwarded-for": randomIp(), host: opened, origin: "http://evil.example" });
+      expect(crossSite.status, `evil.example posting to ${opened}`).toBe(403);
+    }
+  });
+
   it("offers no public sign-up", async () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/api/auth/sign-up/email`, {

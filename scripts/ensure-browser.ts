@@ -1,0 +1,45 @@
+/**
+ * The test command's browser step: the browser tests need a Chromium, and a fresh machine has none.
+ * In order: a system Chromium; Playwright's own, already downloaded; Debian's package when running
+ * as root with apt; Playwright's download where the internet is reachable. Otherwise one sentence
+ * saying what to install, and a failing exit so `npm test` stops here rather than in 40 tests.
+ */
+import { spawnSync } from "node:child_process";
+import { playwrightChromiumInstalled, systemChromium } from "../e2e/support/browser";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`browser: ${command} ${args.join(" ")}`);
+  return spawnSync(command, args, { stdio: "inherit", env, timeout: 15 * 60_000 }).status === 0;
+}
+
+function found(): string | null {
+  const system = systemChromium();
+  if (system) return `system Chromium at ${system}`;
+  if (playwrightChromiumInstalled()) return "Playwright's own Chromium";
+  return null;
+}
+
+function provision(): string | null {
+  const already = found();
+  if (already) return already;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0) {
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    if (run("apt-get", ["update", "-qq"], env) && run("apt-get", ["install", "-y", "-qq", "chromium"], env)) {
+      const installed = found();
+      if (installed) return installed;
+    }
+  }
+  // The project's own Playwright, so the browser matches the version the tests drive.
+  if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"])) return found();
+  return null;
+}
+
+const browser = provision();
+if (!browser) {
+  console.error(
+    "No Chromium for the browser tests: install Debian's (`sudo apt-get install chromium`) or Playwright's (`npx playwright install chromium`, needs the internet), then run the tests again.",
+  );
+  process.exit(1);
+}
+console.log(`browser: using ${browser}`);
