@@ -1,8 +1,8 @@
 /** Applies every migration to DATABASE_URL, or to the embedded database when it is unset. */
 import { applyMigrations } from "@/lib/db/migrate";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { databaseOrExit } from "./database-or-exit";
 
-const db = await resolveDatabase();
+const db = await databaseOrExit();
 try {
   await applyMigrations(db.url);
   console.log(`migrations applied to ${db.embedded ? "the embedded database" : "DATABASE_URL"}`);

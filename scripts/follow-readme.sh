@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# A new user's first hour, automated: clone this repository into a fresh private folder and follow
-# the README literally. `npm ci`; `npm start` must answer healthy within START_LIMIT_S with all five
+# A new user's first hour, automated: clone this repository into a fresh folder and follow the
+# README literally. `npm ci`; `npm start` must answer healthy within START_LIMIT_S with all five
 # demo sources polled, and the admin it prints must be able to sign in at 127.0.0.1 and at the
 # machine's own address; then the test command's browser step must find or install a Chromium (or
 # name what to install). Ports move with FOLLOW_README_PORT_OFFSET so it can run beside another
-# Jobdeck. Exits non-zero, saying which step failed, when any step does.
+# Jobdeck. Last, run as root, the same clone in a folder only root may enter must refuse to start
+# its embedded PostgreSQL with the README's one sentence. Exits non-zero, saying which step failed.
 set -euo pipefail
 
 START_LIMIT_S=${START_LIMIT_S:-300}
@@ -12,8 +13,9 @@ OFFSET=${FOLLOW_README_PORT_OFFSET:-0}
 PORT=$((3000 + OFFSET))
 SRC=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 COMMIT=$(git -C "$SRC" rev-parse HEAD)
-# mktemp -d is 0700: the same private kind of folder as root's home, where new users clone.
 WORK=$(mktemp -d)
+# mktemp -d is 0700; run as root the embedded PostgreSQL's own user must enter it (see the last step).
+chmod 755 "$WORK"
 CLONE="$WORK/jobdeck"
 APP_PID=""
 
@@ -79,5 +81,23 @@ done
 
 step "the test command's browser step (npm run test:browser)"
 npm run --silent test:browser || fail "the browser step found no Chromium and could not install one (its message is above)"
+
+step "stop npm start (Ctrl-C)"
+kill -INT -- "-$APP_PID"
+for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+kill -0 "$APP_PID" 2>/dev/null && fail "npm start did not stop within 60 s of Ctrl-C"
+APP_PID=""
+
+if [ "$(id -u)" = 0 ]; then
+  step "as root in a folder only root may enter, the embedded database says what to do"
+  chmod 700 "$WORK"
+  if JOBDECK_PG_PORT=$((5433 + OFFSET)) npm run --silent db:deploy >"$WORK/private.log" 2>&1; then
+    fail "the embedded PostgreSQL started from a folder its postgres user cannot enter"
+  fi
+  grep -q 'The embedded PostgreSQL runs as the "postgres" user, which cannot enter' "$WORK/private.log" ||
+    { cat "$WORK/private.log"; fail "no one-sentence explanation for a private folder"; }
+  grep -m1 'The embedded PostgreSQL runs as' "$WORK/private.log"
+  chmod 755 "$WORK"
+fi
 
 step "done: the README's install, start and browser step work from a fresh clone"

@@ -8,7 +8,7 @@ import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { secretKey } from "@/lib/crypto/secret-key";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { databaseOrExit } from "./database-or-exit";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { startDemoEstate, type DemoEstate } from "@/lib/simulators/demo-estate";
@@ -17,7 +17,7 @@ import { startWorker } from "@/lib/sync/worker";
 const dev = process.argv.includes("--dev");
 const config = env();
 
-const database = await resolveDatabase();
+const database = await databaseOrExit();
 logger.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL in ${config.JOBDECK_DATA_DIR}/pg` : "using DATABASE_URL");
 await applyMigrations(database.url);
 const db = createDb(database.url);

@@ -3,12 +3,12 @@
  * separately. Several workers share sources through leases.
  */
 import { createDb } from "@/lib/db/client";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { databaseOrExit } from "./database-or-exit";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/sync/worker";
 
 const config = env();
-const database = await resolveDatabase();
+const database = await databaseOrExit();
 const db = createDb(database.url);
 const worker = await startWorker({
   db,
