@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { JobBaselineView, JobDetailView, JobPage } from "../lib/api/job-types";
+import type { JobBaselineView, JobDetailView } from "../lib/api/job-types";
 import { waitForJob } from "./support/jobs";
-import { simUrl } from "./support/e2e-env";
+import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";
 
 // Tall enough that a DR job's phase rows are all inside the virtualised Gantt's view.
@@ -61,34 +61,38 @@ test.describe("the job page", () => {
   });
 
   test("the ETA appears for a job kind with history and is absent without", async ({ page, request }) => {
-    test.setTimeout(180_000);
-    // Two runs of the same DR group: the first (5 simulated minutes a pair) becomes the second's history.
-    const shortId = await startSimJob(request, "commvault", { durationMs: 300_000 });
-    const truth = (await (await request.get(`${simUrl("commvault")}/__sim/jobs`)).json()) as Array<{ jobId: number; type: string; drGroupId: number }>;
-    const sameKind = truth.find((j) => String(j.jobId) === shortId);
-    expect(sameKind).toBeDefined();
-    const short = await waitForJob(request, "commvault", shortId);
-    await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 90_000 }).toBe("succeeded");
-    const longId = await startSimJob(request, "commvault", { durationMs: 3_600_000, drGroupId: sameKind?.drGroupId, type: sameKind?.type });
-    const long = await waitForJob(request, "commvault", longId);
-    await expect.poll(async () => (await baseline(request, long.id)).runs).toBeGreaterThan(0);
-    await page.goto(`/jobs/${long.id}`);
-    await expect(page.getByTestId("state-badge").first()).toHaveAttribute("data-state", "running");
-    await expect(page.getByTestId("eta")).toHaveText(/^est\. done \d{1,2}:\d{2}.*\(±\d+ min\)$/);
+    test.setTimeout(240_000);
+    // A Commvault of the test's own: no history at all until the test makes some.
+    const quiet = await startQuietSource("commvault", "CommServe without history");
+    try {
+      const openJob = async (id: string) => {
+        const baselineRead = page.waitForResponse((r) => r.url().endsWith(`/api/jobs/${id}/baseline`) && r.ok());
+        await page.goto(`/jobs/${id}`);
+        await baselineRead;
+        await expect(page.getByTestId("state-badge").first()).toHaveAttribute("data-state", "running");
+      };
+      const firstId = await quiet.startJob({ type: "test-failover", durationMs: 3_600_000 });
+      const truth = (await (await request.get(`${quiet.url}/__sim/jobs`)).json()) as Array<{ jobId: number; drGroupId: number }>;
+      const drGroupId = truth.find((j) => String(j.jobId) === firstId)?.drGroupId;
+      expect(drGroupId, "the simulator's DR group for the first job").toBeDefined();
+      const first = await quiet.waitForJob(request, firstId);
+      expect((await baseline(request, first.id)).runs).toBe(0);
+      await openJob(first.id);
+      await expect(page.getByTestId("freshness")).toBeVisible();
+      await expect(page.getByTestId("eta")).toHaveCount(0);
 
-    const running = (await (await request.get("/api/jobs?state=running&limit=100")).json()) as JobPage;
-    let withoutHistory: string | undefined;
-    for (const j of running.items) {
-      if ((await baseline(request, j.id)).runs === 0) {
-        withoutHistory = j.id;
-        break;
-      }
+      // One short successful run of the same kind becomes the next run's history.
+      const shortId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 60_000 });
+      const short = await quiet.waitForJob(request, shortId);
+      await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 120_000 }).toBe("succeeded");
+      const longId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 3_600_000 });
+      const long = await quiet.waitForJob(request, longId);
+      await expect.poll(async () => (await baseline(request, long.id)).runs).toBe(1);
+      await openJob(long.id);
+      await expect(page.getByTestId("eta")).toHaveText(/^est\. done \d{1,2}:\d{2}.*\(±\d+ min\)$/);
+    } finally {
+      await quiet.close();
     }
-    expect(withoutHistory, "a running job with no successful runs of its kind").toBeDefined();
-    await page.goto(`/jobs/${withoutHistory}`);
-    await expect(page.getByTestId("job-name")).toBeVisible();
-    await expect(page.getByTestId("freshness")).toBeVisible();
-    await expect(page.getByTestId("eta")).toHaveCount(0);
   });
 
   test("the progress feed shows a new event live", async ({ page, request }) => {

@@ -6,8 +6,8 @@ import { expect, test, type Page } from "@playwright/test";
 import type { JobPage } from "../lib/api/job-types";
 import { createDisplayToken } from "./support/auth";
 import { E2E } from "./support/e2e-env";
-import { waitForJob } from "./support/jobs";
-import { addSimFault, clearSimFaults, failSimJob, startSimJob } from "./support/sim";
+import { startQuietSource } from "./support/quiet-source";
+import { addSimFault, clearSimFaults } from "./support/sim";
 
 const PANELS = ["running", "failures", "sources", "dr", "timeline"] as const;
 const SCREENSHOTS = path.join("e2e", "screenshots");
@@ -110,32 +110,39 @@ test.describe("the NOC wall", () => {
   }
 
   test("a failing job holds rotation on the failures panel until acknowledged", async ({ page, request }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto("/wall?set=running,sources&set=failures,dr,timeline&rotate=600");
-    await expect(panel(page, "running")).toBeVisible();
-    // Clear anything the demo estate failed since the screen started, so the pin below is ours.
-    await page.keyboard.press("a");
-    await expect(page.locator('[data-testid="wall-set"]').first()).toHaveAttribute("data-active", "true");
-    await expect(page.locator('[data-panel="failures"]')).toHaveAttribute("data-pinned", "false");
+    // The wall watches an ONTAP cluster of the test's own, so no other failure can pin it or clear it.
+    const quiet = await startQuietSource("ontap", "Quiet cluster");
+    try {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`/wall?set=running,sources&set=failures,dr,timeline&rotate=600&sources=${quiet.id}`);
+      await expect(panel(page, "running")).toBeVisible();
+      await expect(page.getByTestId("source-row")).toHaveCount(1);
+      await expect(page.locator('[data-panel="failures"]')).toHaveAttribute("data-pinned", "false");
 
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 });
-    const job = await waitForJob(request, "ontap", vendorId);
-    await failSimJob(request, "ontap", vendorId);
+      const vendorId = await quiet.startJob({ type: "volume-move", durationMs: 3_600_000 });
+      const job = await quiet.waitForJob(request, vendorId);
+      await expect(page.locator(`[data-testid="running-job"][data-job-id="${job.id}"]`)).toBeVisible();
+      await expect(page.locator('[data-testid="wall-set"]').first()).toHaveAttribute("data-active", "true");
+      await quiet.failJob(vendorId);
 
-    const failures = panel(page, "failures");
-    await expect(failures).toBeVisible();
-    await expect(failures).toHaveAttribute("data-pinned", "true");
-    await expect(page.locator('[data-testid="wall-set"]').nth(1)).toHaveAttribute("data-active", "true");
-    await expect(page.getByTestId("set-indicator")).toContainText("rotation held");
-    const row = page.locator(`[data-panel="failures"] [data-testid="failure-row"][data-job-id="${job.id}"]`);
-    await expect(row).toHaveAttribute("data-pinned", "true");
-    await expect(row).toContainText(job.name);
-    await expect(row.locator('[data-state="failed"]')).toContainText("failed");
+      const failures = panel(page, "failures");
+      await expect(failures).toBeVisible();
+      await expect(failures).toHaveAttribute("data-pinned", "true");
+      await expect(page.locator('[data-testid="wall-set"]').nth(1)).toHaveAttribute("data-active", "true");
+      await expect(page.getByTestId("set-indicator")).toContainText("rotation held");
+      const row = page.locator(`[data-panel="failures"] [data-testid="failure-row"][data-job-id="${job.id}"]`);
+      await expect(row).toHaveAttribute("data-pinned", "true");
+      await expect(row).toContainText(job.name);
+      await expect(row.locator('[data-state="failed"]')).toContainText("failed");
 
-    await page.keyboard.press("a");
-    await expect(row).toHaveAttribute("data-pinned", "false");
-    await expect(row).toContainText("acknowledged");
-    await expect(page.locator('[data-testid="wall-set"]').first()).toHaveAttribute("data-active", "true");
+      await page.keyboard.press("a");
+      await expect(row).toHaveAttribute("data-pinned", "false");
+      await expect(row).toContainText("acknowledged");
+      await expect(page.locator('[data-testid="wall-set"]').first()).toHaveAttribute("data-active", "true");
+      await expect(page.getByTestId("set-indicator")).not.toContainText("rotation held");
+    } finally {
+      await quiet.close();
+    }
   });
 
   test("losing the live stream turns every panel stale within 15 s, and it recovers by itself", async ({ page }) => {

@@ -27,6 +27,7 @@ export function RunningPanel({ jobs, queued, ctx }: { jobs: WallRunningJob[]; qu
                 className={`border-b border-zinc-800/80 px-[0.7em] py-[0.4em] ${quiet ? "opacity-50" : ""}`}
                 style={quiet ? HATCH : undefined}
                 data-testid="running-job"
+                data-job-id={job.id}
                 data-stale={quiet}
               >
                 <div className="flex items-baseline gap-[0.5em]">
