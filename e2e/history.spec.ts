@@ -31,23 +31,49 @@ test.describe.configure({ mode: "serial" });
 test.describe("failover history", () => {
   let run: EvidenceReport;
 
-  test("measures a scripted DR test's RTO exactly and marks it against its group's target", async ({ page, request, playwright }) => {
+  test("measures a scripted DR test's RTO exactly; an admin sets its group's target on screen and the run shows missed, then met", async ({ browser, request }) => {
     test.setTimeout(240_000);
     run = await scriptedTestRun(request);
     expect(run.run.rtoMs).toBe(RTO_MS);
-    expect(run.run.group).toBeTruthy();
-    const admin = await playwright.request.newContext({ baseURL: E2E.baseUrl, storageState: E2E.storage.admin });
-    const put = await admin.put("/api/history/targets", { data: { group: run.run.group, targetMs: TARGET_MS } });
-    expect(put.status()).toBe(200);
-    await admin.dispose();
-    run = await evidence(request, run.run.id);
-    expect([run.run.rtoTargetMs, run.run.rtoMet]).toEqual([TARGET_MS, true]);
+    const group = run.run.group ?? "";
+    expect(group).toBeTruthy();
+    expect(run.run.rtoTargetMs).toBeNull();
 
-    await page.goto(`/history?kind=commvault&category=test&group=${encodeURIComponent(run.run.group ?? "")}`);
+    const context = await browser.newContext({ baseURL: E2E.baseUrl, storageState: E2E.storage.admin });
+    const page = await context.newPage();
+    await page.goto(`/history?kind=commvault&category=test&group=${encodeURIComponent(group)}`);
     const row = page.locator(`[data-testid="history-row"][data-run-id="${run.run.id}"]`);
     await expect(row.getByTestId("rto")).toHaveAttribute("data-rto-ms", String(RTO_MS));
     await expect(row.getByTestId("rto")).toHaveText("2m 00s");
+    await expect(row).toContainText("no target");
+
+    await page.getByTestId("rto-targets").locator("summary").click();
+    const editor = page.locator(`[data-testid="target-row"][data-group="${group}"]`);
+    const setTarget = async (minutes: string) => {
+      await editor.getByLabel(`RTO target for ${group} in minutes`).fill(minutes);
+      await editor.getByRole("button", { name: "Save" }).click();
+    };
+    await setTarget("1");
+    await expect(editor.getByTestId("target-value")).toHaveText("1m 00s");
+    await expect(row.getByTestId("target-missed")).toHaveText("✕ missed");
+    await expect(editor.getByTestId("target-results")).toContainText(/✕ [1-9]\d* missed/);
+
+    await setTarget(String(TARGET_MS / 60_000));
+    await expect(editor.getByTestId("target-value")).toHaveText("3m 00s");
     await expect(row.getByTestId("target-met")).toHaveText("✓ met");
+    await expect(editor.getByTestId("target-results")).toContainText(/✓ [1-9]\d* met/);
+    // Audited: who changed which group's target from what to what.
+    await expect(page.getByTestId("target-change").first()).toContainText(`Administrator · ${group}: 1m 00s → 3m 00s`);
+    await context.close();
+
+    run = await evidence(request, run.run.id);
+    expect([run.run.rtoTargetMs, run.run.rtoMet]).toEqual([TARGET_MS, true]);
+  });
+
+  test("the RTO targets screen is for admins only", async ({ page }) => {
+    await page.goto("/history");
+    await expect(page.getByTestId("history-summary")).toBeVisible();
+    await expect(page.getByTestId("rto-targets")).toHaveCount(0);
   });
 
   test("summary cards and charts show the counts the API computes", async ({ page, request }) => {

@@ -82,9 +82,9 @@ test.describe("the job page", () => {
       await expect(page.getByTestId("eta")).toHaveCount(0);
 
       // One short successful run of the same kind becomes the next run's history.
-      const shortId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 60_000 });
+      const shortId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 300_000 });
       const short = await quiet.waitForJob(request, shortId);
-      await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 120_000 }).toBe("succeeded");
+      await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 150_000 }).toBe("succeeded");
       const longId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 3_600_000 });
       const long = await quiet.waitForJob(request, longId);
       await expect.poll(async () => (await baseline(request, long.id)).runs).toBe(1);

@@ -4,13 +4,14 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { HistoryCharts } from "@/components/history/history-charts";
 import { HistoryFilters, type MultiFilter } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
+import { RtoTargetsPanel } from "@/components/history/rto-targets-panel";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
 import { useHistoryList, useHistorySummary } from "@/components/history/use-history";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
 
 const errorText = "text-sm text-red-700 dark:text-red-300";
 
-export function HistoryClient() {
+export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -55,6 +56,7 @@ export function HistoryClient() {
           <HistoryCharts summary={summary.data} period={period} />
         </section>
       )}
+      {canSetTargets && summary.data && <RtoTargetsPanel groups={summary.data.groups} />}
       <section aria-label="Runs" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 className="text-lg font-semibold">Runs</h2>

@@ -15,7 +15,7 @@ export default async function HistoryPage() {
         Failovers, failbacks, DR tests and rehearsals across vendors. RTO is measured from the start of a run to the end of the phase that restores service, not the
         job&apos;s total time.
       </p>
-      <HistoryClient />
+      <HistoryClient canSetTargets={actor.role === "admin"} />
     </AppShell>
   );
 }

@@ -16,8 +16,8 @@ describe("history chart rows", () => {
 
   it("labels untested groups in text and plots RTO only where measured", () => {
     const rows = groupChartRows([
-      { group: "Exchange-DAG", runs: 0, succeeded: 0, successRate: null, rtoMedianMs: null, rtoP90Ms: null, rtoTargetMs: 1_800_000, testsThisQuarter: 0 },
-      { group: "SQL-Prod", runs: 3, succeeded: 3, successRate: 1, rtoMedianMs: 600_000, rtoP90Ms: 900_000, rtoTargetMs: 700_000, testsThisQuarter: 2 },
+      { group: "Exchange-DAG", runs: 0, succeeded: 0, successRate: null, rtoMedianMs: null, rtoP90Ms: null, rtoTargetMs: 1_800_000, metTarget: 0, missedTarget: 0, testsThisQuarter: 0 },
+      { group: "SQL-Prod", runs: 3, succeeded: 3, successRate: 1, rtoMedianMs: 600_000, rtoP90Ms: 900_000, rtoTargetMs: 700_000, metTarget: 2, missedTarget: 1, testsThisQuarter: 2 },
     ]);
     expect(rows).toEqual([
       { group: "Exchange-DAG", rtoMedianMin: null, rtoP90Min: null, targetMin: 30, tests: 0, testLabel: "untested" },

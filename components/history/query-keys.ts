@@ -4,4 +4,5 @@ export const historyKeys = {
   list: (search: string) => [...historyKeys.all, "list", search] as const,
   summary: (search: string) => [...historyKeys.all, "summary", search] as const,
   evidence: (id: string) => [...historyKeys.all, "evidence", id] as const,
+  targets: () => [...historyKeys.all, "targets"] as const,
 };

@@ -58,6 +58,11 @@ describe("summarizeHistory", () => {
       ["Finance-ERP", 2, 1, 1, 300_000, 300_000, null, 0],
       ["SQL-Prod", 3, 2, 2 / 3, 900_000, 1_200_000, 900_000, 0],
     ]);
+    expect(summary.groups.map((g) => [g.group, g.metTarget, g.missedTarget])).toEqual([
+      ["Exchange-DAG", 0, 0],
+      ["Finance-ERP", 0, 0],
+      ["SQL-Prod", 1, 1],
+    ]);
     expect(summary.neverTestedThisQuarter).toEqual(["Exchange-DAG", "Finance-ERP", "SQL-Prod"]);
     expect(summary.quarter).toBe("2026-Q2");
   });

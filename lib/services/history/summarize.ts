@@ -78,6 +78,8 @@ export function summarizeHistory(input: SummaryInput): HistorySummary {
       group,
       ...stats(rs),
       rtoTargetMs: rs.find((r) => r.rtoTargetMs !== null)?.rtoTargetMs ?? null,
+      metTarget: rs.filter((r) => r.rtoMet === true).length,
+      missedTarget: rs.filter((r) => r.rtoMet === false).length,
       testsThisQuarter: tests.get(group)?.length ?? 0,
     };
   });

@@ -54,6 +54,9 @@ export interface GroupRow {
   rtoMedianMs: number | null;
   rtoP90Ms: number | null;
   rtoTargetMs: number | null;
+  /** Measured runs that met / missed their target. */
+  metTarget: number;
+  missedTarget: number;
   /** DR tests started in the current quarter (any filter on period does not apply). */
   testsThisQuarter: number;
 }
@@ -121,4 +124,20 @@ export interface EvidenceReport {
   audit: AuditTrailLine[];
   signOffs: SignOffView[];
   generatedAt: string;
+}
+
+export interface RtoTargetChangeView {
+  at: string;
+  actor: string;
+  sourceId: string | null;
+  group: string;
+  /** Null: there was no target before / the target was removed. */
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+/** GET /api/history/targets: the targets, and who changed which, newest first. */
+export interface RtoTargetsView {
+  items: Array<{ id: string; sourceId: string | null; sourceName: string | null; group: string; targetMs: number }>;
+  changes: RtoTargetChangeView[];
 }

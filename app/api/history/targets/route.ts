@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { listRtoTargets, setRtoTarget } from "@/lib/data/history";
+import { unauthorized } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
+import { rtoTargetsView, saveRtoTarget } from "@/lib/services/history/rto-targets";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,10 @@ const body = z
   })
   .strict();
 
-export const GET = route({}, async () => ({ items: await listRtoTargets() }));
+export const GET = route({}, async () => rtoTargetsView());
 
-export const PUT = route({ role: "admin", body }, async ({ body }) => {
-  const saved = await setRtoTarget(body);
+export const PUT = route({ role: "admin", body }, async ({ body, actor }) => {
+  if (!actor) throw unauthorized();
+  const saved = await saveRtoTarget(body, actor);
   return { id: saved.id, sourceId: saved.sourceId, group: saved.group, targetMs: saved.targetMs };
 });
