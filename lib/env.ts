@@ -11,6 +11,8 @@ const schema = z
     JOBDECK_SIM_BASE_PORT: z.coerce.number().int().min(1024).max(65000).default(9101),
     JOBDECK_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
     JOBDECK_SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
+    /** Days of history the demo estate gets on its first start (0: only what the simulators hold). */
+    JOBDECK_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(730).default(365),
     JOBDECK_SECRET_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes, base64")

@@ -10,6 +10,7 @@ import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseOrExit } from "./database-or-exit";
 import { env } from "@/lib/env";
+import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { logger } from "@/lib/log";
 import { startDemoEstate, type DemoEstate } from "@/lib/simulators/demo-estate";
 import { startWorker } from "@/lib/sync/worker";
@@ -35,6 +36,9 @@ const worker = await startWorker({
   workerId: config.JOBDECK_WORKER_ID,
   concurrency: config.JOBDECK_WORKER_CONCURRENCY,
 });
+
+// Before the web app answers, so the first page already shows a year of the estate, not three weeks.
+if (demo) await seedDemoHistory(db, config.JOBDECK_DEMO_HISTORY_DAYS);
 
 const web: ChildProcess = spawn(
   "node_modules/.bin/next",

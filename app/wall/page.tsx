@@ -7,7 +7,8 @@ import { DISPLAY_TOKEN_PARAM } from "@/lib/auth/display-cookie";
 import { getActor } from "@/lib/auth/get-actor";
 import { parseWallConfig, wallPathWithout } from "./search-params";
 
-export const metadata: Metadata = { title: "Wall" };
+// Its own manifest: installed from here, the wall opens full screen at /wall (public/wall.webmanifest).
+export const metadata: Metadata = { title: "Wall", manifest: "/wall.webmanifest", appleWebApp: { capable: true, title: "Jobdeck wall", statusBarStyle: "black" } };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
