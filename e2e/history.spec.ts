@@ -22,8 +22,26 @@ async function scriptedTestRun(request: APIRequestContext): Promise<EvidenceRepo
   return evidence(request, job.id);
 }
 
-async function tickCount(page: Page, chart: string): Promise<number> {
-  return page.getByTestId(chart).locator(".recharts-xAxis .recharts-cartesian-axis-tick").count();
+async function tickCount(page: Page, chart: string, axis: "xAxis" | "yAxis" = "xAxis"): Promise<number> {
+  return page.getByTestId(chart).locator(`.recharts-${axis} .recharts-cartesian-axis-tick`).count();
+}
+
+/** Pairs of axis labels drawn on top of each other: the "RTO per group" labels did with many groups. */
+async function overlappingLabels(page: Page, chart: string, axis: "xAxis" | "yAxis"): Promise<string[]> {
+  return page
+    .getByTestId(chart)
+    .locator(`.recharts-${axis} .recharts-cartesian-axis-tick-value`)
+    .evaluateAll((els) => {
+      const boxes = els.map((e) => ({ text: e.textContent ?? "", r: e.getBoundingClientRect() }));
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]?.r;
+          const b = boxes[j]?.r;
+          if (a && b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${boxes[i]?.text} / ${boxes[j]?.text}`);
+        }
+      return out;
+    });
 }
 
 test.describe.configure({ mode: "serial" });
@@ -80,15 +98,22 @@ test.describe("failover history", () => {
     const search = `kind=commvault&to=${settled}`;
     const summary = (await (await request.get(`/api/history/summary?${search}`)).json()) as HistorySummary;
     expect(summary.runs).toBeGreaterThan(5);
+    // The demo estate starts with a year of history: a trend bar per month, four quarters at least.
+    expect(summary.months.length).toBeGreaterThanOrEqual(12);
+    expect(summary.quarters.length).toBeGreaterThanOrEqual(4);
     await page.goto(`/history?${search}`);
     await expect(page.getByTestId("card-runs-value")).toHaveText(String(summary.runs));
     await expect(page.getByTestId("card-success-value")).toHaveText(`${((summary.successRate ?? 0) * 100).toFixed(1)}%`);
     await expect(page.getByTestId("chart-tests")).toHaveAttribute("data-count", String(summary.groups.length));
-    await expect.poll(() => tickCount(page, "chart-tests")).toBe(summary.groups.length);
+    await expect.poll(() => tickCount(page, "chart-tests", "yAxis")).toBe(summary.groups.length);
     const measured = summary.groups.filter((g) => g.rtoMedianMs !== null).length;
     await expect(page.getByTestId("chart-group-rto")).toHaveAttribute("data-count", String(measured));
     await expect.poll(() => page.getByTestId("chart-group-rto").locator(".recharts-bar-rectangle").count()).toBe(2 * measured);
+    await expect.poll(() => tickCount(page, "chart-group-rto", "yAxis")).toBe(measured);
     await expect.poll(() => tickCount(page, "chart-trend")).toBe(summary.months.length);
+    for (const [chart, axis] of [["chart-group-rto", "yAxis"], ["chart-tests", "yAxis"], ["chart-trend", "xAxis"]] as const) {
+      expect(await overlappingLabels(page, chart, axis), chart).toEqual([]);
+    }
     await expect(page.getByTestId("chart-slow-phases")).toHaveAttribute("data-count", String(summary.slowestPhases.length));
     const never = page.getByTestId("never-tested");
     if (summary.neverTestedThisQuarter.length) await expect(page.getByTestId("never-tested-groups")).toHaveText(summary.neverTestedThisQuarter.join(", "));

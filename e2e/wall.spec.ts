@@ -98,6 +98,13 @@ test.describe("the NOC wall", () => {
         expect(box.y + box.height, `${id} bottom edge`).toBeLessThanOrEqual(height);
       }
       expect(await scrollbars(page)).toEqual([]);
+      // Every source on screen at once, none cut off at the panel's bottom (the fifth one was at 1080p).
+      const frame = await panel(page, "sources").boundingBox();
+      for (const row of await page.getByTestId("source-row").all()) {
+        const box = await row.boundingBox();
+        const name = await row.getAttribute("data-source-kind");
+        expect(box && frame && box.y >= frame.y && box.y + box.height <= frame.y + frame.height + 0.5, `source row ${name} inside the panel`).toBe(true);
+      }
       await expect(page.getByRole("navigation")).toHaveCount(0);
       await expect(page.getByRole("button")).toHaveCount(0);
       await expect(page.locator("a")).toHaveCount(0);

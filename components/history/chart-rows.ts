@@ -8,6 +8,8 @@ const percent = (rate: number | null) => (rate === null ? null : Math.round(rate
 
 export interface TrendChartRow {
   period: string;
+  /** Axis label: "Mar", with the year where it starts or changes ("Jan 2026"), so a year of months fits. */
+  label: string;
   runs: number;
   successPct: number | null;
   rtoMedianMin: number | null;
@@ -15,9 +17,19 @@ export interface TrendChartRow {
 }
 
 /** One point per period in order; a period without a measured RTO stays null so the line breaks. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function periodLabel(period: string, first: boolean): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!month) return period;
+  const name = MONTHS[Number(month[2]) - 1] ?? period;
+  return first || month[2] === "01" ? `${name} ${month[1]}` : name;
+}
+
 export function trendChartRows(rows: readonly TrendRow[]): TrendChartRow[] {
-  return rows.map((r) => ({
+  return rows.map((r, i) => ({
     period: r.period,
+    label: periodLabel(r.period, i === 0),
     runs: r.runs,
     successPct: percent(r.successRate),
     rtoMedianMin: minutes(r.rtoMedianMs),
@@ -46,9 +58,22 @@ export function groupChartRows(rows: readonly GroupRow[]): GroupChartRow[] {
   }));
 }
 
-/** Groups that have an RTO to plot; the RTO chart leaves the others out rather than drawing zero. */
+/** Groups that have an RTO to plot, slowest first; the RTO chart leaves the others out rather than drawing zero. */
 export function groupsWithRto(rows: readonly GroupChartRow[]): GroupChartRow[] {
-  return rows.filter((r) => r.rtoMedianMin !== null);
+  return rows.filter((r) => r.rtoMedianMin !== null).sort((a, b) => (b.rtoMedianMin ?? 0) - (a.rtoMedianMin ?? 0) || a.group.localeCompare(b.group));
+}
+
+/** Pixels per group row: a label's line height plus air, so names never overlap however many groups there are. */
+export const GROUP_ROW_PX = 26;
+
+/**
+ * Per-group charts run one row per group down the page (names on the left, horizontal, never
+ * rotated or overlapping) and scroll inside a fixed frame once there are more than fit; with
+ * 100 groups on a shared axis the labels were drawn on top of each other.
+ */
+export function groupChartHeight(groups: number, frame: number, chrome = 56): { height: number; scrolls: boolean } {
+  const height = Math.max(frame, groups * GROUP_ROW_PX + chrome);
+  return { height, scrolls: height > frame };
 }
 
 export interface SlowPhaseChartRow {

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistorySummary } from "@/lib/services/history/types";
-import { groupChartRows, groupsWithRto, slowPhaseChartRows, trendChartRows } from "./chart-rows";
+import { groupChartHeight, groupChartRows, groupsWithRto, slowPhaseChartRows, trendChartRows } from "./chart-rows";
 
 const HEIGHT = 240;
 
@@ -13,6 +13,16 @@ function ChartCard({ title, testId, count, children }: { title: string; testId: 
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
       {count === 0 ? <p className="text-sm text-slate-500">Nothing to plot for these filters.</p> : children}
     </figure>
+  );
+}
+
+/** A per-group chart's frame: fixed height on the page, scrolling inside once the groups need more. */
+function GroupFrame({ groups, children }: { groups: number; children: (height: number) => ReactNode }) {
+  const { height, scrolls } = groupChartHeight(groups, HEIGHT);
+  return (
+    <div className={scrolls ? "overflow-y-auto print:max-h-none print:overflow-visible" : undefined} style={{ maxHeight: HEIGHT }} data-testid="group-frame" data-rows={groups} data-height={height}>
+      {children(height)}
+    </div>
   );
 }
 
@@ -28,7 +38,8 @@ export function HistoryCharts({ summary, period }: { summary: HistorySummary; pe
         <ResponsiveContainer width="100%" height={HEIGHT} minWidth={200}>
           <ComposedChart data={trend} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
-            <XAxis dataKey="period" fontSize={11} />
+            {/* Every period labelled (a year is 13 months): short month names rather than skipped months. */}
+            <XAxis dataKey="label" fontSize={11} interval={0} />
             <YAxis yAxisId="pct" domain={[0, 100]} unit="%" fontSize={11} width={44} />
             <YAxis yAxisId="min" orientation="right" unit=" min" fontSize={11} width={56} />
             <Tooltip isAnimationActive={false} />
@@ -40,31 +51,39 @@ export function HistoryCharts({ summary, period }: { summary: HistorySummary; pe
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard title="RTO per group against target (minutes)" testId="chart-group-rto" count={rtoGroups.length}>
-        <ResponsiveContainer width="100%" height={HEIGHT} minWidth={200}>
-          <ComposedChart data={rtoGroups} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
-            <XAxis dataKey="group" fontSize={11} interval={0} />
-            <YAxis unit=" min" fontSize={11} width={56} />
-            <Tooltip isAnimationActive={false} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="rtoMedianMin" name="Median RTO" fill="#2563eb" isAnimationActive={false} />
-            <Bar dataKey="rtoP90Min" name="p90 RTO" fill="#93c5fd" isAnimationActive={false} />
-            <Scatter dataKey="targetMin" name="Target ◆" fill="#dc2626" shape="diamond" isAnimationActive={false} />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <GroupFrame groups={rtoGroups.length}>
+          {(height) => (
+            <ResponsiveContainer width="100%" height={height} minWidth={200}>
+              <ComposedChart data={rtoGroups} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
+                <XAxis type="number" unit=" min" fontSize={11} />
+                <YAxis type="category" dataKey="group" width={140} fontSize={11} interval={0} />
+                <Tooltip isAnimationActive={false} />
+                <Legend wrapperStyle={{ fontSize: 12 }} verticalAlign="top" />
+                <Bar dataKey="rtoMedianMin" name="Median RTO" fill="#2563eb" isAnimationActive={false} />
+                <Bar dataKey="rtoP90Min" name="p90 RTO" fill="#93c5fd" isAnimationActive={false} />
+                <Scatter dataKey="targetMin" name="Target ◆" fill="#dc2626" shape="diamond" isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          )}
+        </GroupFrame>
       </ChartCard>
       <ChartCard title={`DR tests per group in ${summary.quarter}`} testId="chart-tests" count={groups.length}>
-        <ResponsiveContainer width="100%" height={HEIGHT} minWidth={200}>
-          <BarChart data={groups} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
-            <XAxis dataKey="group" fontSize={11} interval={0} />
-            <YAxis allowDecimals={false} fontSize={11} width={32} />
-            <Tooltip isAnimationActive={false} />
-            <Bar dataKey="tests" name="DR tests" fill="#0891b2" minPointSize={2} isAnimationActive={false}>
-              <LabelList dataKey="testLabel" position="top" fontSize={11} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <GroupFrame groups={groups.length}>
+          {(height) => (
+            <ResponsiveContainer width="100%" height={height} minWidth={200}>
+              <BarChart data={groups} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
+                <XAxis type="number" allowDecimals={false} fontSize={11} />
+                <YAxis type="category" dataKey="group" width={140} fontSize={11} interval={0} />
+                <Tooltip isAnimationActive={false} />
+                <Bar dataKey="tests" name="DR tests" fill="#0891b2" minPointSize={2} isAnimationActive={false}>
+                  <LabelList dataKey="testLabel" position="right" fontSize={11} />
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          )}
+        </GroupFrame>
       </ChartCard>
       <ChartCard title="Slowest phases across runs (median, minutes)" testId="chart-slow-phases" count={slow.length}>
         <ResponsiveContainer width="100%" height={HEIGHT} minWidth={200}>

@@ -16,6 +16,11 @@ const HEALTH: Record<Health, { icon: string; word: string; className: string }> 
   disabled: { icon: "⏸", word: "DISABLED", className: "text-zinc-400" },
 };
 
+/** A source named after its vendor ("NetApp ONTAP (demo)") needs no vendor label: one line per source keeps every source on a 1080p wall. */
+function namesVendor(source: WallSource): boolean {
+  return source.name.toLowerCase().includes(VENDOR_LABEL[source.kind].toLowerCase());
+}
+
 function healthOf(source: WallSource, quiet: boolean): Health {
   if (!source.enabled) return "disabled";
   if (quiet) return "quiet";
@@ -49,19 +54,19 @@ export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: Wal
                     {health.word}
                   </span>
                   <span className="truncate font-semibold text-white">{s.name}</span>
+                  <span className="shrink-0 text-[0.75em] text-zinc-400">
+                    {namesVendor(s) ? "" : `${VENDOR_LABEL[s.kind]} · `}
+                    {s.runningJobs} running
+                  </span>
                   <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300" data-testid="source-age">
                     {age?.ageMs === null || !age ? "never polled" : `polled ${formatAgeShort(age.ageMs)} ago`}
                   </span>
                 </div>
-                <div className="flex gap-[0.5em] text-[0.75em] text-zinc-400">
-                  <span className="shrink-0">{VENDOR_LABEL[s.kind]}</span>
-                  <span className="shrink-0">· {s.runningJobs} running</span>
-                  {s.lastError && s.consecutiveFailures > 0 ? (
-                    <span className="truncate text-red-300">
-                      · {s.consecutiveFailures}× {s.lastError}
-                    </span>
-                  ) : null}
-                </div>
+                {s.lastError && s.consecutiveFailures > 0 ? (
+                  <div className="truncate text-[0.75em] text-red-300">
+                    {s.consecutiveFailures}× {s.lastError}
+                  </div>
+                ) : null}
               </li>
             );
           })}
