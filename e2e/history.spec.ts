@@ -1,10 +1,13 @@
+import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { EvidenceReport, HistoryPage, HistorySummary } from "../lib/services/history/types";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
+const SCREENSHOTS = path.join("e2e", "screenshots");
 const RTO_MS = 120_000;
 const TARGET_MS = 180_000;
 /** History older than a day is finished for good, so its figures cannot move while a test reads them. */
@@ -121,6 +124,16 @@ test.describe("failover history", () => {
     await page.getByRole("button", { name: "quarter" }).click();
     await expect(page).toHaveURL(/period=quarter/);
     await expect.poll(() => tickCount(page, "chart-trend")).toBe(summary.quarters.length);
+  });
+
+  test("at 1920×1080 the page shows a year of the estate (the README's screenshot)", async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto("/history");
+    await expect.poll(async () => Number(await page.getByTestId("chart-trend").getAttribute("data-count"))).toBeGreaterThanOrEqual(12);
+    await expect(page.getByTestId("history-row").first()).toBeVisible();
+    await expect(page.getByTestId("chart-group-rto").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "history-1080p.png") });
   });
 
   test("the CSV export holds exactly the filtered rows, in the table's order", async ({ page, request }) => {

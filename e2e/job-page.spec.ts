@@ -1,8 +1,12 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { JobBaselineView, JobDetailView } from "../lib/api/job-types";
 import { waitForJob } from "./support/jobs";
 import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";
+
+const SCREENSHOTS = path.join("e2e", "screenshots");
 
 // Tall enough that a DR job's phase rows are all inside the virtualised Gantt's view.
 test.use({ viewport: { width: 1400, height: 1200 } });
@@ -93,6 +97,18 @@ test.describe("the job page", () => {
     } finally {
       await quiet.close();
     }
+  });
+
+  test("at 1920×1080 a running DR job shows its Gantt, feed and throughput (the README's screenshot)", async ({ page, request }) => {
+    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 900_000 });
+    const job = await waitForJob(request, "commvault", vendorId);
+    await expect.poll(async () => (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length, { timeout: 90_000 }).toBeGreaterThanOrEqual(4);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/jobs/${job.id}`);
+    await expect(page.getByTestId("gantt-bar").nth(3)).toBeVisible();
+    await expect(page.getByTestId("feed-event").first()).toBeVisible();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "job-1080p.png") });
   });
 
   test("the progress feed shows a new event live", async ({ page, request }) => {

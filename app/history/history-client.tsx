@@ -6,7 +6,7 @@ import { HistoryFilters, type MultiFilter } from "@/components/history/history-f
 import { HistoryTable } from "@/components/history/history-table";
 import { RtoTargetsPanel } from "@/components/history/rto-targets-panel";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
-import { useHistoryList, useHistorySummary } from "@/components/history/use-history";
+import { useHistoryFollowsStream, useHistoryList, useHistorySummary } from "@/components/history/use-history";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
 
 const errorText = "text-sm text-red-700 dark:text-red-300";
@@ -17,6 +17,7 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
   const pathname = usePathname();
   const search = apiSearch(params);
   const period = params.get("period") === "quarter" ? "quarter" : "month";
+  useHistoryFollowsStream();
   const summary = useHistorySummary(search);
   const list = useHistoryList(search);
   const go = (query: string) => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });

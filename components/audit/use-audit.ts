@@ -2,13 +2,22 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
+import { useStreamRefresh } from "@/components/live/use-stream-refresh";
+import type { StreamEvent } from "@/lib/api/stream-types";
 import type { AuditPage } from "@/lib/data/audit";
 import { auditKeys } from "./query-keys";
 
 const PAGE = 50;
 
-/** Keyset pages of the audit trail; new actions appear within the refetch interval. */
+/** An action's outcome changes its job, which the stream reports: the trail refetches then. */
+const MIN_REFRESH_GAP_MS = 2_000;
+/** Refused actions change no job; this catches them without the stream. */
+const FALLBACK_REFRESH_MS = 60_000;
+const jobsChanged = (e: StreamEvent) => e.type === "jobs";
+
+/** Keyset pages of the audit trail, following the live stream. */
 export function useAudit(apiQuery: string) {
+  useStreamRefresh(auditKeys.all, jobsChanged, MIN_REFRESH_GAP_MS);
   return useInfiniteQuery({
     queryKey: auditKeys.list(apiQuery),
     initialPageParam: "",
@@ -19,6 +28,6 @@ export function useAudit(apiQuery: string) {
       return apiFetch<AuditPage>(`/api/audit?${q.toString()}`);
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 10_000,
+    refetchInterval: FALLBACK_REFRESH_MS,
   });
 }

@@ -2,11 +2,21 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
+import { useStreamRefresh } from "@/components/live/use-stream-refresh";
+import type { StreamEvent } from "@/lib/api/stream-types";
 import type { EvidenceReport, HistoryPage, HistorySummary, SignOffView } from "@/lib/services/history/types";
 import { historyKeys } from "./query-keys";
 
-/** History changes when runs finish, minutes apart: a slow refresh is enough, the SSE feed is for live jobs. */
-const REFRESH_MS = 60_000;
+/** Kinds whose jobs are failover history (lib/services/history/query.ts HISTORY_KINDS). */
+const HISTORY_KINDS = new Set(["eyeglass", "commvault", "dfm"]);
+/** The summary aggregates a year of runs: one refetch per few seconds of stream activity is plenty. */
+const MIN_REFRESH_GAP_MS = 5_000;
+const historyChanged = (e: StreamEvent) => e.type === "jobs" && e.jobs.some((j) => HISTORY_KINDS.has(j.kind));
+
+/** The history page follows the live stream: a run of a history kind that changes refetches what is on screen. */
+export function useHistoryFollowsStream() {
+  useStreamRefresh(historyKeys.all, historyChanged, MIN_REFRESH_GAP_MS);
+}
 
 export function useHistoryList(search: string) {
   return useInfiniteQuery({
@@ -18,7 +28,6 @@ export function useHistoryList(search: string) {
     },
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: REFRESH_MS,
   });
 }
 
@@ -27,7 +36,6 @@ export function useHistorySummary(search: string) {
     queryKey: historyKeys.summary(search),
     queryFn: () => apiFetch<HistorySummary>(`/api/history/summary?${search}`),
     placeholderData: (previous) => previous,
-    refetchInterval: REFRESH_MS,
   });
 }
 

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import type { JobPage, JobSummary } from "@/lib/api/job-types";
 import type { StreamEvent } from "@/lib/api/stream-types";
 import { jobKeys, sourceKeys, streamKeys } from "./query-keys";
+import { emitStreamEvent } from "./stream-listeners";
 
 export interface StreamStatus {
   connected: boolean;
@@ -27,7 +28,9 @@ export function LiveUpdates() {
       client.setQueryData<StreamStatus>(streamKeys.status, (prev) => ({ connected: false, lastMessageAt: prev?.lastMessageAt ?? null }));
     const onMessage = (e: MessageEvent<string>) => {
       touch(true);
-      applyStreamEvent(client, JSON.parse(e.data) as StreamEvent);
+      const event = JSON.parse(e.data) as StreamEvent;
+      applyStreamEvent(client, event);
+      emitStreamEvent(event);
     };
     for (const type of ["jobs", "source", "heartbeat"]) source.addEventListener(type, onMessage as EventListener);
     return () => source.close();
