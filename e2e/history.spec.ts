@@ -12,6 +12,7 @@ const RTO_MS = 120_000;
 const TARGET_MS = 180_000;
 /** History older than a day is finished for good, so its figures cannot move while a test reads them. */
 const settled = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+const settledMinus = (days: number) => new Date(Date.parse(settled) - days * 86_400_000).toISOString().slice(0, 10);
 
 async function evidence(request: APIRequestContext, id: string): Promise<EvidenceReport> {
   return (await (await request.get(`/api/history/${id}`)).json()) as EvidenceReport;
@@ -137,14 +138,26 @@ test.describe("failover history", () => {
   });
 
   test("the CSV export holds exactly the filtered rows, in the table's order", async ({ page, request }) => {
-    const search = `kind=commvault&category=test&outcome=succeeded&to=${settled}`;
+    // Two settled months: several pages of the year of demo history, not all of it.
+    const search = `kind=commvault&category=test&outcome=succeeded&from=${settledMinus(60)}&to=${settled}`;
     await page.goto(`/history?${search}`);
     await expect(page.getByTestId("history-row").first()).toBeVisible();
     const more = page.getByRole("button", { name: "Load more" });
-    while (await more.isVisible()) await more.click();
+    // While a page loads the button reads "Loading…": wait for it to settle before asking again.
+    const loading = page.getByRole("button", { name: "Loading…" });
+    while (await more.isVisible()) {
+      await more.click();
+      await expect(loading).toHaveCount(0);
+    }
     const ids = await page.getByTestId("history-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-run-id")));
-    const api = (await (await request.get(`/api/history?${search}&limit=500`)).json()) as HistoryPage;
-    expect(ids).toEqual(api.items.map((r) => r.id));
+    const apiIds: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const api = (await (await request.get(`/api/history?${search}&limit=500${cursor ? `&cursor=${cursor}` : ""}`)).json()) as HistoryPage;
+      apiIds.push(...api.items.map((r) => r.id));
+      cursor = api.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(apiIds);
     const download = page.waitForEvent("download");
     await page.getByTestId("export-csv").click();
     const csv = await readFile(await (await download).path(), "utf8");
