@@ -143,11 +143,12 @@ test.describe("failover history", () => {
     await page.goto(`/history?${search}`);
     await expect(page.getByTestId("history-row").first()).toBeVisible();
     const more = page.getByRole("button", { name: "Load more" });
-    // While a page loads the button reads "Loading…": wait for it to settle before asking again.
-    const loading = page.getByRole("button", { name: "Loading…" });
+    // While a page loads the button reads "Loading…": wait for its rows before asking again.
+    const historyRows = page.getByTestId("history-row");
     while (await more.isVisible()) {
+      const before = await historyRows.count();
       await more.click();
-      await expect(loading).toHaveCount(0);
+      await expect.poll(() => historyRows.count()).toBeGreaterThan(before);
     }
     const ids = await page.getByTestId("history-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-run-id")));
     const apiIds: string[] = [];
