@@ -115,7 +115,7 @@ test.describe("failover history", () => {
     await expect.poll(() => page.getByTestId("chart-group-rto").locator(".recharts-bar-rectangle").count()).toBe(2 * measured);
     await expect.poll(() => tickCount(page, "chart-group-rto", "yAxis")).toBe(measured);
     await expect.poll(() => tickCount(page, "chart-trend")).toBe(summary.months.length);
-    for (const [chart, axis] of [["chart-group-rto", "yAxis"], ["chart-tests", "yAxis"], ["chart-trend", "xAxis"]] as const) {
+    for (const [chart, axis] of [["chart-group-rto", "yAxis"], ["chart-tests", "yAxis"], ["chart-trend", "xAxis"], ["chart-slow-phases", "yAxis"]] as const) {
       expect(await overlappingLabels(page, chart, axis), chart).toEqual([]);
     }
     await expect(page.getByTestId("chart-slow-phases")).toHaveAttribute("data-count", String(summary.slowestPhases.length));

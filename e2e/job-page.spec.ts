@@ -100,9 +100,9 @@ test.describe("the job page", () => {
   });
 
   test("at 1920×1080 a running DR job shows its Gantt, feed and throughput (the README's screenshot)", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 900_000 });
+    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 600_000 });
     const job = await waitForJob(request, "commvault", vendorId);
-    await expect.poll(async () => (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length, { timeout: 90_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(8);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`/jobs/${job.id}`);
     await expect(page.getByTestId("gantt-bar").nth(3)).toBeVisible();

@@ -6,6 +6,9 @@ import type { HistorySummary } from "@/lib/services/history/types";
 import { groupChartHeight, groupChartRows, groupsWithRto, slowPhaseChartRows, trendChartRows } from "./chart-rows";
 
 const HEIGHT = 240;
+/** Characters of an 11 px label that fit the 220 px category axis on one line. */
+const LABEL_CHARS = 34;
+const oneLine = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
 
 function ChartCard({ title, testId, count, children }: { title: string; testId: string; count: number; children: ReactNode }) {
   return (
@@ -90,7 +93,8 @@ export function HistoryCharts({ summary, period }: { summary: HistorySummary; pe
           <BarChart data={slow} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-700" />
             <XAxis type="number" unit=" min" fontSize={11} />
-            <YAxis type="category" dataKey="label" width={190} fontSize={11} />
+            {/* One line per phase (the tooltip has the whole name): wrapped names ran into each other. */}
+            <YAxis type="category" dataKey="label" width={220} fontSize={11} interval={0} tickFormatter={oneLine} />
             <Tooltip isAnimationActive={false} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="medianMin" name="Median" fill="#4f46e5" isAnimationActive={false} />
