@@ -53,8 +53,9 @@ export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: Wal
                     <span aria-hidden>{health.icon} </span>
                     {health.word}
                   </span>
-                  <span className="truncate font-semibold text-white">{s.name}</span>
-                  <span className="shrink-0 text-[0.75em] text-zinc-400">
+                  {/* The name keeps up to 60% of the line; the vendor and running count give way first. */}
+                  <span className="max-w-[60%] shrink-0 truncate font-semibold text-white">{s.name}</span>
+                  <span className="min-w-0 truncate text-[0.75em] text-zinc-400">
                     {namesVendor(s) ? "" : `${VENDOR_LABEL[s.kind]} · `}
                     {s.runningJobs} running
                   </span>
