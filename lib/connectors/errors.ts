@@ -40,13 +40,14 @@ export class VendorProtocolError extends VendorError {
   }
 }
 
-/** An unexpected HTTP status; 5xx are worth retrying. */
+/** An unexpected HTTP status; 5xx and 429 are worth retrying, after `retryAfterMs` when the vendor said. */
 export class VendorHttpError extends VendorError {
   constructor(
     message: string,
     readonly status: number,
+    readonly retryAfterMs: number | null = null,
   ) {
-    super(message, "http", status >= 500);
+    super(message, "http", status >= 500 || status === 429);
   }
 }
 

@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
-import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { closeConnectors } from "./connector-for-source";
-import { claimDueSources, makeDueNow, releaseLease } from "./leases";
+import { claimDueSources, makeDueNow, releaseLease, renewLease } from "./leases";
+import { listenWithReconnect } from "./listen";
 import { POKE_CHANNEL } from "./notify";
 import { pollSource } from "./poll-source";
 
@@ -15,6 +15,13 @@ export interface WorkerOptions {
   /** How often to look for due sources when nothing wakes the worker sooner. */
   tickMs?: number;
 }
+
+/**
+ * A crashed worker's sources pass to another after this long. Short, because the lease expiry
+ * adds to the longest gap between polls (see MAX_POLL_GAP_MS: ONTAP forgets jobs in ~300 s); a
+ * running poll renews it every third of it.
+ */
+export const LEASE_MS = 60_000;
 
 export interface RunningWorker {
   id: string;
@@ -31,28 +38,41 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
   let wake: (() => void) | null = null;
+  const stopController = new AbortController();
+  const stopSignal = stopController.signal;
 
-  const listener = new pg.Client({ connectionString: options.databaseUrl });
-  await listener.connect();
-  listener.on("notification", (msg) => {
-    if (msg.channel !== POKE_CHANNEL || !msg.payload) return;
-    makeDueNow(options.db, msg.payload)
-      .then(() => wake?.())
-      .catch((err) => logger.warn({ err }, "poke failed"));
-  });
-  listener.on("error", (err) => logger.warn({ err }, "worker LISTEN connection error"));
-  await listener.query(`LISTEN ${POKE_CHANNEL}`);
+  const listener = await listenWithReconnect(
+    options.databaseUrl,
+    POKE_CHANNEL,
+    (sourceId) => {
+      makeDueNow(options.db, sourceId)
+        .then(() => wake?.())
+        .catch((err) => logger.warn({ err }, "poke failed"));
+    },
+    // Pokes sent while the connection was down are lost: look for due work at once.
+    () => wake?.(),
+  );
 
   const pollOne = async (source: Awaited<ReturnType<typeof claimDueSources>>[number]) => {
-    // A few vendor timeouts cover the connector's retries and paging; past that the poll is abandoned.
-    const signal = AbortSignal.timeout(Math.max(source.timeoutMs * 4, 10_000));
+    // No overall time limit: every vendor request has its own timeout and each step commits, so a
+    // long backfill progresses. The poll stops when the worker stops or its lease is lost.
+    const abort = new AbortController();
+    stopSignal.addEventListener("abort", () => abort.abort(), { once: true });
+    const renew = setInterval(() => {
+      renewLease(options.db, source.id, id, LEASE_MS)
+        .then((held) => {
+          if (!held) abort.abort();
+        })
+        .catch((err) => logger.warn({ err, source: source.name }, "lease renewal failed"));
+    }, LEASE_MS / 3);
     try {
-      const outcome = await pollSource(options.db, source, signal);
+      const outcome = await pollSource(options.db, source, { signal: abort.signal, lease: { owner: id, ms: LEASE_MS } });
       if (!outcome.ok) logger.warn({ source: source.name, error: outcome.error }, "poll failed");
       else if (outcome.changed > 0) logger.debug({ source: source.name, changed: outcome.changed }, "poll stored changes");
     } catch (err) {
       logger.error({ err, source: source.name }, "poll crashed");
     } finally {
+      clearInterval(renew);
       await releaseLease(options.db, source.id, id).catch((err) => logger.warn({ err }, "lease release failed"));
     }
   };
@@ -60,7 +80,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const loop = async () => {
     while (!stopped) {
       try {
-        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, 5 * 60_000);
+        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, LEASE_MS);
         for (const source of claimed) {
           const p = pollOne(source).finally(() => {
             inFlight.delete(source.id);
@@ -88,10 +108,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     id,
     stop: async () => {
       stopped = true;
+      stopController.abort();
       wake?.();
       await running;
       await Promise.allSettled(inFlight.values());
-      await listener.end().catch(() => {});
+      await listener.close();
       await closeConnectors();
     },
   };
