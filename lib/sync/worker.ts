@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { reapPendingActions } from "@/lib/services/actions/reap-pending";
 import { closeConnectors } from "./connector-for-source";
 import { claimDueSources, makeDueNow, releaseLease, renewLease } from "./leases";
 import { listenWithReconnect } from "./listen";
@@ -22,6 +23,8 @@ export interface WorkerOptions {
  * running poll renews it every third of it.
  */
 export const LEASE_MS = 60_000;
+/** How often a worker looks for actions whose outcome was never heard. */
+const REAP_EVERY_MS = 30_000;
 
 export interface RunningWorker {
   id: string;
@@ -77,8 +80,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  let reapedAt = 0;
+  let reaping: Promise<void> | null = null;
+  const reap = () => {
+    if (reaping || Date.now() - reapedAt < REAP_EVERY_MS) return;
+    reapedAt = Date.now();
+    reaping = reapPendingActions(options.db)
+      .then((out) => {
+        if (out.markedUnknown.length > 0 || out.resolved.length > 0) logger.info(out, "actions with an unheard outcome");
+      })
+      .catch((err) => logger.warn({ err }, "reaping pending actions failed"))
+      .finally(() => {
+        reaping = null;
+      });
+  };
+
   const loop = async () => {
     while (!stopped) {
+      reap();
       try {
         const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, LEASE_MS);
         for (const source of claimed) {
@@ -111,7 +130,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       stopController.abort();
       wake?.();
       await running;
-      await Promise.allSettled(inFlight.values());
+      await Promise.allSettled([...inFlight.values(), reaping]);
       await listener.close();
       await closeConnectors();
     },

@@ -26,11 +26,14 @@ type OntapCursor = z.infer<typeof cursorSchema>;
 export async function listOntapChanges(
   client: OntapClient,
   pageSize: number,
+  timeoutMs: number,
   cursor: SyncCursor | null,
   signal?: AbortSignal,
 ): Promise<SyncBatch> {
   const previous = cursorSchema.safeParse(cursor);
-  const page = (params: Record<string, string>) => new URLSearchParams({ max_records: String(pageSize), ...params });
+  const returnTimeout = String(returnTimeoutFor(timeoutMs));
+  const page = (params: Record<string, string>) =>
+    new URLSearchParams({ max_records: String(pageSize), return_timeout: returnTimeout, ...params });
   if (!previous.success) {
     const all = await client.listAll(page({ fields: "*" }), signal);
     return batch(all, all, null);
@@ -51,6 +54,15 @@ export async function listOntapChanges(
     changed.push(...(await client.listAll(page({ uuid: uuids, fields: "*" }), signal)));
   }
   return batch(changed, inventory, previous.data);
+}
+
+/**
+ * ONTAP keeps iterating a collection for `return_timeout` seconds (15 by default, 9.12.1 doc) before
+ * answering; asked for less than our own request timeout, a loaded cluster returns a shorter page
+ * with a `next` link instead of being cut off by us, who would then have nothing of that page.
+ */
+export function returnTimeoutFor(timeoutMs: number): number {
+  return Math.max(1, Math.min(120, Math.floor((timeoutMs * 0.6) / 1000)));
 }
 
 function batch(changed: OntapJob[], inventory: OntapJob[], previous: OntapCursor | null): SyncBatch {

@@ -19,7 +19,7 @@ export interface OntapRoutesOptions {
 }
 
 /** The vendor's HTTP contract for /api/cluster/jobs, per the ONTAP 9.12.1 reference. */
-export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => SimResponse {
+export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => SimResponse | Promise<SimResponse> {
   const { estate, clock, scenario } = options;
   const lister = new JobLister();
   const expected = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
@@ -43,8 +43,11 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
           hal,
           offsetMinutes: scenario.utcOffsetMinutes,
           timeoutPageRecords: scenario.timeoutPageRecords,
+          recordCostMs: scenario.recordCostMs,
         };
-        return reply(200, lister.list(req.query, ctx));
+        const { body, costMs } = lister.list(req.query, ctx);
+        if (costMs === 0) return reply(200, body);
+        return new Promise<SimResponse>((resolve) => setTimeout(() => resolve(reply(200, body)), costMs));
       }
       const match = /^\/api\/cluster\/jobs\/([^/]+)$/.exec(req.path);
       if (!match) return reply(404, ontapError("API not found", "3"));
