@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   VendorHttpError,
@@ -119,7 +120,7 @@ describe("SPP connector against the simulator: vendor faults", () => {
   it.each([
     ["malformed", { kind: "malformed" as const, path: "/api/progress" }, VendorProtocolError],
     ["truncated", { kind: "truncated" as const, path: "/api/endeavour/jobsession" }, VendorProtocolError],
-    ["wrong shape", { kind: "body" as const, path: "/api/endeavour/log/job", body: JSON.stringify({ logs: [{ message: "no time" }] }) }, VendorProtocolError],
+    ["wrong shape", { kind: "body" as const, path: "/api/endeavour/log/job", body: JSON.stringify({ logs: "none" }) }, VendorProtocolError],
     ["bad login reply", { kind: "body" as const, path: "/api/endeavour/session", body: "{}" }, VendorProtocolError],
     ["5xx", { kind: "status" as const, path: "/api/endeavour/jobsession", status: 503 }, VendorHttpError],
     ["reset", { kind: "reset" as const, path: "/api/progress" }, VendorUnreachableError],
@@ -130,7 +131,7 @@ describe("SPP connector against the simulator: vendor faults", () => {
     expect(err).toBeInstanceOf(errorClass);
     expect((err as Error).message).not.toContain("passw0rd");
     rig.sim.faults.clear();
-    const batch = await connector.listChanged(null);
+    const batch = await drainSync(connector, null);
     expect(batch.jobs.length).toBeGreaterThan(100);
   });
 
