@@ -49,6 +49,9 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
   const job = placed.find((p) => p.job.id === id);
   if (sub === "log" && req.method === "GET") {
     if (!job) return fail(404, `Failover job ${id} not found`);
+    // The log resource produces text/plain only; like any JAX-RS resource, Eyeglass answers a
+    // client that accepts only JSON with 406 (the v2 document shows the log as plain text).
+    if (!acceptsText(req.headers.accept)) return fail(406, "Not Acceptable: the failover log is text/plain");
     return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: failoverLog(job, now) };
   }
   if (sub !== undefined) return fail(404, "Not found");
@@ -60,6 +63,11 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
     return json(200, { id });
   }
   return fail(405, "Method not allowed");
+}
+
+function acceptsText(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept.split(",").some((part) => /^\s*(text\/plain|text\/\*|\*\/\*)\s*(;|$)/i.test(part));
 }
 
 function checkRoutes(estate: EyeglassEstate, family: "readiness" | "replication", req: SimRequest, rest: string[], now: number): SimResponse {
