@@ -35,8 +35,18 @@ export class VendorAuthError extends VendorError {
 
 /** The reply was not what the vendor documents: unparsable, truncated, wrong shape. */
 export class VendorProtocolError extends VendorError {
+  constructor(message: string, retryable = false) {
+    super(message, "protocol", retryable);
+  }
+}
+
+/**
+ * A reply to a read that arrived cut off or is not the format it claims (an HTML error page from a
+ * proxy with a JSON content type): usually the transport, not the vendor, so the read is retried.
+ */
+export class VendorGarbledReplyError extends VendorProtocolError {
   constructor(message: string) {
-    super(message, "protocol", false);
+    super(message, true);
   }
 }
 

@@ -38,6 +38,8 @@ const DAY = 24 * 3_600_000;
 const CASES: Case[] = [
   { kind: "spp", scenario: { preset: "large", historyMs: 12 * DAY, brokenSessionEvery: 97 }, slowPath: "/api/endeavour/jobsession", minJobs: 1_000 },
   { kind: "commvault", scenario: { preset: "large", historyMs: 14 * DAY, brokenJobEvery: 89 }, slowPath: "/JobStats", minJobs: 1_000 },
+  // A cluster that retains its history and spends 1 ms per record (pages come back short, with next links, within return_timeout).
+  { kind: "ontap", scenario: { preset: "large", bulkJobs: 12_000, recordCostMs: 1, brokenJobEvery: 97 }, slowPath: "/api/cluster/jobs", minJobs: 12_000 },
 ];
 
 async function takeLease(sourceId: string, owner: string) {

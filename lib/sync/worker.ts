@@ -15,6 +15,8 @@ export interface WorkerOptions {
   concurrency: number;
   /** How often to look for due sources when nothing wakes the worker sooner. */
   tickMs?: number;
+  /** Lease length (default LEASE_MS); tests that kill workers shorten it so takeovers come quickly. */
+  leaseMs?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const id = options.workerId ?? `${hostname()}:${process.pid}`;
   const tickMs = options.tickMs ?? 500;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
   let wake: (() => void) | null = null;
@@ -62,14 +65,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const abort = new AbortController();
     stopSignal.addEventListener("abort", () => abort.abort(), { once: true });
     const renew = setInterval(() => {
-      renewLease(options.db, source.id, id, LEASE_MS)
+      renewLease(options.db, source.id, id, leaseMs)
         .then((held) => {
           if (!held) abort.abort();
         })
         .catch((err) => logger.warn({ err, source: source.name }, "lease renewal failed"));
-    }, LEASE_MS / 3);
+    }, leaseMs / 3);
     try {
-      const outcome = await pollSource(options.db, source, { signal: abort.signal, lease: { owner: id, ms: LEASE_MS } });
+      const outcome = await pollSource(options.db, source, { signal: abort.signal, lease: { owner: id, ms: leaseMs } });
       if (!outcome.ok) logger.warn({ source: source.name, error: outcome.error }, "poll failed");
       else if (outcome.changed > 0) logger.debug({ source: source.name, changed: outcome.changed }, "poll stored changes");
     } catch (err) {
@@ -99,7 +102,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     while (!stopped) {
       reap();
       try {
-        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, LEASE_MS);
+        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, leaseMs);
         for (const source of claimed) {
           const p = pollOne(source).finally(() => {
             inFlight.delete(source.id);

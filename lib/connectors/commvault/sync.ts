@@ -30,7 +30,7 @@ function digest(pairs: CvPair[]): string {
 }
 
 /** Job summaries fetched per step; the rest follow in the next steps, newest first. */
-const STEP_SUMMARIES = 150;
+const STEP_SUMMARIES = 100;
 
 /**
  * JobStats without filters lists every DR job the CommServe keeps, so each step sees the whole

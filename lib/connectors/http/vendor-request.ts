@@ -1,6 +1,13 @@
 import { Agent, errors as undiciErrors, request } from "undici";
 import type { SourceConfig } from "../types";
-import { VendorError, VendorHttpError, VendorProtocolError, VendorTimeoutError, VendorUnreachableError } from "../errors";
+import {
+  VendorError,
+  VendorGarbledReplyError,
+  VendorHttpError,
+  VendorProtocolError,
+  VendorTimeoutError,
+  VendorUnreachableError,
+} from "../errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { limiterFor } from "./request-limit";
 
@@ -96,12 +103,44 @@ export async function vendorRequest(
       }
       throw new VendorHttpError(`${source.name}: HTTP ${res.status}${busy} from ${pathOf(url)}`, res.status, retryAfterMs);
     }
+    if (req.idempotent !== false && res.status >= 200 && res.status < 300) {
+      const garbled = garbledReason(res);
+      if (garbled) throw new VendorGarbledReplyError(`${source.name}: reply from ${pathOf(url)} ${garbled}`);
+    }
     return res;
   };
   return withRetries(attempt, req.idempotent === false ? { ...retry, attempts: 1 } : retry, req.signal);
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2_000 };
+/**
+ * Five tries: on an appliance that drops or garbles a few replies in a hundred, a step of hundreds
+ * of reads must still complete; backoff keeps the extra tries to a few seconds.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 2_000 };
+
+/**
+ * Why a successful reply to a read cannot be what it claims, checked cheaply before the connector
+ * parses it: JSON that does not parse, XML that is an HTML page or stops before its closing tag.
+ */
+function garbledReason(res: VendorResponse): string | null {
+  const type = res.headers["content-type"] ?? "";
+  const body = res.text.trim();
+  // An empty body is the connector's to judge (some replies are legitimately empty).
+  if (body === "") return null;
+  if (/json/i.test(type)) {
+    try {
+      JSON.parse(body);
+      return null;
+    } catch {
+      return `is not complete JSON (${res.text.length} bytes)`;
+    }
+  }
+  if (/xml/i.test(type)) {
+    if (/^<(!doctype html|html)/i.test(body)) return "is an HTML page, not XML";
+    if (!body.endsWith(">")) return `is cut off (${res.text.length} bytes)`;
+  }
+  return null;
+}
 
 async function sendOnce(
   source: Pick<SourceConfig, "tls" | "timeoutMs" | "name">,

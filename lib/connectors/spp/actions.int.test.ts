@@ -124,7 +124,7 @@ describe("SPP connector against the simulator: vendor faults", () => {
     ["bad login reply", { kind: "body" as const, path: "/api/endeavour/session", body: "{}" }, VendorProtocolError],
     ["5xx", { kind: "status" as const, path: "/api/endeavour/jobsession", status: 503 }, VendorHttpError],
     ["reset", { kind: "reset" as const, path: "/api/progress" }, VendorUnreachableError],
-    ["slow", { kind: "delay" as const, path: "/api/endeavour/jobsession", ms: 1_500, times: 3 }, VendorTimeoutError],
+    ["slow", { kind: "delay" as const, path: "/api/endeavour/jobsession", ms: 1_500, times: 5 }, VendorTimeoutError],
   ])("%s reply → typed error, then recovers once the fault clears", async (_name, fault, errorClass) => {
     rig.sim.faults.add(fault);
     const err = await connector.listChanged(null).catch((e: unknown) => e);

@@ -13,7 +13,7 @@ const OVERLAP_MS = 10 * 60_000;
 const DETAIL_CONCURRENCY = 4;
 
 /** Sessions given their full detail (progress and log) per step; the rest waits in the backlog. */
-const STEP_DETAILS = 100;
+const STEP_DETAILS = 50;
 /**
  * Every log type SPP writes. Without a `type` filter SPP lists only INFO lines (sppmon's
  * get_job_log_details filters on type IN [...] for this reason), which would hide every warning and error.

@@ -4,7 +4,7 @@ import { Spawner } from "@/lib/simulators/engine/scenario";
 import { ADMIN_SVM, NODES, SVMS, describeKind, pickKind, type JobKind } from "./catalogue";
 import type { GroundTruthJob } from "@/lib/simulators/engine/simulator";
 import { endAt, type Outcome, type SimJob, SUCCESS_MESSAGE, viewAt } from "./job";
-import { cancelOutcome, type OntapScenario } from "./scenario";
+import { cancelOutcome, isBrokenJob, type OntapScenario } from "./scenario";
 
 const MINUTE = 60_000;
 
@@ -51,9 +51,9 @@ export class OntapEstate {
     const now = this.clock.now();
     const live = this.jobs.map((job): GroundTruthJob => {
       const state = viewAt(job, now).state;
-      return { vendorId: job.uuid, vendorState: state, final: state === "success" || state === "failure" };
+      return { vendorId: job.uuid, vendorState: state, final: state === "success" || state === "failure", broken: isBrokenJob(this.scenario, job.uuid) };
     });
-    const gone = [...this.deleted].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true }));
+    const gone = [...this.deleted].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true, broken: isBrokenJob(this.scenario, vendorId) }));
     return [...live, ...gone];
   }
 

@@ -5,7 +5,17 @@ import { QueryError, RECORD_MEMBERS, parseFields } from "./fields";
 import { applyAction, viewAt, type JobAction } from "./job";
 import { JobLister } from "./list";
 import { JOBS_PATH, ontapError, renderJob } from "./render";
-import { cancelOutcome, type OntapScenario } from "./scenario";
+import { cancelOutcome, isBrokenJob, type OntapScenario } from "./scenario";
+
+/** Broken jobs (scenario brokenJobEvery) list with a start_time that is not a time. */
+function breakRecords<T extends { body: Record<string, unknown> }>(page: T, scenario: OntapScenario): T {
+  const records = page.body.records;
+  if (scenario.brokenJobEvery === 0 || !Array.isArray(records)) return page;
+  const broken = records.map((r: Record<string, unknown>) =>
+    typeof r.uuid === "string" && isBrokenJob(scenario, r.uuid) && "start_time" in r ? { ...r, start_time: "2021-13-45T99:99:99" } : r,
+  );
+  return { ...page, body: { ...page.body, records: broken } };
+}
 
 const ACTIONS: readonly JobAction[] = ["pause", "resume", "cancel"];
 const NOT_FOUND = ontapError("entry doesn't exist", "4", "uuid");
@@ -45,7 +55,7 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
           timeoutPageRecords: scenario.timeoutPageRecords,
           recordCostMs: scenario.recordCostMs,
         };
-        const { body, costMs } = lister.list(req.query, ctx);
+        const { body, costMs } = breakRecords(lister.list(req.query, ctx), scenario);
         if (costMs === 0) return reply(200, body);
         return new Promise<SimResponse>((resolve) => setTimeout(() => resolve(reply(200, body)), costMs));
       }

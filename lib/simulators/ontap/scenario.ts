@@ -29,6 +29,8 @@ export const ontapScenarioSchema = z.object({
    * link; without a return_timeout under the client's own timeout a big page never arrives in time.
    */
   recordCostMs: z.number().min(0).max(10_000).default(0),
+  /** About one job in n (by uuid) carries a start_time no client can parse; 0: none. */
+  brokenJobEvery: z.number().int().min(0).default(0),
 });
 
 export type OntapScenario = z.infer<typeof ontapScenarioSchema>;
@@ -40,6 +42,11 @@ export type OntapScenario = z.infer<typeof ontapScenarioSchema>;
 const PRESETS: Record<string, Partial<OntapScenario>> = {
   large: { bulkJobs: 20_000, retainFinished: true },
 };
+
+/** A scenario's deliberately unreadable job (brokenJobEvery), chosen by its uuid. */
+export function isBrokenJob(scenario: OntapScenario, uuid: string): boolean {
+  return scenario.brokenJobEvery > 0 && Number.parseInt(uuid.slice(0, 8), 16) % scenario.brokenJobEvery === 0;
+}
 
 export function parseScenario(raw: Record<string, unknown> | undefined): OntapScenario {
   const { preset, ...rest } = raw ?? {};
