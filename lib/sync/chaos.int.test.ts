@@ -35,9 +35,9 @@ interface Vendor {
 }
 
 const VENDORS: Vendor[] = [
-  { kind: "ontap", scenario: {}, includeExpired: true },
+  { kind: "ontap", scenario: { brokenJobEvery: 13 }, includeExpired: true },
   { kind: "dfm", scenario: {}, includeExpired: false },
-  { kind: "eyeglass", scenario: {}, includeExpired: false },
+  { kind: "eyeglass", scenario: { brokenFailoverEvery: 5 }, includeExpired: false },
   { kind: "commvault", scenario: { brokenJobEvery: 7 }, tokenPath: "JobStats", includeExpired: false },
   { kind: "spp", scenario: { brokenSessionEvery: 11 }, tokenPath: "/api/endeavour/jobsession", includeExpired: false },
 ];
@@ -78,9 +78,9 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
       worker = startWorker();
       // Time moves on the appliances only once each has been read once: jobs that ended and were
       // deleted before Jobdeck ever asked were never visible to anyone.
-      await expect
-        .poll(async () => t.db.source.count({ where: { lastSuccessAt: { not: null } } }), { timeout: 120_000, interval: 500 })
-        .toBe(VENDORS.length);
+      const firstReads = async () =>
+        Object.fromEntries((await t.db.source.findMany()).map((s) => [s.name, s.lastSuccessAt ? "read" : (s.lastError ?? "not polled yet")]));
+      await expect.poll(firstReads, { timeout: 240_000, interval: 500 }).toEqual(Object.fromEntries(VENDORS.map((v) => [`${v.kind}-chaos`, "read"])));
 
       for (let kill = 0; kill < KILLS; kill++) {
         for (let tick = 0; tick < 2; tick++) {

@@ -2,6 +2,7 @@ import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine
 import { renderCheckJob } from "./check-jobs";
 import type { EyeglassEstate } from "./estate";
 import { failoverLog, renderFailover } from "./failover-jobs";
+import { isBrokenFailover } from "./scenario";
 import { BadRequest, parseDrTestLaunch, parseFailoverLaunch, parseRehearsalLaunch } from "./launch";
 import { stopJob, type Placed, type PlannedJob } from "./planned-job";
 
@@ -37,7 +38,8 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
       const byState = stateFilter(req.query);
       const bySuccess = successFilter(req.query);
       const jobs = placed.filter((p) => byState(p, now)).map((p) => renderFailover(p, now, opts));
-      return json(200, jobs.filter((j) => bySuccess(j.success)));
+      const listed = jobs.filter((j) => bySuccess(j.success));
+      return json(200, listed.map((j) => (isBrokenFailover(estate.scenario, j.id) ? { ...j, jobStatusDetails: "unreadable" } : j)));
     }
     if (req.method === "POST") return created(estate.addFailover(parseFailoverLaunch(req.query), { submittedAt: now, immediate: false }, "success").id);
     return fail(405, "Method not allowed");
