@@ -36,7 +36,7 @@ const sim = simModule.create({
   user: values.user,
   password: secret,
 });
-const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: Number(values.port), host: values.host });
+const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, groundTruth: sim.groundTruth, port: Number(values.port), host: values.host });
 const source = sim.source(server.url);
 console.log(`${kind} simulator listening`);
 console.log(`  base URL: ${source.baseUrl}`);

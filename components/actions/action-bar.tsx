@@ -40,6 +40,9 @@ export function ActionBar({ job, allowed, role, audit }: { job: JobSummary; allo
                 <span className="text-slate-500">{formatTime(a.requestedAt)}</span> {a.actor} — {a.action}
                 {a.reason ? ` (“${a.reason}”)` : ""}: <strong>{a.status}</strong>
                 {a.vendorReply ? <span className="text-slate-500"> — {a.vendorReply}</span> : null}
+                {a.status === "unknown" && !a.vendorReply ? (
+                  <span className="text-slate-500"> — the outcome was never heard; Jobdeck is asking the vendor for the job&apos;s state</span>
+                ) : null}
               </li>
             ))}
           </ul>

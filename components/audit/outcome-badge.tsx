@@ -5,6 +5,7 @@ const STYLE: Record<ActionStatus, { icon: string; className: string }> = {
   succeeded: { icon: "✓", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" },
   refused: { icon: "⊘", className: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100" },
   failed: { icon: "✕", className: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" },
+  unknown: { icon: "?", className: "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100" },
 };
 
 export function OutcomeBadge({ status }: { status: ActionStatus }) {

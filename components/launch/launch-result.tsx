@@ -7,6 +7,7 @@ const STATUS: Record<LaunchOutcomeView["action"]["status"], { icon: string; text
   pending: { icon: "◷", text: "Still being sent", className: "border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-50" },
   refused: { icon: "⊘", text: "Refused by the vendor", className: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50" },
   failed: { icon: "✕", text: "Failed", className: "border-red-300 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-50" },
+  unknown: { icon: "?", text: "Outcome unknown: Jobdeck is asking the vendor", className: "border-zinc-300 bg-zinc-50 text-zinc-950 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-50" },
 };
 
 /** What the vendor said, and where to follow the job it started. */

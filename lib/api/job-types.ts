@@ -70,7 +70,7 @@ export interface AuditLineView {
   action: string;
   actor: string;
   reason: string | null;
-  status: "pending" | "succeeded" | "refused" | "failed";
+  status: "pending" | "succeeded" | "refused" | "failed" | "unknown";
   vendorReply: string | null;
   requestedAt: string;
   completedAt: string | null;

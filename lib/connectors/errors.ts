@@ -35,18 +35,29 @@ export class VendorAuthError extends VendorError {
 
 /** The reply was not what the vendor documents: unparsable, truncated, wrong shape. */
 export class VendorProtocolError extends VendorError {
-  constructor(message: string) {
-    super(message, "protocol", false);
+  constructor(message: string, retryable = false) {
+    super(message, "protocol", retryable);
   }
 }
 
-/** An unexpected HTTP status; 5xx are worth retrying. */
+/**
+ * A reply to a read that arrived cut off or is not the format it claims (an HTML error page from a
+ * proxy with a JSON content type): usually the transport, not the vendor, so the read is retried.
+ */
+export class VendorGarbledReplyError extends VendorProtocolError {
+  constructor(message: string) {
+    super(message, true);
+  }
+}
+
+/** An unexpected HTTP status; 5xx and 429 are worth retrying, after `retryAfterMs` when the vendor said. */
 export class VendorHttpError extends VendorError {
   constructor(
     message: string,
     readonly status: number,
+    readonly retryAfterMs: number | null = null,
   ) {
-    super(message, "http", status >= 500);
+    super(message, "http", status >= 500 || status === 429);
   }
 }
 

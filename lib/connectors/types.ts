@@ -35,6 +35,23 @@ export interface SyncBatch {
   presentIds?: string[];
   /** Future jobs, when the connector knows them (DFM schedules). Replaces the stored set. */
   scheduled?: ScheduledRecord[];
+  /**
+   * This batch is one bounded step of a longer read (history backfill, a long catch-up): the sync
+   * stores it and its cursor, then calls again with that cursor. A cut-off poll keeps every step
+   * it committed.
+   */
+  more?: boolean;
+  /** Records that failed validation, kept raw with the reason; the rest of the batch is stored. */
+  quarantined?: QuarantinedRecord[];
+  /** History backfill progress (records read so far of the vendor's total); null once finished. */
+  backfill?: { done: number; total: number } | null;
+}
+
+export interface QuarantinedRecord {
+  /** The vendor's id when it could be read (a later clean read of that id clears it), else a digest. */
+  key: string;
+  reason: string;
+  raw: unknown;
 }
 
 /** The state a connector needs to decide what a job allows: the stored job, as the domain sees it. */

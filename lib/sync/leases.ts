@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
 
 export interface ClaimedSource {
@@ -29,6 +29,36 @@ export async function claimDueSources(db: Db, workerId: string, limit: number, l
       FOR UPDATE SKIP LOCKED)
     RETURNING s.id, s.kind::text AS kind, s.name, s.cursor, s."pollIntervalMs", s."fastPollIntervalMs",
       s."consecutiveFailures", s."timeoutMs"`;
+}
+
+/** A poll's writes are refused once another worker holds the source: it polled it more recently. */
+export class LeaseLostError extends Error {
+  constructor(sourceId: string, owner: string) {
+    super(`lease on source ${sourceId} is no longer held by ${owner}`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Fencing for a poll's writes, inside their transaction: locks the source row only if this worker
+ * still owns it, and extends the lease. A worker that lost its lease (it stalled past expiry and
+ * another claimed the source) aborts the write instead of overwriting a newer cursor.
+ */
+export async function fenceLease(tx: Tx, sourceId: string, owner: string, leaseMs: number): Promise<void> {
+  const held = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Source" WHERE id = ${sourceId}::uuid AND "leaseOwner" = ${owner} FOR UPDATE`;
+  if (held.length === 0) throw new LeaseLostError(sourceId, owner);
+  await tx.$executeRaw`
+    UPDATE "Source" SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${sourceId}::uuid`;
+}
+
+/** Extends a running poll's lease; false when another worker has taken the source. */
+export async function renewLease(db: Db, sourceId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Source" SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${sourceId}::uuid AND "leaseOwner" = ${owner}`;
+  return n > 0;
 }
 
 export async function releaseLease(db: Db, sourceId: string, workerId: string): Promise<void> {

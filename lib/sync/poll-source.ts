@@ -1,19 +1,25 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { VendorError } from "@/lib/connectors/errors";
 import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { JOB_STATES, isActive } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { connectorForSource } from "./connector-for-source";
+import { fenceLease, LeaseLostError } from "./leases";
 import { markGone } from "./mark-gone";
 import { notifyJobChanges, notifySourceChange } from "./notify";
 import { nextPollDelayMs } from "./cadence";
 import { storeJobs } from "./store-jobs";
+import { storeQuarantine } from "./store-quarantine";
 import { storeScheduled } from "./store-scheduled";
 
 export interface PollOutcome {
   ok: boolean;
   changed: number;
+  /** Bounded steps committed by this poll. */
+  steps: number;
+  /** The connector had more to read when the poll yielded: the source stays due. */
+  more: boolean;
   error?: string;
   nextPollAt: Date;
 }
@@ -27,67 +33,119 @@ interface PollableSource {
   consecutiveFailures: number;
 }
 
+export interface PollOptions {
+  signal?: AbortSignal;
+  /**
+   * The worker's lease on the source: every write is fenced by it and extends it. Absent only for
+   * direct calls that hold no lease (tests, benchmarks), where nothing else polls the source.
+   */
+  lease?: { owner: string; ms: number };
+  /** Steps before the poll yields the worker to other sources; the source stays due meanwhile. */
+  maxSteps?: number;
+}
+
 const ACTIVE_STATES = JOB_STATES.filter(isActive);
+const DEFAULT_MAX_STEPS = 20;
 
 /**
- * One poll of one source: ask the connector what changed, store it in one transaction (so a crash
- * or a bad reply leaves nothing half-written), record the source's health and when to poll next.
+ * One poll of one source, as a sequence of bounded steps: the connector reads one step (the recent
+ * window first, then history behind it), the step's jobs, quarantined records and cursor are
+ * committed together, and the next step starts from that cursor. A crash or a vendor failure part
+ * way keeps every committed step; a bad reply leaves nothing half-written.
  */
-export async function pollSource(db: Db, source: PollableSource, signal?: AbortSignal): Promise<PollOutcome> {
+export async function pollSource(db: Db, source: PollableSource, options: PollOptions = {}): Promise<PollOutcome> {
   const startedAt = new Date();
-  let batch: SyncBatch;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  let cursor = (source.cursor as SyncCursor | null) ?? null;
+  let changed = 0;
+  let steps = 0;
   try {
     const connector = await connectorForSource(source.id, db);
-    batch = await connector.listChanged((source.cursor as SyncCursor | null) ?? null, signal);
+    for (;;) {
+      const batch = await connector.listChanged(cursor, options.signal);
+      const final = !batch.more || steps + 1 >= maxSteps;
+      const committed = await db.$transaction((tx) => commitStep(tx, source, batch, final, options), {
+        timeout: 120_000,
+        maxWait: 30_000,
+      });
+      steps += 1;
+      changed += committed.changed;
+      cursor = batch.cursor;
+      if (final) return { ok: true, changed, steps, more: Boolean(batch.more), nextPollAt: committed.nextPollAt };
+    }
   } catch (err) {
-    return recordFailure(db, source, err, startedAt);
-  }
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        const now = new Date();
-        const stored = await storeJobs(tx, source, batch.jobs, now);
-        const gone = batch.presentIds ? await markGone(tx, source.id, batch.presentIds, now) : [];
-        if (batch.scheduled) await storeScheduled(tx, source.id, batch.scheduled, now);
-        const changed = [...stored.changedJobIds, ...gone];
-        await notifyJobChanges(tx, source.id, changed);
-        const active = await tx.job.count({
-          where: { sourceId: source.id, goneAt: null, state: { in: ACTIVE_STATES } },
-        });
-        const nextPollAt = new Date(now.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: 0 }, active > 0));
-        await tx.source.update({
-          where: { id: source.id },
-          data: {
-            cursor: batch.cursor as Prisma.InputJsonValue,
-            lastPollAt: now,
-            lastSuccessAt: now,
-            lastError: null,
-            consecutiveFailures: 0,
-            nextPollAt,
-          },
-        });
-        await notifySourceChange(tx, source.id);
-        return { ok: true, changed: changed.length, nextPollAt };
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-  } catch (err) {
-    return recordFailure(db, source, err, startedAt);
+    if (err instanceof LeaseLostError) {
+      // Another worker polls this source now: it records the source's health, not us.
+      return { ok: false, changed, steps, more: false, error: err.message, nextPollAt: startedAt };
+    }
+    return recordFailure(db, source, err, startedAt, changed, steps, options);
   }
 }
 
-async function recordFailure(db: Db, source: PollableSource, err: unknown, at: Date): Promise<PollOutcome> {
-  const message = describeFailure(err);
-  const failures = source.consecutiveFailures + 1;
-  const nextPollAt = new Date(at.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: failures }, false));
-  await db.$transaction(async (tx) => {
-    await tx.source.update({
-      where: { id: source.id },
-      data: { lastPollAt: at, lastErrorAt: at, lastError: message, consecutiveFailures: failures, nextPollAt },
-    });
-    await notifySourceChange(tx, source.id);
+async function commitStep(
+  tx: Tx,
+  source: PollableSource,
+  batch: SyncBatch,
+  final: boolean,
+  options: PollOptions,
+): Promise<{ changed: number; nextPollAt: Date }> {
+  if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
+  const now = new Date();
+  const stored = await storeJobs(tx, source, batch.jobs, now);
+  const gone = batch.presentIds ? await markGone(tx, source.id, batch.presentIds, now) : [];
+  if (batch.scheduled) await storeScheduled(tx, source.id, batch.scheduled, now);
+  await storeQuarantine(tx, source.id, batch.quarantined ?? [], batch.jobs.map((j) => j.vendorId), now);
+  const changed = [...stored.changedJobIds, ...gone];
+  await notifyJobChanges(tx, source.id, changed);
+  let nextPollAt = now;
+  if (final && !batch.more) {
+    const active = await tx.job.count({ where: { sourceId: source.id, goneAt: null, state: { in: ACTIVE_STATES } } });
+    nextPollAt = new Date(now.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: 0 }, active > 0));
+  }
+  await tx.source.update({
+    where: { id: source.id },
+    data: {
+      cursor: batch.cursor as Prisma.InputJsonValue,
+      lastPollAt: now,
+      lastSuccessAt: now,
+      lastError: null,
+      consecutiveFailures: 0,
+      backfillDone: batch.backfill?.done ?? null,
+      backfillTotal: batch.backfill?.total ?? null,
+      // Mid-read the source stays due, so the rest follows as soon as a worker is free.
+      ...(final ? { nextPollAt } : {}),
+    },
   });
-  return { ok: false, changed: 0, error: message, nextPollAt };
+  await notifySourceChange(tx, source.id);
+  return { changed: changed.length, nextPollAt };
+}
+
+async function recordFailure(
+  db: Db,
+  source: PollableSource,
+  err: unknown,
+  at: Date,
+  changed: number,
+  steps: number,
+  options: PollOptions,
+): Promise<PollOutcome> {
+  const message = describeFailure(err);
+  // Steps committed by this poll already reset the count: this is the first failure since.
+  const failures = steps > 0 ? 1 : source.consecutiveFailures + 1;
+  const nextPollAt = new Date(at.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: failures }, false));
+  try {
+    await db.$transaction(async (tx) => {
+      if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
+      await tx.source.update({
+        where: { id: source.id },
+        data: { lastPollAt: at, lastErrorAt: at, lastError: message, consecutiveFailures: failures, nextPollAt },
+      });
+      await notifySourceChange(tx, source.id);
+    });
+  } catch (fenceErr) {
+    if (!(fenceErr instanceof LeaseLostError)) throw fenceErr;
+  }
+  return { ok: false, changed, steps, more: false, error: message, nextPollAt };
 }
 
 function describeFailure(err: unknown): string {

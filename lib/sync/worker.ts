@@ -1,9 +1,10 @@
 import { hostname } from "node:os";
-import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { reapPendingActions } from "@/lib/services/actions/reap-pending";
 import { closeConnectors } from "./connector-for-source";
-import { claimDueSources, makeDueNow, releaseLease } from "./leases";
+import { claimDueSources, makeDueNow, releaseLease, renewLease } from "./leases";
+import { listenWithReconnect } from "./listen";
 import { POKE_CHANNEL } from "./notify";
 import { pollSource } from "./poll-source";
 
@@ -14,7 +15,18 @@ export interface WorkerOptions {
   concurrency: number;
   /** How often to look for due sources when nothing wakes the worker sooner. */
   tickMs?: number;
+  /** Lease length (default LEASE_MS); tests that kill workers shorten it so takeovers come quickly. */
+  leaseMs?: number;
 }
+
+/**
+ * A crashed worker's sources pass to another after this long. Short, because the lease expiry
+ * adds to the longest gap between polls (see MAX_POLL_GAP_MS: ONTAP forgets jobs in ~300 s); a
+ * running poll renews it every third of it.
+ */
+export const LEASE_MS = 60_000;
+/** How often a worker looks for actions whose outcome was never heard. */
+const REAP_EVERY_MS = 30_000;
 
 export interface RunningWorker {
   id: string;
@@ -28,39 +40,69 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const id = options.workerId ?? `${hostname()}:${process.pid}`;
   const tickMs = options.tickMs ?? 500;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
   let wake: (() => void) | null = null;
+  const stopController = new AbortController();
+  const stopSignal = stopController.signal;
 
-  const listener = new pg.Client({ connectionString: options.databaseUrl });
-  await listener.connect();
-  listener.on("notification", (msg) => {
-    if (msg.channel !== POKE_CHANNEL || !msg.payload) return;
-    makeDueNow(options.db, msg.payload)
-      .then(() => wake?.())
-      .catch((err) => logger.warn({ err }, "poke failed"));
-  });
-  listener.on("error", (err) => logger.warn({ err }, "worker LISTEN connection error"));
-  await listener.query(`LISTEN ${POKE_CHANNEL}`);
+  const listener = await listenWithReconnect(
+    options.databaseUrl,
+    POKE_CHANNEL,
+    (sourceId) => {
+      makeDueNow(options.db, sourceId)
+        .then(() => wake?.())
+        .catch((err) => logger.warn({ err }, "poke failed"));
+    },
+    // Pokes sent while the connection was down are lost: look for due work at once.
+    () => wake?.(),
+  );
 
   const pollOne = async (source: Awaited<ReturnType<typeof claimDueSources>>[number]) => {
-    // A few vendor timeouts cover the connector's retries and paging; past that the poll is abandoned.
-    const signal = AbortSignal.timeout(Math.max(source.timeoutMs * 4, 10_000));
+    // No overall time limit: every vendor request has its own timeout and each step commits, so a
+    // long backfill progresses. The poll stops when the worker stops or its lease is lost.
+    const abort = new AbortController();
+    stopSignal.addEventListener("abort", () => abort.abort(), { once: true });
+    const renew = setInterval(() => {
+      renewLease(options.db, source.id, id, leaseMs)
+        .then((held) => {
+          if (!held) abort.abort();
+        })
+        .catch((err) => logger.warn({ err, source: source.name }, "lease renewal failed"));
+    }, leaseMs / 3);
     try {
-      const outcome = await pollSource(options.db, source, signal);
+      const outcome = await pollSource(options.db, source, { signal: abort.signal, lease: { owner: id, ms: leaseMs } });
       if (!outcome.ok) logger.warn({ source: source.name, error: outcome.error }, "poll failed");
       else if (outcome.changed > 0) logger.debug({ source: source.name, changed: outcome.changed }, "poll stored changes");
     } catch (err) {
       logger.error({ err, source: source.name }, "poll crashed");
     } finally {
+      clearInterval(renew);
       await releaseLease(options.db, source.id, id).catch((err) => logger.warn({ err }, "lease release failed"));
     }
   };
 
+  let reapedAt = 0;
+  let reaping: Promise<void> | null = null;
+  const reap = () => {
+    if (reaping || Date.now() - reapedAt < REAP_EVERY_MS) return;
+    reapedAt = Date.now();
+    reaping = reapPendingActions(options.db)
+      .then((out) => {
+        if (out.markedUnknown.length > 0 || out.resolved.length > 0) logger.info(out, "actions with an unheard outcome");
+      })
+      .catch((err) => logger.warn({ err }, "reaping pending actions failed"))
+      .finally(() => {
+        reaping = null;
+      });
+  };
+
   const loop = async () => {
     while (!stopped) {
+      reap();
       try {
-        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, 5 * 60_000);
+        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, leaseMs);
         for (const source of claimed) {
           const p = pollOne(source).finally(() => {
             inFlight.delete(source.id);
@@ -88,10 +130,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     id,
     stop: async () => {
       stopped = true;
+      stopController.abort();
       wake?.();
       await running;
-      await Promise.allSettled(inFlight.values());
-      await listener.end().catch(() => {});
+      await Promise.allSettled([...inFlight.values(), reaping]);
+      await listener.close();
       await closeConnectors();
     },
   };

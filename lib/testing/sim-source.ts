@@ -22,7 +22,7 @@ export async function startSimulatedSource(
   if (!simModule) throw new Error(`no simulator for ${kind}`);
   const clock = new ManualClock(Date.now());
   const sim = simModule.create({ seed: opts.seed ?? 1, clock, user: "admin", password: "s3cret-pass", scenario: opts.scenario });
-  const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control });
+  const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, groundTruth: sim.groundTruth });
   const cfg = sim.source(server.url);
   const source = await upsertSourceByName(
     {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { VendorAuthError, VendorHttpError, VendorProtocolError, VendorRefusedError } from "@/lib/connectors/errors";
+import { VendorAuthError, VendorHttpError, VendorNotFoundError, VendorProtocolError, VendorRefusedError } from "@/lib/connectors/errors";
+import { field, readRecords, type ReadRecords } from "@/lib/connectors/quarantine";
 import { parseJsonReply, validateReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest, type VendorResponse } from "@/lib/connectors/http/vendor-request";
 import type { SourceConfig } from "@/lib/connectors/types";
@@ -11,6 +12,7 @@ import {
   jobListSchema,
   jobStatsSchema,
   loginSchema,
+  pairSchema,
   type CvJobSummary,
   type CvPair,
 } from "./schemas";
@@ -26,25 +28,52 @@ export interface StatsFilter {
 export type JobVerb = "pause" | "resume" | "kill";
 
 /**
+ * JobStats lives at `DR/JobStats` on current CommServes (cvpysdk's DRORCHESTRATION_JOB_STATS) and
+ * at `DRGroups/JobStats` on older ones (DR_JOB_STATS); the first that answers is remembered.
+ */
+const JOB_STATS_PATHS = ["DR/JobStats", "DRGroups/JobStats"] as const;
+
+/** An errList that says the session is gone, whatever the HTTP status carrying it. */
+const SESSION_GONE = /session|token|log ?in again|relogin|access denied/i;
+
+/**
  * One Commvault web-service session: logs in on first use and once more when a token has expired
  * (401), never in a loop. The token lives only in this object; it is never logged or returned.
  */
 export class CommvaultClient {
   private token: string | null = null;
   private pendingLogin: Promise<string> | null = null;
+  private jobStatsPath: (typeof JOB_STATS_PATHS)[number] | null = null;
 
   constructor(
     private readonly source: SourceConfig,
     private readonly options: CommvaultOptions,
   ) {}
 
-  async jobStats(filter: StatsFilter, signal?: AbortSignal): Promise<CvPair[]> {
-    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined));
-    const path = `DRGroups/JobStats${query.size ? `?${query}` : ""}`;
-    const reply = await this.getDocument("GET", path, "Api_VirtualAppJobDetailsResp", jobStatsSchema, signal);
+  /** JobStats pairs, validated one by one: unreadable pairs come back in `bad`. */
+  async jobStats(filter: StatsFilter, signal?: AbortSignal): Promise<ReadRecords<CvPair>> {
+    const entries = Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined);
+    const reply = await this.negotiated(async (base) => {
+      const query = new URLSearchParams(entries);
+      return this.getDocument("GET", `${base}${query.size ? `?${query}` : ""}`, "Api_VirtualAppJobDetailsResp", jobStatsSchema, signal);
+    });
     const error = errorMessageOf(reply);
     if (error) throw new VendorRefusedError(`${this.source.name}: JobStats refused: ${error.message}`, codeOf(error.code));
-    return reply.job ?? [];
+    return readRecords(reply.job ?? [], pairSchema, "JobStats pair", field("jobId"));
+  }
+
+  private async negotiated<T>(call: (path: string) => Promise<T>): Promise<T> {
+    if (this.jobStatsPath) return call(this.jobStatsPath);
+    for (const path of JOB_STATS_PATHS) {
+      try {
+        const out = await call(path);
+        this.jobStatsPath = path;
+        return out;
+      } catch (err) {
+        if (!(err instanceof VendorHttpError && err.status === 404)) throw err;
+      }
+    }
+    throw new VendorNotFoundError(`${this.source.name}: the CommServe serves neither DR/JobStats nor DRGroups/JobStats`);
   }
 
   /** The parent job's summary; null when the Job Manager no longer knows the job. */
@@ -98,11 +127,24 @@ export class CommvaultClient {
       vendorRequest(this.source, { method, url: this.path(path), headers: { Accept: accept, Authtoken: token }, idempotent, signal });
     const token = await this.currentToken(signal);
     const res = await send(token);
-    if (res.status !== 401) return res;
+    if (res.status !== 401 && !this.sessionGone(res)) return res;
+    // An expired token comes back as 401, or as HTTP 200 with an errList asking for a new login;
+    // either way log in once more and repeat the call once (cvpysdk renews the token the same way).
     if (this.token === token) this.token = null;
     const retried = await send(await this.currentToken(signal));
-    if (retried.status === 401) throw new VendorAuthError(`${what}: Commvault rejected a fresh login token`);
+    if (retried.status === 401 || this.sessionGone(retried)) throw new VendorAuthError(`${what}: Commvault rejected a fresh login token`);
     return retried;
+  }
+
+  private sessionGone(res: VendorResponse): boolean {
+    if (res.status !== 200 || this.options.format === "xml") return false;
+    try {
+      const parsed = errorFieldsSchema.safeParse(JSON.parse(res.text));
+      const error = parsed.success ? errorMessageOf(parsed.data) : null;
+      return error !== null && (parsed.data?.errList?.length ?? 0) > 0 && SESSION_GONE.test(error.message);
+    } catch {
+      return false;
+    }
   }
 
   /** Concurrent calls that all meet an expired token share one login. */

@@ -1,7 +1,9 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   VendorAuthError,
   VendorHttpError,
+  VendorNotFoundError,
   VendorProtocolError,
   VendorRefusedError,
   VendorUnreachableError,
@@ -17,7 +19,8 @@ afterEach(async () => {
 });
 const start = async (opts: Parameters<typeof startCommvault>[0] = {}) => (fx = await startCommvault(opts));
 const LOGIN = "POST /commandcenter/api/Login";
-const STATS = "GET /commandcenter/api/DRGroups/JobStats";
+const STATS = "GET /commandcenter/api/DR/JobStats";
+const LEGACY_STATS = "GET /commandcenter/api/DRGroups/JobStats";
 
 describe("Commvault login and tokens", () => {
   it.each([
@@ -56,10 +59,28 @@ describe("Commvault login and tokens", () => {
 
   it("gives up with an auth error when a fresh token is refused too, without looping", async () => {
     const { connector, server, count } = await start();
-    server.faults.add({ kind: "status", status: 401, path: "DRGroups/JobStats", body: "" });
+    server.faults.add({ kind: "status", status: 401, path: "DR/JobStats", body: "" });
     await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorAuthError);
     expect(count(LOGIN)).toBe(2);
     expect(count(STATS)).toBe(2);
+  });
+
+  it("logs in again when an expired token is answered HTTP 200 with an errList, once", async () => {
+    const { connector, clock, count } = await start({ scenario: { expiredToken: "errList200" } });
+    const first = await connector.listChanged(null);
+    clock.advance(31 * 60_000);
+    const second = await connector.listChanged(first.cursor);
+    expect(second.jobs.length + Object.keys((second.cursor as { settled: object }).settled).length).toBeGreaterThan(0);
+    expect(count(LOGIN)).toBe(2);
+  });
+
+  it("asks an older CommServe's DRGroups/JobStats after DR/JobStats is not found, and remembers", async () => {
+    const { connector, count } = await start({ scenario: { jobStatsPaths: "DRGroups" } });
+    const first = await connector.listChanged(null);
+    expect(first.jobs.length).toBeGreaterThan(0);
+    await connector.listChanged(first.cursor);
+    expect(count(STATS)).toBe(1);
+    expect(count(LEGACY_STATS)).toBe(2);
   });
 
   it("renews a live token and refuses to renew or use an expired one", async () => {
@@ -96,12 +117,10 @@ describe("Commvault replies that are not what the document says", () => {
     ["truncated JSON", "json", { kind: "truncated", path: "JobStats" }, VendorProtocolError],
     ["malformed XML", "xml", { kind: "malformed", path: "JobStats" }, VendorProtocolError],
     ["truncated XML", "xml", { kind: "truncated", path: "JobStats" }, VendorProtocolError],
-    ["a wrong-shaped job", "json", { kind: "body", path: "JobStats", body: '{"job":[{"jobId":"two"}]}' }, VendorProtocolError],
-    ["a phase without its code", "json", { kind: "body", path: "JobStats", body: '{"job":[{"jobId":5,"phase":[{"status":0}]}]}' }, VendorProtocolError],
     ["an error body", "json", { kind: "body", path: "JobStats", body: '{"error":{"errorCode":2,"errorMessage":"Invalid DR group"}}' }, VendorRefusedError],
     ["a truncated summary", "json", { kind: "truncated", path: "/Job/" }, VendorProtocolError],
     ["HTTP 503", "json", { kind: "status", status: 503, path: "JobStats" }, VendorHttpError],
-    ["HTTP 404", "json", { kind: "status", status: 404, path: "JobStats" }, VendorHttpError],
+    ["HTTP 404 on both JobStats paths", "json", { kind: "status", status: 404, path: "JobStats" }, VendorNotFoundError],
     ["a reset connection", "json", { kind: "reset", path: "JobStats" }, VendorUnreachableError],
   ];
 
@@ -113,9 +132,25 @@ describe("Commvault replies that are not what the document says", () => {
     expect((await connector.listChanged(null)).jobs.length).toBeGreaterThan(0);
   });
 
+  it("quarantines a job with an unreadable pair and stores the rest of the listing", async () => {
+    const { connector, truth } = await start({ scenario: { brokenJobEvery: 3 } });
+    let batch = await connector.listChanged(null);
+    const seen = batch.jobs.map((j) => j.vendorId);
+    while (batch.more) {
+      batch = await connector.listChanged(batch.cursor);
+      seen.push(...batch.jobs.map((j) => j.vendorId));
+    }
+    const all = (await truth()).map((j) => j.jobId);
+    const broken = all.filter((id) => id % 3 === 0).map(String);
+    expect(broken.length).toBeGreaterThan(0);
+    expect(new Set(batch.quarantined?.map((q) => q.key))).toEqual(new Set(broken));
+    expect(batch.quarantined?.[0]?.reason).toMatch(/JobStats pair: phase\.0\.phase/);
+    expect([...new Set(seen)].sort()).toEqual(all.filter((id) => id % 3 !== 0).map(String).sort());
+  });
+
   it("names a phase code newer than the table 'Phase N' instead of dropping it", async () => {
     const { connector, truth } = await start({ scenario: { unknownPhaseCode: 61 } });
-    const batch = await connector.listChanged(null);
+    const batch = await drainSync(connector, null);
     const started = (await truth()).filter((j) => j.pairs.some((p) => p.phases.length > 1));
     for (const t of started) {
       const job = batch.jobs.find((j) => j.vendorId === String(t.jobId));

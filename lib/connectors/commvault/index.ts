@@ -1,3 +1,4 @@
+import { VendorProtocolError } from "@/lib/connectors/errors";
 import type { ConnectorFactory } from "@/lib/connectors/types";
 import { commvaultCapabilities, performCommvaultAction } from "./actions";
 import { CommvaultClient } from "./client";
@@ -14,14 +15,16 @@ export const createCommvaultConnector: ConnectorFactory = (config) => {
     async getJob(vendorId, signal) {
       if (!/^\d+$/.test(vendorId)) return null;
       const [pairs, summary] = await Promise.all([client.jobStats({ jobId: vendorId }, signal), client.jobSummary(vendorId, signal)]);
-      const mine = groupByJob(pairs).get(vendorId) ?? [];
+      if (pairs.bad.length > 0) throw new VendorProtocolError(pairs.bad[0]?.reason ?? "unreadable JobStats pair");
+      const mine = groupByJob(pairs.good.map((g) => g.value)).get(vendorId) ?? [];
       if (mine.length === 0 && !summary) return null;
       return mapCommvaultJob(vendorId, mine, summary);
     },
     perform: (job, request, signal) => performCommvaultAction(client, job, request, signal),
     capabilities: commvaultCapabilities,
     async testConnection(signal) {
-      const pairs = await client.jobStats({}, signal);
+      const { good } = await client.jobStats({}, signal);
+      const pairs = good.map((g) => g.value);
       return `Logged in to Commvault; DR JobStats lists ${groupByJob(pairs).size} jobs across ${pairs.length} replication pairs`;
     },
     close: () => client.logout(),

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseJsonReply, validateReply } from "@/lib/connectors/http/parse-reply";
 import { DOC_JOBSTATS_JSON, DOC_JOBSTATS_XML } from "./fixtures";
 import { jobStateOf, jobTypeOf, mapCommvaultJob, phaseStateOf } from "./map";
-import { jobStatsSchema, type CvJobSummary, type CvPair } from "./schemas";
+import { jobStatsSchema, pairSchema, type CvJobSummary, type CvPair } from "./schemas";
 import { xmlToObject } from "./xml";
 
-const docPairs = (): CvPair[] => parseJsonReply(DOC_JOBSTATS_JSON, jobStatsSchema, "doc").job ?? [];
+const pairs = (items: unknown[] | undefined): CvPair[] => (items ?? []).map((p) => pairSchema.parse(p));
+const docPairs = (): CvPair[] => pairs(parseJsonReply(DOC_JOBSTATS_JSON, jobStatsSchema, "doc").job);
 const summary = (over: Partial<CvJobSummary>): CvJobSummary => ({ jobId: 2416, ...over });
 const at = (s: number) => new Date(s * 1000);
 
@@ -49,7 +50,7 @@ describe("mapCommvaultJob on the document's sample", () => {
   });
 
   it("reads the XML form of the same reply into the same job", () => {
-    const xmlPairs = validateReply(xmlToObject(DOC_JOBSTATS_XML, "Api_VirtualAppJobDetailsResp", "doc"), jobStatsSchema, "doc").job ?? [];
+    const xmlPairs = pairs(validateReply(xmlToObject(DOC_JOBSTATS_XML, "Api_VirtualAppJobDetailsResp", "doc"), jobStatsSchema, "doc").job);
     const fromXml = mapCommvaultJob("2416", xmlPairs, null);
     const fromJson = mapCommvaultJob("2416", docPairs(), null);
     expect({ ...fromXml, raw: null }).toEqual({ ...fromJson, raw: null });

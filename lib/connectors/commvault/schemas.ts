@@ -37,7 +37,8 @@ export const errorFieldsSchema = z.looseObject({
 });
 export type CvErrorFields = z.infer<typeof errorFieldsSchema>;
 
-export const jobStatsSchema = errorFieldsSchema.extend({ job: z.array(pairSchema).optional() });
+/** Pairs are validated one by one (readRecords): one unreadable pair quarantines its job, not the listing. */
+export const jobStatsSchema = errorFieldsSchema.extend({ job: z.array(z.unknown()).optional() });
 
 export const loginSchema = errorFieldsSchema.extend({ token: z.string().optional(), userName: text.optional() });
 

@@ -29,16 +29,23 @@ function digest(pairs: CvPair[]): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
+/** Job summaries fetched per step; the rest follow in the next steps, newest first. */
+const STEP_SUMMARIES = 100;
+
 /**
- * JobStats without filters lists every DR job the CommServe keeps, so each poll sees the whole
- * inventory; the parent summaries are fetched only for jobs not yet seen finished, unchanged.
+ * JobStats without filters lists every DR job the CommServe keeps, so each step sees the whole
+ * inventory; the parent summaries are fetched, newest job first and a bounded number per step, only
+ * for jobs not yet seen finished with unchanged phases. A job with an unreadable pair is
+ * quarantined as a whole, since its other pairs alone would show a wrong state.
  */
 export async function listCommvaultChanges(
   client: CommvaultClient,
   cursor: SyncCursor | null,
   signal?: AbortSignal,
 ): Promise<SyncBatch> {
-  const byJob = groupByJob(await client.jobStats({}, signal));
+  const stats = await client.jobStats({}, signal);
+  const broken = new Set(stats.bad.map((b) => b.key));
+  const byJob = groupByJob(stats.good.map((g) => g.value).filter((p) => !broken.has(String(p.jobId))));
   const previous = cursorSchema.safeParse(cursor).data?.settled ?? {};
   const settled: Record<string, string> = {};
   const pending: Array<[string, CvPair[], string]> = [];
@@ -47,9 +54,11 @@ export async function listCommvaultChanges(
     if (previous[id] === fingerprint) settled[id] = fingerprint;
     else pending.push([id, pairs, fingerprint]);
   }
+  pending.sort((a, b) => Number(b[0]) - Number(a[0]));
+  const now = pending.slice(0, STEP_SUMMARIES);
   const jobs: JobRecord[] = [];
-  for (let i = 0; i < pending.length; i += SUMMARY_CONCURRENCY) {
-    const batch = pending.slice(i, i + SUMMARY_CONCURRENCY);
+  for (let i = 0; i < now.length; i += SUMMARY_CONCURRENCY) {
+    const batch = now.slice(i, i + SUMMARY_CONCURRENCY);
     const mapped = await Promise.all(
       batch.map(async ([id, pairs, fingerprint]) => {
         const job = mapCommvaultJob(id, pairs, await client.jobSummary(id, signal));
@@ -59,5 +68,13 @@ export async function listCommvaultChanges(
     );
     jobs.push(...mapped);
   }
-  return { jobs, cursor: { settled }, presentIds: [...byJob.keys()] };
+  const left = pending.length - now.length;
+  return {
+    jobs,
+    cursor: { settled },
+    presentIds: [...byJob.keys(), ...broken],
+    quarantined: stats.bad,
+    more: left > 0,
+    backfill: left > 0 ? { done: byJob.size - left, total: byJob.size } : null,
+  };
 }

@@ -61,6 +61,18 @@ describe("DFM actions against the simulator", () => {
     expect((await refusal(h.connector.perform(view(id), { action: "purge", params: {} }))).vendorCode).toBe("EJOBDOESNOTEXIST");
   });
 
+  it("purge of a failed job sends purge-jobs-completed-with-error, without which DFM keeps it", async () => {
+    const id = await newJob({ durationMs: 600_000, type: "mirror" });
+    h.clock.advance(20_000);
+    expect((await h.control(`/__sim/jobs/${id}/fail`)).status).toBe(200);
+    h.clock.advance(1_000);
+    const failed = await h.connector.getJob(id);
+    expect(failed?.state).toBe("failed");
+    await h.connector.perform({ ...view(id), state: "failed", vendorState: failed?.vendorState ?? "" }, { action: "purge", params: {} });
+    expect(h.truth.estate.get(Number(id))).toBeUndefined();
+    expect(await h.connector.getJob(id)).toBeNull();
+  });
+
   it("purge before a time: successful jobs only, or with failed ones when asked", async () => {
     const ops = h.connector.launchOperations ?? [];
     expect(ops.map((o) => [o.operation, o.role])).toEqual([["purge-completed-before", "admin"]]);

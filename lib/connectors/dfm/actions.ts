@@ -18,9 +18,13 @@ export async function performDfmAction(client: DfmClient, job: JobView, request:
     case "abort":
       await client.call("dp-job-abort", args, { idempotent: false, signal });
       return { vendorReply: `dp-job-abort accepted: DFM marks job ${job.vendorId} aborting and stops it shortly` };
-    case "purge":
-      await client.call("dp-job-purge", args, { idempotent: false, signal });
+    case "purge": {
+      // DFM purges only successfully completed jobs unless told otherwise (3.6R2 dp-job-purge):
+      // without the flag a failed job would silently stay.
+      const withError = job.state !== "succeeded";
+      await client.call("dp-job-purge", { ...args, "purge-jobs-completed-with-error": String(withError) }, { idempotent: false, signal });
       return { vendorReply: `dp-job-purge accepted: job ${job.vendorId} removed from the DFM database` };
+    }
     default:
       throw new VendorRefusedError(`DFM jobs cannot be asked to ${request.action}; only abort and purge exist`, null);
   }

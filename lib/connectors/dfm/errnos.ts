@@ -33,11 +33,30 @@ const MEANING: Readonly<Record<string, string>> = {
   EOBJECTAMBIGUOUS: "the dataset name matches more than one DFM object",
 };
 
-/** The errno's name: from the reason text when it carries one, else from the number. */
+/**
+ * DFM's reasons are prose ("Job 12 does not exist."): the 3.6R2 document lists errno names but
+ * the reply carries only a number (mostly unpublished) and that prose. These read the name back
+ * when neither the reason nor the errno table names it. Order matters: the first match wins.
+ */
+const PROSE: ReadonlyArray<[RegExp, string]> = [
+  [/\bjob\b.*\b(does not exist|not found|no such)\b/i, "EJOBDOESNOTEXIST"],
+  [/\balready\b.*\babort/i, "EJOBALREADYABORTED"],
+  [/\balready\b.*\bcompleted?\b/i, "EJOBALREADYCOMPLETED"],
+  [/\bcannot be aborted\b/i, "EJOBCANNOTBEABORTED"],
+  [/\b(tag|iterator)\b.*\b(invalid|expired|not found)\b/i, "EINVALIDTAG"],
+  [/\b(access denied|not authori[sz]ed|privilege)\b/i, "EACCESSDENIED"],
+  [/\bunable to find api\b/i, "EAPINOTFOUND"],
+  [/\bdataset\b.*\b(not found|does not exist)\b/i, "EOBJECTNOTFOUND"],
+  [/\b(invalid|has not completed|cannot be purged)\b/i, "EINVALIDINPUT"],
+];
+
+/** The errno's name: from a name in the reason, else from the number, else from the reason's prose. */
 export function errnoName(errno: number | null, reason: string, table: Readonly<Record<string, number>>): string | null {
   for (const token of reason.match(/\bE[A-Z]{4,}\b/g) ?? []) if (token in MEANING) return token;
-  if (errno === null) return null;
-  for (const [name, n] of Object.entries(table)) if (n === errno) return name;
+  if (errno !== null) {
+    for (const [name, n] of Object.entries(table)) if (n === errno) return name;
+  }
+  for (const [pattern, name] of PROSE) if (pattern.test(reason)) return name;
   return null;
 }
 

@@ -24,7 +24,8 @@ describe("DFM connector when the server misbehaves", () => {
   ])("a %s reply mid-poll fails the poll with a typed error, and the old cursor replays cleanly", async (_name, fault, type) => {
     const first = await h.connector.listChanged(null);
     h.clock.advance(45_000);
-    h.sim.faults.add({ ...fault, times: fault.kind === "status" || fault.kind === "reset" ? 5 : 1 });
+    // Garbled replies and failures are retried five times: every try meets the fault.
+    h.sim.faults.add({ ...fault, times: 5 });
     const failed = await h.connector.listChanged(first.cursor).then(() => null, (e: unknown) => e);
     expect(failed).toBeInstanceOf(type);
     expect(String((failed as Error).message)).not.toContain("s3cret");
@@ -49,9 +50,9 @@ describe("DFM connector when the server misbehaves", () => {
     expect(openTags()).toBe(0);
   });
 
-  it("a truncated iter-start leaves a tag the server expires on its own", async () => {
+  it("a truncated iter-start is read again; the tag it leaked expires on the server on its own", async () => {
     h.onNextCall("dp-job-list-iter-start", { after: (reply) => ({ ...reply, body: reply.body.slice(0, 120) }) });
-    await expect(h.connector.getJob("5100")).rejects.toBeInstanceOf(VendorProtocolError);
+    expect((await h.connector.getJob("5100"))?.vendorId).toBe("5100");
     expect(openTags()).toBe(1);
     h.clock.advance(h.truth.estate.scenario.tagTtlMs + 1_000);
     expect(openTags()).toBe(0);

@@ -43,9 +43,13 @@ export class EyeglassClient {
     this.base = apiBase(config.baseUrl);
   }
 
-  private async send(method: "GET" | "POST" | "DELETE", path: string, opts: { query?: Query; body?: string; signal?: AbortSignal }): Promise<VendorResponse> {
+  private async send(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    opts: { query?: Query; body?: string; signal?: AbortSignal; accept?: string },
+  ): Promise<VendorResponse> {
     if (!this.config.secret) throw new VendorAuthError(`${this.config.name}: no Eyeglass API token configured`);
-    const headers: Record<string, string> = { api_key: this.config.secret, accept: "application/json" };
+    const headers: Record<string, string> = { api_key: this.config.secret, accept: opts.accept ?? "application/json" };
     if (opts.body !== undefined) headers["content-type"] = "application/json";
     return vendorRequest(
       { ...this.config, baseUrl: this.base },
@@ -96,7 +100,8 @@ export class EyeglassClient {
 
   /** The failover log is plain text; an HTML page in its place is a proxy's error, not a log. */
   async getText(path: string, what: string, signal?: AbortSignal): Promise<string> {
-    const res = await this.send("GET", path, { signal });
+    // Asked for as JSON, the log resource answers 406: it produces text/plain only.
+    const res = await this.send("GET", path, { signal, accept: "text/plain" });
     this.check(res, what);
     if (/^\s*<(!doctype|html)/i.test(res.text) || /text\/html/i.test(res.headers["content-type"] ?? "")) {
       throw new VendorProtocolError(`${this.config.name}: ${what}: got an HTML page instead of the log`);

@@ -31,7 +31,8 @@ describe("eyeglass connector when the vendor misbehaves", () => {
     ["item without id", { kind: "body" as const, body: JSON.stringify([{ name: "x" }]) }],
   ])("throws a protocol error on a %s job list", async (_label, fault) => {
     h = await startHarness();
-    h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: 1 });
+    // A garbled reply is read again (five tries); a wrongly shaped one is not.
+    h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: fault.kind === "body" ? 1 : 5 });
     await expect(h.connector.listChanged(null)).rejects.toThrow(VendorProtocolError);
     await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
   });
@@ -41,7 +42,7 @@ describe("eyeglass connector when the vendor misbehaves", () => {
     const batch = await h.connector.listChanged(null);
     const running = batch.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running) throw new Error("no running failover");
-    h.sim.faults.add({ kind: "truncated", path: "/v2/jobs/failover/", method: "GET", times: 1 });
+    h.sim.faults.add({ kind: "truncated", path: "/v2/jobs/failover/", method: "GET", times: 5 });
     await expect(h.connector.getJob(running.vendorId)).rejects.toThrow(VendorProtocolError);
     h.sim.faults.add({ kind: "malformed", path: "/v2/jobs/failover/", method: "DELETE", times: 1 });
     const view = { vendorId: running.vendorId, type: running.type, state: running.state, vendorState: running.vendorState, raw: running.raw };

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { VendorNotFoundError, VendorProtocolError } from "@/lib/connectors/errors";
-import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import { field, readRecords } from "@/lib/connectors/quarantine";
+import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/types";
 import { isActive } from "@/lib/domain/job-state";
 import type { JobRecord, LogLine } from "@/lib/domain/model";
 import type { EyeglassClient } from "./client";
 import { parseFailoverLog } from "./log";
-import { mapFailoverJob, parseVendorId, type MapOptions } from "./map";
+import { mapFailoverJob, parseVendorId, vendorIdOf, type Family, type MapOptions } from "./map";
 import { mapReadinessJob, mapReplicationJob } from "./map-checks";
 import { checkJobSchema, failoverJobSchema } from "./schemas";
 
@@ -38,16 +39,26 @@ async function fetchLog(client: EyeglassClient, id: string, signal?: AbortSignal
  */
 export async function listEyeglassChanges(client: EyeglassClient, options: MapOptions, cursorIn: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
   const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? { v: 1, seen: {}, logDue: [] };
-  const failovers = await client.get("v2/jobs/failover", z.array(failoverJobSchema), "list failover jobs", signal, { state: "all" });
-  const readiness = await client.get("v2/jobs/readiness", z.array(checkJobSchema), "list readiness jobs", signal, { state: "all" });
-  const replication = await client.get("v2/jobs/replication", z.array(checkJobSchema), "list replication jobs", signal, { state: "all" });
-  const rawOf = (raw: unknown, i: number) => (Array.isArray(raw) ? raw[i] : undefined);
+  const bad: QuarantinedRecord[] = [];
+  // Each list is read record by record: one job that does not match the document is quarantined.
+  const list = async <S extends z.ZodType>(family: Family, schema: S) => {
+    const got = await client.get(`v2/jobs/${family}`, z.array(z.unknown()), `list ${family} jobs`, signal, { state: "all" });
+    const keyOf = (raw: unknown) => {
+      const id = field("id")(raw);
+      return typeof id === "string" || typeof id === "number" ? vendorIdOf(family, String(id)) : undefined;
+    };
+    const read = readRecords(got.data, schema, `${family} job`, keyOf);
+    bad.push(...read.bad);
+    return read.good;
+  };
+  const failovers = await list("failover", failoverJobSchema);
+  const readiness = await list("readiness", checkJobSchema);
+  const replication = await list("replication", checkJobSchema);
 
   const next: Cursor = { v: 1, seen: {}, logDue: [] };
   const jobs: JobRecord[] = [];
   const wasDue = new Set(previous.logDue);
-  for (const [i, job] of failovers.data.entries()) {
-    const raw = rawOf(failovers.raw, i);
+  for (const { value: job, raw } of failovers) {
     const record = mapFailoverJob(job, raw, options);
     const print = fingerprint(raw);
     next.seen[record.vendorId] = print;
@@ -66,15 +77,14 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
     { list: replication, map: mapReplicationJob },
   ];
   for (const { list, map } of families) {
-    for (const [i, job] of list.data.entries()) {
-      const raw = rawOf(list.raw, i);
+    for (const { value: job, raw } of list) {
       const record = map(job, raw);
       const print = fingerprint(raw);
       next.seen[record.vendorId] = print;
       if (previous.seen[record.vendorId] !== print) jobs.push(record);
     }
   }
-  return { jobs, cursor: next, presentIds: Object.keys(next.seen) };
+  return { jobs, cursor: next, presentIds: [...Object.keys(next.seen), ...bad.map((b) => b.key)], quarantined: bad };
 }
 
 export async function getEyeglassJob(client: EyeglassClient, options: MapOptions, vendorId: string, signal?: AbortSignal): Promise<JobRecord | null> {

@@ -1,4 +1,4 @@
-import { VendorError } from "../errors";
+import { VendorError, VendorHttpError } from "../errors";
 
 export interface RetryPolicy {
   attempts: number;
@@ -20,7 +20,11 @@ export async function withRetries<T>(
       lastError = err;
       const retryable = err instanceof VendorError && err.retryable;
       if (!retryable || attempt === policy.attempts - 1 || signal?.aborted) throw err;
-      await delay(backoffMs(attempt, policy), signal);
+      // A vendor that said when to come back (Retry-After on 429/503) is obeyed, with jitter on top
+      // so sources that were throttled together do not return together.
+      const asked = err instanceof VendorHttpError ? err.retryAfterMs : null;
+      const wait = backoffMs(attempt, policy);
+      await delay(asked === null ? wait : asked + wait / 2, signal);
     }
   }
   throw lastError;

@@ -1,7 +1,8 @@
 import { VendorProtocolError } from "@/lib/connectors/errors";
 import { parseJsonReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest, type VendorResponse } from "@/lib/connectors/http/vendor-request";
-import type { SourceConfig } from "@/lib/connectors/types";
+import { field, readRecords } from "@/lib/connectors/quarantine";
+import type { QuarantinedRecord, SourceConfig } from "@/lib/connectors/types";
 import { ontapFailure } from "./errors";
 import { ontapCountSchema, ontapErrorSchema, ontapJobSchema, ontapPageSchema, type OntapJob, type OntapPage } from "./schemas";
 
@@ -10,6 +11,11 @@ export const JOBS_PATH = "api/cluster/jobs";
 const MAX_PAGES = 100_000;
 
 export type OntapAction = "pause" | "resume" | "cancel";
+
+export interface ListedJobs {
+  good: OntapJob[];
+  bad: QuarantinedRecord[];
+}
 
 /** HTTP to one ONTAP cluster: Basic auth, the source's TLS and timeout, retries via vendorRequest. */
 export class OntapClient {
@@ -21,19 +27,32 @@ export class OntapClient {
   }
 
   /** Every record the query matches, following `next` until ONTAP stops sending one. */
-  async listAll(query: URLSearchParams, signal?: AbortSignal): Promise<OntapJob[]> {
-    const records: OntapJob[] = [];
+  async listAll(query: URLSearchParams, signal?: AbortSignal): Promise<ListedJobs> {
+    return this.listPages(`${JOBS_PATH}?${query.toString()}`, MAX_PAGES, signal).then((out) => {
+      if (out.next !== null) throw new VendorProtocolError(`${this.config.name}: ONTAP kept sending next links past ${MAX_PAGES} pages`);
+      return out;
+    });
+  }
+
+  /** Up to `maxPages` pages from `url` (a query or a `next` link), and where the listing goes on. */
+  async listPages(url: string, maxPages: number, signal?: AbortSignal): Promise<ListedJobs & { next: string | null }> {
+    const out: ListedJobs & { next: string | null } = { good: [], bad: [], next: null };
     const seen = new Set<string>();
-    let url: string | null = `${JOBS_PATH}?${query.toString()}`;
-    while (url !== null) {
-      if (seen.size >= MAX_PAGES) throw new VendorProtocolError(`${this.config.name}: ONTAP kept sending next links past ${MAX_PAGES} pages`);
-      seen.add(url);
-      const page: OntapPage = parseJsonReply((await this.get(url, false, signal)).text, ontapPageSchema, `${this.config.name}: job list`);
-      records.push(...page.records);
+    let at: string | null = url;
+    while (at !== null) {
+      if (seen.size >= maxPages) {
+        out.next = at;
+        break;
+      }
+      seen.add(at);
+      const page: OntapPage = parseJsonReply((await this.get(at, false, signal)).text, ontapPageSchema, `${this.config.name}: job list`);
+      const read = readRecords(page.records, ontapJobSchema, "ONTAP job", field("uuid"));
+      out.good.push(...read.good.map((g) => g.value));
+      out.bad.push(...read.bad);
       const next: string | null = page._links?.next?.href ?? null;
-      url = next === null ? null : this.followable(next, seen);
+      at = next === null ? null : this.followable(next, seen);
     }
-    return records;
+    return out;
   }
 
   async count(signal?: AbortSignal): Promise<number> {

@@ -15,7 +15,7 @@ export const createOntapConnector: ConnectorFactory = (config): Connector => {
   const client = new OntapClient(config);
   return {
     kind: "ontap",
-    listChanged: (cursor, signal) => listOntapChanges(client, options.data.pageSize, cursor, signal),
+    listChanged: (cursor, signal) => listOntapChanges(client, options.data.pageSize, config.timeoutMs, cursor, signal),
     getJob: async (vendorId, signal) => {
       const job = await client.getJob(vendorId, signal);
       return job ? mapOntapJob(job) : null;

@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   VendorAuthError,
@@ -80,15 +81,20 @@ describe("ONTAP connector against the simulator", () => {
     expect(await connector.testConnection()).toBe(`ONTAP answered: ${(await truth()).length} jobs`);
   });
 
-  it("first poll lists and maps the whole inventory, following every next link", async () => {
+  it("first sync lists and maps the whole inventory newest first in steps, following every next link", async () => {
     const { connector, truth, server } = await setup({ timeoutPageRecords: 5 }, { options: { pageSize: 1000 } });
-    const batch = await connector.listChanged(null);
-    const pagesFetched = server.requestCounts.get("GET /api/cluster/jobs");
+    const first = await connector.listChanged(null);
+    expect(first.more).toBe(true);
+    const starts = first.jobs.map((j) => j.startedAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    const batch = await drainSync(connector, first.cursor);
+    const pagesFetched = server.requestCounts.get("GET /api/cluster/jobs") ?? 0;
     const raw = await truth();
+    expect([...new Set([...first.jobs, ...batch.jobs].map((j) => j.vendorId))].sort()).toEqual(raw.map((j) => j.uuid).sort());
     expect(batch.presentIds).toEqual(raw.map((j) => j.uuid));
-    expect(batch.jobs).toHaveLength(raw.length);
     expect(raw.length).toBeGreaterThan(5);
-    expect(pagesFetched).toBe(Math.ceil(raw.length / 5));
+    expect(pagesFetched).toBeGreaterThanOrEqual(Math.ceil(raw.length / 5));
+    batch.jobs = [...new Map([...first.jobs, ...batch.jobs].map((j) => [j.vendorId, j])).values()];
     const mapped = byId(batch.jobs);
     for (const r of raw) {
       const job = mapped.get(r.uuid);
@@ -213,15 +219,17 @@ describe("ONTAP connector failure paths", () => {
     await expect(connector.testConnection()).rejects.toBeInstanceOf(VendorAuthError);
   });
 
-  it("treats malformed, truncated and wrongly shaped replies as protocol errors", async () => {
+  it("reads a garbled reply again, and treats persistently malformed, truncated and wrongly shaped replies as protocol errors", async () => {
     const { connector, server } = await setup();
-    server.faults.add({ kind: "malformed", path: "/api/cluster/jobs", times: 1 });
-    await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
     server.faults.add({ kind: "truncated", path: "/api/cluster/jobs", times: 1 });
+    expect((await connector.listChanged(null)).jobs.length).toBeGreaterThan(0);
+    server.faults.add({ kind: "malformed", path: "/api/cluster/jobs", times: 5 });
+    await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
+    server.faults.add({ kind: "truncated", path: "/api/cluster/jobs", times: 5 });
     await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
     server.faults.add({ kind: "body", path: "/api/cluster/jobs", times: 1, body: '{"records":"none","num_records":0}' });
     await expect(connector.listChanged(null)).rejects.toThrow(/job list: unexpected reply at records/);
-    server.faults.add({ kind: "truncated", path: "/api/cluster/jobs/", times: 1 });
+    server.faults.add({ kind: "truncated", path: "/api/cluster/jobs/", times: 5 });
     const uuid = (await connector.listChanged(null)).presentIds?.[0] ?? "";
     await expect(connector.getJob(uuid)).rejects.toBeInstanceOf(VendorProtocolError);
   });
@@ -233,7 +241,7 @@ describe("ONTAP connector failure paths", () => {
     await expect(connector.listChanged(null)).rejects.toThrow(/outside \/api\/cluster\/jobs/);
   });
 
-  it("retries a 5xx or a reset once and succeeds, but gives up on a persistent 5xx", async () => {
+  it("retries a 5xx or a reset and succeeds, but gives up on a persistent 5xx after five tries", async () => {
     const { connector, server, truth } = await setup();
     const total = (await truth()).length;
     server.faults.add({ kind: "status", status: 503, path: "/api/cluster/jobs", times: 1 });
@@ -243,7 +251,7 @@ describe("ONTAP connector failure paths", () => {
     server.faults.add({ kind: "status", status: 500, path: "/api/cluster/jobs" });
     server.requestCounts.clear();
     await expect(connector.testConnection()).rejects.toBeInstanceOf(VendorHttpError);
-    expect(server.requestCounts.get("GET /api/cluster/jobs")).toBe(3);
+    expect(server.requestCounts.get("GET /api/cluster/jobs")).toBe(5);
   });
 
   it("does not retry a PATCH after a 5xx: a cancel is not safe to send twice", async () => {
@@ -256,7 +264,7 @@ describe("ONTAP connector failure paths", () => {
 
   it("times out on a cluster that does not answer", async () => {
     const { connector, server } = await setup({}, { timeoutMs: 200 });
-    server.faults.add({ kind: "delay", ms: 1_000, path: "/api/cluster/jobs", times: 3 });
+    server.faults.add({ kind: "delay", ms: 1_000, path: "/api/cluster/jobs", times: 5 });
     await expect(connector.testConnection()).rejects.toBeInstanceOf(VendorTimeoutError);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
-import type { OntapClient } from "./client";
+import { mapRecords } from "@/lib/connectors/quarantine";
+import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import type { JobRecord } from "@/lib/domain/model";
+import { JOBS_PATH, type OntapClient } from "./client";
 import { mapOntapJob } from "./map";
 import type { OntapJob } from "./schemas";
 
@@ -9,36 +11,55 @@ const TERMINAL = new Set(["success", "failure"]);
 const END_MARGIN_MS = 120_000;
 /** uuids per `uuid=a|b|…` query, to keep URLs well under common limits. */
 const FETCH_CHUNK = 40;
+/** Pages of full records per step while a first sync reads a cluster's retained history. */
+const BACKFILL_PAGES = 4;
 
 const cursorSchema = z.object({
   /** Latest end_time seen, in the cluster's clock (so our clock skew does not matter). */
   endWatermark: z.string().nullable(),
   /** Jobs that were not finished at the last poll: report them again until they are. */
   open: z.array(z.string()),
+  /** A first sync still reading history, newest first: where the listing goes on, and how far it got. */
+  backfill: z.object({ next: z.string(), done: z.number().int(), total: z.number().int() }).nullable().default(null),
 });
 type OntapCursor = z.infer<typeof cursorSchema>;
 
 /**
- * First poll: the whole inventory with every field. Later polls: one light listing (uuid, state,
- * end_time) of the whole inventory, which gives presentIds, then full records only for jobs that
- * are unfinished, were unfinished last time, or ended since the watermark.
+ * First poll: full records newest first (`order_by=start_time desc`), a few pages per step, so the
+ * present is stored at once and a cluster that retains a long history is read in committed steps.
+ * Later polls (and every step of that backfill, so the present stays live within ONTAP's 300 s
+ * retention): one light listing (uuid, state, end_time) of the whole inventory, which gives
+ * presentIds, then full records only for jobs that are unfinished, were unfinished last time, or
+ * ended since the watermark.
  */
 export async function listOntapChanges(
   client: OntapClient,
   pageSize: number,
+  timeoutMs: number,
   cursor: SyncCursor | null,
   signal?: AbortSignal,
 ): Promise<SyncBatch> {
   const previous = cursorSchema.safeParse(cursor);
-  const page = (params: Record<string, string>) => new URLSearchParams({ max_records: String(pageSize), ...params });
+  const returnTimeout = String(returnTimeoutFor(timeoutMs));
+  const page = (params: Record<string, string>) =>
+    new URLSearchParams({ max_records: String(pageSize), return_timeout: returnTimeout, ...params });
+  const bad: QuarantinedRecord[] = [];
+
   if (!previous.success) {
-    const all = await client.listAll(page({ fields: "*" }), signal);
-    return batch(all, all, null);
+    const first = await client.listPages(`${JOBS_PATH}?${page({ fields: "*", order_by: "start_time desc" })}`, BACKFILL_PAGES, signal);
+    bad.push(...first.bad);
+    // A cluster small enough to read in one step gave its whole inventory.
+    if (first.next === null) return batch(first.good, first.good, { endWatermark: null, open: [] }, null, bad);
+    const backfill = { next: first.next, done: first.good.length, total: await client.count(signal) };
+    return batch(first.good, null, { endWatermark: null, open: [] }, backfill, bad);
   }
+
+  const prev = previous.data;
   const inventory = await client.listAll(page({ fields: "uuid,state,end_time" }), signal);
-  const since = previous.data.endWatermark ? Date.parse(previous.data.endWatermark) - END_MARGIN_MS : null;
-  const wasOpen = new Set(previous.data.open);
-  const wanted = inventory
+  bad.push(...inventory.bad);
+  const since = prev.endWatermark ? Date.parse(prev.endWatermark) - END_MARGIN_MS : null;
+  const wasOpen = new Set(prev.open);
+  const wanted = inventory.good
     .filter((job) => {
       if (!TERMINAL.has(job.state ?? "") || wasOpen.has(job.uuid)) return true;
       if (!job.end_time) return true;
@@ -48,17 +69,52 @@ export async function listOntapChanges(
   const changed: OntapJob[] = [];
   for (let i = 0; i < wanted.length; i += FETCH_CHUNK) {
     const uuids = wanted.slice(i, i + FETCH_CHUNK).join("|");
-    changed.push(...(await client.listAll(page({ uuid: uuids, fields: "*" }), signal)));
+    const got = await client.listAll(page({ uuid: uuids, fields: "*" }), signal);
+    changed.push(...got.good);
+    bad.push(...got.bad);
   }
-  return batch(changed, inventory, previous.data);
+  let backfill = prev.backfill;
+  if (backfill) {
+    const more = await client.listPages(backfill.next, BACKFILL_PAGES, signal);
+    changed.push(...more.good);
+    bad.push(...more.bad);
+    backfill = more.next === null ? null : { ...backfill, next: more.next, done: backfill.done + more.good.length };
+  }
+  return batch(changed, inventory.good, prev, backfill, bad);
 }
 
-function batch(changed: OntapJob[], inventory: OntapJob[], previous: OntapCursor | null): SyncBatch {
-  let watermark = previous?.endWatermark ?? null;
-  for (const job of inventory) {
+/**
+ * ONTAP keeps iterating a collection for `return_timeout` seconds (15 by default, 9.12.1 doc) before
+ * answering; asked for less than our own request timeout, a loaded cluster returns a shorter page
+ * with a `next` link instead of being cut off by us, who would then have nothing of that page.
+ */
+export function returnTimeoutFor(timeoutMs: number): number {
+  return Math.max(1, Math.min(120, Math.floor((timeoutMs * 0.6) / 1000)));
+}
+
+function batch(
+  changed: OntapJob[],
+  inventory: OntapJob[] | null,
+  previous: Pick<OntapCursor, "endWatermark" | "open">,
+  backfill: OntapCursor["backfill"],
+  bad: QuarantinedRecord[],
+): SyncBatch {
+  // Without the inventory (the first step), the records read stand in for it.
+  const seen = inventory ?? changed;
+  let watermark = previous.endWatermark;
+  for (const job of seen) {
     if (job.end_time && (watermark === null || Date.parse(job.end_time) > Date.parse(watermark))) watermark = job.end_time;
   }
-  const open = inventory.filter((job) => !TERMINAL.has(job.state ?? "")).map((job) => job.uuid);
-  const cursor: OntapCursor = { endWatermark: watermark, open };
-  return { jobs: changed.map(mapOntapJob), cursor, presentIds: inventory.map((job) => job.uuid) };
+  const open = [...new Set([...(inventory ? [] : previous.open), ...seen.filter((job) => !TERMINAL.has(job.state ?? "")).map((job) => job.uuid)])];
+  const mapped = mapRecords(changed, mapOntapJob, "ONTAP job", (job) => job.uuid);
+  const jobs: JobRecord[] = mapped.mapped;
+  const cursor: OntapCursor = { endWatermark: watermark, open, backfill };
+  return {
+    jobs,
+    cursor,
+    quarantined: [...bad, ...mapped.bad],
+    more: backfill !== null,
+    backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done) } : null,
+    ...(inventory ? { presentIds: [...inventory.map((job) => job.uuid), ...bad.map((b) => b.key)] } : {}),
+  };
 }

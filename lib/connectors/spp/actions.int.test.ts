@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   VendorHttpError,
@@ -119,18 +120,18 @@ describe("SPP connector against the simulator: vendor faults", () => {
   it.each([
     ["malformed", { kind: "malformed" as const, path: "/api/progress" }, VendorProtocolError],
     ["truncated", { kind: "truncated" as const, path: "/api/endeavour/jobsession" }, VendorProtocolError],
-    ["wrong shape", { kind: "body" as const, path: "/api/endeavour/log/job", body: JSON.stringify({ logs: [{ message: "no time" }] }) }, VendorProtocolError],
+    ["wrong shape", { kind: "body" as const, path: "/api/endeavour/log/job", body: JSON.stringify({ logs: "none" }) }, VendorProtocolError],
     ["bad login reply", { kind: "body" as const, path: "/api/endeavour/session", body: "{}" }, VendorProtocolError],
     ["5xx", { kind: "status" as const, path: "/api/endeavour/jobsession", status: 503 }, VendorHttpError],
     ["reset", { kind: "reset" as const, path: "/api/progress" }, VendorUnreachableError],
-    ["slow", { kind: "delay" as const, path: "/api/endeavour/jobsession", ms: 1_500, times: 3 }, VendorTimeoutError],
+    ["slow", { kind: "delay" as const, path: "/api/endeavour/jobsession", ms: 1_500, times: 5 }, VendorTimeoutError],
   ])("%s reply → typed error, then recovers once the fault clears", async (_name, fault, errorClass) => {
     rig.sim.faults.add(fault);
     const err = await connector.listChanged(null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(errorClass);
     expect((err as Error).message).not.toContain("passw0rd");
     rig.sim.faults.clear();
-    const batch = await connector.listChanged(null);
+    const batch = await drainSync(connector, null);
     expect(batch.jobs.length).toBeGreaterThan(100);
   });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Connector, ConnectorFactory } from "@/lib/connectors/types";
 import { performSppAction, sppCapabilities } from "./actions";
 import { SppClient } from "./client";
-import { jobSessionPageSchema } from "./schemas";
+import { jobSessionPageSchema, jobSessionSchema } from "./schemas";
 import { SppSync } from "./sync";
 
 export { sppCancelParamsSchema } from "./actions";
@@ -30,7 +30,7 @@ export const createSppConnector: ConnectorFactory = (config): Connector => {
         "job session list",
         signal,
       );
-      const latest = page.sessions[0];
+      const latest = jobSessionSchema.safeParse(page.sessions[0]).data;
       return `Logged in to IBM Spectrum Protect Plus as ${client.userName ?? "(unknown user)"}; latest job session: ${
         latest ? `${latest.jobName ?? latest.id} (${latest.status})` : "none"
       }`;

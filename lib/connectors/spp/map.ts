@@ -45,8 +45,8 @@ export function mapJobSession({ session, summaries, logs }: SessionDetail): JobR
     message: lastError ?? summaries.find((s) => s.message)?.message ?? session.results ?? null,
     raw: { jobsession: session, progress: summaries },
     phases: resourcePhases(summaries),
-    events: sorted.map(eventOf),
-    log: sorted.map((l, seq): LogLine => ({ seq, at: new Date(l.logTime), level: l.type ?? null, text: l.message ?? "" })),
+    events: sorted.flatMap(eventOf),
+    log: sorted.map((l, seq): LogLine => ({ seq, at: l.logTime === null ? null : new Date(l.logTime), level: l.type ?? null, text: l.message ?? "" })),
     ...(sample ? { samples: [sample] } : {}),
   };
 }
@@ -108,7 +108,8 @@ const laneOf = (s: ProgressSummary) => s.resourceName ?? s.name ?? s.resourcePk 
 
 /** Log lines in the vendor's order: by time, then by id for lines logged in the same millisecond. */
 function sortLog(logs: LogEntry[]): LogEntry[] {
-  return [...logs].sort((a, b) => a.logTime - b.logTime || compareIds(a.id, b.id));
+  const time = (l: LogEntry) => l.logTime ?? Number.POSITIVE_INFINITY;
+  return [...logs].sort((a, b) => time(a) - time(b) || compareIds(a.id, b.id));
 }
 
 function compareIds(a: string | null | undefined, b: string | null | undefined): number {
@@ -116,15 +117,17 @@ function compareIds(a: string | null | undefined, b: string | null | undefined):
   return (a ?? "").localeCompare(b ?? "");
 }
 
-function eventOf(l: LogEntry): EventRecord {
-  return {
+/** A line without a readable time stays in the log but makes no timeline event. */
+function eventOf(l: LogEntry): EventRecord[] {
+  if (l.logTime === null) return [];
+  return [{
     key: l.id ? `log:${l.id}` : `log:${l.logTime}:${l.messageId ?? ""}:${hash(l.message ?? "")}`,
     at: new Date(l.logTime),
     severity: logSeverity(l.type),
     type: l.messageId ?? (l.type ?? "INFO").toLowerCase(),
     message: l.message ?? "",
     raw: l,
-  };
+  }];
 }
 
 /** A short, stable fingerprint for log lines that come without an id. */

@@ -62,12 +62,25 @@ export const jobSessionSchema = z.looseObject({
 });
 export type JobSession = z.infer<typeof jobSessionSchema>;
 
-export const jobSessionPageSchema = envelope.extend({ sessions: z.array(jobSessionSchema) });
+/** Sessions are validated one by one (see readRecords), so one odd session is quarantined, not fatal. */
+export const jobSessionPageSchema = envelope.extend({ sessions: z.array(z.unknown()) });
+
+/**
+ * Epoch milliseconds; some SPP releases write it as a string, and sppmon reads it defensively.
+ * A time that cannot be read is null: the line is kept (without a time), never the reason to drop the job.
+ */
+const logTime = z.unknown().transform((v): number | null => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v !== "string" || v.trim() === "") return null;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Number(v.trim());
+  const parsed = Date.parse(v);
+  return Number.isNaN(parsed) ? null : parsed;
+});
 
 export const logEntrySchema = z.looseObject({
   id: id.nullish(),
   jobsessionId: id.nullish(),
-  logTime: z.number(),
+  logTime,
   type: z.string().nullish(),
   messageId: z.string().nullish(),
   message: z.string().nullish(),

@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VendorAuthError } from "@/lib/connectors/errors";
 import type { JobRecord } from "@/lib/domain/model";
@@ -18,7 +19,7 @@ describe("SPP connector against the simulator: listing", () => {
 
   it("first poll: every job session, following nextPage across many small pages", async () => {
     const truth = await rig.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
-    const batch = await rig.connector().listChanged(null);
+    const batch = await drainSync(rig.connector(), null);
     expect(truth.sessions.length).toBeGreaterThan(100);
     expect(new Set(batch.presentIds)).toEqual(new Set(truth.sessions.map((s) => s.id)));
     expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.sessions.map((s) => s.id).sort());
@@ -32,7 +33,7 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("maps each running session's resources to lanes with exact bytes and throughput", async () => {
-    const batch = await rig.connector().listChanged(null);
+    const batch = await drainSync(rig.connector(), null);
     const running = batch.jobs.filter((j) => j.state === "running");
     expect(running.length).toBeGreaterThan(0);
     for (const job of running) await expectMatchesProgress(rig, job);
@@ -45,7 +46,7 @@ describe("SPP connector against the simulator: listing", () => {
       expect(page.total).toBe(0);
       expect(page.sessions).toHaveLength(7);
       const all = await bugged.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
-      const batch = await bugged.connector().listChanged(null);
+      const batch = await drainSync(bugged.connector(), null);
       expect(batch.jobs).toHaveLength(all.sessions.length);
       const job = batch.jobs.find((j) => j.state === "running");
       expect(job).toBeDefined();
@@ -57,7 +58,7 @@ describe("SPP connector against the simulator: listing", () => {
 
   it("incremental poll: active sessions again, newly finished ones, new ones; never a full inventory", async () => {
     const connector = rig.connector();
-    const first = await connector.listChanged(null);
+    const first = await drainSync(connector, null);
     const activeBefore = first.jobs.filter((j) => !j.endedAt).map((j) => j.vendorId);
     rig.clock.advance(25 * 60_000);
     const second = await connector.listChanged(first.cursor);
@@ -77,9 +78,27 @@ describe("SPP connector against the simulator: listing", () => {
     expect(finishedSince.length).toBeGreaterThan(0);
   });
 
+  it("asks for the job log of every type (SPP lists only INFO unless told) and reads string logTimes", async () => {
+    const odd = await startSppRig({ scenario: { stringLogTimes: true } });
+    try {
+      const failed = (await odd.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL)).sessions.find((s) => s.status === "FAILED");
+      if (!failed) throw new Error("the default estate has failed sessions");
+      const filter = (extra: object[]) => JSON.stringify([{ property: "jobsessionId", value: failed.id, op: "=" }, ...extra]);
+      const infoOnly = await odd.truth<{ logs: Array<{ type: string; logTime: unknown }> }>("/api/endeavour/log/job", { filter: filter([]) });
+      expect(new Set(infoOnly.logs.map((l) => l.type))).toEqual(new Set(["INFO"]));
+      expect(typeof infoOnly.logs[0]?.logTime).toBe("string");
+      const job = await odd.connector().getJob(failed.id);
+      expect(job?.log?.some((l) => l.level === "ERROR")).toBe(true);
+      expect(job?.log?.every((l) => l.at instanceof Date && !Number.isNaN(l.at.getTime()))).toBe(true);
+      expect(job?.events?.some((e) => e.severity === "error")).toBe(true);
+    } finally {
+      await odd.close();
+    }
+  });
+
   it("keeps event keys and log positions stable across polls", async () => {
     const connector = rig.connector();
-    const first = await connector.listChanged(null);
+    const first = await drainSync(connector, null);
     const job = first.jobs.find((j) => j.state === "running");
     if (!job) throw new Error("the default estate has running sessions");
     rig.clock.advance(5 * 60_000);

@@ -6,7 +6,7 @@ export interface ActionRow {
   id: string;
   jobId: string | null;
   action: string;
-  status: "pending" | "succeeded" | "refused" | "failed";
+  status: "pending" | "succeeded" | "refused" | "failed" | "unknown";
   vendorReply: string | null;
   requestedAt: Date;
   completedAt: Date | null;

@@ -119,7 +119,7 @@ async function replay(db: Db, prior: ActionRow, sourceId: string, action: string
   if (prior.jobId !== null || prior.action !== action || row?.sourceId !== sourceId) {
     throw new HttpError(422, "Idempotency key reused", "This Idempotency-Key was already used for a different request.");
   }
-  const httpStatus = prior.status === "pending" ? 202 : prior.status === "succeeded" ? 200 : prior.status === "refused" ? 409 : 502;
+  const httpStatus = prior.status === "pending" ? 202 : prior.status === "succeeded" ? 200 : prior.status === "refused" ? 409 : prior.status === "unknown" ? 504 : 502;
   return { httpStatus, action: prior, vendorId: null, jobId: null };
 }
 

@@ -107,6 +107,8 @@ function statusFor(status: ActionRow["status"], err?: unknown): number {
   if (status === "succeeded") return 200;
   if (status === "refused") return err instanceof z.ZodError ? 400 : 409;
   if (status === "pending") return 202;
+  // The vendor was asked but its answer was never recorded (see reap-pending): like a gateway timeout.
+  if (status === "unknown") return 504;
   return 502;
 }
 

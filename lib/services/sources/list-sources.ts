@@ -1,17 +1,20 @@
 import { getSource, listSources, sourceIdsWithSecret } from "@/lib/data/sources";
+import { quarantineBySource } from "@/lib/data/quarantine";
 import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/http/problem";
 import { toSourceView, type SourceView } from "./source-view";
 
 export async function listSourceViews(db: Tx = getDb()): Promise<SourceView[]> {
   const [rows, withSecret] = await Promise.all([listSources(db), sourceIdsWithSecret(db)]);
+  const quarantine = await quarantineBySource(rows.map((r) => r.id), db);
   const now = new Date();
-  return rows.map((row) => toSourceView(row, withSecret.has(row.id), now));
+  return rows.map((row) => toSourceView(row, withSecret.has(row.id), now, quarantine.get(row.id)));
 }
 
 export async function getSourceView(id: string, db: Tx = getDb()): Promise<SourceView> {
   const row = await getSource(id, db);
   if (!row) throw notFound(`No source ${id}.`);
   const withSecret = await sourceIdsWithSecret(db);
-  return toSourceView(row, withSecret.has(id), new Date());
+  const quarantine = await quarantineBySource([id], db);
+  return toSourceView(row, withSecret.has(id), new Date(), quarantine.get(id));
 }

@@ -1,3 +1,4 @@
+import type { QuarantineSummary } from "@/lib/data/quarantine";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { sourceHealth, type HealthInput, type SourceHealth } from "./source-health";
 
@@ -18,6 +19,10 @@ export interface SourceView {
   createdAt: string;
   updatedAt: string;
   health: SourceHealth;
+  /** History still being read in steps, newest first; null once the backfill is done. */
+  backfill: { done: number; total: number } | null;
+  /** Vendor records that could not be read (kept raw with the reason), with the latest few. */
+  quarantined: { count: number; latest: Array<{ recordKey: string; reason: string; raw: string; lastSeenAt: string }> };
 }
 
 export interface SourceRow extends HealthInput {
@@ -31,9 +36,11 @@ export interface SourceRow extends HealthInput {
   options: unknown;
   createdAt: Date;
   updatedAt: Date;
+  backfillDone?: number | null;
+  backfillTotal?: number | null;
 }
 
-export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date): SourceView {
+export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date, quarantine?: QuarantineSummary): SourceView {
   return {
     id: row.id,
     kind: row.kind as SourceKind,
@@ -50,6 +57,11 @@ export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date): Sou
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     health: sourceHealth(row, now),
+    backfill: row.backfillDone != null && row.backfillTotal != null ? { done: row.backfillDone, total: row.backfillTotal } : null,
+    quarantined: {
+      count: quarantine?.count ?? 0,
+      latest: (quarantine?.latest ?? []).map((q) => ({ ...q, lastSeenAt: q.lastSeenAt.toISOString() })),
+    },
   };
 }
 

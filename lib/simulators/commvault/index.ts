@@ -2,7 +2,7 @@ import { Rng } from "@/lib/simulators/engine/rng";
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { Sessions } from "./auth";
 import { createControl } from "./control";
-import { scenarioSchema } from "./options";
+import { parseScenario } from "./options";
 import { createHandler } from "./routes";
 import { DrJobStore } from "./store";
 
@@ -11,12 +11,13 @@ export const commvaultSimulator: SimulatorModule = {
   kind: "commvault",
   credential: "password",
   create(options) {
-    const scenario = scenarioSchema.parse(options.scenario ?? {});
+    const scenario = parseScenario(options.scenario);
     const store = new DrJobStore(options.clock, options.seed, scenario);
     const sessions = new Sessions(options.clock, new Rng(options.seed * 31 + 7), scenario.tokenIdleMs);
     return {
       handler: createHandler({ clock: options.clock, store, sessions, scenario, user: options.user, password: options.password }),
       control: createControl(options.clock, store),
+      groundTruth: () => store.groundTruth(),
       source: (serverUrl) => ({
         baseUrl: serverUrl,
         username: options.user,

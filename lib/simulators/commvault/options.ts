@@ -39,8 +39,34 @@ export const scenarioSchema = z.object({
   fixedRtoMs: wholeSeconds.optional(),
   /** A phase code newer than the known table, inserted after each job's first phase. */
   unknownPhaseCode: z.number().int().min(0).optional(),
+  /**
+   * Which JobStats paths the CommServe serves: current releases answer `DR/JobStats` (cvpysdk's
+   * DRORCHESTRATION_JOB_STATS), older ones only `DRGroups/JobStats`.
+   */
+  jobStatsPaths: z.enum(["both", "DR", "DRGroups"]).default("both"),
+  /**
+   * How an expired token is answered: 401, or HTTP 200 with an errList asking for a new login
+   * (seen from CommServes behind the Command Center proxy).
+   */
+  expiredToken: z.enum(["401", "errList200"]).default("401"),
+  /** Every n-th job (by id) has a replication pair with an unreadable phase code; 0: none. */
+  brokenJobEvery: z.number().int().min(0).default(0),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * "large": a year of a busy CommServe's DR jobs (~35,000, every one kept, each with its pairs'
+ * phases and a job summary). Explicit settings override the preset's.
+ */
+const PRESETS: Record<string, Partial<Scenario>> = {
+  large: { historyMs: 365 * 86_400_000, meanIntervalMs: 15 * 60_000, historyDensity: 1 },
+};
+
+export function parseScenario(raw: Record<string, unknown> | undefined): Scenario {
+  const { preset, ...rest } = raw ?? {};
+  const base = typeof preset === "string" ? (PRESETS[preset] ?? {}) : {};
+  return scenarioSchema.parse({ ...base, ...rest });
+}
 
 /** Body of POST /__sim/jobs. */
 export const createJobSchema = z.object({

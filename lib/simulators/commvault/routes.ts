@@ -3,7 +3,7 @@ import type { SimHandler, SimRequest, SimResponse } from "@/lib/simulators/engin
 import type { Sessions } from "./auth";
 import type { Scenario } from "./options";
 import type { DrJobStore } from "./store";
-import { formatOf, jobStatsBody, jobSummaryBody, reply, type Format } from "./wire";
+import { formatOf, jobStatsBody, jobSummaryBody, reply, type Format, type Node } from "./wire";
 
 export interface RouteDeps {
   clock: Clock;
@@ -46,17 +46,25 @@ export function createHandler(deps: RouteDeps): SimHandler {
       const renewed = deps.sessions.renew(token);
       return renewed ? reply(format, "DM2ContentIndexing_CheckCredentialResp", { token: renewed }) : unauthorized(format);
     }
-    if (!deps.sessions.touch(token)) return unauthorized(format);
+    if (!deps.sessions.touch(token)) {
+      if (deps.scenario.expiredToken === "errList200") {
+        return reply(format, "GenericResp", { errList: [{ errorCode: 5, errLogMessage: "Session has expired or the token is invalid. Please login again." }] });
+      }
+      return unauthorized(format);
+    }
     return routeApi(deps, req, path, format);
   };
 }
 
 function routeApi(deps: RouteDeps, req: SimRequest, path: string, format: Format): SimResponse {
   const now = deps.clock.now();
-  if (req.method === "GET" && (path === "DRGroups/JobStats" || path === "DR/JobStats")) {
+  const paths = deps.scenario.jobStatsPaths;
+  const served = (path === "DRGroups/JobStats" && paths !== "DR") || (path === "DR/JobStats" && paths !== "DRGroups");
+  if (req.method === "GET" && served) {
     const filters = parseFilters(req.query);
     if (typeof filters === "string") return reply(format, "Api_VirtualAppJobDetailsResp", { error: { errorCode: 2, errorMessage: filters } });
-    return reply(format, "Api_VirtualAppJobDetailsResp", jobStatsBody(select(deps.store, filters), now, deps.scenario));
+    const body = jobStatsBody(select(deps.store, filters), now, deps.scenario);
+    return reply(format, "Api_VirtualAppJobDetailsResp", breakPairs(deps.store, body));
   }
   const summary = /^Job\/(\d+)$/.exec(path);
   if (req.method === "GET" && summary) {
@@ -74,6 +82,22 @@ function routeApi(deps: RouteDeps, req: SimRequest, path: string, format: Format
     return outcome.ok ? generic(format, 0) : generic(format, outcome.code, outcome.message);
   }
   return reply(format, "GenericResp", { errorCode: 1, errorMessage: `The requested API [${req.method} ${path}] was not found.` }, 404);
+}
+
+/** A broken job's first pair carries a phase code no client can read (scenario brokenJobEvery). */
+function breakPairs(store: DrJobStore, body: Node): Node {
+  const pairs = body.job;
+  if (!Array.isArray(pairs)) return body;
+  const seen = new Set<number>();
+  return {
+    ...body,
+    job: pairs.map((pair) => {
+      const jobId = Number(pair.jobId);
+      if (!store.isBroken(jobId) || seen.has(jobId)) return pair;
+      seen.add(jobId);
+      return { ...pair, phase: [{ phase: "replication?", status: 0 }] };
+    }),
+  };
 }
 
 function login(deps: RouteDeps, req: SimRequest, format: Format): SimResponse {

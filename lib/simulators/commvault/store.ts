@@ -3,7 +3,8 @@ import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { buildDrGroups, type DrGroup } from "./estate";
 import { buildJob, pickFailures, type JobPlan } from "./generate";
-import { pairPhasesAt, statusAt, type SimJob } from "./job";
+import { isFinished, pairPhasesAt, statusAt, type SimJob } from "./job";
+import type { GroundTruthJob } from "@/lib/simulators/engine/simulator";
 import type { CreateJobRequest, DrJobType, Scenario } from "./options";
 import { failureReason } from "./sequences";
 
@@ -27,6 +28,8 @@ export type ActionOutcome = { ok: true } | { ok: false; code: number; message: s
 export class DrJobStore {
   readonly groups: DrGroup[];
   private readonly jobs = new Map<number, SimJob>();
+  /** Final statuses of jobs that aged out of the CommServe's history, for the ground truth. */
+  private readonly expired = new Map<number, string>();
   private readonly spawner: Spawner;
   private readonly extraRng: Rng;
   private readonly createdAt: number;
@@ -56,7 +59,27 @@ export class DrJobStore {
       if (this.scenario.liveJobs) this.seedLiveJobs();
     }
     const oldest = this.clock.now() - this.scenario.historyMs;
-    for (const [id, job] of this.jobs) if (job.startAt < oldest) this.jobs.delete(id);
+    for (const [id, job] of this.jobs) {
+      if (job.startAt >= oldest) continue;
+      this.jobs.delete(id);
+      this.expired.set(id, statusAt(job, this.clock.now()));
+    }
+  }
+
+  /** A scenario's deliberately unreadable job (brokenJobEvery). */
+  isBroken(jobId: number): boolean {
+    return this.scenario.brokenJobEvery > 0 && jobId % this.scenario.brokenJobEvery === 0;
+  }
+
+  groundTruth(): GroundTruthJob[] {
+    this.advance();
+    const now = this.clock.now();
+    const live = this.list().map((job): GroundTruthJob => {
+      const status = statusAt(job, now);
+      return { vendorId: String(job.jobId), vendorState: status, final: isFinished(status), broken: this.isBroken(job.jobId) };
+    });
+    const gone = [...this.expired].map(([id, status]): GroundTruthJob => ({ vendorId: String(id), vendorState: status, final: true, expired: true, broken: this.isBroken(id) }));
+    return [...live, ...gone];
   }
 
   list(): SimJob[] {

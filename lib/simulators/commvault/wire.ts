@@ -6,7 +6,7 @@ import { PHASE_NAMES, failureReason } from "./sequences";
 export type Format = "json" | "xml";
 
 /** A reply body as Commvault's serializer shapes it: nested objects, arrays for repeated elements. */
-type Node = { [key: string]: string | number | boolean | Node | Node[] };
+export type Node = { [key: string]: string | number | boolean | Node | Node[] };
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const time = (ms: number): Node => ({ _type_: 55, time: seconds(ms) });

@@ -60,7 +60,7 @@ export function purgeJobs(ctx: DfmContext, args: Args): XmlNode {
   const jobId = optInt(args, "job-id", 1);
   const before = optInt(args, "completed-timestamp", 0, TS_MAX);
   const withErrors = optBool(args, "purge-jobs-completed-with-error") ?? false;
-  if (jobId !== undefined) ctx.estate.purgeJob(jobId);
+  if (jobId !== undefined) ctx.estate.purgeJob(jobId, withErrors);
   else if (before !== undefined) ctx.estate.purgeCompletedBefore(before * 1000, withErrors);
   else throw new ZapiError("EINVALIDINPUT", "Either job-id or completed-timestamp must be specified.");
   return passed();

@@ -118,12 +118,17 @@ export class Estate {
     return true;
   }
 
-  purgeJob(id: number): void {
+  /**
+   * Per the 3.6R2 document, only successfully completed jobs are purged unless
+   * purge-jobs-completed-with-error is set; a failed job asked for without it stays, silently.
+   */
+  purgeJob(id: number, withErrors: boolean): void {
     const job = this.get(id);
     if (!job) throw new ZapiError("EJOBDOESNOTEXIST", `Job ${id} does not exist.`);
-    const state = jobAt(job, this.clock.now()).state;
-    if (state !== "completed" && state !== "aborted") throw new ZapiError("EINVALIDINPUT", `Job ${id} has not completed and cannot be purged.`);
-    job.purged = true;
+    const at = jobAt(job, this.clock.now());
+    if (at.state !== "completed" && at.state !== "aborted") throw new ZapiError("EINVALIDINPUT", `Job ${id} has not completed and cannot be purged.`);
+    const clean = at.state === "completed" && (at.progress === "success" || at.progress === "in_progress");
+    if (clean || withErrors) job.purged = true;
   }
 
   /** Jobs completed before `beforeMs`: successful ones, plus those completed with error when asked. */

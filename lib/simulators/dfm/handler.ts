@@ -38,7 +38,8 @@ export function createHandler(ctx: DfmContext, password: string): SimHandler {
     }
     ctx.estate.advance();
     const errnos = ctx.estate.scenario.errnos;
-    const fail = (name: string, detail: string) => failed(errnos[name] ?? errnos.EAPIERROR ?? 13001, `${name}: ${detail}`);
+    const withName = ctx.estate.scenario.reasonWithName;
+    const fail = (name: string, detail: string) => failed(errnos[name] ?? errnos.EAPIERROR ?? 13001, withName ? `${name}: ${detail}` : detail);
     const parsed = parseRequest(req.body);
     let results: XmlNode;
     if (!parsed.ok) results = fail("EAPIERROR", parsed.reason);

@@ -7,6 +7,8 @@ import { createHandler } from "./handler";
 import { TagStore } from "./iterators";
 import { parseScenario } from "./scenario";
 
+import { jobAt } from "./timeline";
+
 /** The simulator plus its state, so contract tests can compare what the connector saw with the truth. */
 export function createDfmSimulator(options: SimulatorOptions): Simulator & { context: DfmContext } {
   const scenario = parseScenario(options.scenario);
@@ -24,6 +26,15 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
     context,
     handler: createHandler(context, options.password),
     control: createControl(context),
+    groundTruth: () => {
+      context.estate.advance();
+      const now = clock.now();
+      // Purged jobs are gone on purpose (an operator asked); everything else DFM lists is here.
+      return context.estate.list().map((job) => {
+        const at = jobAt(job, now);
+        return { vendorId: String(job.id), vendorState: `${at.state} · ${at.progress}`, final: at.completedMs !== null };
+      });
+    },
     source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
   };
 }

@@ -43,6 +43,11 @@ const scenarioSchema = z.object({
   maxTags: z.number().int().positive().default(256),
   /** UNCONFIRMED: the doc lists four states; SDK samples also show "queued" for jobs not yet started. */
   queuedJobState: z.enum(["queued", "omit"]).default("queued"),
+  /**
+   * DFM's `reason` is prose ("Job 12 does not exist."), the errno a number: the name is not in it.
+   * True puts the name in front, as a friendlier (non-NetApp) server might.
+   */
+  reasonWithName: z.boolean().default(false),
   /** UNCONFIRMED: which job types DFM refuses to abort (EJOBCANNOTBEABORTED). */
   unabortableJobTypes: z.array(z.enum(JOB_TYPES)).default(["destroy_relationship"]),
 });

@@ -18,7 +18,7 @@ let sim: RunningSim;
 let truth: DfmContext;
 beforeEach(async () => {
   clock = new ManualClock();
-  const s = createDfmSimulator({ seed: 7, clock, user: "admin", password: "pw", scenario: { errnos: { EJOBDOESNOTEXIST: 24901 } } });
+  const s = createDfmSimulator({ seed: 7, clock, user: "admin", password: "pw", scenario: { errnos: { EJOBDOESNOTEXIST: 24901 }, reasonWithName: true } });
   truth = s.context;
   sim = await startSimServer({ name: "dfm", handler: s.handler, control: s.control });
 });
@@ -87,6 +87,23 @@ describe("DFM simulator: dp-job-list-iter", () => {
     expect(window).toEqual(truthIds((j) => { const s = sec(jobAt(j, now()).startedMs); return s !== null && s >= from && s <= to; }));
     expect(ids(await jobs({ "max-jobs": "5" }))).toEqual(truthIds(() => true).slice(0, 5));
     expect(ids(await jobs({ "max-jobs": "0" }))).toHaveLength(truth.estate.list().length);
+  });
+
+  it("answers in prose with only the errno number by default, as DFM does", async () => {
+    const plain = createDfmSimulator({ seed: 7, clock, user: "admin", password: "pw" });
+    const other = await startSimServer({ name: "dfm-plain", handler: plain.handler });
+    try {
+      const res = await fetch(`${other.url}/apis/XMLrequest`, {
+        method: "POST",
+        headers: { "content-type": "text/xml", authorization: `Basic ${Buffer.from("admin:pw").toString("base64")}` },
+        body: `<netapp version="1.0" xmlns="http://www.netapp.com/filer/admin"><dp-job-list-iter-start><job-state>sleeping</job-state></dp-job-list-iter-start></netapp>`,
+      });
+      const results = (parser.parse(await res.text()) as { netapp: { results: Node } }).netapp.results;
+      expect(results).toMatchObject({ "@_status": "failed", "@_errno": "13115" });
+      expect(String(results["@_reason"])).not.toMatch(/\bE[A-Z]{4,}\b/);
+    } finally {
+      await other.close();
+    }
   });
 
   it("keeps one-element arrays and 50,000 default max-jobs; rejects bad input", async () => {

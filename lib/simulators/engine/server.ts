@@ -24,6 +24,8 @@ export interface SimServerOptions {
   handler: SimHandler;
   /** Vendor-specific controls under /__sim/ (start a job, change a scenario setting); null = 404. */
   control?: (req: SimRequest) => SimResponse | null | Promise<SimResponse | null>;
+  /** Served at GET /__sim/ground-truth: every job the simulator ever had, with its final state. */
+  groundTruth?: () => unknown[];
   port?: number;
   host?: string;
 }
@@ -66,6 +68,9 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
     };
     try {
       if (simReq.path.startsWith("/__sim/")) {
+        if (simReq.path === "/__sim/ground-truth" && simReq.method === "GET" && options.groundTruth) {
+          return send(res, json(200, { jobs: options.groundTruth() }));
+        }
         const out = (await engineControl(simReq, faults, requestCounts)) ??
           (options.control ? await options.control(simReq) : null) ??
           json(404, { error: "no such simulator control" });

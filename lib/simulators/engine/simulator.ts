@@ -21,8 +21,22 @@ export interface SimulatedSource {
   options: Record<string, unknown>;
 }
 
+/** One job as the simulated appliance knows it, for tests to compare what Jobdeck stored against. */
+export interface GroundTruthJob {
+  vendorId: string;
+  /** The vendor's state word as the appliance reports it now (its final one once `final`). */
+  vendorState: string;
+  final: boolean;
+  /** Rendered deliberately broken (a scenario's bad record): Jobdeck must quarantine it. */
+  broken?: boolean;
+  /** Dropped from the appliance's own listing (retention) after reaching `vendorState`. */
+  expired?: boolean;
+}
+
 export interface Simulator {
   handler: SimHandler;
+  /** Every job this appliance ever had (GET /__sim/ground-truth), including ones retention removed. */
+  groundTruth?: () => GroundTruthJob[];
   control?: (req: SimRequest) => SimResponse | null | Promise<SimResponse | null>;
   /** What to register as a source, given the URL the server listens on. */
   source(serverUrl: string): SimulatedSource;

@@ -1,6 +1,7 @@
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { eyeglassControl } from "./control";
 import { EyeglassEstate } from "./estate";
+import { eyeglassGroundTruth } from "./ground-truth";
 import { handleEyeglass } from "./routes";
 import { PRODUCTION_CLUSTERS } from "./topology";
 
@@ -16,6 +17,7 @@ export const eyeglassSimulator: SimulatorModule = {
     return {
       handler: (req) => handleEyeglass(estate, options.password, req),
       control: eyeglassControl(estate),
+      groundTruth: () => eyeglassGroundTruth(estate),
       source: (serverUrl) => ({
         baseUrl: `${serverUrl}/sera`,
         username: null,

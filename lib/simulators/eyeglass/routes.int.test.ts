@@ -73,6 +73,8 @@ describe("eyeglass simulator HTTP contract", () => {
     const [running] = (await call("GET", "/v2/jobs/failover?state=running")).json() as Job[];
     const before = await call("GET", `/v2/jobs/failover/${running?.id}/log`);
     expect(before.type).toMatch(/^text\/plain/);
+    const asJson = await fetch(`${sim.url}/sera/v2/jobs/failover/${running?.id}/log`, { headers: { api_key: TOKEN, accept: "application/json" } });
+    expect(asJson.status).toBe(406);
     clock.advance(120_000);
     const after = await call("GET", `/v2/jobs/failover/${running?.id}/log`);
     expect(after.text.startsWith(before.text)).toBe(true);

@@ -2,6 +2,7 @@ import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine
 import { renderCheckJob } from "./check-jobs";
 import type { EyeglassEstate } from "./estate";
 import { failoverLog, renderFailover } from "./failover-jobs";
+import { isBrokenFailover } from "./scenario";
 import { BadRequest, parseDrTestLaunch, parseFailoverLaunch, parseRehearsalLaunch } from "./launch";
 import { stopJob, type Placed, type PlannedJob } from "./planned-job";
 
@@ -37,7 +38,8 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
       const byState = stateFilter(req.query);
       const bySuccess = successFilter(req.query);
       const jobs = placed.filter((p) => byState(p, now)).map((p) => renderFailover(p, now, opts));
-      return json(200, jobs.filter((j) => bySuccess(j.success)));
+      const listed = jobs.filter((j) => bySuccess(j.success));
+      return json(200, listed.map((j) => (isBrokenFailover(estate.scenario, j.id) ? { ...j, jobStatusDetails: "unreadable" } : j)));
     }
     if (req.method === "POST") return created(estate.addFailover(parseFailoverLaunch(req.query), { submittedAt: now, immediate: false }, "success").id);
     return fail(405, "Method not allowed");
@@ -49,6 +51,9 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
   const job = placed.find((p) => p.job.id === id);
   if (sub === "log" && req.method === "GET") {
     if (!job) return fail(404, `Failover job ${id} not found`);
+    // The log resource produces text/plain only; like any JAX-RS resource, Eyeglass answers a
+    // client that accepts only JSON with 406 (the v2 document shows the log as plain text).
+    if (!acceptsText(req.headers.accept)) return fail(406, "Not Acceptable: the failover log is text/plain");
     return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: failoverLog(job, now) };
   }
   if (sub !== undefined) return fail(404, "Not found");
@@ -60,6 +65,11 @@ function failoverRoutes(estate: EyeglassEstate, req: SimRequest, rest: string[],
     return json(200, { id });
   }
   return fail(405, "Method not allowed");
+}
+
+function acceptsText(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept.split(",").some((part) => /^\s*(text\/plain|text\/\*|\*\/\*)\s*(;|$)/i.test(part));
 }
 
 function checkRoutes(estate: EyeglassEstate, family: "readiness" | "replication", req: SimRequest, rest: string[], now: number): SimResponse {

@@ -34,6 +34,8 @@ export const eyeglassScenarioSchema = z.object({
   cancelledStatus: z.string().min(1).default("ERROR"),
   /** Eyeglass runs one failover at a time; later ones wait as PENDING. */
   serialFailovers: z.boolean().default(true),
+  /** About one failover in n (by id) lists with a jobStatusDetails no client can read; 0: none. */
+  brokenFailoverEvery: z.number().int().min(0).default(0),
   historyMs: z.number().int().positive().default(21 * DAY),
   failoverRetentionMs: z.number().int().positive().default(30 * DAY),
   failoverMeanIntervalMs: z.number().int().positive().default(12 * HOUR),
@@ -48,6 +50,14 @@ export const eyeglassScenarioSchema = z.object({
   replicationIntervalMs: z.number().int().positive().default(5 * MINUTE),
   replicationRetentionMs: z.number().int().positive().default(6 * HOUR),
 });
+/** A scenario's deliberately unreadable failover (brokenFailoverEvery), chosen by a hash of its id. */
+export function isBrokenFailover(scenario: { brokenFailoverEvery: number }, id: string): boolean {
+  if (scenario.brokenFailoverEvery === 0) return false;
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % scenario.brokenFailoverEvery === 0;
+}
+
 export type EyeglassScenario = z.infer<typeof eyeglassScenarioSchema>;
 
 export function parseScenario(raw: Record<string, unknown> | undefined): EyeglassScenario {

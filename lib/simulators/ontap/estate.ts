@@ -2,8 +2,9 @@ import type { Clock } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { ADMIN_SVM, NODES, SVMS, describeKind, pickKind, type JobKind } from "./catalogue";
-import { endAt, type Outcome, type SimJob, SUCCESS_MESSAGE } from "./job";
-import { RETENTION_MS, cancelOutcome, type OntapScenario } from "./scenario";
+import type { GroundTruthJob } from "@/lib/simulators/engine/simulator";
+import { endAt, type Outcome, type SimJob, SUCCESS_MESSAGE, viewAt } from "./job";
+import { cancelOutcome, isBrokenJob, type OntapScenario } from "./scenario";
 
 const MINUTE = 60_000;
 
@@ -13,6 +14,8 @@ const MINUTE = 60_000;
  */
 export class OntapEstate {
   private jobs: SimJob[] = [];
+  /** Final states of jobs already deleted, for the ground truth. */
+  private readonly deleted = new Map<string, string>();
   private readonly byUuid = new Map<string, SimJob>();
   private readonly rng: Rng;
   private readonly spawner: Spawner;
@@ -41,6 +44,17 @@ export class OntapEstate {
 
   get(uuid: string): SimJob | undefined {
     return this.byUuid.get(uuid);
+  }
+
+  groundTruth(): GroundTruthJob[] {
+    this.advance();
+    const now = this.clock.now();
+    const live = this.jobs.map((job): GroundTruthJob => {
+      const state = viewAt(job, now).state;
+      return { vendorId: job.uuid, vendorState: state, final: state === "success" || state === "failure", broken: isBrokenJob(this.scenario, job.uuid) };
+    });
+    const gone = [...this.deleted].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true, broken: isBrokenJob(this.scenario, vendorId) }));
+    return [...live, ...gone];
   }
 
   /** All jobs, sorted by uuid. */
@@ -94,7 +108,7 @@ export class OntapEstate {
       job.forced = { ...cancelOutcome(this.scenario), at };
     }
     const end = endAt(job);
-    if (end !== null && end + RETENTION_MS <= now) return;
+    if (end !== null && end + this.scenario.retentionMs <= now) return;
     this.insert(job);
   }
 
@@ -127,12 +141,13 @@ export class OntapEstate {
   private purge(now: number): void {
     const expired = (job: SimJob) => {
       const end = endAt(job);
-      return end !== null && end + RETENTION_MS <= now;
+      return end !== null && end + this.scenario.retentionMs <= now;
     };
     if (!this.jobs.some(expired)) return;
     this.jobs = this.jobs.filter((job) => {
       if (!expired(job)) return true;
       this.byUuid.delete(job.uuid);
+      this.deleted.set(job.uuid, viewAt(job, now).state);
       return false;
     });
     this.version++;

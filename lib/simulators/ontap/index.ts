@@ -14,6 +14,7 @@ export const ontapSimulator: SimulatorModule = {
     return {
       handler: ontapRoutes({ estate, clock: options.clock, scenario, user: options.user, password: options.password }),
       control: ontapControl(estate, options.clock),
+      groundTruth: () => estate.groundTruth(),
       source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
     };
   },

@@ -13,7 +13,12 @@ export interface ListContext {
   offsetMinutes: number;
   /** Records that fit before return_timeout "expires" (scenario), null: unlimited. */
   timeoutPageRecords: number | null;
+  /** Cluster time per record iterated (scenario recordCostMs). */
+  recordCostMs: number;
 }
+
+/** ONTAP's return_timeout when a collection GET names none (9.12.1 doc: 15 s while iterating). */
+const DEFAULT_RETURN_TIMEOUT_S = 15;
 
 interface Sorted {
   key: string;
@@ -27,7 +32,8 @@ interface Sorted {
 export class JobLister {
   private cache: Sorted | null = null;
 
-  list(query: URLSearchParams, ctx: ListContext): Record<string, unknown> {
+  /** The page, and how long the cluster took to gather it (the route waits that long before answering). */
+  list(query: URLSearchParams, ctx: ListContext): { body: Record<string, unknown>; costMs: number } {
     for (const name of new Set(query.keys())) {
       if (!CONTROL_PARAMS.has(name) && !FIELDS[name] && !(name.startsWith("start.") && FIELDS[name.slice(6)])) {
         throw new QueryError(`Unexpected argument "${name}".`, name);
@@ -40,7 +46,7 @@ export class JobLister {
     const terms = withKey(parseOrderBy(query.getAll("order_by")));
     const maxRecords = positiveInt(query.get("max_records"), "max_records");
     const returnRecords = parseBool(query.get("return_records"));
-    positiveInt(query.get("return_timeout"), "return_timeout", 0, 120);
+    const returnTimeoutS = positiveInt(query.get("return_timeout"), "return_timeout", 0, 120) ?? DEFAULT_RETURN_TIMEOUT_S;
     const members = parseFields(query.getAll("fields"), DEFAULT_COLLECTION_MEMBERS);
 
     const sorted = this.sorted(terms, ctx);
@@ -55,10 +61,12 @@ export class JobLister {
     if (!returnRecords) {
       let count = 0;
       for (let i = begin; i < sorted.length; i++) if (matches(sorted[i] as SimJob)) count++;
-      return { num_records: count, ...(ctx.hal ? { _links: { self: { href: selfHref(query) } } } : {}) };
+      return { body: { num_records: count, ...(ctx.hal ? { _links: { self: { href: selfHref(query) } } } : {}) }, costMs: 0 };
     }
 
-    const limit = Math.min(maxRecords ?? Infinity, ctx.timeoutPageRecords ?? Infinity);
+    // A loaded cluster returns what it gathered when return_timeout runs out (at least one record).
+    const inTime = ctx.recordCostMs > 0 ? Math.max(1, Math.floor((returnTimeoutS * 1000) / ctx.recordCostMs)) : Infinity;
+    const limit = Math.min(maxRecords ?? Infinity, ctx.timeoutPageRecords ?? Infinity, inTime);
     const page: SimJob[] = [];
     let next: SimJob | null = null;
     for (let i = begin; i < sorted.length; i++) {
@@ -73,13 +81,14 @@ export class JobLister {
     const links: Record<string, unknown> = {};
     if (ctx.hal) links.self = { href: selfHref(query) };
     if (next) links.next = { href: nextHref(query, terms, keyOf(next), ctx.offsetMinutes) };
-    return {
+    const body = {
       records: page.map((job) =>
         renderJob(job, viewAt(job, ctx.now), { members, hal: ctx.hal, selfLink: ctx.hal, offsetMinutes: ctx.offsetMinutes }),
       ),
       num_records: page.length,
       ...(Object.keys(links).length > 0 ? { _links: links } : {}),
     };
+    return { body, costMs: page.length * ctx.recordCostMs };
   }
 
   /** The uuid-sorted table as is, or one sort per (order, table version[, instant for live fields]). */

@@ -5,7 +5,17 @@ import { QueryError, RECORD_MEMBERS, parseFields } from "./fields";
 import { applyAction, viewAt, type JobAction } from "./job";
 import { JobLister } from "./list";
 import { JOBS_PATH, ontapError, renderJob } from "./render";
-import { cancelOutcome, type OntapScenario } from "./scenario";
+import { cancelOutcome, isBrokenJob, type OntapScenario } from "./scenario";
+
+/** Broken jobs (scenario brokenJobEvery) list with a start_time that is not a time. */
+function breakRecords<T extends { body: Record<string, unknown> }>(page: T, scenario: OntapScenario): T {
+  const records = page.body.records;
+  if (scenario.brokenJobEvery === 0 || !Array.isArray(records)) return page;
+  const broken = records.map((r: Record<string, unknown>) =>
+    typeof r.uuid === "string" && isBrokenJob(scenario, r.uuid) && "start_time" in r ? { ...r, start_time: "2021-13-45T99:99:99" } : r,
+  );
+  return { ...page, body: { ...page.body, records: broken } };
+}
 
 const ACTIONS: readonly JobAction[] = ["pause", "resume", "cancel"];
 const NOT_FOUND = ontapError("entry doesn't exist", "4", "uuid");
@@ -19,7 +29,7 @@ export interface OntapRoutesOptions {
 }
 
 /** The vendor's HTTP contract for /api/cluster/jobs, per the ONTAP 9.12.1 reference. */
-export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => SimResponse {
+export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => SimResponse | Promise<SimResponse> {
   const { estate, clock, scenario } = options;
   const lister = new JobLister();
   const expected = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
@@ -43,8 +53,11 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
           hal,
           offsetMinutes: scenario.utcOffsetMinutes,
           timeoutPageRecords: scenario.timeoutPageRecords,
+          recordCostMs: scenario.recordCostMs,
         };
-        return reply(200, lister.list(req.query, ctx));
+        const { body, costMs } = breakRecords(lister.list(req.query, ctx), scenario);
+        if (costMs === 0) return reply(200, body);
+        return new Promise<SimResponse>((resolve) => setTimeout(() => resolve(reply(200, body)), costMs));
       }
       const match = /^\/api\/cluster\/jobs\/([^/]+)$/.exec(req.path);
       if (!match) return reply(404, ontapError("API not found", "3"));

@@ -1,4 +1,5 @@
 import type { Clock } from "@/lib/simulators/engine/clock";
+import type { GroundTruthJob } from "@/lib/simulators/engine/simulator";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { JOB_DEFINITIONS, naturalEndMs, planSession, type SessionPlan } from "./plan";
@@ -10,6 +11,8 @@ const MAX_CONCURRENT = 3;
 /** All job sessions the simulated SPP server knows, created by seed and clock. */
 export class SppEstate {
   private readonly sessions = new Map<string, SessionPlan>();
+  /** Final statuses of sessions retention has removed, for the ground truth. */
+  private readonly expired = new Map<string, string>();
   private readonly spawner: Spawner;
   private readonly controlRng: Rng;
 
@@ -48,13 +51,33 @@ export class SppEstate {
     this.spawner.advance();
     const horizon = this.clock.now() - this.scenario.retentionMs;
     for (const [id, plan] of this.sessions) {
-      const { endMs } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
-      if (endMs !== null && endMs < horizon) this.sessions.delete(id);
+      const { endMs, status } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
+      if (endMs !== null && endMs < horizon) {
+        this.sessions.delete(id);
+        this.expired.set(id, status);
+      }
     }
   }
 
   all(): SessionPlan[] {
     return [...this.sessions.values()];
+  }
+
+  /** A scenario's deliberately unreadable session (brokenSessionEvery). */
+  isBroken(id: string): boolean {
+    const every = this.scenario.brokenSessionEvery;
+    return every > 0 && Number(id) % every === 0;
+  }
+
+  groundTruth(): GroundTruthJob[] {
+    this.advance();
+    const now = this.clock.now();
+    const live = this.all().map((plan): GroundTruthJob => {
+      const state = sessionState(plan, now, this.scenario.cancelingMs);
+      return { vendorId: plan.id, vendorState: state.status, final: state.endMs !== null, broken: this.isBroken(plan.id) };
+    });
+    const gone = [...this.expired].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true, broken: this.isBroken(vendorId) }));
+    return [...live, ...gone];
   }
 
   get(id: string): SessionPlan | undefined {

@@ -75,20 +75,41 @@ function route(req: SimRequest, estate: SppEstate): SimResponse {
     return page(summaries, "summaries", readProgress);
   }
   if (req.method === "GET" && req.path === "/api/endeavour/jobsession") {
-    return page(estate.all().map((plan) => renderSession(plan, now, cancelingMs, origin)), "sessions", readField);
+    return page(estate.all().map((plan) => session(estate, plan, now, origin)), "sessions", readField);
   }
   if (req.method === "GET" && req.path === "/api/endeavour/log/job") {
-    const logs = scope(estate, req.query.get("filter"), "jobsessionId").flatMap((plan) => jobLog(plan, now, cancelingMs)) as unknown as Json[];
-    return page(logs, "logs", readField);
+    let logs = scope(estate, req.query.get("filter"), "jobsessionId").flatMap((plan) => jobLog(plan, now, cancelingMs));
+    // SPP lists only INFO lines unless the filter names the types (sppmon filters type IN [...]).
+    if (!filtersOn(req.query.get("filter"), "type")) logs = logs.filter((l) => l.type === "INFO");
+    const rendered = logs.map((l) => (estate.scenario.stringLogTimes ? { ...l, logTime: String(l.logTime) } : l)) as unknown as Json[];
+    return page(rendered, "logs", readField);
   }
   const one = /^\/api\/endeavour\/jobsession\/([^/]+)$/.exec(req.path);
   if (one?.[1]) {
     const plan = estate.get(one[1]);
     if (!plan) return sppError(404, "ObjectNotFoundException", `Job session ${one[1]} was not found.`);
-    if (req.method === "GET") return json(200, renderSession(plan, now, cancelingMs, origin));
+    if (req.method === "GET") return json(200, session(estate, plan, now, origin));
     if (req.method === "POST") return sessionAction(req, estate, plan.id, origin);
   }
   return sppError(404, "ResourceNotFoundException", `No resource at ${req.method} ${req.path}`);
+}
+
+/** A broken session (scenario brokenSessionEvery) lacks the status every session has. */
+function session(estate: SppEstate, plan: SessionPlan, now: number, origin: string): Json {
+  const rendered = renderSession(plan, now, estate.scenario.cancelingMs, origin);
+  if (!estate.isBroken(plan.id)) return rendered;
+  const broken: Json = { ...rendered };
+  delete broken.status;
+  return broken;
+}
+
+function filtersOn(rawFilter: string | null, property: string): boolean {
+  try {
+    const filters: unknown = JSON.parse(rawFilter ?? "[]");
+    return Array.isArray(filters) && filters.some((f: unknown) => (f as { property?: unknown } | null)?.property === property);
+  } catch {
+    return false;
+  }
 }
 
 /**

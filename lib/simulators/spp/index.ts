@@ -65,6 +65,7 @@ export const sppSimulator: SimulatorModule = {
     return {
       handler: createSppHandler(estate, logins, options.user),
       control: control(estate),
+      groundTruth: () => estate.groundTruth(),
       source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
     };
   },

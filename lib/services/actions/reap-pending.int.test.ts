@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { getJobDetail } from "@/lib/data/job-detail";
+import { setDb } from "@/lib/db/client";
+import type { JobState } from "@/lib/domain/job-state";
+import { connectorForSource } from "@/lib/sync/connector-for-source";
+import { pollSource } from "@/lib/sync/poll-source";
+import { startSimulatedSource } from "@/lib/testing/sim-source";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { beginAction } from "./action-log";
+import { performJobAction } from "./perform-job-action";
+import { reapPendingActions } from "./reap-pending";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  setDb(t.db);
+});
+afterAll(async () => {
+  setDb(undefined);
+  await t.drop();
+});
+
+const operator: Actor = { kind: "user", id: null, name: "ops-anna", role: "operator" };
+
+describe("an action whose process died after the vendor accepted it", () => {
+  it("ends unknown past the deadline, then records the vendor's state in the audit trail and on the job page", async () => {
+    const fx = await startSimulatedSource(t.db, "dfm", { name: "dfm-reaper", seed: 11 });
+    try {
+      const created = await fetch(`${fx.server.url}/__sim/jobs`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ durationMs: 600_000, type: "mirror" }),
+      });
+      const vendorId = String(((await created.json()) as { vendorId: unknown }).vendorId);
+      fx.clock.advance(20_000);
+      const source = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
+      expect((await pollSource(t.db, source)).ok).toBe(true);
+      const job = await t.db.job.findUniqueOrThrow({ where: { sourceId_vendorId: { sourceId: fx.sourceId, vendorId } } });
+      expect(job.state).toBe("running");
+
+      // The request is recorded, the vendor accepts the abort, and the process dies before it
+      // can write the outcome: the row stays pending.
+      const key = "reaper-test-key-1";
+      const begun = await beginAction(t.db, {
+        idempotencyKey: key,
+        jobId: job.id,
+        sourceId: fx.sourceId,
+        actor: operator,
+        action: "abort",
+        params: {},
+        reason: "wrong dataset",
+      });
+      const connector = await connectorForSource(fx.sourceId, t.db);
+      const view = { vendorId, type: job.type, state: job.state as JobState, vendorState: job.vendorState, raw: job.raw };
+      await connector.perform(view, { action: "abort", params: {} });
+
+      // Within the deadline nothing is touched.
+      expect(await reapPendingActions(t.db, 60_000)).toEqual({ markedUnknown: [], resolved: [] });
+      expect((await t.db.action.findUniqueOrThrow({ where: { id: begun.action.id } })).status).toBe("pending");
+
+      await t.db.$executeRaw`UPDATE "Action" SET "requestedAt" = now() - interval '10 minutes' WHERE id = ${begun.action.id}::uuid`;
+      const reaped = await reapPendingActions(t.db, 60_000);
+      expect(reaped).toEqual({ markedUnknown: [begun.action.id], resolved: [begun.action.id] });
+
+      const action = await t.db.action.findUniqueOrThrow({ where: { id: begun.action.id }, include: { audit: { orderBy: { id: "asc" } } } });
+      expect(action.status).toBe("unknown");
+      expect(action.audit.map((a) => a.stage)).toEqual(["requested", "unknown", "vendor-state"]);
+      expect(action.audit[2]?.detail).toMatch(/vendor now reports the job as aborting/);
+      expect(action.vendorReply).toBe(action.audit[2]?.detail);
+
+      const page = await getJobDetail(job.id, { allowedActions: [], refreshError: null }, t.db);
+      expect(page?.job.state).toBe("aborting");
+      expect(page?.actions[0]).toMatchObject({ id: begun.action.id, status: "unknown", vendorReply: action.vendorReply });
+
+      // A second round changes nothing; a retry with the same key no longer answers 202.
+      expect(await reapPendingActions(t.db, 60_000)).toEqual({ markedUnknown: [], resolved: [] });
+      const retry = await performJobAction({ jobId: job.id, action: "abort", params: {}, reason: "wrong dataset", idempotencyKey: key, actor: operator }, t.db);
+      expect(retry.httpStatus).toBe(504);
+      expect(retry.action.status).toBe("unknown");
+    } finally {
+      await fx.close();
+    }
+  });
+});
