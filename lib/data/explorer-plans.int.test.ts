@@ -8,13 +8,14 @@ import { generateEstate } from "@/lib/testing/estate-sql";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { countJobsByVendor } from "./job-counts";
 import { listJobs } from "./jobs";
+import { getTimeline } from "./timeline";
 
 /**
  * Every list query the explorer can send, EXPLAINed against an estate large enough that PostgreSQL
  * would rather scan the table than sort a big match (the plan is what is asserted, never a time):
  * no plan may read Job sequentially.
  */
-const ESTATE_JOBS = 200_000;
+const ESTATE_JOBS = 150_000;
 const NOW = new Date("2026-06-01T00:00:00Z");
 
 let t: TestDatabase;
@@ -53,7 +54,7 @@ async function planOf(sql: string, params: unknown[]): Promise<PlanNode> {
 async function jobPlans(work: (db: PrismaClient<"query">) => Promise<unknown>): Promise<Array<{ sql: string; scans: string[] }>> {
   captured.length = 0;
   await work(traced);
-  const reads = captured.filter((c) => /FROM "public"\."Job"|FROM "Job"/.test(c.query) && /^\s*SELECT/i.test(c.query));
+  const reads = captured.filter((c) => /FROM "public"\."Job"|FROM "Job"/.test(c.query) && /^\s*(SELECT|WITH)/i.test(c.query));
   expect(reads.length).toBeGreaterThan(0);
   return Promise.all(
     reads.map(async (c) => {
@@ -103,6 +104,15 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
       await expectIndexServed(f);
       await expectIndexServed({ ...f, sort: "name", order: "asc" });
       await expectIndexServed({ ...f, sort: "ended", order: "desc" });
+    }
+  });
+
+  it("answers the timeline, bars or density, without reading Job sequentially", async () => {
+    const day = 86_400_000;
+    for (const [days, group] of [[0.25, "source"], [2, "cluster"], [30, "source"], [365, "dataset"]] as const) {
+      const from = new Date(NOW.getTime() - days * day);
+      const plans = await jobPlans((db) => getTimeline({ from, to: NOW, group, maxBars: 400, buckets: 200, now: NOW }, db));
+      for (const p of plans) expect(p.scans, `${days} days\n${p.sql}`).not.toContain("Seq Scan");
     }
   });
 
