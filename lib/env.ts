@@ -28,6 +28,9 @@ const schema = z
     JOBDECK_OIDC_CLIENT_ID: z.string().min(1).optional(),
     JOBDECK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    /** How often an open live stream re-checks its caller (revoked token, deleted user, ended session). */
+    JOBDECK_STREAM_RECHECK_MS: z.coerce.number().int().min(50).max(60_000).default(30_000),
+    JOBDECK_STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(1000).default(12),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {

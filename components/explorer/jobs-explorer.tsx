@@ -8,6 +8,7 @@ import { useJobs } from "@/components/jobs/use-jobs";
 import { BulkBar } from "./bulk-bar";
 import { FilterBar } from "./filter-bar";
 import { SavedViews } from "./saved-views";
+import { listTopic, useStreamTopic } from "@/components/live/stream-topic";
 import { explorerSearch, exportSearch, jobsApiSearch, parseExplorerView, withFilters, type JobSortKey } from "./search-params";
 import { useUrlView } from "./use-url-view";
 import { VendorCounts } from "./vendor-counts";
@@ -20,6 +21,7 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
   const minute = Math.floor(now / 60_000) * 60_000;
   const apiSearch = useMemo(() => jobsApiSearch(view, new Date(minute)), [view, minute]);
   const { data, error, isPending, isFetching } = useJobs(apiSearch);
+  useStreamTopic(listTopic({ sources: view.sources, kinds: view.kinds, types: view.types, q: view.q }));
 
   const selected = new Set(view.selected);
   const toggleSelected = (ids: string[], on: boolean) =>

@@ -11,6 +11,7 @@ import { useNow } from "./use-now";
 import { usePortrait } from "./use-portrait";
 import { useStreamView } from "./use-stream-view";
 import { useWallSnapshot } from "./use-wall-snapshot";
+import { listTopic, useStreamTopic } from "@/components/live/stream-topic";
 import { WallClock } from "./wall-clock";
 import type { WallContext } from "./wall-context";
 import { WallPanels } from "./wall-panels";
@@ -29,6 +30,9 @@ export function WallScreen({ config }: { config: WallConfig }) {
     return p.toString();
   }, [config.sources, config.timelineHours]);
   const query = useWallSnapshot(search, stream.lastMessageAt);
+  // A wall limited to some sources hears only their changes; an estate-wide wall hears every change.
+  const sourceIds = config.sources.length ? (query.data?.sources.map((s) => s.id) ?? []).slice(0, 50) : [];
+  useStreamTopic(listTopic({ sources: sourceIds }));
   const snapshot = query.data;
   const serverNow = snapshot && now !== null ? now - (query.dataUpdatedAt - Date.parse(snapshot.generatedAt)) : null;
   const { pinned, acknowledged, acknowledge } = useFailurePins(snapshot?.failures ?? null);

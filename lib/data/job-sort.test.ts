@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSortedJobCursor, encodeSortedJobCursor, isDefaultSort, jobsAfter, jobSortOrderBy, sortValueOf, type JobSort } from "./job-sort";
+import { decodeSortedJobCursor, encodeSortedJobCursor, isDefaultSort, jobSortSegments, sortValueOf, type JobSort } from "./job-sort";
 
 const id = "0b7f5a3e-8a55-4b5e-9a53-2f4a9b0c1d2e";
 
@@ -30,39 +30,47 @@ describe("sorted job cursors", () => {
   });
 });
 
-describe("keyset conditions", () => {
-  it("pages a nullable column past equal values, then into the nulls", () => {
-    expect(jobsAfter({ sort: { key: "progress", order: "desc" }, value: 50, id })).toEqual({
-      OR: [{ progress: { lt: 50 } }, { progress: 50, id: { lt: id } }, { progress: null }],
-    });
-    expect(jobsAfter({ sort: { key: "progress", order: "asc" }, value: null, id })).toEqual({ progress: null, id: { gt: id } });
+describe("keyset segments", () => {
+  it("reads a nullable column's values, then its nulls by id, so descending order keeps nulls last", () => {
+    expect(jobSortSegments({ key: "progress", order: "desc" }, { sort: { key: "progress", order: "desc" }, value: 50, id })).toEqual([
+      {
+        where: { progress: { lte: 50 }, OR: [{ progress: { lt: 50 } }, { progress: 50, id: { lt: id } }] },
+        orderBy: [{ progress: "desc" }, { id: "desc" }],
+      },
+      { where: { progress: null }, orderBy: [{ id: "desc" }] },
+    ]);
+    expect(jobSortSegments({ key: "ended", order: "asc" }, null)).toEqual([
+      { where: { endedAt: { not: null } }, orderBy: [{ endedAt: "asc" }, { id: "asc" }] },
+      { where: { endedAt: null }, orderBy: [{ id: "asc" }] },
+    ]);
   });
 
-  it("compares states in lifecycle (enum) order", () => {
-    expect(jobsAfter({ sort: { key: "state", order: "asc" }, value: "partial", id })).toEqual({
-      OR: [{ state: { in: ["failed", "aborted", "canceled"] } }, { state: "partial", id: { gt: id } }],
-    });
-    expect(jobsAfter({ sort: { key: "state", order: "desc" }, value: "running", id })).toEqual({
-      OR: [{ state: { in: ["queued"] } }, { state: "running", id: { lt: id } }],
-    });
+  it("continues inside the nulls once the cursor is there", () => {
+    const sort: JobSort = { key: "progress", order: "asc" };
+    expect(jobSortSegments(sort, { sort, value: null, id })).toEqual([{ where: { progress: null, id: { gt: id } }, orderBy: [{ id: "asc" }] }]);
+  });
+
+  it("walks states one at a time in lifecycle (enum) order from the cursor's state", () => {
+    const sort: JobSort = { key: "state", order: "asc" };
+    const segments = jobSortSegments(sort, { sort, value: "partial", id });
+    expect(segments.map((s) => s.where)).toEqual([{ state: "partial", id: { gt: id } }, { state: "failed" }, { state: "aborted" }, { state: "canceled" }]);
+    const desc: JobSort = { key: "state", order: "desc" };
+    expect(jobSortSegments(desc, { sort: desc, value: "running", id }).map((s) => s.where)).toEqual([{ state: "running", id: { lt: id } }, { state: "queued" }]);
+    expect(jobSortSegments(desc, null)).toHaveLength(9);
   });
 
   it("bounds non-null columns outside the OR so the index range starts at the cursor", () => {
-    expect(jobsAfter({ sort: { key: "name", order: "asc" }, value: "m", id })).toEqual({
-      name: { gte: "m" },
-      OR: [{ name: { gt: "m" } }, { name: "m", id: { gt: id } }],
-    });
+    const sort: JobSort = { key: "name", order: "asc" };
+    expect(jobSortSegments(sort, { sort, value: "m", id })).toEqual([
+      { where: { name: { gte: "m" }, OR: [{ name: { gt: "m" } }, { name: "m", id: { gt: id } }] }, orderBy: [{ name: "asc" }, { id: "asc" }] },
+    ]);
   });
 
   it("turns cursor values back into column types", () => {
-    const after = jobsAfter({ sort: { key: "bytes", order: "asc" }, value: "9007199254740993", id });
-    expect(after).toEqual({ OR: [{ bytesDone: { gt: 9007199254740993n } }, { bytesDone: 9007199254740993n, id: { gt: id } }, { bytesDone: null }] });
-    expect(sortValueOf({ key: "bytes", order: "asc" }, { bytesDone: 9007199254740993n } as never)).toBe("9007199254740993");
-  });
-
-  it("orders nullable columns nulls-last with id as tie-break", () => {
-    expect(jobSortOrderBy({ key: "ended", order: "asc" })).toEqual([{ endedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }]);
-    expect(jobSortOrderBy({ key: "name", order: "desc" })).toEqual([{ name: "desc" }, { id: "desc" }]);
+    const sort: JobSort = { key: "bytes", order: "asc" };
+    const [values] = jobSortSegments(sort, { sort, value: "9007199254740993", id });
+    expect(values?.where).toEqual({ bytesDone: { gte: 9007199254740993n }, OR: [{ bytesDone: { gt: 9007199254740993n } }, { bytesDone: 9007199254740993n, id: { gt: id } }] });
+    expect(sortValueOf(sort, { bytesDone: 9007199254740993n } as never)).toBe("9007199254740993");
     expect(isDefaultSort({ key: "started", order: "desc" })).toBe(true);
     expect(isDefaultSort({ key: "started", order: "asc" })).toBe(false);
   });

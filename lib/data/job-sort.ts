@@ -41,13 +41,35 @@ export function isDefaultSort(sort: JobSort): boolean {
   return sort.key === DEFAULT_JOB_SORT.key && sort.order === DEFAULT_JOB_SORT.order;
 }
 
-/** Nulls sort last in both directions: a job with no progress yet never heads the list. */
-export function jobSortOrderBy(sort: JobSort): Prisma.JobOrderByWithRelationInput[] {
+/** One index range of a sorted list: rows matching `where`, read in `orderBy` order. */
+export interface SortSegment {
+  where: Prisma.JobWhereInput;
+  orderBy: Prisma.JobOrderByWithRelationInput[];
+}
+
+/**
+ * The index ranges a sorted page reads, in order, until it has enough rows. Nulls sort last in both
+ * directions, which no single (value, id) index gives for descending order, so a nullable column is
+ * two ranges: its values, then its nulls by id. States are one range per state in enum order, since
+ * an enum has no range operator in Prisma and an IN-list over states would be sorted, not walked.
+ */
+export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): SortSegment[] {
   const def = KEYS[sort.key];
-  const first: Prisma.JobOrderByWithRelationInput = def.nullable
-    ? { [def.field]: { sort: sort.order, nulls: "last" } }
-    : { [def.field]: sort.order };
-  return [first, { id: sort.order }];
+  const beyond = sort.order === "desc" ? "lt" : "gt";
+  const byId: Prisma.JobOrderByWithRelationInput[] = [{ id: sort.order }];
+  const idAfter = cursor ? { id: { [beyond]: cursor.id } } : {};
+  if (def.kind === "state") {
+    const states = sort.order === "desc" ? [...JOB_STATES].reverse() : [...JOB_STATES];
+    const at = cursor ? states.indexOf(cursor.value as JobState) : 0;
+    return states.slice(at).map((state, i) => ({ where: { state, ...(i === 0 ? idAfter : {}) }, orderBy: byId }));
+  }
+  const nulls: SortSegment = { where: { [def.field]: null, ...(cursor?.value === null ? idAfter : {}) }, orderBy: byId };
+  if (cursor?.value === null) return [nulls];
+  const values: SortSegment = {
+    where: cursor ? valuesAfter(def, sort.order, cursor.value as string | number, cursor.id) : def.nullable ? { [def.field]: { not: null } } : {},
+    orderBy: [{ [def.field]: sort.order }, ...byId],
+  };
+  return def.nullable ? [values, nulls] : [values];
 }
 
 /** The row's value for the cursor, as JSON can carry it (dates as ISO, 64-bit integers as strings). */
@@ -60,26 +82,14 @@ export function sortValueOf(sort: JobSort, row: Record<KeyDef["field"], unknown>
   return String(v);
 }
 
-/** Rows strictly after the cursor in (value, id) order, nulls last. */
-export function jobsAfter(c: SortedJobCursor): Prisma.JobWhereInput {
-  const def = KEYS[c.sort.key];
-  const beyond = c.sort.order === "desc" ? "lt" : "gt";
-  const idAfter = { id: { [beyond]: c.id } };
-  if (c.value === null) return { [def.field]: null, ...idAfter };
-  const value = typedValue(def, c.value);
-  const strictly: Prisma.JobWhereInput =
-    def.kind === "state" ? { state: { in: statesBeyond(value as JobState, c.sort.order) } } : { [def.field]: { [beyond]: value } };
-  const branches: Prisma.JobWhereInput[] = [strictly, { [def.field]: value, ...idAfter }];
-  if (def.nullable) return { OR: [...branches, { [def.field]: null }] };
-  // A bound outside the OR lets PostgreSQL start an index range at the cursor instead of filtering from the top.
-  const bound: Prisma.JobWhereInput = def.kind === "state" ? {} : { [def.field]: { [c.sort.order === "desc" ? "lte" : "gte"]: value } };
-  return { ...bound, OR: branches };
-}
-
-/** PostgreSQL orders an enum by declaration order, which JOB_STATES mirrors. */
-function statesBeyond(state: JobState, order: SortOrder): JobState[] {
-  const i = JOB_STATES.indexOf(state);
-  return order === "desc" ? JOB_STATES.slice(0, i) : JOB_STATES.slice(i + 1);
+/** Rows strictly after (value, id); the bound outside the OR starts the index range at the cursor. */
+function valuesAfter(def: KeyDef, order: SortOrder, raw: string | number, id: string): Prisma.JobWhereInput {
+  const value = typedValue(def, raw);
+  const beyond = order === "desc" ? "lt" : "gt";
+  return {
+    [def.field]: { [order === "desc" ? "lte" : "gte"]: value },
+    OR: [{ [def.field]: { [beyond]: value } }, { [def.field]: value, id: { [beyond]: id } }],
+  };
 }
 
 function typedValue(def: KeyDef, value: string | number): Date | string | number | bigint {

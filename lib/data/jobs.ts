@@ -5,7 +5,7 @@ import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { newestFirstAfter, splitPage } from "./keyset";
 import { encodeJobCursor, type JobCursor } from "./job-cursor";
-import { encodeSortedJobCursor, isDefaultSort, jobsAfter, jobSortOrderBy, sortValueOf, type JobSort, type SortedJobCursor } from "./job-sort";
+import { encodeSortedJobCursor, isDefaultSort, jobSortSegments, sortValueOf, type JobSort, type SortedJobCursor } from "./job-sort";
 
 export interface JobFilters {
   sourceIds?: string[];
@@ -89,14 +89,15 @@ export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage
   };
 }
 
-/** Any other sort: keyset on (value, id) with nulls last, so each page is an index range, not an offset. */
+/** Any other sort: keyset on (value, id) with nulls last, each page one or a few index ranges, never an offset. */
 async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<JobPage> {
-  const rows = await db.job.findMany({
-    where: { AND: [jobWhere(f), f.sortCursor ? jobsAfter(f.sortCursor) : {}] },
-    orderBy: jobSortOrderBy(sort),
-    take: f.limit + 1,
-    select: summarySelect,
-  });
+  const where = jobWhere(f);
+  const rows: SummaryRow[] = [];
+  for (const segment of jobSortSegments(sort, f.sortCursor ?? null)) {
+    const take = f.limit + 1 - rows.length;
+    if (take <= 0) break;
+    rows.push(...(await db.job.findMany({ where: { AND: [where, segment.where] }, orderBy: segment.orderBy, take, select: summarySelect })));
+  }
   const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toJobSummary),

@@ -1,9 +1,10 @@
-import { NO_LANE_VALUE, type DensityBucket, type TimelineData, type TimelineGroup } from "@/lib/api/explorer-types";
+import { NO_LANE_VALUE, type TimelineData, type TimelineGroup } from "@/lib/api/explorer-types";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobWhere, summarySelect, toJobSummary } from "./jobs";
+import { mergeDensity, type DensityCell } from "./timeline-cells";
 
 export interface TimelineQuery {
   from: Date;
@@ -19,72 +20,128 @@ export interface TimelineQuery {
 }
 
 const ACTIVE_STATES: JobState[] = ["queued", "running", "paused", "aborting"];
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Windows up to this long read the hourly density; longer ones the daily. */
+const HOURLY_UP_TO_MS = 21 * DAY_MS;
+/** Lanes drawn one by one; the rest are summed into one "(others)" lane. */
+export const MAX_LANES = 30;
+/** Density cells in one answer (about 115 bytes each as JSON): what a screen can draw, under 300 KB. */
+export const MAX_CELLS = 2000;
+export const OTHERS_LANE = "(others)";
+
+const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
 
 /**
- * Jobs whose span [sortAt, end) meets the window; a job still going extends to now, and a finished
- * job the vendor gave no end time is a point at its start.
+ * Bars when the window holds few enough jobs to draw, else density per lane and slice. Density comes
+ * from the TimelineDensity rollup (kept by triggers on Job) plus the jobs running right now, so any
+ * window up to 400 days costs a few thousand rollup rows, never a scan of the jobs it covers.
  */
-function overlapWhere(from: Date, to: Date): Prisma.JobWhereInput {
-  return {
-    sortAt: { lt: to },
-    OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: ACTIVE_STATES } }, { endedAt: null, sortAt: { gte: from } }],
-  };
-}
-
 export async function getTimeline(q: TimelineQuery, db: Tx = getDb()): Promise<TimelineData> {
-  const where: Prisma.JobWhereInput = { AND: [jobWhere({ kinds: q.kinds, sourceIds: q.sourceIds, states: q.states }), overlapWhere(q.from, q.to)] };
-  const total = await db.job.count({ where });
-  const base = { nextCursor: null, from: q.from.toISOString(), to: q.to.toISOString(), total };
+  const now = q.now ?? new Date();
+  const grainMs = q.to.getTime() - q.from.getTime() <= HOURLY_UP_TO_MS ? HOUR_MS : DAY_MS;
+  const from = new Date(Math.floor(q.from.getTime() / grainMs) * grainMs);
+  const to = new Date(Math.ceil(q.to.getTime() / grainMs) * grainMs);
+  const stepMs = grainMs * Math.max(1, Math.ceil((to.getTime() - from.getTime()) / grainMs / q.buckets));
+  const slices = Math.ceil((to.getTime() - from.getTime()) / stepMs);
+  const cells = await densityCells(q, { grain: grainMs === HOUR_MS ? "hour" : "day", from, to, stepMs, slices, now }, db);
+  const total = cells.reduce((n, c) => n + c.started + (c.i === 0 ? c.carried : 0), 0);
+  const base = { nextCursor: null, from: q.from.toISOString(), to: q.to.toISOString() };
   if (total <= q.maxBars) {
-    const rows = await db.job.findMany({ where, orderBy: [{ sortAt: "asc" }, { id: "asc" }], take: q.maxBars, select: summarySelect });
-    return { ...base, mode: "bars", items: rows.map(toJobSummary), density: [] };
+    const items = await overlappingJobs(q, from, grainMs === HOUR_MS ? "hour" : "day", db);
+    return { ...base, total: items.length, mode: "bars", items, density: [] };
   }
-  return { ...base, mode: "density", items: [], density: await densityBuckets(q, db) };
+  const density = mergeDensity(cells, { from, stepMs, slices, maxCells: MAX_CELLS, clip: { from: q.from, to: q.to } });
+  return { ...base, total, mode: "density", items: [], density };
 }
 
-const LANE_SQL: Record<TimelineGroup, Prisma.Sql> = {
-  source: Prisma.sql`s."name"`,
-  vendor: Prisma.sql`j."kind"::text`,
-  cluster: Prisma.sql`coalesce(j."cluster", ${NO_LANE_VALUE})`,
-  dataset: Prisma.sql`coalesce(j."dataset", ${NO_LANE_VALUE})`,
-  policy: Prisma.sql`coalesce(j."policy", ${NO_LANE_VALUE})`,
+/** Every job overlapping [from, to), oldest first; the rollup bounds how far back a still-going job can have started. */
+async function overlappingJobs(q: TimelineQuery, aligned: Date, grain: string, db: Tx) {
+  const [bound] = await db.$queryRaw<Array<{ earliest: Date | null }>>`
+    SELECT min("carriedFrom") AS earliest FROM "TimelineDensity"
+    WHERE "grain" = ${grain} AND "dim" = 'source' AND "bucket" = ${ts(aligned)} AND "carried" > 0`;
+  const lower = bound?.earliest && bound.earliest < aligned ? bound.earliest : aligned;
+  const rows = await db.job.findMany({
+    where: {
+      AND: [
+        jobWhere({ kinds: q.kinds, sourceIds: q.sourceIds, states: q.states }),
+        {
+          sortAt: { lt: q.to },
+          OR: [
+            { sortAt: { gte: lower }, endedAt: { gte: q.from } },
+            { sortAt: { gte: q.from }, endedAt: null },
+            { endedAt: null, state: { in: ACTIVE_STATES } },
+          ],
+        },
+      ],
+    },
+    orderBy: [{ sortAt: "asc" }, { id: "asc" }],
+    take: q.maxBars,
+    select: summarySelect,
+  });
+  return rows.map(toJobSummary);
+}
+
+const LANE_SQL: Record<TimelineGroup, { dim: string; lane: Prisma.Sql; live: Prisma.Sql }> = {
+  source: { dim: "source", lane: Prisma.sql`s."name"`, live: Prisma.sql`s."name"` },
+  vendor: { dim: "source", lane: Prisma.sql`s."kind"::text`, live: Prisma.sql`s."kind"::text` },
+  cluster: { dim: "cluster", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."cluster", ${NO_LANE_VALUE})` },
+  dataset: { dim: "dataset", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."dataset", ${NO_LANE_VALUE})` },
+  policy: { dim: "policy", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."policy", ${NO_LANE_VALUE})` },
 };
 
-/** Per lane and slice of the window: jobs overlapping it, of which failed and still active. */
-export async function densityBuckets(q: TimelineQuery, db: Tx = getDb()): Promise<DensityBucket[]> {
-  const now = q.now ?? new Date();
-  const fromMs = q.from.getTime();
-  const step = Math.max(1, Math.ceil((q.to.getTime() - fromMs) / q.buckets));
-  // Columns are UTC timestamps without zone: compare against UTC wall times, never session-zone casts.
-  const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
-  const filters: Prisma.Sql[] = [Prisma.sql`j."sortAt" < ${ts(q.to)}`];
-  if (q.kinds?.length) filters.push(Prisma.sql`j."kind"::text IN (${Prisma.join(q.kinds)})`);
-  if (q.sourceIds?.length) filters.push(Prisma.sql`j."sourceId"::text IN (${Prisma.join(q.sourceIds)})`);
-  if (q.states?.length) filters.push(Prisma.sql`j."state"::text IN (${Prisma.join(q.states)})`);
-  const rows = await db.$queryRaw<Array<{ lane: string; i: number; count: number; failed: number; active: number }>>`
-    WITH spans AS (
-      SELECT ${LANE_SQL[q.group]} AS lane, j."state"::text AS state, j."sortAt" AS s,
-             coalesce(j."endedAt", CASE WHEN j."state"::text IN (${Prisma.join(ACTIVE_STATES)}) THEN ${ts(now)} ELSE j."sortAt" END) AS e
-      FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
-      WHERE ${Prisma.join(filters, " AND ")}
-    ), slices AS (
-      SELECT g AS i,
-             ${ts(q.from)} + make_interval(secs => g * ${step / 1000}::float8) AS lo,
-             ${ts(q.from)} + make_interval(secs => (g + 1) * ${step / 1000}::float8) AS hi
-      FROM generate_series(0, ${q.buckets - 1}::int) AS g
-    )
-    SELECT spans.lane, slices.i::int AS i, count(*)::int AS count,
-           (count(*) FILTER (WHERE spans.state = 'failed'))::int AS failed,
-           (count(*) FILTER (WHERE spans.state IN (${Prisma.join(ACTIVE_STATES)})))::int AS active
-    FROM spans JOIN slices ON spans.s < slices.hi AND spans.e >= slices.lo
-    GROUP BY spans.lane, slices.i
-    ORDER BY spans.lane, slices.i`;
-  return rows.map((r) => ({
-    lane: r.lane,
-    start: new Date(fromMs + r.i * step).toISOString(),
-    end: new Date(Math.min(fromMs + (r.i + 1) * step, q.to.getTime())).toISOString(),
-    count: r.count,
-    failed: r.failed,
-    active: r.active,
-  }));
+interface Slicing {
+  grain: "hour" | "day";
+  from: Date;
+  to: Date;
+  stepMs: number;
+  slices: number;
+  now: Date;
 }
+
+/**
+ * Per lane and slice i of the aligned window: jobs that started in the slice and jobs still going at
+ * its start (each split into all, failed and active). A slice holds carried + started jobs.
+ */
+async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<DensityCell[]> {
+  const lane = LANE_SQL[q.group];
+  const step = w.stepMs / 1000;
+  const where = (alias: Prisma.Sql) => {
+    const parts: Prisma.Sql[] = [];
+    if (q.kinds?.length) parts.push(Prisma.sql`s."kind"::text IN (${Prisma.join(q.kinds)})`);
+    if (q.sourceIds?.length) parts.push(Prisma.sql`${alias}."sourceId"::text IN (${Prisma.join(q.sourceIds)})`);
+    if (q.states?.length) parts.push(Prisma.sql`${alias}."state"::text IN (${Prisma.join(q.states)})`);
+    return parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  };
+  return db.$queryRaw<DensityCell[]>`
+    WITH cells AS (
+      SELECT ${lane.lane} AS lane, d."state"::text AS state, x.i, d."started",
+        CASE WHEN x.offset = x.i * ${step}::numeric THEN d."carried" ELSE 0 END AS carried
+      FROM "TimelineDensity" d JOIN "Source" s ON s."id" = d."sourceId"
+      CROSS JOIN LATERAL (SELECT extract(epoch FROM d."bucket" - ${ts(w.from)}) AS offset) o
+      CROSS JOIN LATERAL (SELECT o.offset, floor(o.offset / ${step}::numeric)::int AS i) x
+      WHERE d."grain" = ${w.grain} AND d."dim" = ${lane.dim} AND d."bucket" >= ${ts(w.from)} AND d."bucket" < ${ts(w.to)}${where(Prisma.sql`d`)}
+      UNION ALL
+      SELECT ${lane.live}, j."state"::text, b.i, (j."sortAt" >= ${ts(w.from)} AND b.i = b.first)::int, (j."sortAt" < ${ts(w.from)} OR b.i > b.first)::int
+      FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
+      CROSS JOIN LATERAL (SELECT greatest(0, floor(extract(epoch FROM j."sortAt" - ${ts(w.from)}) / ${step}::numeric))::int AS first) f
+      CROSS JOIN LATERAL (SELECT f.first, g AS i FROM generate_series(f.first, least(${w.slices - 1}::int, floor(extract(epoch FROM ${ts(w.now)} - ${ts(w.from)}) / ${step}::numeric)::int)) g) b
+      WHERE j."endedAt" IS NULL AND j."state"::text IN (${Prisma.join(ACTIVE_STATES)}) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
+    ), per AS (
+      SELECT lane, i,
+        sum(started)::int AS started, sum(carried)::int AS carried,
+        (sum(started) FILTER (WHERE state = 'failed'))::int AS "startedFailed", (sum(carried) FILTER (WHERE state = 'failed'))::int AS "carriedFailed",
+        (sum(started) FILTER (WHERE state IN (${Prisma.join(ACTIVE_STATES)})))::int AS "startedActive",
+        (sum(carried) FILTER (WHERE state IN (${Prisma.join(ACTIVE_STATES)})))::int AS "carriedActive"
+      FROM cells GROUP BY lane, i
+    ), ranked AS (
+      SELECT lane, rank() OVER (ORDER BY sum(started + carried) DESC, lane) AS r FROM per GROUP BY lane
+    )
+    SELECT CASE WHEN r.r <= ${MAX_LANES}::int THEN p.lane ELSE ${OTHERS_LANE} END AS lane, p.i,
+      sum(p.started)::int AS started, sum(p.carried)::int AS carried,
+      coalesce(sum(p."startedFailed"), 0)::int AS "startedFailed", coalesce(sum(p."carriedFailed"), 0)::int AS "carriedFailed",
+      coalesce(sum(p."startedActive"), 0)::int AS "startedActive", coalesce(sum(p."carriedActive"), 0)::int AS "carriedActive"
+    FROM per p JOIN ranked r ON r.lane = p.lane
+    GROUP BY 1, 2`;
+}
+

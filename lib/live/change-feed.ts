@@ -1,9 +1,10 @@
 import pg from "pg";
-import type { StreamEvent } from "@/lib/api/stream-types";
+import type { StreamEvent, StreamTopic } from "@/lib/api/stream-types";
 import { getJobSummaries } from "@/lib/data/jobs";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { CHANGE_CHANNEL, type ChangeMessage } from "@/lib/sync/notify";
+import { eventForTopic } from "./topic";
 
 type Subscriber = (event: StreamEvent) => void;
 
@@ -13,18 +14,22 @@ const RECONNECT_MS = 2_000;
 
 /**
  * One LISTEN connection per web process feeds every open stream: viewers add no database or vendor
- * load. Changed job ids are coalesced and read once, then fanned out.
+ * load. Changed job ids are coalesced and read once, then each subscriber gets only what matches its
+ * topic. After the connection was lost, notifications in the gap are gone: subscribers are told to resync.
  */
-class ChangeFeed {
-  private subscribers = new Set<Subscriber>();
+export class ChangeFeed {
+  private subscribers = new Map<Subscriber, StreamTopic>();
   private client: pg.Client | null = null;
+  private lost = false;
   private connecting: Promise<void> | null = null;
   private pendingJobIds = new Set<string>();
   private pendingSources = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
 
-  subscribe(fn: Subscriber): () => void {
-    this.subscribers.add(fn);
+  constructor(private readonly url: () => string | undefined = () => env().DATABASE_URL) {}
+
+  subscribe(topic: StreamTopic, fn: Subscriber): () => void {
+    this.subscribers.set(fn, topic);
     void this.ensureConnected();
     return () => {
       this.subscribers.delete(fn);
@@ -37,7 +42,7 @@ class ChangeFeed {
 
   private ensureConnected(): Promise<void> {
     if (this.client || this.connecting) return this.connecting ?? Promise.resolve();
-    const url = env().DATABASE_URL;
+    const url = this.url();
     if (!url) return Promise.resolve();
     const client = new pg.Client({ connectionString: url });
     this.connecting = client
@@ -48,6 +53,8 @@ class ChangeFeed {
         client.on("notification", (msg) => this.onNotification(msg.payload));
         client.on("error", (err) => this.onDisconnect(err));
         client.on("end", () => this.onDisconnect(null));
+        if (this.lost) this.broadcast({ type: "resync" });
+        this.lost = false;
       })
       .catch((err) => this.onDisconnect(err))
       .finally(() => {
@@ -58,7 +65,9 @@ class ChangeFeed {
 
   private onDisconnect(err: unknown): void {
     if (err) logger.warn({ err }, "change feed connection lost");
+    if (this.client) void this.client.end().catch(() => {});
     this.client = null;
+    this.lost = true;
     setTimeout(() => {
       if (this.subscribers.size > 0) void this.ensureConnected();
     }, RECONNECT_MS).unref();
@@ -94,7 +103,18 @@ class ChangeFeed {
   }
 
   private broadcast(event: StreamEvent): void {
-    for (const fn of this.subscribers) fn(event);
+    for (const [fn, topic] of this.subscribers) {
+      const mine = eventForTopic(topic, event);
+      if (mine) fn(mine);
+    }
+  }
+
+  /** Ends the LISTEN connection (tests; a web process keeps it for its lifetime). */
+  async close(): Promise<void> {
+    this.subscribers.clear();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
   }
 }
 
@@ -103,4 +123,9 @@ const globalForFeed = globalThis as typeof globalThis & { jobdeckChangeFeed?: Ch
 export function changeFeed(): ChangeFeed {
   globalForFeed.jobdeckChangeFeed ??= new ChangeFeed();
   return globalForFeed.jobdeckChangeFeed;
+}
+
+/** For tests that own their database: make changeFeed() listen there. */
+export function setChangeFeed(feed: ChangeFeed): void {
+  globalForFeed.jobdeckChangeFeed = feed;
 }

@@ -1,43 +1,78 @@
-import type { StreamEvent } from "@/lib/api/stream-types";
-import { changeFeed } from "./change-feed";
+import type { StreamEvent, StreamTopic } from "@/lib/api/stream-types";
+import { changeFeed, type ChangeFeed } from "./change-feed";
 
 const HEARTBEAT_MS = 15_000;
 
+export interface SseOptions {
+  topic: StreamTopic;
+  signal: AbortSignal;
+  /** Asked every `recheckMs`: false (caller revoked, deleted, signed out) ends the stream. */
+  stillAllowed: () => Promise<boolean>;
+  recheckMs: number;
+  /** Bytes a client may leave unread before it is dropped: a stalled reader must not grow server memory. */
+  maxBufferedBytes: number;
+  /** Runs once when the stream ends, however it ends. */
+  onClose?: () => void;
+  feed?: ChangeFeed;
+}
+
 /**
- * An SSE response fed by the change feed. Heartbeats let clients (the wall display above all) tell a
- * quiet stream from a dead one; `retry` tells browsers how soon to reconnect.
+ * An SSE response fed by the change feed with only the changes the topic covers. Heartbeats let
+ * clients (the wall display above all) tell a quiet stream from a dead one; `retry` tells browsers
+ * how soon to reconnect.
  */
-export function sseResponse(signal: AbortSignal): Response {
+export function sseResponse(o: SseOptions): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (event: StreamEvent) => {
-        try {
-          controller.enqueue(encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
-        } catch {
-          cleanup();
-        }
-      };
-      controller.enqueue(encoder.encode("retry: 3000\n\n"));
-      const unsubscribe = changeFeed().subscribe(send);
-      send({ type: "heartbeat", at: new Date().toISOString() });
-      const heartbeat = setInterval(() => send({ type: "heartbeat", at: new Date().toISOString() }), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client going away
-        }
-      };
-      signal.addEventListener("abort", () => cleanup(), { once: true });
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let closed = false;
+        const write = (text: string) => {
+          if (closed) return;
+          // desiredSize is the room left under the high-water mark; past it the client is not reading.
+          if ((controller.desiredSize ?? 0) <= 0) {
+            cleanup();
+            return;
+          }
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            cleanup();
+          }
+        };
+        const send = (event: StreamEvent) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        write("retry: 3000\n\n");
+        const unsubscribe = (o.feed ?? changeFeed()).subscribe(o.topic, send);
+        send({ type: "heartbeat", at: new Date().toISOString() });
+        const heartbeat = setInterval(() => send({ type: "heartbeat", at: new Date().toISOString() }), HEARTBEAT_MS);
+        const recheck = setInterval(() => {
+          o.stillAllowed().then(
+            (ok) => ok || cleanup(),
+            () => cleanup(),
+          );
+        }, o.recheckMs);
+        cleanup = () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(heartbeat);
+          clearInterval(recheck);
+          unsubscribe();
+          o.onClose?.();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client going away
+          }
+        };
+        o.signal.addEventListener("abort", () => cleanup(), { once: true });
+      },
+      cancel() {
+        cleanup();
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  });
+    { highWaterMark: o.maxBufferedBytes, size: (chunk) => chunk.byteLength },
+  );
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
