@@ -282,7 +282,7 @@ const cases: Case[] = [
     run: (who) =>
       callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", who, {
         body: { email: "admin@example.com", password: "wrong-password" },
-        headers: { origin: new URL("http://localhost:3000").origin, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+        headers: { origin: new URL("http://localhost:3000").origin, "x-jobdeck-peer": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
       }),
   },
 ];
@@ -326,7 +326,7 @@ describe("cross-origin mutations", () => {
   it("refuses a sign-in posted from another site (better-auth's own origin check)", async () => {
     const res = await callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", {}, {
       body: { email: "admin@example.com", password: "s3cret-enough" },
-      headers: { origin: "http://evil.example", "x-forwarded-for": "10.200.1.1" },
+      headers: { origin: "http://evil.example", "x-jobdeck-peer": "10.200.1.1" },
     });
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie()).toEqual([]);
