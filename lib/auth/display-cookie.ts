@@ -1,3 +1,4 @@
+import { safeNext } from "@/lib/http/safe-redirect";
 import { isSecureRequest } from "./secure-request";
 import { findActiveDisplayToken } from "./display-tokens";
 
@@ -23,7 +24,7 @@ export function displayCookieHeader(token: string, secure: boolean): string {
 
 /**
  * For a page load like `/wall?token=jdd_…`: when the token is live, a redirect that sets the
- * display cookie, to `redirectTo` (a path on this site, else "/") or by default the same URL without the token, so
+ * display cookie, to `redirectTo` (a path on this site, else "/"; see safeNext) or by default the same URL without the token, so
  * the secret leaves the address bar and history; a 401 when the token is unknown or revoked; null
  * when the URL carries no token.
  */
@@ -42,7 +43,7 @@ export async function enterWithDisplayToken(request: Request, redirectTo?: strin
   return new Response(null, {
     status: 303,
     headers: {
-      location: redirectTo === undefined ? `${url.pathname}${url.search}` : isLocalPath(redirectTo) ? redirectTo : "/",
+      location: safeNext(redirectTo ?? `${url.pathname}${url.search}`, "/"),
       "set-cookie": displayCookieHeader(token, isSecureRequest(request)),
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
@@ -59,7 +60,3 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** Only paths on this site: "//evil.example" and "/\\evil.example" are other hosts to a browser. */
-export function isLocalPath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
-}

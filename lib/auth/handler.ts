@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/http/client-ip";
-import { HttpError, problemResponse, type Problem } from "@/lib/http/problem";
+import { errorResponse, HttpError, problemResponse, type Problem } from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { getAuth } from "./auth";
 import { isSecureRequest } from "./secure-request";
-import { assertSignInAllowed, recordSignInOutcome, SignInLimited } from "./sign-in-guard";
+import { assertSignInAllowed, recordSignInOutcome } from "./sign-in-guard";
 
 const AUTH_BODY_LIMIT = 16 * 1024;
 
@@ -38,11 +38,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     if (response.status === 200 || response.status === 401) await recordSignInOutcome(ip, email, response.status === 200);
     return toProblem(response);
   } catch (err) {
-    if (err instanceof SignInLimited) {
-      const retry = String(err.retryAfterSeconds);
-      return problemResponse(err.toProblem(), { "retry-after": retry, "x-retry-after": retry });
+    if (err instanceof HttpError) {
+      const response = errorResponse(err);
+      // The sign-in form has read better-auth's name for it since before Retry-After was sent.
+      if (err.retryAfterSeconds) response.headers.set("x-retry-after", String(err.retryAfterSeconds));
+      return response;
     }
-    if (err instanceof HttpError) return problemResponse(err.toProblem());
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
 import { secretKey } from "@/lib/crypto/secret-key";
 import { getDb, type Tx } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/problem";
 import { createDisplayToken } from "./display-tokens";
 import { generateDeviceSecret, generatePairingCode, hashDeviceSecret } from "./pairing-code";
 
@@ -13,11 +14,17 @@ import { generateDeviceSecret, generatePairingCode, hashDeviceSecret } from "./p
  */
 const PREFIX = "wall-pairing:";
 export const PAIRING_TTL_MS = 10 * 60_000;
+/** Screens waiting to pair at once across the install: far above any NOC, far below a flood. */
+export const MAX_PENDING_PAIRINGS = 500;
 
 const stored = z.object({ device: z.string(), name: z.string().optional(), sealedToken: z.string().optional() });
 
 export async function startPairing(now = new Date(), db: Tx = getDb()) {
   await db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, expiresAt: { lt: now } } });
+  const pending = await db.verification.count({ where: { identifier: { startsWith: PREFIX } } });
+  if (pending >= MAX_PENDING_PAIRINGS) {
+    throw new HttpError(503, "Busy", `${pending} screens are already waiting to pair; codes expire after 10 minutes. Try again later.`);
+  }
   const code = generatePairingCode();
   const deviceSecret = generateDeviceSecret();
   const expiresAt = new Date(now.getTime() + PAIRING_TTL_MS);

@@ -12,14 +12,7 @@ const ADDRESS_ALLOWANCE_FACTOR = 5;
 const ipKey = (ip: string) => `sign-in:ip:${ip}`;
 const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
 
-export class SignInLimited extends HttpError {
-  constructor(
-    detail: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(429, "Too many sign-in attempts", detail);
-  }
-}
+const limited = (detail: string, retryAfterSeconds: number) => new HttpError(429, "Too many sign-in attempts", detail, undefined, retryAfterSeconds);
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
@@ -39,12 +32,12 @@ export async function assertSignInAllowed(ip: string, email: string | null, now 
   const perMinute = env().JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE;
   const address = await hitThrottle(ipKey(ip), perMinute, MINUTE, now);
   if (!address.allowed) {
-    throw new SignInLimited(`Too many sign-in attempts from your network address. Wait ${wait(address.retryAfterMs)} and try again.`, seconds(address.retryAfterMs));
+    throw limited(`Too many sign-in attempts from your network address. Wait ${wait(address.retryAfterMs)} and try again.`, seconds(address.retryAfterMs));
   }
   if (!email) return;
   const locked = await lockedFor(accountKey(email), now);
   if (locked > 0) {
-    throw new SignInLimited(
+    throw limited(
       `This account is locked for ${wait(locked)} after repeated wrong passwords. Wait and try again, or ask a Jobdeck admin to reset your password.`,
       seconds(locked),
     );

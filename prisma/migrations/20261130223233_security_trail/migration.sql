@@ -70,13 +70,19 @@ BEGIN
 END\073
 ';
 
-CREATE FUNCTION jobdeck_refuse_identity_change() RETURNS trigger LANGUAGE plpgsql AS E'
+CREATE FUNCTION jobdeck_keep_action_identity() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF TG_TABLE_NAME = ''Action'' AND (NEW.actor, NEW."actorEmail", NEW."actorId", NEW.action, NEW."requestedAt", NEW."sourceId", NEW."jobId", NEW.reason)
+  IF (NEW.actor, NEW."actorEmail", NEW."actorId", NEW.action, NEW."requestedAt", NEW."sourceId", NEW."jobId", NEW.reason)
        IS DISTINCT FROM (OLD.actor, OLD."actorEmail", OLD."actorId", OLD.action, OLD."requestedAt", OLD."sourceId", OLD."jobId", OLD.reason) THEN
     RAISE EXCEPTION ''Jobdeck audit rows record who asked for what and cannot be rewritten'' USING ERRCODE = ''insufficient_privilege''\073
   END IF\073
-  IF TG_TABLE_NAME = ''HistorySignOff'' AND (NEW.author, NEW."authorEmail", NEW."authorId", NEW.note, NEW."createdAt", NEW."jobId")
+  RETURN NEW\073
+END\073
+';
+
+CREATE FUNCTION jobdeck_keep_sign_off() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF (NEW.author, NEW."authorEmail", NEW."authorId", NEW.note, NEW."createdAt", NEW."jobId")
        IS DISTINCT FROM (OLD.author, OLD."authorEmail", OLD."authorId", OLD.note, OLD."createdAt", OLD."jobId") THEN
     RAISE EXCEPTION ''Jobdeck sign-offs cannot be rewritten'' USING ERRCODE = ''insufficient_privilege''\073
   END IF\073
@@ -87,5 +93,5 @@ END\073
 CREATE TRIGGER "Action_no_delete" BEFORE DELETE ON "Action" FOR EACH ROW EXECUTE FUNCTION jobdeck_refuse_evidence_change();
 CREATE TRIGGER "AuditEntry_append_only" BEFORE DELETE OR UPDATE ON "AuditEntry" FOR EACH ROW EXECUTE FUNCTION jobdeck_refuse_evidence_change();
 CREATE TRIGGER "HistorySignOff_no_delete" BEFORE DELETE ON "HistorySignOff" FOR EACH ROW EXECUTE FUNCTION jobdeck_refuse_evidence_change();
-CREATE TRIGGER "Action_identity_fixed" BEFORE UPDATE ON "Action" FOR EACH ROW EXECUTE FUNCTION jobdeck_refuse_identity_change();
-CREATE TRIGGER "HistorySignOff_identity_fixed" BEFORE UPDATE ON "HistorySignOff" FOR EACH ROW EXECUTE FUNCTION jobdeck_refuse_identity_change();
+CREATE TRIGGER "Action_identity_fixed" BEFORE UPDATE ON "Action" FOR EACH ROW EXECUTE FUNCTION jobdeck_keep_action_identity();
+CREATE TRIGGER "HistorySignOff_identity_fixed" BEFORE UPDATE ON "HistorySignOff" FOR EACH ROW EXECUTE FUNCTION jobdeck_keep_sign_off();
