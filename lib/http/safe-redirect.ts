@@ -9,7 +9,6 @@ const PROBE_ORIGIN = "http://jobdeck.invalid";
  */
 export function safeNext(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/")) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value) || value.startsWith("//")) return fallback;
   let url: URL;
   try {
