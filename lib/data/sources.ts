@@ -15,6 +15,7 @@ export interface SourceInput {
   tlsCaPem?: string | null;
   options?: Record<string, unknown>;
   enabled?: boolean;
+  archivedAt?: Date | null;
   pollIntervalMs?: number;
   fastPollIntervalMs?: number;
   timeoutMs?: number;
@@ -47,8 +48,9 @@ export async function updateSource(id: string, input: Partial<SourceInput>, db: 
   return db.source.update({ where: { id }, data: toData(input) });
 }
 
-export async function listSources(db: Tx = getDb()) {
-  return db.source.findMany({ orderBy: { name: "asc" } });
+/** Archived sources are left out unless asked for: their history stays, they are no longer in use. */
+export async function listSources(opts: { includeArchived?: boolean } = {}, db: Tx = getDb()) {
+  return db.source.findMany({ where: opts.includeArchived ? {} : { archivedAt: null }, orderBy: { name: "asc" } });
 }
 
 export async function getSource(id: string, db: Tx = getDb()) {
@@ -74,7 +76,8 @@ export async function getSourceByName(name: string, db: Tx = getDb()) {
   return db.source.findUnique({ where: { name }, select: { id: true } });
 }
 
-/** Actions are the audit trail: a source that has any is disabled, never deleted with them. */
-export async function countSourceActions(id: string, db: Tx = getDb()): Promise<number> {
-  return db.action.count({ where: { sourceId: id } });
+/** What a source's deletion would take with it: jobs (with their phases, events, evidence) and audit rows. */
+export async function countSourceHistory(id: string, db: Tx = getDb()): Promise<{ jobs: number; actions: number }> {
+  const [jobs, actions] = await Promise.all([db.job.count({ where: { sourceId: id } }), db.action.count({ where: { sourceId: id } })]);
+  return { jobs, actions };
 }

@@ -13,6 +13,8 @@ export interface SourceView {
   tlsCaPem: string | null;
   options: Record<string, unknown>;
   enabled: boolean;
+  /** Set when archived: no longer polled or listed by default; its history is kept. */
+  archivedAt: string | null;
   pollIntervalMs: number;
   timeoutMs: number;
   createdAt: string;
@@ -29,6 +31,7 @@ export interface SourceRow extends HealthInput {
   tlsCaPem: string | null;
   tlsInsecure: boolean;
   options: unknown;
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -45,6 +48,7 @@ export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date): Sou
     tlsCaPem: row.tlsCaPem,
     options: isRecord(row.options) ? row.options : {},
     enabled: row.enabled,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     pollIntervalMs: row.pollIntervalMs,
     timeoutMs: row.timeoutMs,
     createdAt: row.createdAt.toISOString(),
