@@ -1,3 +1,4 @@
+import { problemResponse } from "@/lib/http/problem";
 import { safeNext } from "@/lib/http/safe-redirect";
 import { isSecureRequest } from "./secure-request";
 import { findActiveDisplayToken } from "./display-tokens";
@@ -34,9 +35,12 @@ export async function enterWithDisplayToken(request: Request, redirectTo?: strin
   if (!token) return null;
   const display = await findActiveDisplayToken(token);
   if (!display) {
-    return new Response("This display token is not valid or has been revoked. Ask an admin for a new one.", {
+    return problemResponse({
+      type: "https://jobdeck.dev/problems/display-token",
+      title: "Unauthorized",
       status: 401,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      detail: "This display token is not valid or has been revoked. Ask an admin for a new one.",
+      errors: [{ parameter: DISPLAY_TOKEN_PARAM, message: "is not a live display token" }],
     });
   }
   url.searchParams.delete(DISPLAY_TOKEN_PARAM);

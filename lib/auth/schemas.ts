@@ -15,7 +15,7 @@ export const userPatchBody = z
   .strict()
   .refine((v) => v.role !== undefined || v.name !== undefined || v.email !== undefined, { message: "give at least one of role, name, email", path: ["role"] });
 
-export const userParams = z.object({ id: z.string().min(1).max(100) });
+export const userParams = z.object({ id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "must be a user id") });
 
 export const newDisplayTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
 

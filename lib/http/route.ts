@@ -90,7 +90,12 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 
 function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    const nul = pathWithNul(result.data);
+    // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the query.
+    if (nul !== null) throw badRequest(`Invalid ${where}: ${nul || where} contains a NUL character.`, [{ parameter: nul || where, message: "must not contain a NUL character" }]);
+    return result.data;
+  }
   // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
   const errors = result.error.issues.map((issue) => ({
     parameter: issue.path.length ? (where === "body" ? issue.path.join(".") : String(issue.path[0])) : where,
@@ -105,7 +110,7 @@ async function readJson(request: Request, limit?: number): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("Request body is not valid JSON.");
+    throw badRequest("Request body is not valid JSON.", [{ parameter: "body", message: "is not valid JSON" }]);
   }
 }
 
@@ -156,4 +161,18 @@ function releaseWhenSent(response: Response, release: () => void): Response {
     },
   });
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The dotted path of the first string holding U+0000 in a parsed value ("" for the value itself), or null. */
+function pathWithNul(value: unknown): string | null {
+  const stack: Array<[unknown, string, number]> = [[value, "", 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop() as [unknown, string, number];
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (v && typeof v === "object" && depth < 20 && !(v instanceof Date)) {
+      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
+    }
+  }
+  return null;
 }
