@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
+import { openingKeys, secretKey } from "@/lib/crypto/secret-key";
 import { getDb, type Tx } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/problem";
 import { createDisplayToken } from "./display-tokens";
@@ -44,7 +44,7 @@ export async function approvePairing(code: string, name: string, adminId: string
   const live = await findLive(code, now, db);
   if (!live || live.value.sealedToken) return false;
   const created = await createDisplayToken(name, adminId, db);
-  const value = JSON.stringify({ ...live.value, name, sealedToken: sealSecret(created.token, secretKey()) });
+  const value = JSON.stringify({ ...live.value, name, sealedToken: sealSecret(created.token, secretKey(), PREFIX + code) });
   const updated = await db.verification.updateMany({ where: { id: live.row.id, value: live.row.value }, data: { value } });
   return updated.count === 1;
 }
@@ -59,5 +59,5 @@ export async function claimPairing(code: string, deviceSecret: string, now = new
   // Deleting on the exact value makes a second claim, even a concurrent one, find nothing.
   const taken = await db.verification.deleteMany({ where: { id: live.row.id, value: live.row.value } });
   if (taken.count !== 1) return { status: "expired" };
-  return { status: "paired", token: openSecret(live.value.sealedToken, secretKey()), name: live.value.name ?? "wall" };
+  return { status: "paired", token: openSecret(live.value.sealedToken, openingKeys(), PREFIX + code), name: live.value.name ?? "wall" };
 }

@@ -1,5 +1,4 @@
-import { openSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
+import { openSourceSecret } from "@/lib/crypto/source-secret";
 import { VendorError } from "@/lib/connectors/errors";
 import { CONNECTORS } from "@/lib/connectors/registry";
 import type { SourceConfig } from "@/lib/connectors/types";
@@ -31,7 +30,7 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
         { parameter: "secret", message: "is required when testing another base URL, kind or TLS setting" },
       ]);
     }
-    secret = stored.secretEnc ? openSecret(stored.secretEnc, secretKey()) : null;
+    secret = stored.secretEnc ? openSourceSecret(stored.secretEnc, stored.id) : null;
   }
   return runConnectionTest({
     id: body.sourceId ?? "connection-test",
