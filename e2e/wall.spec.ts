@@ -204,7 +204,11 @@ test.describe("a wall screen signed in with a display token", () => {
       await wall.reload();
       await expect(panel(wall, "running")).toBeVisible();
 
-      const jobs = (await (await screen.request.get("/api/jobs?state=running&limit=1")).json()) as JobPage;
+      // The token reads the wall and nothing else: not even the job list.
+      expect((await screen.request.get("/api/jobs?state=running&limit=1")).status()).toBe(403);
+      expect((await screen.request.get("/api/audit")).status()).toBe(403);
+      expect((await screen.request.get("/api/wall")).status()).toBe(200);
+      const jobs = (await (await page.request.get("/api/jobs?state=running&limit=1")).json()) as JobPage;
       const jobId = jobs.items[0]?.id;
       expect(jobId).toBeTruthy();
       const headers = { origin: E2E.baseUrl, "idempotency-key": "wall-e2e-attempt-1" };
@@ -221,7 +225,7 @@ test.describe("a wall screen signed in with a display token", () => {
         expect(res.status(), await res.text()).toBe(403);
       }
       const detail = (await (await screen.request.post(`/api/jobs/${jobId}/actions`, { headers, data: { action: "cancel" } })).json()) as { detail: string };
-      expect(detail.detail).toBe("Display tokens are read-only.");
+      expect(detail.detail).toBe("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
     } finally {
       await screen.close();
     }
