@@ -96,6 +96,8 @@ test.describe("an operator", () => {
     const row = page.getByTestId("audit-row").filter({ hasText: reason });
     await expect(row).toHaveAttribute("data-action", "abort");
     await expect(row).toContainText(E2E.operator.name);
+    // The email beside the name is who acted, whatever the display name says.
+    await expect(row.getByTestId("identity")).toContainText(E2E.operator.email);
     await expect(row).toContainText(job.name);
     await expect(row.getByTestId("audit-outcome")).toHaveAttribute("data-status", "succeeded");
     await expect(row.getByTestId("audit-outcome")).toContainText("succeeded");
@@ -107,6 +109,7 @@ test.describe("an operator", () => {
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).trimEnd().split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`,${E2E.operator.name},abort,succeeded,${reason},${job.id},`);
+    expect(lines[1]).toMatch(new RegExp(`,${E2E.operator.name},${E2E.operator.email.replace(/\./g, "\\.")},[0-9a-f-]{36},abort,succeeded,`));
+    expect(lines[1]).toContain(`,${reason},${job.id},`);
   });
 });

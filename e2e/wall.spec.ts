@@ -74,10 +74,11 @@ async function expectWallReady(page: Page) {
   for (const id of PANELS) await expect(panel(page, id)).toBeVisible();
   await expect(page.getByTestId("wall-stream")).toHaveAttribute("data-live", "true");
   await expect(page.getByTestId("running-job").first()).toBeVisible();
-  // Other specs may have added sources: the wall lists every one the API knows.
-  const sources = (await (await page.request.get("/api/sources")).json()) as { items: unknown[] };
-  expect(sources.items.length).toBeGreaterThanOrEqual(5);
-  await expect(page.getByTestId("source-row")).toHaveCount(sources.items.length);
+  // Other specs may have added sources: the wall lists every one its snapshot holds (a display
+  // token reads /api/wall, not /api/sources).
+  const snapshot = (await (await page.request.get("/api/wall")).json()) as { sources: unknown[] };
+  expect(snapshot.sources.length).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId("source-row")).toHaveCount(snapshot.sources.length);
 }
 
 test.describe("the NOC wall", () => {
@@ -218,7 +219,11 @@ test.describe("a wall screen signed in with a display token", () => {
       await wall.reload();
       await expect(panel(wall, "running")).toBeVisible();
 
-      const jobs = (await (await screen.request.get("/api/jobs?state=running&limit=1")).json()) as JobPage;
+      // The token reads the wall and nothing else: not even the job list.
+      expect((await screen.request.get("/api/jobs?state=running&limit=1")).status()).toBe(403);
+      expect((await screen.request.get("/api/audit")).status()).toBe(403);
+      expect((await screen.request.get("/api/wall")).status()).toBe(200);
+      const jobs = (await (await page.request.get("/api/jobs?state=running&limit=1")).json()) as JobPage;
       const jobId = jobs.items[0]?.id;
       expect(jobId).toBeTruthy();
       const headers = { origin: E2E.baseUrl, "idempotency-key": "wall-e2e-attempt-1" };
@@ -235,7 +240,7 @@ test.describe("a wall screen signed in with a display token", () => {
         expect(res.status(), await res.text()).toBe(403);
       }
       const detail = (await (await screen.request.post(`/api/jobs/${jobId}/actions`, { headers, data: { action: "cancel" } })).json()) as { detail: string };
-      expect(detail.detail).toBe("Display tokens are read-only.");
+      expect(detail.detail).toBe("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
     } finally {
       await screen.close();
     }

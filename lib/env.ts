@@ -31,6 +31,33 @@ const schema = z
     /** How often an open live stream re-checks its caller (revoked token, deleted user, ended session). */
     JOBDECK_STREAM_RECHECK_MS: z.coerce.number().int().min(50).max(60_000).default(30_000),
     JOBDECK_STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(1000).default(12),
+    /** Failed sign-ins an account (or a client address, five times as many) gets before lock-outs start doubling. */
+    JOBDECK_SIGNIN_FAILURES_BEFORE_LOCK: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Reverse proxies whose X-Forwarded-For Jobdeck believes: comma-separated addresses or CIDR
+     * ranges. Empty (the default): the client is the socket's peer and X-Forwarded-For is ignored.
+     */
+    JOBDECK_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, "must be IP addresses or CIDR ranges, comma-separated"))),
+    /** Origins allowed to frame Jobdeck (a NOC portal embedding the wall), space-separated; empty: none. */
+    JOBDECK_FRAME_ANCESTORS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(/\s+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^\s;,'"]+$/, "must be origins like https://noc.example.com, space-separated"))),
+    /** Earlier JOBDECK_SECRET_KEY values, comma-separated: still opened, never used to seal (see npm run rotate-key). */
+    JOBDECK_PREVIOUS_SECRET_KEYS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32-byte base64 keys, comma-separated"))),
+    /** Longest a web request's SQL statement may run before PostgreSQL cancels it. */
+    JOBDECK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** Heavy reads (exports, timeline, history summary) run at once per web process; more get 503. */
+    JOBDECK_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {

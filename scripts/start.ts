@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL is set)
  * with migrations applied, the demo simulators registered as sources, the sync worker, and the web
- * app. `--dev` runs the web app with `next dev` instead of the production build.
+ * app (scripts/web.ts). `--dev` runs the web app in Next's dev mode instead of the production build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
@@ -41,8 +41,8 @@ const worker = await startWorker({
 if (demo) await seedDemoHistory(db, config.JOBDECK_DEMO_HISTORY_DAYS);
 
 const web: ChildProcess = spawn(
-  "node_modules/.bin/next",
-  [dev ? "dev" : "start", "--port", String(config.PORT)],
+  "node_modules/.bin/tsx",
+  ["scripts/web.ts", ...(dev ? ["--dev"] : [])],
   {
     stdio: "inherit",
     // The web app seals and opens the same source credentials as the worker: hand it the same key.

@@ -106,6 +106,15 @@ const cases: Case[] = [
     },
   },
   {
+    route: "POST /api/users/[id]/password",
+    what: "reset a password (shown once)",
+    expected: byRole("admin", 200),
+    run: async (who) => {
+      const u = await createUser({ email: `reset-${crypto.randomUUID()}@example.com`, name: "R", password: "long-enough-1", role: "viewer" });
+      return callRoute(handler("POST /api/users/[id]/password"), "POST", `/api/users/${u.id}/password`, who, { params: { id: u.id } });
+    },
+  },
+  {
     route: "DELETE /api/users/[id]",
     what: "delete a user",
     expected: byRole("admin", 204),
@@ -281,8 +290,8 @@ const cases: Case[] = [
     expected: { anonymous: 401, viewer: 401, display: 401, operator: 401, admin: 401 },
     run: (who) =>
       callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", who, {
-        body: { email: "admin@example.com", password: "wrong-password" },
-        headers: { origin: new URL("http://localhost:3000").origin, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+        body: { email: "matrix-wrong@example.com", password: "wrong-password" },
+        headers: { origin: new URL("http://localhost:3000").origin, "x-jobdeck-peer": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
       }),
   },
 ];
@@ -326,7 +335,7 @@ describe("cross-origin mutations", () => {
   it("refuses a sign-in posted from another site (better-auth's own origin check)", async () => {
     const res = await callRoute(handler("POST /api/auth/[...all]"), "POST", "/api/auth/sign-in/email", {}, {
       body: { email: "admin@example.com", password: "s3cret-enough" },
-      headers: { origin: "http://evil.example", "x-forwarded-for": "10.200.1.1" },
+      headers: { origin: "http://evil.example", "x-jobdeck-peer": "10.200.1.1" },
     });
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie()).toEqual([]);

@@ -27,12 +27,13 @@ export interface CallOptions {
 }
 
 /** Calls a route module's handler exactly as Next would, with a same-origin Request. */
-export function callRoute(handler: Handler, method: string, path: string, who: Record<string, string>, opts: CallOptions = {}): Promise<Response> {
+export function callRoute(handler: Handler, method: string, path: string, who: Record<string, string>, opts: CallOptions = {}, signal?: AbortSignal): Promise<Response> {
   const hasBody = opts.body !== undefined;
   const request = new Request(`${ORIGIN}${path}`, {
     method,
     headers: { host: new URL(ORIGIN).host, ...(hasBody ? { "content-type": "application/json" } : {}), ...who, ...opts.headers },
     ...(hasBody ? { body: JSON.stringify(opts.body) } : {}),
+    ...(signal ? { signal } : {}),
   });
   return handler(request, { params: Promise.resolve(opts.params ?? {}) });
 }

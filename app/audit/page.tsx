@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AuditPage() {
   const actor = await requirePageActor("/audit");
-  const [sources, recorded] = await Promise.all([listSourceViews(), listAuditActionNames()]);
+  const [sources, recorded] = await Promise.all([listSourceViews({ includeArchived: true }), listAuditActionNames()]);
   const actions = [...new Set([...JOB_ACTIONS, ...recorded])].sort();
   return (
     <AppShell actor={actor}>

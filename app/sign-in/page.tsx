@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { isLocalPath } from "@/lib/auth/display-cookie";
 import { ssoEnabled } from "@/lib/auth/oidc";
+import { safeNext } from "@/lib/http/safe-redirect";
 import { SignInClient } from "./sign-in-client";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,7 +12,7 @@ const SSO_ERRORS: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = typeof params.next === "string" && isLocalPath(params.next) ? params.next : "/jobs";
+  const next = safeNext(params.next, "/jobs");
   const error = typeof params.error === "string" ? (SSO_ERRORS[params.error] ?? SSO_ERRORS.sso) : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4 dark:bg-slate-950">

@@ -92,8 +92,10 @@ function postJson(url: string, body: object): Promise<Response> {
 async function signInError(res: Response): Promise<string> {
   if (res.status === 401) return "Wrong email or password.";
   if (res.status === 429) {
-    const wait = Number(res.headers.get("x-retry-after"));
-    return `Too many sign-in attempts. Wait ${Number.isFinite(wait) && wait > 0 ? `${wait} seconds` : "a minute"} and try again.`;
+    // The server says which limit it is (this address, or this account's lock-out) and for how long.
+    const detail = await res.json().then((p: { detail?: unknown }) => (typeof p.detail === "string" ? p.detail : null)).catch(() => null);
+    const wait = Number(res.headers.get("retry-after"));
+    return detail ?? `Too many sign-in attempts. Wait ${Number.isFinite(wait) && wait > 0 ? `${wait} seconds` : "a minute"} and try again.`;
   }
   if (res.status === 403) return "Sign-in was refused for this page's address. Open Jobdeck at its usual address and try again.";
   return "Sign-in failed. Try again in a moment.";

@@ -1,5 +1,6 @@
 "use client";
 
+import { Identity } from "@/components/ui/identity";
 import { useState } from "react";
 import type { AuditLineView, JobSummary } from "@/lib/api/job-types";
 import { ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
@@ -37,7 +38,7 @@ export function ActionBar({ job, allowed, role, audit }: { job: JobSummary; allo
           <ul className="space-y-0.5 text-sm" data-testid="audit-lines">
             {audit.map((a) => (
               <li key={a.id} data-testid="audit-line" data-action={a.action} data-status={a.status}>
-                <span className="text-slate-500">{formatTime(a.requestedAt)}</span> {a.actor} — {a.action}
+                <span className="text-slate-500">{formatTime(a.requestedAt)}</span> <Identity name={a.actor} email={a.actorEmail} id={null} /> — {a.action}
                 {a.reason ? ` (“${a.reason}”)` : ""}: <strong>{a.status}</strong>
                 {a.vendorReply ? <span className="text-slate-500"> — {a.vendorReply}</span> : null}
                 {a.status === "unknown" && !a.vendorReply ? (

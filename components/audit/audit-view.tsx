@@ -1,5 +1,6 @@
 "use client";
 
+import { Identity } from "@/components/ui/identity";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ERROR } from "@/components/auth/ui";
@@ -68,7 +69,9 @@ function AuditLine({ row }: { row: AuditRow }) {
       <td className="py-1.5 pr-3 whitespace-nowrap" title={row.stages.map((s) => `${formatTime(s.at)} ${s.stage}${s.detail ? `: ${s.detail}` : ""}`).join("\n")}>
         {formatTime(row.requestedAt)}
       </td>
-      <td className="py-1.5 pr-3">{row.actor}</td>
+      <td className="py-1.5 pr-3">
+        <Identity name={row.actor} email={row.actorEmail} id={row.actorId} />
+      </td>
       <td className="py-1.5 pr-3">{row.action}</td>
       <td className="py-1.5 pr-3">
         {row.job ? (
@@ -79,7 +82,7 @@ function AuditLine({ row }: { row: AuditRow }) {
           "—"
         )}
       </td>
-      <td className="py-1.5 pr-3">{row.source.name}</td>
+      <td className="py-1.5 pr-3">{row.source?.name ?? "Jobdeck"}</td>
       <td className="max-w-xs py-1.5 pr-3">{row.reason ?? "—"}</td>
       <td className="py-1.5 pr-3">
         <OutcomeBadge status={row.status} />

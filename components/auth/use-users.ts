@@ -33,5 +33,12 @@ export function useUserMutations() {
       onSettled,
     }),
     remove: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/users/${encodeURIComponent(id)}`, json("DELETE")), onSettled }),
+    rename: useMutation({
+      mutationFn: ({ id, ...change }: { id: string; name?: string; email?: string }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, json("PATCH", change)),
+      onSettled,
+    }),
+    resetPassword: useMutation({
+      mutationFn: (id: string) => apiFetch<{ password: string }>(`/api/users/${encodeURIComponent(id)}/password`, json("POST")),
+    }),
   };
 }

@@ -35,6 +35,11 @@ export function UserMenu({ actor }: { actor: Me }) {
         </Link>
       )}
       {actor.kind === "user" && (
+        <Link href="/account/password" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Password
+        </Link>
+      )}
+      {actor.kind === "user" && (
         <button type="button" onClick={signOut} className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
           Sign out
         </button>

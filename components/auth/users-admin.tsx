@@ -13,9 +13,23 @@ const ROLE_HELP: Record<Role, string> = {
 
 export function UsersAdmin({ selfId }: { selfId: string | null }) {
   const users = useUsers();
-  const { create, setRole, remove } = useUserMutations();
+  const { create, setRole, remove, rename, resetPassword } = useUserMutations();
   const [formError, setFormError] = useState<string | null>(null);
-  const rowError = setRole.error ?? remove.error;
+  // The one time a reset password exists outside its hash: shown until dismissed, never refetched.
+  const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
+  const rowError = setRole.error ?? remove.error ?? rename.error ?? resetPassword.error;
+
+  function renameUser(user: { id: string; name: string; email: string }) {
+    const name = window.prompt(`New display name for ${user.email} (recorded in the audit trail):`, user.name);
+    if (name === null || name.trim() === "" || name.trim() === user.name) return;
+    rename.mutate({ id: user.id, name: name.trim() });
+  }
+
+  async function reset(user: { id: string; email: string }) {
+    if (!window.confirm(`Reset the password of ${user.email}? They are signed out everywhere and need the new one.`)) return;
+    const { password } = await resetPassword.mutateAsync(user.id);
+    setOneTime({ email: user.email, password });
+  }
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,6 +59,15 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
         <p role="alert" className={ERROR}>
           {rowError.message}
         </p>
+      )}
+      {oneTime && (
+        <div role="status" data-testid="one-time-password" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+          New password for {oneTime.email}, shown this once: <code className="font-mono select-all">{oneTime.password}</code>. Hand it over; they can change it under
+          Password after signing in.{" "}
+          <button type="button" onClick={() => setOneTime(null)} className="text-sky-800 hover:underline dark:text-sky-300">
+            Done
+          </button>
+        </div>
       )}
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600 dark:text-slate-400">
@@ -80,7 +103,15 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
                   ))}
                 </select>
               </td>
-              <td className="py-1 text-right">
+              <td className="flex justify-end gap-3 py-1 text-right">
+                <button type="button" onClick={() => renameUser(user)} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+                  Rename
+                </button>
+                {user.signIn.includes("credential") && (
+                  <button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+                    Reset password
+                  </button>
+                )}
                 <button
                   type="button"
                   disabled={remove.isPending}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Identity } from "@/components/ui/identity";
 import { formatTime } from "@/components/ui/format";
 import { StateBadge } from "@/components/ui/state-badge";
 import { formatDuration } from "@/lib/domain/durations";
@@ -90,7 +91,7 @@ export function EvidenceReportView({ id, role }: { id: string; role: Role }) {
           <ul className="space-y-1 text-sm">
             {data.signOffs.map((s) => (
               <li key={s.id} data-testid="sign-off">
-                <span className="font-medium">{s.author}</span>, {formatTime(s.createdAt)}: <span className="whitespace-pre-wrap">{s.note}</span>
+                <Identity name={s.author} email={s.authorEmail} id={s.authorId} />, {formatTime(s.createdAt)}: <span className="whitespace-pre-wrap">{s.note}</span>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { Identity } from "@/components/ui/identity";
 import type { ReactNode } from "react";
 import { StateBadge } from "@/components/ui/state-badge";
 import { formatTime } from "@/components/ui/format";
@@ -74,7 +75,7 @@ export function AuditList({ audit }: { audit: EvidenceReport["audit"] }) {
       {audit.map((a) => (
         <li key={a.id}>
           <div>
-            <span className="font-medium">{a.action}</span> by {a.actor} at {formatTime(a.requestedAt)}: {a.status}
+            <span className="font-medium">{a.action}</span> by <Identity name={a.actor} email={a.actorEmail} id={a.actorId} /> at {formatTime(a.requestedAt)}: {a.status}
             {a.reason ? ` (reason: ${a.reason})` : ""}
           </div>
           {a.vendorReply && <div className="text-slate-600 dark:text-slate-400">Vendor replied: {a.vendorReply}</div>}

@@ -92,7 +92,13 @@ export function SourcesAdmin() {
               </td>
               {isAdmin && (
                 <td className="py-1.5 text-right whitespace-nowrap">
-                  <RowActions source={s} onEdit={() => open(`edit=${s.id}`)} onToggle={() => update.mutate({ id: s.id, body: { enabled: !s.enabled } })} onDelete={() => remove.mutate(s.id)} />
+                  <RowActions
+                    source={s}
+                    onEdit={() => open(`edit=${s.id}`)}
+                    onToggle={() => update.mutate({ id: s.id, body: { enabled: !s.enabled } })}
+                    onArchive={() => update.mutate({ id: s.id, body: { archived: true } })}
+                    onDelete={() => remove.mutate(s.id)}
+                  />
                 </td>
               )}
             </tr>
@@ -136,7 +142,15 @@ function SyncProgress({ source, isAdmin }: { source: SourceView; isAdmin: boolea
   );
 }
 
-function RowActions({ source, onEdit, onToggle, onDelete }: { source: SourceView; onEdit: () => void; onToggle: () => void; onDelete: () => void }) {
+interface RowActionProps {
+  source: SourceView;
+  onEdit: () => void;
+  onToggle: () => void;
+  onArchive: () => void;
+  onDelete: () => void;
+}
+
+function RowActions({ source, onEdit, onToggle, onArchive, onDelete }: RowActionProps) {
   const test = useConnectionTest();
   return (
     <span className="inline-flex flex-col items-end gap-1">
@@ -152,7 +166,14 @@ function RowActions({ source, onEdit, onToggle, onDelete }: { source: SourceView
         </button>
         <button
           type="button"
-          onClick={() => window.confirm(`Delete ${source.name} and every job Jobdeck stored from it? Disable it instead to keep its history.`) && onDelete()}
+          onClick={() => window.confirm(`Archive ${source.name}? It stops being polled and leaves this list; its jobs and audit trail stay.`) && onArchive()}
+          className="text-sm text-sky-800 hover:underline dark:text-sky-300"
+        >
+          Archive
+        </button>
+        <button
+          type="button"
+          onClick={() => window.confirm(`Delete ${source.name}? Only a source with no jobs or audit history can be deleted; archive it otherwise.`) && onDelete()}
           className={DANGER_LINK}
         >
           Delete

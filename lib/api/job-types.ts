@@ -68,7 +68,10 @@ export interface SampleView {
 export interface AuditLineView {
   id: string;
   action: string;
+  /** The actor's name, email and user id as they were when they acted. */
   actor: string;
+  actorEmail: string | null;
+  actorId: string | null;
   reason: string | null;
   status: "pending" | "succeeded" | "refused" | "failed" | "unknown";
   vendorReply: string | null;

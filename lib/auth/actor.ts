@@ -6,5 +6,7 @@ export interface Actor {
   /** User id for people; display-token id for displays; null for the system. */
   id: string | null;
   name: string;
+  /** A person's sign-in email: with the id, what the audit trail records, because names can change. */
+  email?: string;
   role: Role;
 }

@@ -1,3 +1,5 @@
+import { problemResponse } from "@/lib/http/problem";
+import { safeNext } from "@/lib/http/safe-redirect";
 import { isSecureRequest } from "./secure-request";
 import { findActiveDisplayToken } from "./display-tokens";
 
@@ -23,7 +25,7 @@ export function displayCookieHeader(token: string, secure: boolean): string {
 
 /**
  * For a page load like `/wall?token=jdd_…`: when the token is live, a redirect that sets the
- * display cookie, to `redirectTo` (a path on this site, else "/") or by default the same URL without the token, so
+ * display cookie, to `redirectTo` (a path on this site, else "/"; see safeNext) or by default the same URL without the token, so
  * the secret leaves the address bar and history; a 401 when the token is unknown or revoked; null
  * when the URL carries no token.
  */
@@ -33,16 +35,19 @@ export async function enterWithDisplayToken(request: Request, redirectTo?: strin
   if (!token) return null;
   const display = await findActiveDisplayToken(token);
   if (!display) {
-    return new Response("This display token is not valid or has been revoked. Ask an admin for a new one.", {
+    return problemResponse({
+      type: "https://jobdeck.dev/problems/display-token",
+      title: "Unauthorized",
       status: 401,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      detail: "This display token is not valid or has been revoked. Ask an admin for a new one.",
+      errors: [{ parameter: DISPLAY_TOKEN_PARAM, message: "is not a live display token" }],
     });
   }
   url.searchParams.delete(DISPLAY_TOKEN_PARAM);
   return new Response(null, {
     status: 303,
     headers: {
-      location: redirectTo === undefined ? `${url.pathname}${url.search}` : isLocalPath(redirectTo) ? redirectTo : "/",
+      location: safeNext(redirectTo ?? `${url.pathname}${url.search}`, "/"),
       "set-cookie": displayCookieHeader(token, isSecureRequest(request)),
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
@@ -59,7 +64,3 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** Only paths on this site: "//evil.example" and "/\\evil.example" are other hosts to a browser. */
-export function isLocalPath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
-}

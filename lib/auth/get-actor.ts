@@ -19,7 +19,13 @@ export async function getActor(request: Request): Promise<Actor | null> {
     query: { disableRefresh: true },
   });
   if (session) {
-    return { kind: "user", id: session.user.id, name: session.user.name || session.user.email, role: toRole(session.user.role) };
+    return {
+      kind: "user",
+      id: session.user.id,
+      name: session.user.name || session.user.email,
+      email: session.user.email,
+      role: toRole(session.user.role),
+    };
   }
   const cookie = cookieDisplayToken(request);
   return cookie ? displayActor(cookie) : null;

@@ -56,7 +56,7 @@ describe("OIDC single sign-on", () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/api/auth/sign-in/social`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": randomIp() },
+        headers: { "content-type": "application/json", origin: ORIGIN, "x-jobdeck-peer": randomIp() },
         body: JSON.stringify({ provider: "oidc", callbackURL: "/jobs", errorCallbackURL: "/sign-in?error=sso" }),
       }),
     );
@@ -74,7 +74,7 @@ describe("OIDC single sign-on", () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/api/auth/sign-in/social`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": randomIp() },
+        headers: { "content-type": "application/json", origin: ORIGIN, "x-jobdeck-peer": randomIp() },
         body: JSON.stringify({ provider: "oidc", callbackURL: "https://evil.example/steal" }),
       }),
     );

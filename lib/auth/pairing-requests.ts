@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
+import { openingKeys, secretKey } from "@/lib/crypto/secret-key";
 import { getDb, type Tx } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/problem";
 import { createDisplayToken } from "./display-tokens";
 import { generateDeviceSecret, generatePairingCode, hashDeviceSecret } from "./pairing-code";
 
@@ -13,11 +14,17 @@ import { generateDeviceSecret, generatePairingCode, hashDeviceSecret } from "./p
  */
 const PREFIX = "wall-pairing:";
 export const PAIRING_TTL_MS = 10 * 60_000;
+/** Screens waiting to pair at once across the install: far above any NOC, far below a flood. */
+export const MAX_PENDING_PAIRINGS = 500;
 
 const stored = z.object({ device: z.string(), name: z.string().optional(), sealedToken: z.string().optional() });
 
 export async function startPairing(now = new Date(), db: Tx = getDb()) {
   await db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, expiresAt: { lt: now } } });
+  const pending = await db.verification.count({ where: { identifier: { startsWith: PREFIX } } });
+  if (pending >= MAX_PENDING_PAIRINGS) {
+    throw new HttpError(503, "Busy", `${pending} screens are already waiting to pair; codes expire after 10 minutes. Try again later.`);
+  }
   const code = generatePairingCode();
   const deviceSecret = generateDeviceSecret();
   const expiresAt = new Date(now.getTime() + PAIRING_TTL_MS);
@@ -37,7 +44,7 @@ export async function approvePairing(code: string, name: string, adminId: string
   const live = await findLive(code, now, db);
   if (!live || live.value.sealedToken) return false;
   const created = await createDisplayToken(name, adminId, db);
-  const value = JSON.stringify({ ...live.value, name, sealedToken: sealSecret(created.token, secretKey()) });
+  const value = JSON.stringify({ ...live.value, name, sealedToken: sealSecret(created.token, secretKey(), PREFIX + code) });
   const updated = await db.verification.updateMany({ where: { id: live.row.id, value: live.row.value }, data: { value } });
   return updated.count === 1;
 }
@@ -52,5 +59,5 @@ export async function claimPairing(code: string, deviceSecret: string, now = new
   // Deleting on the exact value makes a second claim, even a concurrent one, find nothing.
   const taken = await db.verification.deleteMany({ where: { id: live.row.id, value: live.row.value } });
   if (taken.count !== 1) return { status: "expired" };
-  return { status: "paired", token: openSecret(live.value.sealedToken, secretKey()), name: live.value.name ?? "wall" };
+  return { status: "paired", token: openSecret(live.value.sealedToken, openingKeys(), PREFIX + code), name: live.value.name ?? "wall" };
 }

@@ -8,9 +8,14 @@ export const newUserBody = z.object({
   role: z.enum(ROLES),
 });
 
-export const roleBody = z.object({ role: z.enum(ROLES) });
+/** PATCH /api/users/:id: an admin changes any of role, name and email (audited). */
+export const userPatchBody = z
+  .object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(100), email: z.email().max(254) })
+  .partial()
+  .strict()
+  .refine((v) => v.role !== undefined || v.name !== undefined || v.email !== undefined, { message: "give at least one of role, name, email", path: ["role"] });
 
-export const userParams = z.object({ id: z.string().min(1).max(100) });
+export const userParams = z.object({ id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "must be a user id") });
 
 export const newDisplayTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
 

@@ -1,4 +1,8 @@
+import { trustPeerHeader } from "@/lib/http/client-ip";
 import { handleAuthRequest } from "./handler";
+
+// Tests play scripts/web.ts: the x-jobdeck-peer header they send is the socket's address.
+trustPeerHeader();
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -23,12 +27,12 @@ export function cookieHeaderFrom(response: Response): string {
 }
 
 export async function signedInCookie(email: string, password: string): Promise<string> {
-  const response = await signInRequest(email, password, { "x-forwarded-for": randomIp() });
+  const response = await signInRequest(email, password, { "x-jobdeck-peer": randomIp() });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return cookieHeaderFrom(response);
 }
 
-/** A distinct client address per sign-in so tests do not share one rate-limit bucket. */
+/** A distinct client (socket) address per sign-in so tests do not share one rate-limit bucket. */
 export function randomIp(): string {
   return `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 }

@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Role } from "@/lib/domain/roles";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/http/problem";
+import { recordAdminAction } from "@/lib/data/admin-audit";
+import type { Actor } from "./actor";
 import { CREDENTIAL_PROVIDER } from "./credential";
 
 const PUBLIC_FIELDS = {
@@ -37,14 +40,61 @@ export async function createUser(input: NewUser, db: Db = getDb()) {
   });
 }
 
-export async function setUserRole(id: string, role: Role, db: Db = getDb()) {
+export interface UserChange {
+  role?: Role;
+  name?: string;
+  email?: string;
+}
+
+/**
+ * An admin changes a user's role, name or email. People cannot change their own name or email
+ * (the auth API refuses), because the audit trail shows them; so every change here is audited,
+ * with the values before and after.
+ */
+export async function updateUser(id: string, change: UserChange, by: Actor, db: Db = getDb()) {
   return db.$transaction(async (tx) => {
     await lockAdmins(tx);
-    const user = await tx.user.findUnique({ where: { id }, select: { role: true } });
+    const user = await tx.user.findUnique({ where: { id }, select: { role: true, name: true, email: true } });
     if (!user) throw notFound("No such user.");
-    if (user.role === "admin" && role !== "admin") await assertAnotherAdmin(tx, id);
-    return tx.user.update({ where: { id }, data: { role }, select: { id: true, name: true, email: true, role: true } });
+    const email = change.email?.trim().toLowerCase();
+    const name = change.name?.trim();
+    if (change.role && user.role === "admin" && change.role !== "admin") await assertAnotherAdmin(tx, id);
+    if (email && email !== user.email && (await tx.user.findUnique({ where: { email }, select: { id: true } }))) {
+      throw conflict(`A user with the email ${email} already exists.`);
+    }
+    const updated = await tx.user.update({
+      where: { id },
+      data: { ...(change.role ? { role: change.role } : {}), ...(name ? { name } : {}), ...(email ? { email } : {}) },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    const before = { role: user.role, name: user.name, email: user.email };
+    const after = { role: updated.role, name: updated.name, email: updated.email };
+    const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => before[k] !== after[k]);
+    if (changed.length) {
+      const detail = changed.map((k) => `${k}: ${before[k]} → ${after[k]}`).join("; ");
+      await recordAdminAction(tx, by, "update-user", { userId: id, before, after }, `User ${id}: ${detail}`);
+    }
+    return updated;
   });
+}
+
+/**
+ * An admin resets a user's password: a random one is set, every session of theirs ends, and the
+ * password is returned for the admin to hand over; Jobdeck shows it once and keeps only its hash.
+ */
+export async function resetPassword(id: string, by: Actor, db: Db = getDb()): Promise<{ password: string }> {
+  const password = randomBytes(15).toString("base64url");
+  const hash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
+    if (!user) throw notFound("No such user.");
+    const account = await tx.account.findFirst({ where: { userId: id, providerId: CREDENTIAL_PROVIDER }, select: { id: true } });
+    if (account) await tx.account.update({ where: { id: account.id }, data: { password: hash } });
+    else await tx.account.create({ data: { userId: id, accountId: id, providerId: CREDENTIAL_PROVIDER, password: hash } });
+    await tx.session.deleteMany({ where: { userId: id } });
+    await recordAdminAction(tx, by, "reset-password", { userId: id, email: user.email }, `Password of ${user.email} (${id}) reset; their sessions ended.`);
+  });
+  return { password };
 }
 
 /** Deletes the user and, by cascade, their sessions and sign-in accounts; their actions keep the actor's name. */

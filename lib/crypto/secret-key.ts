@@ -10,12 +10,9 @@ let cached: Buffer | undefined;
  * once and kept (mode 0600) in the data directory, so credentials survive restarts.
  */
 export function secretKey(): Buffer {
-  if (cached) return cached;
   const { JOBDECK_SECRET_KEY, JOBDECK_DATA_DIR } = env();
-  if (JOBDECK_SECRET_KEY) {
-    cached = Buffer.from(JOBDECK_SECRET_KEY, "base64");
-    return cached;
-  }
+  if (JOBDECK_SECRET_KEY) return Buffer.from(JOBDECK_SECRET_KEY, "base64");
+  if (cached) return cached;
   const file = path.resolve(JOBDECK_DATA_DIR, "secret.key");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -23,4 +20,9 @@ export function secretKey(): Buffer {
   }
   cached = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   return cached;
+}
+
+/** Every key that may open a stored secret: the current one first, then JOBDECK_PREVIOUS_SECRET_KEYS. */
+export function openingKeys(): Buffer[] {
+  return [secretKey(), ...env().JOBDECK_PREVIOUS_SECRET_KEYS.map((k) => Buffer.from(k, "base64"))];
 }

@@ -7,7 +7,7 @@ import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
 export { ACTION_STATUSES, type ActionStatus } from "@/lib/services/audit/audit-statuses";
 
 export interface AuditFilters {
-  /** Case-insensitive part of the actor's name. */
+  /** Case-insensitive part of the actor's name or email. */
   actor?: string;
   actions?: string[];
   statuses?: ActionStatus[];
@@ -25,14 +25,18 @@ export interface AuditRow {
   id: string;
   requestedAt: string;
   completedAt: string | null;
+  /** Name, email and user id as they were when the action was asked for. */
   actor: string;
+  actorEmail: string | null;
+  actorId: string | null;
   action: string;
   params: unknown;
   reason: string | null;
   status: ActionStatus;
   vendorReply: string | null;
   job: { id: string; name: string; vendorId: string } | null;
-  source: { id: string; name: string; kind: string };
+  /** Null for actions on Jobdeck itself (user administration). */
+  source: { id: string; name: string; kind: string } | null;
   stages: Array<{ at: string; stage: string; detail: string | null }>;
 }
 
@@ -46,6 +50,8 @@ const auditSelect = {
   requestedAt: true,
   completedAt: true,
   actor: true,
+  actorEmail: true,
+  actorId: true,
   action: true,
   params: true,
   reason: true,
@@ -58,7 +64,7 @@ const auditSelect = {
 
 export function auditWhere(f: Omit<AuditFilters, "cursor" | "limit">): Prisma.ActionWhereInput {
   return {
-    ...(f.actor ? { actor: { contains: f.actor, mode: "insensitive" } } : {}),
+    ...(f.actor ? { OR: [{ actor: { contains: f.actor, mode: "insensitive" } }, { actorEmail: { contains: f.actor, mode: "insensitive" } }] } : {}),
     ...(f.actions?.length ? { action: { in: f.actions } } : {}),
     ...(f.statuses?.length ? { status: { in: f.statuses } } : {}),
     ...(f.sourceId ? { sourceId: f.sourceId } : {}),
@@ -97,6 +103,8 @@ function toAuditRow(r: Row): AuditRow {
     requestedAt: r.requestedAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
     actor: r.actor,
+    actorEmail: r.actorEmail,
+    actorId: r.actorId,
     action: r.action,
     params: r.params,
     reason: r.reason,

@@ -161,7 +161,7 @@ export async function listSignOffs(jobId: string, db: Tx = getDb()) {
   return db.historySignOff.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
 }
 
-export async function addSignOff(input: { jobId: string; userId: string | null; author: string; note: string }, db: Tx = getDb()) {
+export async function addSignOff(input: { jobId: string; userId: string | null; authorId: string | null; authorEmail: string | null; author: string; note: string }, db: Tx = getDb()) {
   return db.historySignOff.create({ data: input });
 }
 

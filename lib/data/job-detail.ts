@@ -49,6 +49,8 @@ export async function getJobDetail(
     id: a.id,
     action: a.action,
     actor: a.actor,
+    actorEmail: a.actorEmail,
+    actorId: a.actorId,
     reason: a.reason,
     status: a.status,
     vendorReply: a.vendorReply,

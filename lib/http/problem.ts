@@ -21,6 +21,8 @@ export class HttpError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: Problem["errors"],
+    /** For 429 and 503: when to try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? title);
     this.name = "HttpError";
@@ -35,6 +37,11 @@ export class HttpError extends Error {
       ...(this.errors ? { errors: this.errors } : {}),
     };
   }
+}
+
+/** The problem response for a thrown HttpError, with Retry-After when it says when to come back. */
+export function errorResponse(err: HttpError): Response {
+  return problemResponse(err.toProblem(), err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {});
 }
 
 export const badRequest = (detail: string, errors?: Problem["errors"]) => new HttpError(400, "Bad request", detail, errors);

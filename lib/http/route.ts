@@ -1,9 +1,14 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
+import { displayTokenMayRead } from "@/lib/auth/scopes";
+import { hitThrottle } from "@/lib/data/throttle";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
-import { badRequest, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+import { clientAddress } from "./client-ip";
+import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
+import { badRequest, errorResponse, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+import { readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -14,6 +19,10 @@ interface RouteSpec<Q, B, P> {
   params?: P;
   /** Lowest role allowed; "public" for unauthenticated routes (health, sign-in). Default viewer. */
   role?: Role | "public";
+  /** Requests per client address and minute (public routes: every one has a limit). */
+  perMinute?: number;
+  /** Largest body accepted, in bytes (default 256 KiB); larger gets 413. */
+  maxBody?: number;
 }
 
 interface RouteContext<Q, B, P> {
@@ -29,31 +38,40 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * Every API route goes through here: zod-parsed query, body and params (400 naming each bad
  * parameter), the caller's role checked on the server, same-origin enforced on mutations, display
- * tokens refused on mutations, and thrown errors mapped to problem+json.
+ * tokens confined to the wall's routes, a per-address rate limit where the route sets one, a body
+ * size cap, a concurrency gate on heavy reads, and thrown errors mapped to problem+json.
  */
 export function route<Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
   spec: RouteSpec<Q, B, P>,
   handler: (ctx: RouteContext<Q, B, P>) => Promise<Response | object>,
 ) {
   return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    let release: (() => void) | undefined;
     try {
+      const url = new URL(request.url);
       const mutating = MUTATING.has(request.method);
       if (mutating) assertSameOrigin(request);
+      if (spec.perMinute) await assertUnderRate(request, url.pathname, spec.perMinute);
       const actor = await getActor(request);
       const need = spec.role ?? "viewer";
       if (need !== "public") {
         if (!actor) throw unauthorized();
-        if (mutating && actor.kind === "display") throw forbidden("Display tokens are read-only.");
+        // On public routes (health, pairing, token entry) a display token is no more than anonymous.
+        if (actor.kind === "display" && !displayTokenMayRead(request.method, url.pathname)) {
+          throw forbidden("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
+        }
         if (!roleAllows(actor.role, need)) throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
       }
-      const url = new URL(request.url);
       const query = spec.query ? parseWith(spec.query, queryObject(url.searchParams), "query") : undefined;
       const params = spec.params ? parseWith(spec.params, await context.params, "path") : undefined;
-      const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : undefined;
+      const body = spec.body ? parseWith(spec.body, await readJson(request, spec.maxBody), "body") : undefined;
+      if (HEAVY_ROUTES.has(url.pathname)) release = acquireHeavySlot();
       const result = await handler({ request, query, body, params, actor } as RouteContext<Q, B, P>);
-      return result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+      const response = result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+      return release ? releaseWhenSent(response, release) : response;
     } catch (err) {
-      if (err instanceof HttpError) return problemResponse(err.toProblem());
+      release?.();
+      if (err instanceof HttpError) return errorResponse(err);
       logger.error({ err, path: new URL(request.url).pathname }, "unhandled API error");
       return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
     }
@@ -72,7 +90,12 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 
 function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    const nul = pathWithNul(result.data);
+    // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the query.
+    if (nul !== null) throw badRequest(`Invalid ${where}: ${nul || where} contains a NUL character.`, [{ parameter: nul || where, message: "must not contain a NUL character" }]);
+    return result.data;
+  }
   // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
   const errors = result.error.issues.map((issue) => ({
     parameter: issue.path.length ? (where === "body" ? issue.path.join(".") : String(issue.path[0])) : where,
@@ -81,13 +104,13 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string)
   throw badRequest(`Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+async function readJson(request: Request, limit?: number): Promise<unknown> {
+  const text = await readBodyText(request, limit);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("Request body is not valid JSON.");
+    throw badRequest("Request body is not valid JSON.", [{ parameter: "body", message: "is not valid JSON" }]);
   }
 }
 
@@ -103,4 +126,53 @@ function assertSameOrigin(request: Request): void {
     throw forbidden("Cross-origin request refused.");
   }
   if (originHost !== host) throw forbidden("Cross-origin request refused.");
+}
+
+async function assertUnderRate(request: Request, pathname: string, perMinute: number): Promise<void> {
+  const verdict = await hitThrottle(`route:${request.method} ${pathname}:${clientAddress(request)}`, perMinute, 60_000);
+  if (verdict.allowed) return;
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  throw new HttpError(429, "Too many requests", `Too many requests from your network address. Wait ${seconds} seconds and try again.`, undefined, seconds);
+}
+
+/** A streamed export holds its slot until the last byte is sent (or the client goes away). */
+function releaseWhenSent(response: Response, release: () => void): Response {
+  if (!response.body) {
+    release();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          release();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (err) {
+        release();
+        controller.error(err);
+      }
+    },
+    async cancel(reason) {
+      release();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The dotted path of the first string holding U+0000 in a parsed value ("" for the value itself), or null. */
+function pathWithNul(value: unknown): string | null {
+  const stack: Array<[unknown, string, number]> = [[value, "", 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop() as [unknown, string, number];
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (v && typeof v === "object" && depth < 20 && !(v instanceof Date)) {
+      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
+    }
+  }
+  return null;
 }

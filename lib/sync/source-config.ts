@@ -1,5 +1,4 @@
-import { openSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
+import { openSourceSecret } from "@/lib/crypto/source-secret";
 import type { SourceConfig } from "@/lib/connectors/types";
 import type { SourceKind } from "@/lib/domain/source-kind";
 
@@ -24,7 +23,7 @@ export function toSourceConfig(row: SourceRowWithSecret): SourceConfig {
     name: row.name,
     baseUrl: row.baseUrl,
     username: row.username,
-    secret: row.secretEnc ? openSecret(row.secretEnc, secretKey()) : null,
+    secret: row.secretEnc ? openSourceSecret(row.secretEnc, row.id) : null,
     tls: { insecure: row.tlsInsecure, caPem: row.tlsCaPem },
     timeoutMs: row.timeoutMs,
     options: (row.options ?? {}) as Record<string, unknown>,

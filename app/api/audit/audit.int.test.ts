@@ -53,9 +53,10 @@ async function page(query: string, who: Caller = "viewer"): Promise<AuditPage> {
 }
 
 describe("GET /api/audit", () => {
-  it("is readable by every signed-in role, not anonymously", async () => {
+  it("is readable by every signed-in role, not anonymously and not by a wall's display token", async () => {
     expect((await callRoute(auditRoute.GET, "GET", "/api/audit", {})).status).toBe(401);
-    expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.display)).status).toBe(200);
+    expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.display)).status).toBe(403);
+    expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.viewer)).status).toBe(200);
   });
 
   it("pages newest first through every action exactly once", async () => {
@@ -118,7 +119,7 @@ describe("GET /api/audit/export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="jobdeck-audit-.*\.csv"$/);
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^requested_at,completed_at,actor,action,status,reason,job_id,job_name/);
+    expect(lines[0]).toMatch(/^requested_at,completed_at,actor,actor_email,actor_id,action,status,reason,job_id,job_name/);
     expect(lines).toHaveLength(21);
     expect(lines[1]).toContain(",Olga Operator,abort,pending,reason 29,");
     expect(lines.filter((l) => l.includes(",refused,"))).toHaveLength(9);

@@ -22,18 +22,19 @@ export async function beginAction(
   db: Db,
   a: { idempotencyKey: string; jobId: string | null; sourceId: string; actor: Actor; action: string; params: Record<string, unknown>; reason: string | null },
 ): Promise<{ created: boolean; action: ActionRow }> {
+  const userId = a.actor.kind === "user" ? a.actor.id : null;
   const rows = await db.$transaction(async (tx) => {
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "Action" (id, "idempotencyKey", "jobId", "sourceId", "userId", actor, action, params, reason, status, "requestedAt")
+      INSERT INTO "Action" (id, "idempotencyKey", "jobId", "sourceId", "userId", "actorId", "actorEmail", actor, action, params, reason, status, "requestedAt")
       VALUES (gen_random_uuid(), ${a.idempotencyKey}, ${a.jobId}::uuid, ${a.sourceId}::uuid,
-        ${a.actor.kind === "user" ? a.actor.id : null}, ${a.actor.name}, ${a.action},
+        ${userId}, ${a.actor.id}, ${a.actor.email ?? null}, ${a.actor.name}, ${a.action},
         ${JSON.stringify(a.params)}::jsonb, ${a.reason}, 'pending', now())
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING id`;
     const id = inserted[0]?.id;
     if (id) {
       await tx.auditEntry.create({
-        data: { actionId: id, stage: "requested", detail: `${a.actor.name} (${a.actor.role}) asked to ${a.action}${a.reason ? `: ${a.reason}` : ""}` },
+        data: { actionId: id, stage: "requested", detail: `${actorLabel(a.actor)} (${a.actor.role}) asked to ${a.action}${a.reason ? `: ${a.reason}` : ""}` },
       });
     }
     return inserted;
@@ -57,4 +58,9 @@ export async function finishAction(
       select: rowSelect,
     });
   });
+}
+
+/** "Olga Operator <olga@example.com>": the name as it was, beside the email that identifies the person. */
+export function actorLabel(actor: Pick<Actor, "name" | "email">): string {
+  return actor.email && actor.email !== actor.name ? `${actor.name} <${actor.email}>` : actor.name;
 }

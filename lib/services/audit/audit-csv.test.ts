@@ -8,6 +8,8 @@ const row: AuditRow = {
   requestedAt: "2026-03-01T10:00:00.000Z",
   completedAt: "2026-03-01T10:00:01.500Z",
   actor: "Olga Operator",
+  actorEmail: "olga@example.com",
+  actorId: "u-olga",
   action: "abort",
   params: {},
   reason: 'wrong volume, "urgent"',
@@ -23,9 +25,9 @@ const row: AuditRow = {
 
 describe("auditCsvLine", () => {
   it("writes one quoted line per action with formula-looking vendor text defused", () => {
-    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual(["requested_at", "completed_at", "actor", "action", "status", "reason"]);
+    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual(["requested_at", "completed_at", "actor", "actor_email", "actor_id", "action"]);
     expect(auditCsvLine(row)).toBe(
-      '2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.500Z,Olga Operator,abort,succeeded,"wrong volume, ""urgent""",' +
+      '2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.500Z,Olga Operator,olga@example.com,u-olga,abort,succeeded,"wrong volume, ""urgent""",' +
         '7c0e1f1e-0000-4000-8000-0000000000aa,"nightly, mirror",4411,NetApp DFM (demo),dfm,\'=HYPERLINK(evil),{},' +
         "2026-03-01T10:00:00.000Z requested; 2026-03-01T10:00:01.500Z succeeded,7c0e1f1e-0000-4000-8000-000000000001\r\n",
     );
@@ -33,7 +35,7 @@ describe("auditCsvLine", () => {
 
   it("leaves job columns empty for a source-level action", () => {
     const line = auditCsvLine({ ...row, job: null, reason: null });
-    expect(line.split(",").slice(5, 9)).toEqual(["", "", "", ""]);
+    expect(line.split(",").slice(7, 11)).toEqual(["", "", "", ""]);
   });
 });
 

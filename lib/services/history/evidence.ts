@@ -8,9 +8,11 @@ import { measureRuns } from "./measure-runs";
 import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "./types";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const toSignOff = (s: { id: string; author: string; note: string; createdAt: Date }): SignOffView => ({
+const toSignOff = (s: { id: string; author: string; authorEmail: string | null; authorId: string | null; note: string; createdAt: Date }): SignOffView => ({
   id: s.id,
   author: s.author,
+  authorEmail: s.authorEmail,
+  authorId: s.authorId,
   note: s.note,
   createdAt: s.createdAt.toISOString(),
 });
@@ -45,6 +47,8 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
     id: a.id,
     action: a.action,
     actor: a.actor,
+    actorEmail: a.actorEmail,
+    actorId: a.actorId,
     reason: a.reason,
     status: a.status,
     vendorReply: a.vendorReply,
@@ -75,10 +79,10 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
   };
 }
 
-/** A manager's sign-off note: kept with the author's name as it was when signed. */
+/** A manager's sign-off note: kept with the author's name, email and id as they were when signed. */
 export async function signOffRun(jobId: string, actor: Actor, note: string, db: Tx = getDb()): Promise<SignOffView> {
   const row = await getHistoryRow(jobId, db);
   if (!row) throw notFound(`No run ${jobId}.`);
-  const created = await addSignOff({ jobId, userId: actor.kind === "user" ? actor.id : null, author: actor.name, note }, db);
+  const created = await addSignOff({ jobId, userId: actor.kind === "user" ? actor.id : null, authorId: actor.id, authorEmail: actor.email ?? null, author: actor.name, note }, db);
   return toSignOff(created);
 }

@@ -106,7 +106,10 @@ export interface ReadinessBefore {
 
 export interface SignOffView {
   id: string;
+  /** Name, email and user id as they were when signed. */
   author: string;
+  authorEmail: string | null;
+  authorId: string | null;
   note: string;
   createdAt: string;
 }

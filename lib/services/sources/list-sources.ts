@@ -4,8 +4,8 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/http/problem";
 import { toSourceView, type SourceView } from "./source-view";
 
-export async function listSourceViews(db: Tx = getDb()): Promise<SourceView[]> {
-  const [rows, withSecret] = await Promise.all([listSources(db), sourceIdsWithSecret(db)]);
+export async function listSourceViews(opts: { includeArchived?: boolean } = {}, db: Tx = getDb()): Promise<SourceView[]> {
+  const [rows, withSecret] = await Promise.all([listSources(opts, db), sourceIdsWithSecret(db)]);
   const quarantine = await quarantineBySource(rows.map((r) => r.id), db);
   const now = new Date();
   return rows.map((row) => toSourceView(row, withSecret.has(row.id), now, quarantine.get(row.id)));

@@ -1,4 +1,4 @@
-import { countSourceActions, createSource, deleteSource, getSource, getSourceByName, updateSource, type SourceInput } from "@/lib/data/sources";
+import { countSourceHistory, createSource, deleteSource, getSource, getSourceByName, getSourceWithSecret, updateSource, type SourceInput } from "@/lib/data/sources";
 import { getDb, type Db } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { badRequest, conflict, notFound } from "@/lib/http/problem";
@@ -6,6 +6,7 @@ import { notifySourceChange, pokeSource } from "@/lib/sync/notify";
 import { getSourceView } from "./list-sources";
 import type { NewSourceBody, SourcePatchBody } from "./source-input";
 import type { SourceView } from "./source-view";
+import { credentialBindingChanged } from "./credential-binding";
 import { vendorOptionIssues } from "./vendor-options";
 
 export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<SourceView> {
@@ -18,10 +19,23 @@ export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<
   return getSourceView(created.id, db);
 }
 
-/** A blank secret keeps the stored one: the form never receives it, so it cannot send it back. */
+/**
+ * A blank secret keeps the stored one (the form never receives it, so it cannot send it back),
+ * but only while the credential keeps going where it was entered for: a new base URL or TLS
+ * setting needs the secret typed again, or an admin session could redirect the stored
+ * storage-admin password to any host.
+ */
 export async function editSource(id: string, body: SourcePatchBody, db: Db = getDb()): Promise<SourceView> {
-  const current = await getSource(id, db);
+  const current = await getSourceWithSecret(id, db);
   if (!current) throw notFound(`No source ${id}.`);
+  if (current.secretEnc && !body.secret && credentialBindingChanged(current, body)) {
+    throw badRequest("Enter the password or token again: the stored one is only sent to the address and TLS settings it was entered for.", [
+      { parameter: "secret", message: "is required when the base URL or TLS settings change" },
+    ]);
+  }
+  if (body.enabled && current.archivedAt && body.archived !== false) {
+    throw conflict(`${current.name} is archived; unarchive it before enabling it.`);
+  }
   if (body.options) {
     const issues = vendorOptionIssues(current.kind as SourceKind, body.options);
     if (issues.length) throw badRequest(`Invalid options: ${issues.map((i) => `${i.parameter}: ${i.message}`).join("; ")}`, issues);
@@ -41,11 +55,17 @@ export async function editSource(id: string, body: SourcePatchBody, db: Db = get
   return getSourceView(id, db);
 }
 
+/**
+ * Only a source with no history can be deleted. One with jobs or audit rows is refused (the
+ * database would refuse too: nothing cascades onto history); archive it instead.
+ */
 export async function removeSource(id: string, db: Db = getDb()): Promise<void> {
-  if (!(await getSource(id, db))) throw notFound(`No source ${id}.`);
-  const actions = await countSourceActions(id, db);
-  if (actions > 0) {
-    throw conflict(`This source has ${actions} action(s) in the audit trail, which must be kept: disable it instead.`);
+  const source = await getSource(id, db);
+  if (!source) throw notFound(`No source ${id}.`);
+  const { jobs, actions } = await countSourceHistory(id, db);
+  if (jobs > 0 || actions > 0) {
+    const held = [jobs ? `${jobs} job${jobs === 1 ? "" : "s"} of history` : "", actions ? `${actions} audit row${actions === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ");
+    throw conflict(`${source.name} has ${held}, which Jobdeck keeps. Archive it instead: it stops being polled and leaves the lists, and its history stays.`);
   }
   await db.$transaction(async (tx) => {
     await deleteSource(id, tx);
@@ -63,6 +83,11 @@ function toInput(body: SourcePatchBody): Partial<SourceInput> {
   if (body.tlsCaPem !== undefined) input.tlsCaPem = body.tlsCaPem || null;
   if (body.options !== undefined) input.options = body.options;
   if (body.enabled !== undefined) input.enabled = body.enabled;
+  if (body.archived !== undefined) {
+    input.archivedAt = body.archived ? new Date() : null;
+    // Archived means no longer polled; unarchiving leaves it disabled until an admin enables it.
+    input.enabled = body.archived ? false : (body.enabled ?? false);
+  }
   if (body.timeoutMs !== undefined) input.timeoutMs = body.timeoutMs;
   if (body.pollIntervalMs !== undefined) {
     input.pollIntervalMs = body.pollIntervalMs;

@@ -40,6 +40,9 @@ const fields = {
   enabled: z.boolean().optional(),
 };
 
+/** GET /api/sources: archived sources only when asked for. */
+export const sourceListQuery = z.object({ archived: z.enum(["include", "exclude"]).default("exclude") }).strict();
+
 type TlsFields = { tlsInsecure?: boolean; tlsCaPem?: string | null };
 
 function checkTls(v: TlsFields, ctx: z.RefinementCtx): void {
@@ -61,7 +64,11 @@ export const newSourceBody = z
 export type NewSourceBody = z.infer<typeof newSourceBody>;
 
 /** PATCH /api/sources/:id: every field optional; the kind is fixed once a source has jobs. Options are checked against the stored kind. */
-export const sourcePatchBody = z.object(fields).partial().strict().superRefine(checkTls);
+export const sourcePatchBody = z
+  .object({ ...fields, archived: z.boolean().optional() })
+  .partial()
+  .strict()
+  .superRefine(checkTls);
 export type SourcePatchBody = z.infer<typeof sourcePatchBody>;
 
 /** "Test connection" from the form: the submitted settings, with the stored secret when editing and the field is left blank. */

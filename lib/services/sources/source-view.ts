@@ -14,6 +14,8 @@ export interface SourceView {
   tlsCaPem: string | null;
   options: Record<string, unknown>;
   enabled: boolean;
+  /** Set when archived: no longer polled or listed by default; its history is kept. */
+  archivedAt: string | null;
   pollIntervalMs: number;
   timeoutMs: number;
   createdAt: string;
@@ -34,6 +36,7 @@ export interface SourceRow extends HealthInput {
   tlsCaPem: string | null;
   tlsInsecure: boolean;
   options: unknown;
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   backfillDone?: number | null;
@@ -52,6 +55,7 @@ export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date, quar
     tlsCaPem: row.tlsCaPem,
     options: isRecord(row.options) ? row.options : {},
     enabled: row.enabled,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     pollIntervalMs: row.pollIntervalMs,
     timeoutMs: row.timeoutMs,
     createdAt: row.createdAt.toISOString(),

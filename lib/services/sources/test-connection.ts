@@ -1,12 +1,12 @@
-import { openSecret } from "@/lib/crypto/secret-box";
-import { secretKey } from "@/lib/crypto/secret-key";
+import { openSourceSecret } from "@/lib/crypto/source-secret";
 import { VendorError } from "@/lib/connectors/errors";
 import { CONNECTORS } from "@/lib/connectors/registry";
 import type { SourceConfig } from "@/lib/connectors/types";
 import { getSourceWithSecret } from "@/lib/data/sources";
 import { getDb, type Tx } from "@/lib/db/client";
-import { notFound } from "@/lib/http/problem";
+import { badRequest, notFound } from "@/lib/http/problem";
 import { toSourceConfig } from "@/lib/sync/source-config";
+import { credentialBindingChanged } from "./credential-binding";
 import type { TestConnectionBody } from "./source-input";
 
 export interface ConnectionTestResult {
@@ -16,13 +16,21 @@ export interface ConnectionTestResult {
   durationMs: number;
 }
 
-/** Tests settings from the form; when editing, a blank secret means the stored one. */
+/**
+ * Tests settings from the form; when editing, a blank secret means the stored one, which is only
+ * ever sent to the stored base URL with the stored TLS settings (see credentialBindingChanged).
+ */
 export async function testSubmittedSource(body: TestConnectionBody, db: Tx = getDb()): Promise<ConnectionTestResult> {
   let secret = body.secret || null;
   if (!secret && body.sourceId) {
     const stored = await getSourceWithSecret(body.sourceId, db);
     if (!stored) throw notFound(`No source ${body.sourceId}.`);
-    secret = stored.secretEnc ? openSecret(stored.secretEnc, secretKey()) : null;
+    if (stored.secretEnc && (stored.kind !== body.kind || credentialBindingChanged(stored, { baseUrl: body.baseUrl, tlsInsecure: body.tlsInsecure ?? false, tlsCaPem: body.tlsCaPem || null }))) {
+      throw badRequest("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
+        { parameter: "secret", message: "is required when testing another base URL, kind or TLS setting" },
+      ]);
+    }
+    secret = stored.secretEnc ? openSourceSecret(stored.secretEnc, stored.id) : null;
   }
   return runConnectionTest({
     id: body.sourceId ?? "connection-test",

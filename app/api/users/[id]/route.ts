@@ -1,8 +1,12 @@
-import { roleBody, userParams } from "@/lib/auth/schemas";
-import { deleteUser, setUserRole } from "@/lib/auth/users";
+import { userParams, userPatchBody } from "@/lib/auth/schemas";
+import { deleteUser, updateUser } from "@/lib/auth/users";
+import { unauthorized } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 
-export const PATCH = route({ role: "admin", params: userParams, body: roleBody }, async ({ params, body }) => setUserRole(params.id, body.role));
+export const PATCH = route({ role: "admin", params: userParams, body: userPatchBody }, async ({ params, body, actor }) => {
+  if (!actor) throw unauthorized();
+  return updateUser(params.id, body, actor);
+});
 
 export const DELETE = route({ role: "admin", params: userParams }, async ({ params }) => {
   await deleteUser(params.id);

@@ -1,0 +1,67 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { BUTTON, ERROR, INPUT } from "./ui";
+
+/** better-auth's own change-password endpoint: the current password proves it is you; other sessions end. */
+export function ChangePasswordForm() {
+  const [state, setState] = useState<{ busy: boolean; error?: string; done?: boolean }>({ busy: false });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const el = event.currentTarget;
+    const form = new FormData(el);
+    const newPassword = String(form.get("newPassword") ?? "");
+    if (newPassword !== String(form.get("confirm") ?? "")) {
+      setState({ busy: false, error: "The new password and its confirmation differ." });
+      return;
+    }
+    setState({ busy: true });
+    try {
+      const res = await fetch("/api/auth/change-password", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true }),
+      });
+      if (res.ok) {
+        el.reset();
+        setState({ busy: false, done: true });
+        return;
+      }
+      const problem = (await res.json().catch(() => ({}))) as { detail?: string };
+      setState({ busy: false, error: res.status === 400 || res.status === 401 ? (problem.detail ?? "The current password is wrong.") : "The password could not be changed. Try again." });
+    } catch {
+      setState({ busy: false, error: "Jobdeck could not be reached. Check your connection and try again." });
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Change password" className="flex max-w-sm flex-col gap-3">
+      <label className="flex flex-col gap-1 text-sm">
+        Current password
+        <input name="currentPassword" type="password" required autoComplete="current-password" className={INPUT} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        New password
+        <input name="newPassword" type="password" required minLength={8} maxLength={128} autoComplete="new-password" className={INPUT} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        New password again
+        <input name="confirm" type="password" required minLength={8} maxLength={128} autoComplete="new-password" className={INPUT} />
+      </label>
+      <button type="submit" disabled={state.busy} className={`${BUTTON} w-fit`}>
+        {state.busy ? "Changing…" : "Change password"}
+      </button>
+      {state.error && (
+        <p role="alert" className={ERROR}>
+          {state.error}
+        </p>
+      )}
+      {state.done && (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          Password changed. Other sessions have been signed out.
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { keyId } from "@/lib/crypto/secret-box";
+import { openSourceSecret } from "@/lib/crypto/source-secret";
+import { resetEnvCache } from "@/lib/env";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createSource, getSourceWithSecret, resealSourceSecrets } from "./sources";
+
+let t: TestDatabase;
+const oldKey = randomBytes(32).toString("base64");
+const newKey = randomBytes(32).toString("base64");
+
+function useKeys(current: string, previous: string[] = []) {
+  vi.stubEnv("JOBDECK_SECRET_KEY", current);
+  vi.stubEnv("JOBDECK_PREVIOUS_SECRET_KEYS", previous.join(","));
+  resetEnvCache();
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("key rotation", () => {
+  it("reseals every credential with the new key, reading old ones through the previous key", async () => {
+    useKeys(oldKey);
+    const a = await createSource({ kind: "ontap", name: "A", baseUrl: "https://a.example", username: "admin", secret: "pass-a" }, t.db);
+    const b = await createSource({ kind: "dfm", name: "B", baseUrl: "https://b.example", username: "admin", secret: "pass-b" }, t.db);
+    const sealedA = (await getSourceWithSecret(a.id, t.db))?.secretEnc ?? "";
+    expect(sealedA.split(".")[1]).toBe(keyId(Buffer.from(oldKey, "base64")));
+
+    useKeys(newKey);
+    expect(() => openSourceSecret(sealedA, a.id)).toThrow(/neither JOBDECK_SECRET_KEY nor/);
+
+    useKeys(newKey, [oldKey]);
+    expect(openSourceSecret(sealedA, a.id)).toBe("pass-a");
+    // A sealed value moved to another source's row does not open there.
+    expect(() => openSourceSecret(sealedA, b.id)).toThrow(/belongs to another record/);
+    expect(await resealSourceSecrets(t.db)).toEqual({ resealed: 2, current: 0 });
+    expect(await resealSourceSecrets(t.db)).toEqual({ resealed: 0, current: 2 });
+
+    useKeys(newKey);
+    for (const [id, plain] of [[a.id, "pass-a"], [b.id, "pass-b"]] as const) {
+      const sealed = (await getSourceWithSecret(id, t.db))?.secretEnc ?? "";
+      expect(sealed.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
+      expect(openSourceSecret(sealed, id)).toBe(plain);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run web`: the web app alone (the production build, or `--dev`), for production where web
+ * processes and workers scale separately; `npm start` runs it too. Jobdeck serves Next.js from its
+ * own HTTP server so that route handlers learn the socket's peer address (PEER_HEADER), which
+ * sign-in limits and the trusted-proxy rule depend on; `next start` alone cannot tell them.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER, PEER_HEADER, trustPeerHeader } from "@/lib/http/client-ip";
+import { logger } from "@/lib/log";
+
+const dev = process.argv.includes("--dev");
+const { PORT } = env();
+
+const app = next({ dev, port: PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+trustPeerHeader();
+
+const server = createServer((req, res) => {
+  // Whatever a client sent under these names is replaced: only this server knows the peer.
+  delete req.headers[CLIENT_IP_HEADER];
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.listen(PORT, () => logger.info(`Jobdeck web on http://localhost:${PORT}`));
+
+function stop() {
+  server.close(() => process.exit(0));
+  // Open SSE streams would hold close() forever.
+  server.closeAllConnections();
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
