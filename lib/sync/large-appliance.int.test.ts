@@ -66,7 +66,7 @@ describe.each(CASES)("first sync of a large $kind appliance", ({ kind, scenario,
       expect(afterTwo.backfillTotal).toBeGreaterThan(0);
       expect(afterTwo.backfillDone).toBeGreaterThan(0);
       expect(afterTwo.nextPollAt.getTime()).toBeLessThanOrEqual(Date.now());
-      const shown = (await listSourceViews(t.db)).find((v) => v.id === fx.sourceId);
+      const shown = (await listSourceViews({}, t.db)).find((v) => v.id === fx.sourceId);
       expect(shown?.backfill).toEqual({ done: afterTwo.backfillDone, total: afterTwo.backfillTotal });
       const storedBeforeCut = await t.db.job.count({ where: { sourceId: fx.sourceId } });
       expect(storedBeforeCut).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe.each(CASES)("first sync of a large $kind appliance", ({ kind, scenario,
       expect(diff).toEqual({ missing: [], wrongFinalState: [], duplicated: [], wronglyQuarantined: [], notQuarantined: [] });
       const broken = truth.filter((j) => j.broken && !j.expired).length;
       expect(broken).toBeGreaterThan(0);
-      const after = (await listSourceViews(t.db)).find((v) => v.id === fx.sourceId);
+      const after = (await listSourceViews({}, t.db)).find((v) => v.id === fx.sourceId);
       expect(after?.backfill).toBeNull();
       expect(after?.quarantined.count).toBe(broken);
       expect(after?.quarantined.latest[0]?.reason).toMatch(/\S/);

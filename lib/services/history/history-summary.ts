@@ -43,7 +43,14 @@ export async function getHistorySummary(filters: HistoryFilters, now: Date = new
   const names = new Set([...knownGroups, ...byGroup.keys()]);
   const groups: GroupRow[] = [...names].sort((a, b) => a.localeCompare(b)).map((group) => {
     const r = byGroup.get(group);
-    return { group, ...stats(r), rtoTargetMs: r?.targetMs ?? null, testsThisQuarter: tests.get(group) ?? 0 };
+    return {
+      group,
+      ...stats(r),
+      rtoTargetMs: r?.targetMs ?? null,
+      metTarget: r?.metTarget ?? 0,
+      missedTarget: (r?.withTarget ?? 0) - (r?.metTarget ?? 0),
+      testsThisQuarter: tests.get(group) ?? 0,
+    };
   });
   const overall = stats(all);
   return {
