@@ -28,9 +28,12 @@ export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promi
     scenario: { bulkJobs: jobs, retainFinished: true },
   });
   try {
-    const source = await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
     const t0 = performance.now();
-    const outcome = await pollSource(bench.db, source);
+    // A first sync runs in committed steps; the benchmark times all of them.
+    let outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }));
+    while (outcome.ok && outcome.more) {
+      outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }));
+    }
     const syncSeconds = (performance.now() - t0) / 1000;
     if (!outcome.ok) throw new Error(`sync failed during the benchmark: ${outcome.error}`);
     const stored = await bench.db.job.count({ where: { sourceId: fx.sourceId } });

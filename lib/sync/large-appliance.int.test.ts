@@ -31,13 +31,13 @@ interface Case {
 
 const DAY = 24 * 3_600_000;
 /**
- * The presets hold a year (tens of thousands of jobs); the test reads a couple of weeks of the same
- * appliance so it stays a few minutes on a loaded CI machine while still taking many steps. A run
+ * The presets hold a year (tens of thousands of jobs); the test reads a week or two of the same
+ * appliances so it stays a few minutes on a loaded CI machine while still taking many steps. A run
  * of the full presets: see README "When a vendor misbehaves".
  */
 const CASES: Case[] = [
-  { kind: "spp", scenario: { preset: "large", historyMs: 12 * DAY, brokenSessionEvery: 97 }, slowPath: "/api/endeavour/jobsession", minJobs: 1_000 },
-  { kind: "commvault", scenario: { preset: "large", historyMs: 14 * DAY, brokenJobEvery: 89 }, slowPath: "/JobStats", minJobs: 1_000 },
+  { kind: "spp", scenario: { preset: "large", historyMs: 9 * DAY, brokenSessionEvery: 97 }, slowPath: "/api/endeavour/jobsession", minJobs: 900 },
+  { kind: "commvault", scenario: { preset: "large", historyMs: 10 * DAY, brokenJobEvery: 89 }, slowPath: "/JobStats", minJobs: 800 },
   // A cluster that retains its history and spends 1 ms per record (pages come back short, with next links, within return_timeout).
   { kind: "ontap", scenario: { preset: "large", bulkJobs: 12_000, recordCostMs: 1, brokenJobEvery: 97 }, slowPath: "/api/cluster/jobs", minJobs: 12_000 },
 ];

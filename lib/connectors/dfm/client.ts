@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { VendorAuthError, VendorHttpError, VendorRefusedError } from "@/lib/connectors/errors";
+import { VendorAuthError, VendorError, VendorHttpError, VendorRefusedError } from "@/lib/connectors/errors";
 import { validateReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest } from "@/lib/connectors/http/vendor-request";
 import type { SourceConfig } from "@/lib/connectors/types";
@@ -30,6 +30,9 @@ export interface IteratorSpec<T> {
 }
 
 /** One DFM server: every ZAPI call is a POST of one envelope to /apis/XMLrequest with Basic auth. */
+/** Fresh passes over a listing before a retryable failure in its middle is reported. */
+const LISTING_ATTEMPTS = 4;
+
 export class DfmClient {
   private readonly auth: string;
   /** The server's clock at the last reply, for callers that only see parsed records. */
@@ -67,8 +70,23 @@ export class DfmClient {
     return { results: outcome.results, serverTimeSec: this.lastServerTimeSec };
   }
 
-  /** Reads a whole *-iter-start/next/end listing, and always ends the iterator it started. */
+  /**
+   * Reads a whole listing. An *-iter-next cannot be sent again (the server's cursor may already
+   * have moved past the page that was lost), so a listing that meets a retryable failure is read
+   * again from a fresh *-iter-start, a few times, before the failure is reported.
+   */
   async iterate<T>(spec: IteratorSpec<T>, signal?: AbortSignal): Promise<Array<Listed<T>>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.iterateOnce(spec, signal);
+      } catch (err) {
+        if (!(err instanceof VendorError && err.retryable) || attempt >= LISTING_ATTEMPTS || signal?.aborted) throw err;
+      }
+    }
+  }
+
+  /** One *-iter-start/next/end pass; always ends the iterator it started. */
+  private async iterateOnce<T>(spec: IteratorSpec<T>, signal?: AbortSignal): Promise<Array<Listed<T>>> {
     const start = await this.call(`${spec.api}-start`, spec.args, { idempotent: true, signal });
     const { records, tag } = validateReply(start.results, iterStartSchema, `${this.source.name}: ${spec.api}-start`);
     const out: Array<Listed<T>> = [];

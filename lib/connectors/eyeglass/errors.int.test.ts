@@ -28,13 +28,23 @@ describe("eyeglass connector when the vendor misbehaves", () => {
     ["malformed", { kind: "malformed" as const }],
     ["truncated", { kind: "truncated" as const }],
     ["wrong shape", { kind: "body" as const, body: JSON.stringify({ code: 0, message: "not a list" }) }],
-    ["item without id", { kind: "body" as const, body: JSON.stringify([{ name: "x" }]) }],
   ])("throws a protocol error on a %s job list", async (_label, fault) => {
     h = await startHarness();
     // A garbled reply is read again (five tries); a wrongly shaped one is not.
     h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: fault.kind === "body" ? 1 : 5 });
     await expect(h.connector.listChanged(null)).rejects.toThrow(VendorProtocolError);
     await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
+  });
+
+  it("quarantines a listed job it cannot read and stores the rest of the list", async () => {
+    h = await startHarness();
+    const odd = { name: "no id here" };
+    h.sim.faults.add({ kind: "body", path: "/v2/jobs/readiness", times: 1, body: JSON.stringify([odd]) });
+    const batch = await h.connector.listChanged(null);
+    expect(batch.quarantined).toHaveLength(1);
+    expect(batch.quarantined?.[0]?.raw).toEqual(odd);
+    expect(batch.quarantined?.[0]?.key).toMatch(/^sha1:/);
+    expect(batch.jobs.some((j) => j.vendorId.startsWith("failover:"))).toBe(true);
   });
 
   it("throws a protocol error on a malformed single job or cancel reply", async () => {
