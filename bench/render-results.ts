@@ -10,20 +10,32 @@ export function renderResults(r: BenchResults): string {
     "",
     "| what | figure |",
     "|---|---|",
-    `| sync ingest, ${n(s.jobs)} ONTAP jobs (simulator → HTTP → connector → bulk upsert) | ${n(s.syncJobsPerSecond)} jobs/s (${n(s.syncSeconds)} s) |`,
-    `| PostgreSQL COPY of the same rows, same indexes, same run | ${n(s.copyRowsPerSecond)} rows/s (sync = ${n(s.syncVsCopy * 100)}% of COPY) |`,
   ];
-  for (const a of r.jobsApi) {
+  if (s) {
+    lines.push(
+      `| sync ingest, ${n(s.jobs)} ONTAP jobs (simulator → HTTP → connector → bulk upsert) | ${n(s.syncJobsPerSecond)} jobs/s (${n(s.syncSeconds)} s) |`,
+      `| PostgreSQL COPY of the same rows, same indexes, same run | ${n(s.copyRowsPerSecond)} rows/s (sync = ${n(s.syncVsCopy * 100)}% of COPY) |`,
+    );
+  }
+  for (const a of r.jobsApi ?? []) {
     lines.push(
       `| \`/api/jobs\` at ${n(a.jobs)} jobs, keyset pages of ${a.pageSize} | p50 ${n(a.keyset.p50Ms)} ms, p95 ${n(a.keyset.p95Ms)} ms, ${n(a.keyset.requestsPerSecond)} req/s |`,
       `| same pages with OFFSET, same data | p50 ${n(a.offset.p50Ms)} ms, p95 ${n(a.offset.p95Ms)} ms, ${n(a.offset.requestsPerSecond)} req/s (keyset ${n(a.p50Ratio)}× faster at p50) |`,
     );
   }
   const p = r.jobPage;
-  lines.push(
-    `| job page, ${n(p.phases)} phases + ${n(p.events)} events, headless Chromium (median of ${p.loads}) | TTFB ${n(p.ttfbMs)} ms, DOM ${n(p.domContentLoadedMs)} ms, Gantt + feed ready ${n(p.ganttAndFeedReadyMs)} ms |`,
-    `| same page: long tasks during load / collapse all / expand all / idle cost | ${n(p.longTasksDuringLoadMs)} ms / ${n(p.collapseAllMs)} ms / ${n(p.expandAllMs)} ms / ${n(p.idleBusyMsPerSecond)} ms per s |`,
-    "",
-  );
+  if (p) {
+    lines.push(
+      `| job page, ${n(p.phases)} phases + ${n(p.events)} events, headless Chromium (median of ${p.loads}) | TTFB ${n(p.ttfbMs)} ms, DOM ${n(p.domContentLoadedMs)} ms, Gantt + feed ready ${n(p.ganttAndFeedReadyMs)} ms |`,
+      `| same page: long tasks during load / collapse all / expand all / idle cost | ${n(p.longTasksDuringLoadMs)} ms / ${n(p.collapseAllMs)} ms / ${n(p.expandAllMs)} ms / ${n(p.idleBusyMsPerSecond)} ms per s |`,
+    );
+  }
+  const e = r.estateHttp;
+  if (e) {
+    const at = `${n(e.jobs)} jobs / ${n(e.events)} events, over HTTP (production build), load average ${n(e.loadAverage)}`;
+    for (const q of e.requests) lines.push(`| ${q.what} at ${at} | p50 ${n(q.p50Ms)} ms, p95 ${n(q.p95Ms)} ms, ${n(q.bytes / 1024)} KB |`);
+    lines.push(`| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`);
+  }
+  lines.push("");
   return lines.join("\n");
 }

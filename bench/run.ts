@@ -2,7 +2,8 @@
  * `npm run bench`: measures Jobdeck on this machine and writes bench/results.json and
  * bench/RESULTS.md (quoted in the README). Not part of `npm test`: figures, not pass/fail, and
  * comparisons are ratios within one run because the machine is shared and noisy.
- * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated).
+ * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
+ * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part.
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -10,23 +11,37 @@ import { createUser } from "@/lib/auth/users";
 import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
+import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
 import { renderResults } from "./render-results";
 import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
 
 const SYNC_JOBS = Number(process.env.BENCH_SYNC_JOBS ?? 100_000);
 const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map(Number);
+const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
+const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
+const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 
 export interface BenchResults {
   machine: { cpus: number; node: string; at: string };
-  syncIngest: SyncIngestFigures;
-  jobsApi: JobsApiBenchResult[];
-  jobPage: JobPageBenchResult;
+  syncIngest?: SyncIngestFigures;
+  jobsApi?: JobsApiBenchResult[];
+  jobPage?: JobPageBenchResult;
+  estateHttp?: EstateHttpResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
 const bench = await startBenchDatabase();
 try {
+  if (ONLY_ESTATE) {
+    console.log(`estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`);
+    const estateHttp = await benchEstateHttp(bench, { jobs: ESTATE_JOBS, eventsPerJob: ESTATE_EVENTS_PER_JOB, samples: 20, log });
+    const results: BenchResults = { machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() }, estateHttp };
+    writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-estate.md", renderResults(results));
+    console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
   console.log(`sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`);
   const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
   log(JSON.stringify(syncIngest));
@@ -49,11 +64,21 @@ try {
   }
   log(JSON.stringify(jobPage));
 
+  console.log(`estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`);
+  const fresh = await startBenchDatabase();
+  let estateHttp: EstateHttpResult;
+  try {
+    estateHttp = await benchEstateHttp(fresh, { jobs: ESTATE_JOBS, eventsPerJob: ESTATE_EVENTS_PER_JOB, samples: 20, log });
+  } finally {
+    await fresh.stop();
+  }
+
   const results: BenchResults = {
     machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
     syncIngest,
     jobsApi,
     jobPage,
+    estateHttp,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync("bench/RESULTS.md", renderResults(results));

@@ -65,6 +65,8 @@ describe("loadWallSnapshot over real synced simulators", () => {
     const snap = await loadWallSnapshot({ sources: ["ontap"], timelineHours: 6 }, t.db);
     expect(snap.sources.map((s) => s.kind)).toEqual(["ontap"]);
     expect(snap.readiness).toEqual([]);
-    for (const job of [...snap.running, ...snap.failures, ...snap.timeline.jobs]) expect(job.kind).toBe("ontap");
+    for (const job of [...snap.running, ...snap.failures]) expect(job.kind).toBe("ontap");
+    const ontap = new Set(snap.sources.map((s) => s.id));
+    for (const job of snap.timeline.jobs) expect(ontap.has(job.sourceId)).toBe(true);
   });
 });

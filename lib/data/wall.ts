@@ -26,15 +26,21 @@ export interface WallSource {
   registeredAgoMs: number;
 }
 
-export interface WallRunningJob extends JobSummary {
+/** Only what the wall's panels draw: the snapshot is re-read all day and must stay small (under 50 KB). */
+export type WallJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "kind" | "name" | "state" | "startedAt" | "endedAt" | "sortAt">;
+
+export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "dataset"> {
   /** From past successful runs of the same job (lib/domain/baselines); null without history. */
   eta: { at: string; plusMinusMs: number } | null;
 }
 
-export interface WallFailure extends JobSummary {
+export interface WallFailure extends WallJob, Pick<JobSummary, "message"> {
   /** When a later run of the same job succeeded: the failure has cleared. */
   recoveredAt: string | null;
 }
+
+/** A bar of the wall's timeline. */
+export type WallTimelineJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt">;
 
 export interface WallSnapshot {
   generatedAt: string;
@@ -43,7 +49,7 @@ export interface WallSnapshot {
   queuedCount: number;
   failures: WallFailure[];
   readiness: WallReadiness[];
-  timeline: { from: string; to: string; jobs: JobSummary[] };
+  timeline: { from: string; to: string; jobs: WallTimelineJob[] };
 }
 
 export interface WallQuery {
@@ -58,7 +64,9 @@ const FAILURE_STATES: JobState[] = ["failed", "aborted", "canceled"];
 const DAY_MS = 86_400_000;
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
-const MAX_TIMELINE = 400;
+const MAX_TIMELINE = 250;
+/** A failure's message is a line on the wall, not the vendor's whole report. */
+const MAX_MESSAGE = 160;
 // Estimating costs two reads per job; a wall shows about this many rows anyway.
 const MAX_ETAS = 24;
 
@@ -121,13 +129,25 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
       runningJobs: counts.get(s.id) ?? 0,
       registeredAgoMs: ago(s.createdAt) ?? 0,
     })),
-    running: running.map((j) => ({ ...j, eta: etas.get(j.id) ?? null })),
+    running: running.map((j) => ({ ...wallJob(j), progress: j.progress, dataset: j.dataset, eta: etas.get(j.id) ?? null })),
     queuedCount,
-    failures: markRecovered(failures, successes),
+    failures: markRecovered(failures, successes).map((f) => ({
+      ...wallJob(f),
+      message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
+      recoveredAt: f.recoveredAt,
+    })),
     readiness: latestReadiness(readinessRows),
-    timeline: { from: from.toISOString(), to: now.toISOString(), jobs: inOrder(timelineRows) },
+    timeline: {
+      from: from.toISOString(),
+      to: now.toISOString(),
+      jobs: inOrder(timelineRows).map((j) => ({ id: j.id, sourceId: j.sourceId, sourceName: j.sourceName, name: j.name, state: j.state, startedAt: j.startedAt, endedAt: j.endedAt })),
+    },
   };
 }
+
+const wallJob = (j: JobSummary): WallJob => ({
+  id: j.id, sourceId: j.sourceId, sourceName: j.sourceName, kind: j.kind, name: j.name, state: j.state, startedAt: j.startedAt, endedAt: j.endedAt, sortAt: j.sortAt,
+});
 
 async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<ReadinessJob[]> {
   const rows = await db.job.findMany({

@@ -1,0 +1,117 @@
+import { loadavg } from "node:os";
+import { createDisplayToken } from "@/lib/auth/display-tokens";
+import { generateEstate } from "@/lib/testing/estate-sql";
+import type { Db } from "@/lib/db/client";
+import { startBenchAppServer } from "./app-server";
+import { percentile } from "./bench-db";
+
+export interface RequestFigures {
+  what: string;
+  p50Ms: number;
+  p95Ms: number;
+  /** Bytes of the last response body. */
+  bytes: number;
+}
+
+export interface EstateHttpResult {
+  jobs: number;
+  events: number;
+  generateSeconds: number;
+  /** 1-minute load average when measuring started: the machine is shared. */
+  loadAverage: number;
+  requests: RequestFigures[];
+  mix: { clients: number; seconds: number; requests: number; requestsPerSecond: number; p95Ms: number };
+}
+
+const NOW = new Date("2026-11-01T00:00:00Z");
+const DAY = 86_400_000;
+
+/**
+ * A year-like estate made with SQL (jobs, and progress events per job), then the production build
+ * measured over HTTP: each explorer filter and sort, free text, timeline windows up to 400 days,
+ * the history summary, the wall payload, and a 16-client mix of list requests.
+ */
+export async function benchEstateHttp(bench: { db: Db; url: string }, opts: { jobs: number; eventsPerJob: number; samples: number; log: (l: string) => void }): Promise<EstateHttpResult> {
+  const t0 = performance.now();
+  const { sourceIds } = await generateEstate(bench.db, { jobs: opts.jobs, now: NOW, sources: 10 });
+  await bench.db.$executeRaw`
+    INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message)
+    SELECT j.id, 'e' || g, j."sortAt" + make_interval(secs => g * 30), 'info', 'progress', 'transferred ' || g * 10 || '%'
+    FROM "Job" j CROSS JOIN generate_series(1, ${opts.eventsPerJob}::int) g`;
+  await bench.db.$executeRaw`ANALYZE`;
+  const generateSeconds = (performance.now() - t0) / 1000;
+  const events = opts.jobs * opts.eventsPerJob;
+  opts.log(`estate: ${opts.jobs} jobs, ${events} events in ${generateSeconds.toFixed(0)} s`);
+
+  const { token } = await createDisplayToken("bench", null, bench.db);
+  const headers = { authorization: `Bearer ${token}` };
+  const app = await startBenchAppServer(bench.url);
+  try {
+    const get = async (path: string) => {
+      const t = performance.now();
+      const res = await fetch(`${app.baseUrl}${path}`, { headers });
+      const body = await res.text();
+      if (!res.ok) throw new Error(`${path} answered ${res.status}: ${body.slice(0, 300)}`);
+      return { ms: performance.now() - t, bytes: Buffer.byteLength(body) };
+    };
+    const measure = async (what: string, path: string): Promise<RequestFigures> => {
+      await get(path);
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < opts.samples; i++) {
+        const r = await get(path);
+        times.push(r.ms);
+        bytes = r.bytes;
+      }
+      times.sort((a, b) => a - b);
+      const f = { what, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), bytes };
+      opts.log(JSON.stringify(f));
+      return f;
+    };
+    const loadAverage = round(loadavg()[0] ?? 0);
+    const window = (days: number) => `from=${new Date(NOW.getTime() - days * DAY).toISOString()}&to=${NOW.toISOString()}`;
+    const lists: Array<[string, string]> = [
+      ["jobs, newest first", "/api/jobs?limit=50"],
+      ["jobs, state=failed", "/api/jobs?limit=50&state=failed"],
+      ["jobs, state=running", "/api/jobs?limit=50&state=running"],
+      ["jobs, vendor=dfm", "/api/jobs?limit=50&kind=dfm"],
+      ["jobs, one source", `/api/jobs?limit=50&source=${sourceIds[3] ?? ""}`],
+      ["jobs, type=restore", "/api/jobs?limit=50&type=restore"],
+      ["jobs, last 7 days", `/api/jobs?limit=50&${window(7)}`],
+      ["jobs, sort=name", "/api/jobs?limit=50&sort=name&order=asc"],
+      ["jobs, sort=bytes", "/api/jobs?limit=50&sort=bytes&order=desc"],
+      ["jobs, sort=ended", "/api/jobs?limit=50&sort=ended&order=desc"],
+      ["jobs, sort=state", "/api/jobs?limit=50&sort=state&order=asc"],
+      ["jobs, sort=progress", "/api/jobs?limit=50&sort=progress&order=desc"],
+      ["jobs, free text (q=vol42 )", "/api/jobs?limit=50&q=vol42%20"],
+      ["jobs, free text (q=policy-17)", "/api/jobs?limit=50&q=policy-17"],
+    ];
+    const requests: RequestFigures[] = [];
+    for (const [what, path] of lists) requests.push(await measure(what, path));
+    requests.push(await measure("job counts per vendor", "/api/jobs/counts"));
+    for (const days of [2, 30, 60, 365, 400]) requests.push(await measure(`timeline, ${days} days`, `/api/timeline?${window(days)}&group=source&buckets=200`));
+    requests.push(await measure("timeline, 365 days by dataset", `/api/timeline?${window(365)}&group=dataset&buckets=200`));
+    requests.push(await measure("history summary, all time", "/api/history/summary"));
+    requests.push(await measure("history summary, every category", "/api/history/summary?category=test,planned,unplanned,failover,failback,readiness,mirror,restore"));
+    requests.push(await measure("wall payload", "/api/wall"));
+
+    // 16 clients, each looping over the list requests for a fixed time.
+    const clients = 16;
+    const seconds = 20;
+    const latencies: number[] = [];
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        for (let i = c; performance.now() < until; i++) latencies.push((await get(lists[i % lists.length]?.[1] ?? "/api/jobs")).ms);
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    const mix = { clients, seconds, requests: latencies.length, requestsPerSecond: round(latencies.length / seconds), p95Ms: round(percentile(latencies, 95)) };
+    opts.log(JSON.stringify(mix));
+    return { jobs: opts.jobs, events, generateSeconds: round(generateSeconds), loadAverage, requests, mix };
+  } finally {
+    await app.stop();
+  }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
