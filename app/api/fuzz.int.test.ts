@@ -17,7 +17,7 @@ import { concretePath, loadRouteModules, type RouteModule } from "./route-files.
  * says what was wrong. Seeded, so a failure replays.
  */
 const SEED = 18;
-const PER_HANDLER = 60;
+const PER_HANDLER = 45;
 
 let t: TestDatabase;
 let callers: Record<Caller, Record<string, string>>;
@@ -116,10 +116,10 @@ describe("API fuzz", () => {
         }
       }
     }
-    expect(sent).toBeGreaterThan(2_500);
+    expect(sent).toBeGreaterThan(2_000);
     // One example per route, status and kind of problem, so a report stays readable.
     const distinct = new Map<string, Finding>();
     for (const f of findings) distinct.set(`${f.request.split("?")[0]?.split(" body=")[0]} ${f.status} ${f.problem.slice(0, 60)}`, f);
     expect([...distinct.values()]).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -1,4 +1,4 @@
-import { clearThrottleFailures, hitThrottle, lockedFor, recordThrottleFailure } from "@/lib/data/throttle";
+import { clearThrottleFailures, hitThrottle, lockedFor, maybePruneThrottles, recordThrottleFailure } from "@/lib/data/throttle";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 
@@ -30,6 +30,7 @@ function wait(ms: number): string {
  */
 export async function assertSignInAllowed(ip: string, email: string | null, now = new Date()): Promise<void> {
   const perMinute = env().JOBDECK_SIGNIN_ATTEMPTS_PER_MINUTE;
+  await maybePruneThrottles();
   const address = await hitThrottle(ipKey(ip), perMinute, MINUTE, now);
   if (!address.allowed) {
     throw limited(`Too many sign-in attempts from your network address. Wait ${wait(address.retryAfterMs)} and try again.`, seconds(address.retryAfterMs));

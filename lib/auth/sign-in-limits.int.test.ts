@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { hitThrottle, recordThrottleFailure } from "@/lib/data/throttle";
+import { hitThrottle, pruneThrottles, recordThrottleFailure } from "@/lib/data/throttle";
 import { setDb } from "@/lib/db/client";
 import { env, resetEnvCache } from "@/lib/env";
 import { PEER_HEADER } from "@/lib/http/client-ip";
@@ -69,6 +69,10 @@ describe("sign-in limits", () => {
     expect(locks).toEqual([0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000]);
     expect((await hitThrottle("test:backoff", 100, 60_000, new Date(now.getTime() + 5_000), t.db)).allowed).toBe(false);
     expect((await hitThrottle("test:backoff", 100, 60_000, new Date(now.getTime() + 10_001), t.db)).allowed).toBe(true);
+    // A day later the row is pruned; a locked row is kept while its lock lasts.
+    await recordThrottleFailure("test:locked", 0, 3 * 86_400_000, 3 * 86_400_000, now, t.db);
+    await pruneThrottles(new Date(now.getTime() + 2 * 86_400_000), t.db);
+    expect(await t.db.throttle.findMany({ where: { key: { startsWith: "test:" } }, select: { key: true } })).toEqual([{ key: "test:locked" }]);
   });
 
   it("behind a trusted proxy that appends to X-Forwarded-For, clients get their own buckets", async () => {

@@ -55,3 +55,19 @@ export async function clearThrottleFailures(key: string, db: Tx = getDb()): Prom
   await db.throttle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: 0, lockedUntil: null } });
 }
 
+
+/** Rows untouched for a day and not locked carry nothing worth keeping. */
+export async function pruneThrottles(now = new Date(), db: Tx = getDb()): Promise<number> {
+  const { count } = await db.throttle.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - 86_400_000) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+  return count;
+}
+
+// One throttled request in this many also clears day-old rows, so the table stays small without a
+// job of its own even when an attack brings many addresses.
+const PRUNE_ONE_IN = 500;
+
+export async function maybePruneThrottles(): Promise<void> {
+  if (Math.random() * PRUNE_ONE_IN < 1) await pruneThrottles();
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { displayTokenMayRead } from "@/lib/auth/scopes";
-import { hitThrottle } from "@/lib/data/throttle";
+import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
@@ -129,6 +129,7 @@ function assertSameOrigin(request: Request): void {
 }
 
 async function assertUnderRate(request: Request, pathname: string, perMinute: number): Promise<void> {
+  await maybePruneThrottles();
   const verdict = await hitThrottle(`route:${request.method} ${pathname}:${clientAddress(request)}`, perMinute, 60_000);
   if (verdict.allowed) return;
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));

@@ -121,7 +121,7 @@ describe("GET /api/audit/export", () => {
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^requested_at,completed_at,actor,actor_email,actor_id,action,status,reason,job_id,job_name/);
     expect(lines).toHaveLength(21);
-    expect(lines[1]).toContain(",Olga Operator,abort,pending,reason 29,");
+    expect(lines[1]).toContain(",Olga Operator,,,abort,pending,reason 29,");
     expect(lines.filter((l) => l.includes(",refused,"))).toHaveLength(9);
   });
 });

@@ -15,6 +15,7 @@ const ORIGIN = "http://localhost:3000";
 let t: TestDatabase;
 let fx: SimulatedSourceFixture;
 let viewerAuth: Record<string, string>;
+let displayAuth: Record<string, string>;
 let operatorCookie: string;
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -31,7 +32,9 @@ beforeAll(async () => {
   const source = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
   expect((await pollSource(t.db, source)).ok).toBe(true);
   const display = await createDisplayToken("api test screen", null, t.db);
-  viewerAuth = { authorization: `Bearer ${display.token}` };
+  displayAuth = { authorization: `Bearer ${display.token}` };
+  await createUser({ email: "viewer@example.test", name: "Vi Ewer", password: "viewer-pass-1", role: "viewer" }, t.db);
+  viewerAuth = { cookie: await signedInCookie("viewer@example.test", "viewer-pass-1") };
   await createUser({ email: "op@example.test", name: "Op Erator", password: "operator-pass-1", role: "operator" }, t.db);
   operatorCookie = await signedInCookie("op@example.test", "operator-pass-1");
 });
@@ -159,7 +162,7 @@ describe("POST /api/jobs/:id/actions", () => {
     const job = await t.db.job.findFirstOrThrow({ where: { state: "running" } });
     expect((await post(job.id, null, { action: "pause" }, { cookie: operatorCookie })).status).toBe(400);
     expect((await post(job.id, "no-reason-key", { action: "cancel" }, { cookie: operatorCookie })).status).toBe(400);
-    expect((await post(job.id, "display-key-1", { action: "pause" }, viewerAuth)).status).toBe(403);
+    expect((await post(job.id, "display-key-1", { action: "pause" }, displayAuth)).status).toBe(403);
     const crossOrigin = await postAction(
       new Request(`${ORIGIN}/api/jobs/${job.id}/actions`, {
         method: "POST",

@@ -84,7 +84,7 @@ describe("sources API", () => {
     const view = JSON.parse(created.body) as { id: string; hasSecret: boolean; tlsInsecure: boolean; pollIntervalMs: number; health: { status: string } };
     expect(view).toMatchObject({ hasSecret: true, tlsInsecure: true, pollIntervalMs: 30_000, health: { status: "waiting" } });
     const stored = await t.db.source.findUniqueOrThrow({ where: { id: view.id }, omit: { secretEnc: false } });
-    expect(stored.secretEnc).toMatch(/^v1\./);
+    expect(stored.secretEnc).toMatch(/^v2\./);
     expect(stored.secretEnc).not.toContain(SECRET);
 
     expect((await text(callRoute(sourcesRoute.POST, "POST", "/api/sources", admin(), { body: ontapBody() }))).status).toBe(409);
