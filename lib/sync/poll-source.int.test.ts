@@ -99,13 +99,16 @@ describe.each(kinds)("polling a %s source through its simulator", (kind) => {
     try {
       const outcome = await pollSource(t.db, await sourceRow(fx.sourceId));
       expect(outcome.ok).toBe(true);
-      await expect.poll(() => messages.some((m) => m.includes('"t":"jobs"'))).toBe(true);
-      const ids = messages.flatMap((m) => {
-        const parsed = JSON.parse(m) as { t: string; ids?: string[] };
-        return parsed.t === "jobs" ? (parsed.ids ?? []) : [];
-      });
+      // A first sync commits in steps, each with its own NOTIFY: wait for all of them.
       const stored = await t.db.job.findMany({ where: { sourceId: fx.sourceId }, select: { id: true } });
-      expect(new Set(ids)).toEqual(new Set(stored.map((j) => j.id)));
+      const notified = () =>
+        new Set(
+          messages.flatMap((m) => {
+            const parsed = JSON.parse(m) as { t: string; ids?: string[] };
+            return parsed.t === "jobs" ? (parsed.ids ?? []) : [];
+          }),
+        );
+      await expect.poll(notified).toEqual(new Set(stored.map((j) => j.id)));
     } finally {
       await listener.end();
       await fx.close();
