@@ -33,8 +33,10 @@ export async function storeJobs(
   now: Date,
 ): Promise<StoreResult> {
   if (jobs.length === 0) return { changedJobIds: [], inserted: 0 };
-  const rows = await tx.$queryRaw<Array<{ id: string; vendorId: string; inserted: boolean }>>`
-    INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
+  // One statement per batch: every listed job is written once (seen and refreshed stamps), and its
+  // content columns and updatedAt only when they differ, which RETURNING reports as `changed`.
+  const rows = await tx.$queryRaw<Array<{ id: string; vendorId: string; inserted: boolean; changed: boolean }>>`
+    INSERT INTO "Job" AS j (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
       "bytesDone", "bytesTotal", "throughputBps", "startedAt", "endedAt", "sortAt", "submittedBy",
       dataset, policy, cluster, "drGroup", message, raw, "searchText", "firstSeenAt", "lastSeenAt",
       "refreshedAt", "updatedAt")
@@ -70,33 +72,25 @@ export async function storeJobs(
       "vendorState" = EXCLUDED."vendorState", progress = EXCLUDED.progress,
       "bytesDone" = EXCLUDED."bytesDone", "bytesTotal" = EXCLUDED."bytesTotal",
       "throughputBps" = EXCLUDED."throughputBps", "startedAt" = EXCLUDED."startedAt",
-      "endedAt" = EXCLUDED."endedAt", "sortAt" = COALESCE(EXCLUDED."startedAt", "Job"."sortAt"),
+      "endedAt" = EXCLUDED."endedAt", "sortAt" = COALESCE(EXCLUDED."startedAt", j."sortAt"),
       "submittedBy" = EXCLUDED."submittedBy", dataset = EXCLUDED.dataset, policy = EXCLUDED.policy,
       cluster = EXCLUDED.cluster, "drGroup" = EXCLUDED."drGroup", message = EXCLUDED.message,
       raw = EXCLUDED.raw, "searchText" = EXCLUDED."searchText", "goneAt" = NULL,
-      "updatedAt" = EXCLUDED."updatedAt"
-    WHERE ("Job".type, "Job".name, "Job".state, "Job"."vendorState", "Job".progress, "Job"."bytesDone",
-      "Job"."bytesTotal", "Job"."throughputBps", "Job"."startedAt", "Job"."endedAt", "Job"."submittedBy",
-      "Job".dataset, "Job".policy, "Job".cluster, "Job"."drGroup", "Job".message, "Job".raw,
-      "Job"."goneAt" IS NULL)
-      IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.name, EXCLUDED.state, EXCLUDED."vendorState",
-      EXCLUDED.progress, EXCLUDED."bytesDone", EXCLUDED."bytesTotal", EXCLUDED."throughputBps",
-      EXCLUDED."startedAt", EXCLUDED."endedAt", EXCLUDED."submittedBy", EXCLUDED.dataset,
-      EXCLUDED.policy, EXCLUDED.cluster, EXCLUDED."drGroup", EXCLUDED.message, EXCLUDED.raw, true)
-    RETURNING id, "vendorId", (xmax = 0) AS inserted`;
+      "lastSeenAt" = EXCLUDED."lastSeenAt", "refreshedAt" = EXCLUDED."refreshedAt",
+      "updatedAt" = CASE WHEN (j.type, j.name, j.state, j."vendorState", j.progress, j."bytesDone",
+          j."bytesTotal", j."throughputBps", j."startedAt", j."endedAt", j."submittedBy",
+          j.dataset, j.policy, j.cluster, j."drGroup", j.message, j.raw, j."goneAt" IS NULL)
+        IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.name, EXCLUDED.state, EXCLUDED."vendorState",
+          EXCLUDED.progress, EXCLUDED."bytesDone", EXCLUDED."bytesTotal", EXCLUDED."throughputBps",
+          EXCLUDED."startedAt", EXCLUDED."endedAt", EXCLUDED."submittedBy", EXCLUDED.dataset,
+          EXCLUDED.policy, EXCLUDED.cluster, EXCLUDED."drGroup", EXCLUDED.message, EXCLUDED.raw, true)
+        THEN EXCLUDED."updatedAt" ELSE j."updatedAt" END
+    RETURNING id, "vendorId", (xmax = 0) AS inserted, ("updatedAt" = ${now}::timestamp(3)) AS changed`;
 
-  const vendorIds = jobs.map((j) => clean(j.vendorId) ?? "");
-  await tx.$executeRaw`
-    UPDATE "Job" SET "lastSeenAt" = ${now}::timestamp(3), "refreshedAt" = ${now}::timestamp(3)
-    WHERE "sourceId" = ${source.id}::uuid AND "vendorId" = ANY(${vendorIds}::text[])`;
-
-  const changed = new Set(rows.map((r) => r.id));
+  const changed = new Set(rows.flatMap((r) => (r.changed ? [r.id] : [])));
   const withDetail = jobs.filter((j) => j.phases || j.events || j.samples || j.log);
   if (withDetail.length > 0) {
-    const ids = await tx.$queryRaw<Array<{ id: string; vendorId: string }>>`
-      SELECT id, "vendorId" FROM "Job"
-      WHERE "sourceId" = ${source.id}::uuid AND "vendorId" = ANY(${withDetail.map((j) => clean(j.vendorId) ?? "")}::text[])`;
-    const idByVendor = new Map(ids.map((r) => [r.vendorId, r.id]));
+    const idByVendor = new Map(rows.map((r) => [r.vendorId, r.id]));
     const items = withDetail.flatMap((job) => {
       const jobId = idByVendor.get(clean(job.vendorId) ?? "");
       return jobId ? [{ jobId, job }] : [];
