@@ -63,7 +63,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // No overall time limit: every vendor request has its own timeout and each step commits, so a
     // long backfill progresses. The poll stops when the worker stops or its lease is lost.
     const abort = new AbortController();
-    stopSignal.addEventListener("abort", () => abort.abort(), { once: true });
+    const onStop = () => abort.abort();
+    stopSignal.addEventListener("abort", onStop, { once: true });
     const renew = setInterval(() => {
       renewLease(options.db, source.id, id, leaseMs)
         .then((held) => {
@@ -78,6 +79,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     } catch (err) {
       logger.error({ err, source: source.name }, "poll crashed");
     } finally {
+      // One listener per poll on a signal that lives as long as the worker: remove it, or they pile up.
+      stopSignal.removeEventListener("abort", onStop);
       clearInterval(renew);
       await releaseLease(options.db, source.id, id).catch((err) => logger.warn({ err }, "lease release failed"));
     }
