@@ -5,7 +5,7 @@ import { createDisplayToken, revokeDisplayToken } from "@/lib/auth/display-token
 import { ORIGIN, signedInCookie } from "@/lib/auth/test-support";
 import { createUser, deleteUser } from "@/lib/auth/users";
 import { createSource } from "@/lib/data/sources";
-import { setDb } from "@/lib/db/client";
+import { setDb, type Tx } from "@/lib/db/client";
 import { ChangeFeed, changeFeed, setChangeFeed } from "@/lib/live/change-feed";
 import { notifyJobChanges } from "@/lib/sync/notify";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -63,6 +63,24 @@ async function addJob(sourceId: string, vendorId: string) {
   return job.id;
 }
 
+/**
+ * Sends notifications one transaction after another until stopped: a fixed-interval timer would
+ * pile transactions up on a loaded machine, and a failed send surfaces when the test stops it.
+ */
+function keepNotifying(send: (tx: Tx) => Promise<unknown>): () => Promise<void> {
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      await t.db.$transaction(send, { timeout: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
+
 describe("GET /api/stream", () => {
   it("ends a display token's stream once the token is revoked", async () => {
     const { id, token } = await createDisplayToken("wall", null, t.db);
@@ -117,19 +135,17 @@ describe("GET /api/stream", () => {
     await readEvents(listB.body, (e) => e.length > 0);
     // The feed's LISTEN connection is up once a notification reaches a stream: keep notifying until one does.
     const jobsOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "jobs" ? e.jobs.map((j) => j.id) : []));
-    const notify = setInterval(() => {
-      void t.db.$transaction(async (tx) => {
-        await notifyJobChanges(tx, sourceA, [mine, other]);
-        await notifyJobChanges(tx, sourceB, [elsewhere]);
-      });
-    }, 300);
+    const stop = keepNotifying(async (tx) => {
+      await notifyJobChanges(tx, sourceA, [mine, other]);
+      await notifyJobChanges(tx, sourceB, [elsewhere]);
+    });
     try {
       const page = await readEvents(jobPage.body, (e) => jobsOf(e).length > 0);
       const list = await readEvents(listB.body, (e) => jobsOf(e).length > 0);
       expect(new Set(jobsOf(page.events))).toEqual(new Set([mine]));
       expect(new Set(jobsOf(list.events))).toEqual(new Set([elsewhere]));
     } finally {
-      clearInterval(notify);
+      await stop();
     }
   });
 
@@ -146,11 +162,11 @@ describe("GET /api/stream", () => {
     expect(second.status).toBe(200);
     if (!stalled.body || !second.body) throw new Error("no body");
     // Two unread megabytes of changes: the stalled stream is ended and its slot freed.
-    const notify = setInterval(() => void t.db.$transaction((tx) => notifyJobChanges(tx, sourceA, ids)), 300);
+    const stop = keepNotifying((tx) => notifyJobChanges(tx, sourceA, ids));
     try {
       await expect.poll(async () => (await open(headers).response).status, { timeout: 30_000, interval: 300 }).toBe(200);
     } finally {
-      clearInterval(notify);
+      await stop();
     }
     const drained = await readEvents(stalled.body, () => false);
     expect(drained.ended).toBe(true);
