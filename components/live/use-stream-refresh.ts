@@ -24,7 +24,8 @@ export function useStreamRefresh(queryKey: readonly unknown[], matters: (event: 
     const refresh = () => {
       timer = null;
       last = Date.now();
-      void client.invalidateQueries({ queryKey: key, refetchType: "active" });
+      // Never cancel a fetch in flight: a live refresh must not swallow the user's "Load more".
+      void client.invalidateQueries({ queryKey: key, refetchType: "active" }, { cancelRefetch: false });
     };
     const off = onStreamEvent((event) => {
       if (timer !== null || !mattersRef.current(event)) return;
