@@ -54,9 +54,18 @@ function chaos(vendor: Vendor): Fault[] {
   return faults;
 }
 
+/** SIGKILL, and wait until the process is really gone, so no two generations ever overlap. */
+async function killWorker(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  worker.kill("SIGKILL");
+  await exited;
+}
+
 function startWorker(): ChildProcess {
-  // It inherits this process's environment (the test secret key); its logs are not needed.
-  return spawn(resolve("node_modules/.bin/tsx"), [resolve("lib/testing/chaos-worker.ts"), t.url, String(LEASE_MS)], {
+  // It inherits this process's environment (the test secret key); its logs are not needed. Node
+  // loads tsx in-process: the tsx CLI would run the worker in a child that outlives a SIGKILL.
+  return spawn(process.execPath, ["--import", "tsx", resolve("lib/testing/chaos-worker.ts"), t.url, String(LEASE_MS)], {
     stdio: ["ignore", "ignore", "ignore"],
   });
 }
@@ -87,7 +96,7 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
           await new Promise((r) => setTimeout(r, 1_500));
           for (const { fx } of fixtures) fx.clock.advance(15_000);
         }
-        worker.kill("SIGKILL");
+        await killWorker(worker);
         worker = startWorker();
       }
 
@@ -110,7 +119,7 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
       const served = fixtures.reduce((n, { fx }) => n + [...fx.server.requestCounts.values()].reduce((a, b) => a + b, 0), 0);
       expect(served).toBeGreaterThan(200);
     } finally {
-      worker?.kill("SIGKILL");
+      if (worker) await killWorker(worker);
       for (const { fx } of fixtures) await fx.close();
     }
   }, 480_000);

@@ -1,6 +1,6 @@
 /**
  * A sync worker in its own process, for the chaos test to kill with SIGKILL:
- * `tsx lib/testing/chaos-worker.ts <database url> <lease ms>`.
+ * `node --import tsx lib/testing/chaos-worker.ts <database url> <lease ms>`.
  */
 import { createDb } from "@/lib/db/client";
 import { startWorker } from "@/lib/sync/worker";
