@@ -82,11 +82,12 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
     failJob: async (vendorId) => void (await control(`/jobs/${encodeURIComponent(vendorId)}/fail`)),
     waitForJob: (request, vendorId) => findJob(request, `source=${id}&q=${encodeURIComponent(vendorId)}&limit=50`, (j) => j.vendorId === vendorId),
     close: async () => {
-      // Gone again, so later specs see the estate they expect; one with audited actions must be kept, disabled.
+      // Gone again, so later specs see the estate they expect; one with history cannot be deleted
+      // (it is refused, 409) and is archived instead, which takes it off every default list and the wall.
       const gone = await admin.delete(`/api/sources/${id}`, { headers: { origin: E2E.baseUrl } });
       if (gone.status() === 409) {
-        const off = await admin.patch(`/api/sources/${id}`, { data: { enabled: false }, headers: { origin: E2E.baseUrl } });
-        expect(off.status(), await off.text()).toBe(200);
+        const archived = await admin.patch(`/api/sources/${id}`, { data: { archived: true }, headers: { origin: E2E.baseUrl } });
+        expect(archived.status(), await archived.text()).toBe(200);
       } else expect(gone.status(), await gone.text()).toBe(204);
       await admin.dispose();
       await server.close();

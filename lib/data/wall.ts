@@ -72,7 +72,8 @@ const MAX_ETAS = 24;
 
 export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<WallSnapshot> {
   const now = q.now ?? new Date();
-  const allSources = await db.source.findMany({ orderBy: { name: "asc" } });
+  // Archived sources keep their history but are off duty: a NOC screen shows only the live estate.
+  const allSources = await db.source.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } });
   const sources = matchSources(allSources, q.sources);
   const sourceIds = sources.map((s) => s.id);
   const scope = { sourceIds, includeGone: false };

@@ -1,6 +1,6 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { Tx } from "@/lib/db/client";
-import { clean } from "./clean";
+import { clean, cleanIndexed } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const json = (v: unknown) => JSON.stringify(v ?? null).replace(/\\u0000/g, "");
@@ -31,7 +31,7 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         t.vendor_status, t.sort_order, t.depth, t.started_at, t.ended_at, t.message
       FROM unnest(${phases.map((x) => x.jobId)}::uuid[], ${phases.map((x) => clean(x.p.key))}::text[],
         ${phases.map((x) => clean(x.p.parentKey))}::text[], ${phases.map((x) => clean(x.p.lane))}::text[],
-        ${phases.map((x) => clean(x.p.name))}::text[], ${phases.map((x) => x.p.state)}::text[],
+        ${phases.map((x) => cleanIndexed(x.p.name))}::text[], ${phases.map((x) => x.p.state)}::text[],
         ${phases.map((x) => clean(x.p.vendorStatus))}::text[], ${phases.map((x) => x.p.order)}::int[],
         ${phases.map((x) => x.depth)}::int[], ${phases.map((x) => iso(x.p.startedAt))}::timestamp(3)[],
         ${phases.map((x) => iso(x.p.endedAt))}::timestamp(3)[], ${phases.map((x) => clean(x.p.message))}::text[])

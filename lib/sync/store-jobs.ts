@@ -1,7 +1,7 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Tx } from "@/lib/db/client";
-import { clean } from "./clean";
+import { clean, cleanIndexed } from "./clean";
 import { storeJobDetails } from "./store-detail";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -9,7 +9,7 @@ const big = (n: bigint | null) => (n === null ? null : n.toString());
 
 
 function searchText(j: JobRecord): string {
-  return [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+  return [cleanIndexed(j.name), cleanIndexed(j.type), j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
     .filter(Boolean)
     .join(" ")
     .toLowerCase()
@@ -47,8 +47,8 @@ export async function storeJobs(
       ${now}::timestamp(3), ${now}::timestamp(3)
     FROM unnest(
       ${jobs.map((j) => clean(j.vendorId))}::text[],
-      ${jobs.map((j) => clean(j.type))}::text[],
-      ${jobs.map((j) => clean(j.name))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.type))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.name))}::text[],
       ${jobs.map((j) => j.state)}::text[],
       ${jobs.map((j) => clean(j.vendorState))}::text[],
       ${jobs.map((j) => j.progress)}::float8[],

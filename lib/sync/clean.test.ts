@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { clean, cleanIndexed, INDEXED_TEXT_MAX } from "./clean";
+
+describe("vendor text cleaning", () => {
+  it("drops NUL bytes", () => {
+    expect(clean("a\u0000b")).toBe("ab");
+    expect(clean(null)).toBeNull();
+  });
+
+  it("keeps indexed text up to the limit and cuts a longer one, by characters, with an ellipsis", () => {
+    const fits = "x".repeat(INDEXED_TEXT_MAX);
+    expect(cleanIndexed(fits)).toBe(fits);
+    const huge = "<b>huge</b>".repeat(95_000);
+    const cut = cleanIndexed(huge);
+    expect(Array.from(cut)).toHaveLength(INDEXED_TEXT_MAX);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(huge.startsWith(cut.slice(0, -1))).toBe(true);
+    // Astral characters (four UTF-8 bytes) are never split in half.
+    expect(Array.from(cleanIndexed("😀".repeat(INDEXED_TEXT_MAX + 5))).every((c) => c === "😀" || c === "…")).toBe(true);
+    expect(cleanIndexed(null)).toBeNull();
+  });
+});
