@@ -69,4 +69,14 @@ describe("loadWallSnapshot over real synced simulators", () => {
     const ontap = new Set(snap.sources.map((s) => s.id));
     for (const job of snap.timeline.jobs) expect(ontap.has(job.sourceId)).toBe(true);
   });
+
+  it("leaves archived sources off the wall, with their history kept", async () => {
+    const archived = await t.db.source.create({ data: { kind: "ontap", name: "ontap-retired", baseUrl: "http://retired.example", archivedAt: new Date() } });
+    try {
+      const snap = await loadWallSnapshot({ sources: [], timelineHours: 6 }, t.db);
+      expect(snap.sources.map((s) => s.name)).toEqual(["eyeglass-wall", "ontap-wall"]);
+    } finally {
+      await t.db.source.delete({ where: { id: archived.id } });
+    }
+  });
 });
