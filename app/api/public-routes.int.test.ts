@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { MAX_PENDING_PAIRINGS } from "@/lib/auth/pairing-requests";
 import { randomIp } from "@/lib/auth/test-support";
-import { setDb } from "@/lib/db/client";
 import { PEER_HEADER } from "@/lib/http/client-ip";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { POST as claim } from "./pairing/claim/route";
 import { POST as startPairing } from "./pairing/route";
 import { GET as enter } from "./display-tokens/enter/route";
 import { callRoute } from "./role-matrix.support";
 
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 const pendingPairings = () => t.db.verification.count({ where: { identifier: { startsWith: "wall-pairing:" } } });
 

@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Fault } from "@/lib/simulators/engine/faults";
 import { compareWithTruth, fetchGroundTruth, type TruthComparison } from "@/lib/testing/ground-truth";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 const LEASE_MS = 2_000;
 const TIMEOUT_MS = 1_500;

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 import { SIMULATORS } from "@/lib/simulators/registry";
 import { compareWithTruth, fetchGroundTruth } from "@/lib/testing/ground-truth";
 import { startSimulatedSource } from "@/lib/testing/sim-source";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { pollSource } from "./poll-source";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 /** Each simulator's bad records, where it has them: the sync must quarantine exactly those. */
 const BROKEN: Partial<Record<SourceKind, Record<string, unknown>>> = {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { compareWithTruth, fetchGroundTruth } from "@/lib/testing/ground-truth";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { MAX_POLL_GAP_MS, nextPollDelayMs } from "./cadence";
 import { pollSource } from "./poll-source";
 import { LEASE_MS } from "./worker";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 const JOB_MS = 120_000;
 /** Shortened from ONTAP's 300 s, to just above the worst gap Jobdeck allows itself. */

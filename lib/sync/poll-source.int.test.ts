@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { setDb } from "@/lib/db/client";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
 import { SIMULATORS } from "@/lib/simulators/registry";
 import { CONNECTORS } from "@/lib/connectors/registry";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { startSimulatedSource } from "@/lib/testing/sim-source";
 import { CHANGE_CHANNEL } from "./notify";
 import { pollSource } from "./poll-source";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 async function sourceRow(id: string) {
   const row = await t.db.source.findUniqueOrThrow({ where: { id } });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { afterAll, beforeAll, inject } from "vitest";
+import { createDb, setDb, type Db } from "@/lib/db/client";
 import { TEMPLATE_DB } from "./global-setup";
 
 export interface TestDatabase {
@@ -26,6 +26,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * For a file whose code under test reads the app's default database: a fresh database created
+ * before its tests and installed as the default, removed after them. Read `t.db` inside tests.
+ */
+export function appTestDatabase(): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase());
+    setDb(t.db);
+  });
+  afterAll(async () => {
+    setDb(undefined);
+    await t.drop();
+  });
+  return t;
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {

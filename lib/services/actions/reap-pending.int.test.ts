@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getJobDetail } from "@/lib/data/job-detail";
-import { setDb } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { pollSource } from "@/lib/sync/poll-source";
 import { startSimulatedSource } from "@/lib/testing/sim-source";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { beginAction } from "./action-log";
 import { performJobAction } from "./perform-job-action";
 import { reapPendingActions } from "./reap-pending";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  setDb(t.db);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await t.drop();
-});
+const t = appTestDatabase();
 
 const operator: Actor = { kind: "user", id: null, name: "ops-anna", role: "operator" };
 
