@@ -108,7 +108,8 @@ test.describe("hostile vendor strings", () => {
     // A bidi override in a name is confined to its own element.
     await page.goto(`/jobs?q=${MARK}`);
     const bidi = page.getByText(MARK, { exact: false }).filter({ hasText: "fdp.exe" }).first();
-    if ((await bidi.count()) > 0) expect(await bidi.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
+    await expect(bidi).toBeVisible();
+    expect(await bidi.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
     } finally {
       // Later specs (the wall) count the estate's sources: this one leaves with the test.
       const gone = await request.delete(`/api/sources/${addedId}`, { headers: { origin: E2E.baseUrl } });
