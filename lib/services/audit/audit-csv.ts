@@ -1,6 +1,6 @@
 import { listAudit, type AuditFilters, type AuditRow } from "@/lib/data/audit";
 import { getDb, type Tx } from "@/lib/db/client";
-import { csvRow, streamCsv, type CsvColumns } from "@/lib/http/csv";
+import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
 
 export const AUDIT_CSV_COLUMNS = [
   ["requested_at", (a) => a.requestedAt],

@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import { csvHeader, csvRow, type CsvColumns } from "@/lib/http/csv";
+import { csvHeader, csvRow, type CsvColumns } from "@/lib/csv";
 import type { HistoryRun } from "./types";
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "@/lib/http/csv";
+import { csvCell } from "@/lib/csv";
 import { historyCsv, CSV_HEADER } from "./csv";
 import { summarizeHistory, type SummaryRun } from "./summarize";
 import type { HistoryRun } from "./types";

@@ -3,7 +3,7 @@ import type { JobSummary } from "@/lib/api/job-types";
 import { listJobs } from "@/lib/data/jobs";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
-import { csvRow, streamCsv, type CsvColumns } from "@/lib/http/csv";
+import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
 import { jobFiltersFromQuery } from "./job-filters";
 
 export const CSV_COLUMNS = [
