@@ -1,10 +1,10 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
+import type { ActionStatus } from "@/lib/domain/action-status";
 import { newestFirstAfter, splitPage } from "./keyset";
 import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
 
-export { ACTION_STATUSES, type ActionStatus } from "@/lib/services/audit/audit-statuses";
+export { ACTION_STATUSES, type ActionStatus } from "@/lib/domain/action-status";
 
 export interface AuditFilters {
   /** Case-insensitive part of the actor's name or email. */
