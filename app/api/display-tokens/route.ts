@@ -6,5 +6,5 @@ export const GET = route({ role: "admin" }, async () => ({ tokens: await listDis
 
 /** The only response that ever contains the token itself. */
 export const POST = route({ role: "admin", body: newDisplayTokenBody }, async ({ body, actor }) =>
-  Response.json(await createDisplayToken(body.name, actor?.kind === "user" ? actor.id : null), { status: 201, headers: { "cache-control": "no-store" } }),
+  Response.json(await createDisplayToken(body.name, actor.kind === "user" ? actor.id : null), { status: 201, headers: { "cache-control": "no-store" } }),
 );

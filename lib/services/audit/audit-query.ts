@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_STATUSES, type AuditFilters } from "@/lib/data/audit";
-import { badRequest } from "@/lib/http/problem";
+import { Invalid } from "@/lib/domain/errors";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
 
 /** A query value that may repeat (?status=a&status=b) or be comma-separated. */
@@ -34,7 +34,7 @@ export const auditQuery = z
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export function auditFiltersFromQuery(q: AuditQuery): AuditFilters {
-  if (q.cursor && !decodeJobCursor(q.cursor)) throw badRequest("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor this API issued" }]);
+  if (q.cursor && !decodeJobCursor(q.cursor)) throw new Invalid("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor this API issued" }]);
   return {
     actor: q.actor || undefined,
     actions: q.action,

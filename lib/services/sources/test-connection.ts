@@ -4,7 +4,7 @@ import { CONNECTORS } from "@/lib/connectors/registry";
 import type { SourceConfig } from "@/lib/connectors/types";
 import { getSourceWithSecret } from "@/lib/data/sources";
 import { getDb, type Tx } from "@/lib/db/client";
-import { badRequest, notFound } from "@/lib/http/problem";
+import { Invalid, NotFound } from "@/lib/domain/errors";
 import { toSourceConfig } from "@/lib/sync/source-config";
 import { credentialBindingChanged } from "./credential-binding";
 import type { TestConnectionBody } from "./source-input";
@@ -24,9 +24,9 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
   let secret = body.secret || null;
   if (!secret && body.sourceId) {
     const stored = await getSourceWithSecret(body.sourceId, db);
-    if (!stored) throw notFound(`No source ${body.sourceId}.`);
+    if (!stored) throw new NotFound(`No source ${body.sourceId}.`);
     if (stored.secretEnc && (stored.kind !== body.kind || credentialBindingChanged(stored, { baseUrl: body.baseUrl, tlsInsecure: body.tlsInsecure ?? false, tlsCaPem: body.tlsCaPem || null }))) {
-      throw badRequest("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
+      throw new Invalid("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
         { parameter: "secret", message: "is required when testing another base URL, kind or TLS setting" },
       ]);
     }
@@ -47,7 +47,7 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
 
 export async function testStoredSource(id: string, db: Tx = getDb()): Promise<ConnectionTestResult> {
   const row = await getSourceWithSecret(id, db);
-  if (!row) throw notFound(`No source ${id}.`);
+  if (!row) throw new NotFound(`No source ${id}.`);
   return runConnectionTest(toSourceConfig(row));
 }
 

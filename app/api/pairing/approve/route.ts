@@ -10,7 +10,7 @@ const body = z.object({ code: z.string().max(20), name: z.string().trim().min(1)
 export const POST = route({ role: "admin", body }, async ({ body, actor }) => {
   const code = normalizePairingCode(body.code);
   if (!code) throw badRequest("That is not a pairing code.", [{ parameter: "code", message: "8 letters and digits, like K7QM-4XTP" }]);
-  if (!(await approvePairing(code, body.name, actor?.id ?? "")))
+  if (!(await approvePairing(code, body.name, actor.id ?? "")))
     throw notFound("No screen is waiting with that code: it may have expired (codes last 10 minutes) or been used.");
   return { code, name: body.name };
 });

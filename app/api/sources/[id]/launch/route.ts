@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { badRequest } from "@/lib/http/problem";
+import { actionHttpStatus } from "@/lib/http/action-status";
 import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { launchOperation } from "@/lib/services/actions/launch-operation";
@@ -17,8 +17,7 @@ export const POST = route(
   { role: "operator", params: z.object({ id: z.string().uuid("must be a source id") }), body },
   async ({ request, params, body, actor }) => {
     const key = requireIdempotencyKey(request);
-    if (!actor) throw badRequest("No caller.");
-    const { httpStatus, ...outcome } = await launchOperation({
+    const outcome = await launchOperation({
       sourceId: params.id,
       operation: body.operation,
       params: body.params,
@@ -27,6 +26,6 @@ export const POST = route(
       idempotencyKey: key,
       actor,
     });
-    return Response.json(outcome, { status: httpStatus });
+    return Response.json(outcome, { status: actionHttpStatus(outcome.action.status) });
   },
 );
