@@ -1,6 +1,6 @@
 "use client";
 
-import type { AuditLineView, JobSummary } from "@/lib/api/job-types";
+import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { formatDuration } from "@/lib/domain/durations";
 import { useNow } from "@/components/jobs/job-view";
 import { isSettled } from "./expected-state";

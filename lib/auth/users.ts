@@ -4,7 +4,7 @@ import type { Role } from "@/lib/domain/roles";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/domain/errors";
 import { recordAdminAction } from "@/lib/data/admin-audit";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { CREDENTIAL_PROVIDER } from "./credential";
 
 const PUBLIC_FIELDS = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { displayTokenMayRead } from "@/lib/auth/scopes";
 import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";

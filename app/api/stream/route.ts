@@ -1,4 +1,4 @@
-import { streamTopicQuery } from "@/lib/api/stream-types";
+import { streamTopicQuery } from "@/lib/contracts/stream";
 import { getActor } from "@/lib/auth/get-actor";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";

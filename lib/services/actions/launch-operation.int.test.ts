@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { createUser } from "@/lib/auth/users";
 import { setDb } from "@/lib/db/client";
 import { DomainError, Invalid } from "@/lib/domain/errors";

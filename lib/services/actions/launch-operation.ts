@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { LaunchOperationsView } from "@/lib/api/launch-types";
-import type { Actor } from "@/lib/auth/actor";
+import type { LaunchOperationsView } from "@/lib/contracts/actions";
+import type { Actor } from "@/lib/domain/actor";
 import { VendorError, VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
 import type { Connector, LaunchOperation } from "@/lib/connectors/types";
 import { getSource } from "@/lib/data/sources";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { VendorError, VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { getJobForAction } from "@/lib/data/jobs";

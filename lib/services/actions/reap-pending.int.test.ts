@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getJobDetail } from "@/lib/data/job-detail";
 import type { JobState } from "@/lib/domain/job-state";
 import { connectorForSource } from "@/lib/sync/connector-for-source";

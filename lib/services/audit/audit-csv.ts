@@ -1,4 +1,5 @@
-import { listAudit, type AuditFilters, type AuditRow } from "@/lib/data/audit";
+import { listAudit, type AuditFilters } from "@/lib/data/audit";
+import type { AuditRow } from "@/lib/contracts/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
 

@@ -1,11 +1,11 @@
 import { toEventView } from "@/lib/data/job-detail";
 import { addSignOff, getHistoryRow, getRunEvidence, lastReadinessBefore, listSignOffs } from "@/lib/data/history";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
 import { NotFound } from "@/lib/domain/errors";
 import { measureRuns } from "./measure-runs";
-import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "./types";
+import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "@/lib/contracts/history";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const toSignOff = (s: { id: string; author: string; authorEmail: string | null; authorId: string | null; note: string; createdAt: Date }): SignOffView => ({

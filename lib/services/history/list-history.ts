@@ -4,8 +4,9 @@ import { decodeJobCursor, encodeJobCursor } from "@/lib/data/job-cursor";
 import { getDb, type Tx } from "@/lib/db/client";
 import { Invalid } from "@/lib/domain/errors";
 import { measureRuns } from "./measure-runs";
-import { toHistoryFilters, type historyListQuery } from "./query";
-import type { HistoryPage } from "./types";
+import { type historyListQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
+import type { HistoryPage } from "@/lib/contracts/history";
 
 export async function listHistory(query: z.infer<typeof historyListQuery>, db: Tx = getDb()): Promise<HistoryPage> {
   const cursor = query.cursor ? decodeJobCursor(query.cursor) : null;

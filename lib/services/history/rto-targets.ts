@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getDb, type Db } from "@/lib/db/client";
 import { deleteRtoTarget, findRtoTarget, listRtoTargetChanges, listRtoTargets, recordRtoTargetChange, setRtoTarget, type RtoTargetRow } from "@/lib/data/history";
 import type { RtoTargetRule } from "@/lib/domain/rto";
 import { NotFound } from "@/lib/domain/errors";
-import type { RtoTargetsView } from "./types";
+import type { RtoTargetsView } from "@/lib/contracts/history";
 
 /** How many past changes the targets screen shows. */
 const CHANGES_SHOWN = 50;

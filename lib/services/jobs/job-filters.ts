@@ -1,4 +1,4 @@
-import type { JobListQuery } from "@/lib/api/job-query";
+import type { JobListQuery } from "@/lib/contracts/jobs";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
 import { decodeSortedJobCursor, isDefaultSort, type JobSort } from "@/lib/data/job-sort";
 import type { JobFilters } from "@/lib/data/jobs";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { Forbidden } from "@/lib/domain/errors";
 
 /** Saved views belong to people: a wall display's token has no views of its own. */

@@ -2,7 +2,8 @@ import { getSource, listSources, sourceIdsWithSecret } from "@/lib/data/sources"
 import { quarantineBySource } from "@/lib/data/quarantine";
 import { getDb, type Tx } from "@/lib/db/client";
 import { NotFound } from "@/lib/domain/errors";
-import { toSourceView, type SourceView } from "./source-view";
+import { toSourceView } from "./source-view";
+import type { SourceView } from "@/lib/contracts/sources";
 
 export async function listSourceViews(opts: { includeArchived?: boolean } = {}, db: Tx = getDb()): Promise<SourceView[]> {
   const [rows, withSecret] = await Promise.all([listSources(opts, db), sourceIdsWithSecret(db)]);

@@ -4,10 +4,10 @@ import type { SourceKind } from "@/lib/domain/source-kind";
 import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 import { notifySourceChange, pokeSource } from "@/lib/sync/notify";
 import { getSourceView } from "./list-sources";
-import type { NewSourceBody, SourcePatchBody } from "./source-input";
-import type { SourceView } from "./source-view";
+import type { NewSourceBody, SourcePatchBody } from "@/lib/contracts/sources";
+import type { SourceView } from "@/lib/contracts/sources";
 import { credentialBindingChanged } from "./credential-binding";
-import { vendorOptionIssues } from "./vendor-options";
+import { vendorOptionIssues } from "@/lib/connectors/vendor-options";
 
 export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<SourceView> {
   if (await getSourceByName(body.name, db)) throw new Conflict(`A source named ${body.name} already exists.`);

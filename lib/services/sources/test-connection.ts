@@ -7,14 +7,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { Invalid, NotFound } from "@/lib/domain/errors";
 import { toSourceConfig } from "@/lib/sync/source-config";
 import { credentialBindingChanged } from "./credential-binding";
-import type { TestConnectionBody } from "./source-input";
-
-export interface ConnectionTestResult {
-  ok: boolean;
-  /** What the vendor answered, or why it could not be reached; never the credential. */
-  message: string;
-  durationMs: number;
-}
+import type { ConnectionTestResult, TestConnectionBody } from "@/lib/contracts/sources";
 
 /**
  * Tests settings from the form; when editing, a blank secret means the stored one, which is only

@@ -1,4 +1,4 @@
-import { userParams, userPatchBody } from "@/lib/auth/schemas";
+import { userParams, userPatchBody } from "@/lib/contracts/auth";
 import { deleteUser, updateUser } from "@/lib/auth/users";
 import { route } from "@/lib/http/route";
 

@@ -1,4 +1,4 @@
-import { userParams } from "@/lib/auth/schemas";
+import { userParams } from "@/lib/contracts/auth";
 import { resetPassword } from "@/lib/auth/users";
 import { route } from "@/lib/http/route";
 
