@@ -55,3 +55,6 @@ export const pairingClaimBody = z.object({ code: z.string().max(20), deviceSecre
 
 /** POST /api/pairing/approve: an admin names the screen showing `code`. */
 export const pairingApproveBody = z.object({ code: z.string().max(20), name: z.string().trim().min(1).max(100) }).strict();
+
+/** The generic-OAuth provider id; also the last segment of the redirect URI (/api/auth/callback/oidc). */
+export const OIDC_PROVIDER_ID = "oidc";
