@@ -2,7 +2,7 @@
 
 import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { formatDuration } from "@/lib/domain/durations";
-import { useNow } from "@/components/job-page/use-now";
+import { useNow } from "@/components/ui/use-now";
 import { isSettled } from "./expected-state";
 
 const NOT_CONFIRMING_MS = 5 * 60_000;

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { Role } from "@/lib/domain/roles";
-import { useNow } from "@/components/job-page/use-now";
+import { useNow } from "@/components/ui/use-now";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { useJobs } from "@/components/jobs/use-jobs";
 import { BulkBar } from "./bulk-bar";

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from "react";
 import type { JobSummary, PhaseBaselineView, PhaseView } from "@/lib/contracts/jobs";
 import { isTerminal } from "@/lib/domain/job-state";
-import { useNow } from "@/components/job-page/use-now";
+import { useNow } from "@/components/ui/use-now";
 import { useUrlParam } from "@/components/job-page/use-url-param";
 import { buildGanttRows } from "./build-gantt-rows";
 import { toAxis } from "./gantt-axis";

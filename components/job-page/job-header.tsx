@@ -8,7 +8,7 @@ import { elapsedMs, formatDuration } from "@/lib/domain/durations";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { EtaLabel } from "./eta-label";
 import { freshnessOf } from "./freshness";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/use-now";
 
 /** Everything about the job at a glance: states, where it runs, timings, progress, freshness. */
 export function JobHeader({ detail, baseline }: { detail: JobDetailView; baseline: JobBaselineView | undefined }) {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
 import { TIMELINE_GROUPS } from "@/lib/contracts/explorer";
 import { useUrlView } from "@/components/explorer/use-url-view";
-import { useNow } from "@/components/job-page/use-now";
+import { useNow } from "@/components/ui/use-now";
 import { BAR_STYLE } from "./palette";
 import { prepareTimeline } from "./prepare-timeline";
 import { pan, parseTimelineView, PRESETS, timelineApiSearch, timelineSearch, timelineWindow, zoomOut, zoomTo } from "./search-params";

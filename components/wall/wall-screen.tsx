@@ -7,7 +7,7 @@ import { gridFor } from "./grid-layout";
 import type { WallConfig, WallPanelId } from "./panel-ids";
 import { visibleSet } from "./rotation";
 import { useFailurePins } from "./use-failure-pins";
-import { useNow } from "./use-now";
+import { useScreenClock } from "./use-screen-clock";
 import { usePortrait } from "./use-portrait";
 import { useStreamView } from "./use-stream-view";
 import { useWallSnapshot } from "./use-wall-snapshot";
@@ -20,7 +20,7 @@ import { WallPanels } from "./wall-panels";
 const ROOT_FONT = "max(14px, min(1.1vw, 2vh))";
 
 export function WallScreen({ config }: { config: WallConfig }) {
-  const clock = useNow();
+  const clock = useScreenClock();
   const now = clock?.now ?? null;
   const stream = useStreamView();
   const portrait = usePortrait();

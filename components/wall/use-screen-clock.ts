@@ -9,7 +9,7 @@ export interface ScreenClock {
 }
 
 /** The screen's clock, ticking each second; null until mounted so server and browser render alike. */
-export function useNow(): ScreenClock | null {
+export function useScreenClock(): ScreenClock | null {
   const [clock, setClock] = useState<ScreenClock | null>(null);
   useEffect(() => {
     const tick = () => setClock((prev) => ({ now: Date.now(), since: prev?.since ?? Date.now() }));
