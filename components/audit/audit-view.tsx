@@ -7,7 +7,7 @@ import { ERROR } from "@/components/auth/ui";
 import { formatTime } from "@/components/ui/format";
 import type { AuditRow } from "@/lib/contracts/audit";
 import { AuditFilters, type AuditFilterChoices } from "./audit-filters";
-import { OutcomeBadge } from "./outcome-badge";
+import { ActionStatusBadge } from "./action-status-badge";
 import { apiQuery, pageQuery, readAuditSearch, type AuditSearch } from "./search-params";
 import { useAudit } from "./use-audit";
 
@@ -85,7 +85,7 @@ function AuditLine({ row }: { row: AuditRow }) {
       <td className="py-1.5 pr-3">{row.source?.name ?? "Jobdeck"}</td>
       <td className="max-w-xs py-1.5 pr-3">{row.reason ?? "—"}</td>
       <td className="py-1.5 pr-3">
-        <OutcomeBadge status={row.status} />
+        <ActionStatusBadge status={row.status} />
       </td>
       <td className="max-w-sm py-1.5 text-slate-700 dark:text-slate-300">{row.vendorReply ?? "—"}</td>
     </tr>

@@ -1,19 +1,19 @@
+import { Badge, type BadgeStyle } from "@/components/ui/badge";
 import type { Outcome } from "@/lib/domain/rto";
 
-const STYLE: Record<Outcome, { icon: string; className: string }> = {
-  succeeded: { icon: "✓", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" },
-  partial: { icon: "◐", className: "bg-yellow-100 text-yellow-900 dark:bg-yellow-900 dark:text-yellow-100" },
-  failed: { icon: "✕", className: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" },
-  running: { icon: "▶", className: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100" },
+const STYLE: Record<Outcome, BadgeStyle> = {
+  succeeded: { icon: "✓", tone: "emerald" },
+  partial: { icon: "◐", tone: "yellow" },
+  failed: { icon: "✕", tone: "red" },
+  running: { icon: "▶", tone: "sky" },
 };
 
+/** How a failover, test or restore run ended. */
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  const s = STYLE[outcome];
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${s.className}`} data-testid="outcome" data-outcome={outcome}>
-      <span aria-hidden>{s.icon}</span>
+    <Badge {...STYLE[outcome]} data-testid="outcome" data-outcome={outcome}>
       {outcome}
-    </span>
+    </Badge>
   );
 }
 
