@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/components/api/api-fetch";
 import { OIDC_PROVIDER_ID } from "@/lib/contracts/auth";
 
 interface Props {
@@ -19,15 +20,12 @@ export function SignInClient({ next, sso, initialError }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await postJson("/api/auth/sign-in/email", { email: form.get("email"), password: form.get("password") });
-      if (res.ok) {
-        // A full load, so server components render with the new session.
-        window.location.assign(next);
-        return;
-      }
-      setError(await signInError(res));
-    } catch {
-      setError("Jobdeck could not be reached. Check your connection and try again.");
+      await apiFetch("/api/auth/sign-in/email", { method: "POST", json: { email: form.get("email"), password: form.get("password") } });
+      // A full load, so server components render with the new session.
+      window.location.assign(next);
+      return;
+    } catch (err) {
+      setError(err instanceof ApiError ? signInError(err) : "Jobdeck could not be reached. Check your connection and try again.");
     }
     setBusy(false);
   }
@@ -36,15 +34,17 @@ export function SignInClient({ next, sso, initialError }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await postJson("/api/auth/sign-in/social", { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" });
-      const body = (await res.json()) as { url?: string };
-      if (res.ok && body.url) {
+      const body = await apiFetch<{ url?: string } | null>("/api/auth/sign-in/social", {
+        method: "POST",
+        json: { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" },
+      });
+      if (body?.url) {
         window.location.assign(body.url);
         return;
       }
       setError("Single sign-on is not available right now.");
-    } catch {
-      setError("Jobdeck could not be reached. Check your connection and try again.");
+    } catch (err) {
+      setError(err instanceof ApiError ? "Single sign-on is not available right now." : "Jobdeck could not be reached. Check your connection and try again.");
     }
     setBusy(false);
   }
@@ -85,18 +85,14 @@ export function SignInClient({ next, sso, initialError }: Props) {
 
 const INPUT = "rounded border border-slate-300 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
 
-function postJson(url: string, body: object): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
-async function signInError(res: Response): Promise<string> {
-  if (res.status === 401) return "Wrong email or password.";
-  if (res.status === 429) {
+function signInError(err: ApiError): string {
+  if (err.status === 401) return "Wrong email or password.";
+  if (err.status === 429) {
     // The server says which limit it is (this address, or this account's lock-out) and for how long.
-    const detail = await res.json().then((p: { detail?: unknown }) => (typeof p.detail === "string" ? p.detail : null)).catch(() => null);
-    const wait = Number(res.headers.get("retry-after"));
-    return detail ?? `Too many sign-in attempts. Wait ${Number.isFinite(wait) && wait > 0 ? `${wait} seconds` : "a minute"} and try again.`;
+    const detail = (err.body as { detail?: unknown } | null)?.detail;
+    const wait = err.retryAfterSeconds;
+    return typeof detail === "string" ? detail : `Too many sign-in attempts. Wait ${wait ? `${wait} seconds` : "a minute"} and try again.`;
   }
-  if (res.status === 403) return "Sign-in was refused for this page's address. Open Jobdeck at its usual address and try again.";
+  if (err.status === 403) return "Sign-in was refused for this page's address. Open Jobdeck at its usual address and try again.";
   return "Sign-in failed. Try again in a moment.";
 }

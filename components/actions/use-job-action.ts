@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AuditLineView } from "@/lib/contracts/jobs";
 import type { JobAction } from "@/lib/domain/actions";
-import { apiFetch } from "@/components/live/query-client";
-import { jobKeys } from "@/components/live/query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 
 export interface JobActionRequest {
   action: JobAction;
@@ -20,8 +20,8 @@ export function useJobAction(jobId: string) {
     mutationFn: (req: JobActionRequest) =>
       apiFetch<AuditLineView>(`/api/jobs/${encodeURIComponent(jobId)}/actions`, {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": req.idempotencyKey },
-        body: JSON.stringify({ action: req.action, reason: req.reason, params: req.params ?? {} }),
+        headers: { "idempotency-key": req.idempotencyKey },
+        json: { action: req.action, reason: req.reason, params: req.params ?? {} },
       }),
     onSettled: () => client.invalidateQueries({ queryKey: jobKeys.detail(jobId) }),
   });

@@ -1,11 +1,11 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import { useStreamRefresh } from "@/components/live/use-stream-refresh";
 import type { StreamEvent } from "@/lib/contracts/stream";
 import type { AuditPage } from "@/lib/contracts/audit";
-import { auditKeys } from "./query-keys";
+import { auditKeys } from "@/components/api/query-keys";
 
 const PAGE = 50;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/components/api/api-fetch";
 import { BUTTON, ERROR, INPUT } from "./ui";
 
 /** better-auth's own change-password endpoint: the current password proves it is you; other sessions end. */
@@ -18,20 +19,14 @@ export function ChangePasswordForm() {
     }
     setState({ busy: true });
     try {
-      const res = await fetch("/api/auth/change-password", {
+      await apiFetch("/api/auth/change-password", {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true }),
+        json: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true },
       });
-      if (res.ok) {
-        el.reset();
-        setState({ busy: false, done: true });
-        return;
-      }
-      const problem = (await res.json().catch(() => ({}))) as { detail?: string };
-      setState({ busy: false, error: res.status === 400 || res.status === 401 ? (problem.detail ?? "The current password is wrong.") : "The password could not be changed. Try again." });
-    } catch {
-      setState({ busy: false, error: "Jobdeck could not be reached. Check your connection and try again." });
+      el.reset();
+      setState({ busy: false, done: true });
+    } catch (err) {
+      setState({ busy: false, error: err instanceof ApiError ? passwordError(err) : "Jobdeck could not be reached. Check your connection and try again." });
     }
   }
 
@@ -64,4 +59,10 @@ export function ChangePasswordForm() {
       )}
     </form>
   );
+}
+
+function passwordError(err: ApiError): string {
+  if (err.status !== 400 && err.status !== 401) return "The password could not be changed. Try again.";
+  const detail = (err.body as { detail?: unknown } | null)?.detail;
+  return typeof detail === "string" ? detail : "The current password is wrong.";
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import { roleAllows, type Role } from "@/lib/domain/roles";
-import { authKeys } from "./query-keys";
+import { authKeys } from "@/components/api/query-keys";
 import type { Me } from "@/lib/contracts/auth";
 
 /** Who the browser is signed in as (GET /api/me); also keeps a rolling session alive. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
-import { authKeys } from "./query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { authKeys } from "@/components/api/query-keys";
 import type { CreatedDisplayToken, DisplayTokenRow } from "@/lib/contracts/auth";
 
 export function useDisplayTokens() {
@@ -18,7 +18,7 @@ export function useDisplayTokenMutations() {
   return {
     create: useMutation({
       mutationFn: (name: string) =>
-        apiFetch<CreatedDisplayToken>("/api/display-tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) }),
+        apiFetch<CreatedDisplayToken>("/api/display-tokens", { method: "POST", json: { name } }),
       onSettled,
     }),
     revoke: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/display-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled }),

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import type { Role } from "@/lib/domain/roles";
-import { authKeys } from "./query-keys";
+import { authKeys } from "@/components/api/query-keys";
 import type { UserRow } from "@/lib/contracts/auth";
 
 export interface NewUserInput {
@@ -13,12 +13,6 @@ export interface NewUserInput {
   role: Role;
 }
 
-const json = (method: string, body?: object): RequestInit => ({
-  method,
-  headers: { "content-type": "application/json" },
-  ...(body ? { body: JSON.stringify(body) } : {}),
-});
-
 export function useUsers() {
   return useQuery({ queryKey: authKeys.users, queryFn: () => apiFetch<{ users: UserRow[] }>("/api/users").then((r) => r.users) });
 }
@@ -27,18 +21,18 @@ export function useUserMutations() {
   const client = useQueryClient();
   const onSettled = () => client.invalidateQueries({ queryKey: authKeys.users });
   return {
-    create: useMutation({ mutationFn: (input: NewUserInput) => apiFetch<UserRow>("/api/users", json("POST", input)), onSettled }),
+    create: useMutation({ mutationFn: (input: NewUserInput) => apiFetch<UserRow>("/api/users", { method: "POST", json: input }), onSettled }),
     setRole: useMutation({
-      mutationFn: ({ id, role }: { id: string; role: Role }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, json("PATCH", { role })),
+      mutationFn: ({ id, role }: { id: string; role: Role }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", json: { role } }),
       onSettled,
     }),
-    remove: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/users/${encodeURIComponent(id)}`, json("DELETE")), onSettled }),
+    remove: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/users/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled }),
     rename: useMutation({
-      mutationFn: ({ id, ...change }: { id: string; name?: string; email?: string }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, json("PATCH", change)),
+      mutationFn: ({ id, ...change }: { id: string; name?: string; email?: string }) => apiFetch<UserRow>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", json: change }),
       onSettled,
     }),
     resetPassword: useMutation({
-      mutationFn: (id: string) => apiFetch<{ password: string }>(`/api/users/${encodeURIComponent(id)}/password`, json("POST")),
+      mutationFn: (id: string) => apiFetch<{ password: string }>(`/api/users/${encodeURIComponent(id)}/password`, { method: "POST" }),
     }),
   };
 }

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
 import { RoleBadge } from "./role-badge";
 import type { Me } from "@/lib/contracts/auth";
 
@@ -15,8 +16,9 @@ export function UserMenu({ actor }: { actor: Me }) {
 
   async function signOut() {
     setError(null);
-    const res = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    if (!res.ok) {
+    try {
+      await apiFetch("/api/auth/sign-out", { method: "POST", json: {} });
+    } catch {
       setError("Sign-out failed; try again.");
       return;
     }

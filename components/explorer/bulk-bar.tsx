@@ -2,10 +2,11 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
+import { isAuditLine, type AuditLineView, type JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_RISK, type JobAction } from "@/lib/domain/actions";
 import type { Role } from "@/lib/domain/roles";
-import { jobKeys } from "@/components/live/query-keys";
+import { ApiError, apiFetchOutcome } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 import { bulkOptions, type BulkOption } from "./bulk-actions";
 
 /** The actions a selection allows, each sent as one request per job through the single-job action API. */
@@ -102,15 +103,10 @@ function BulkConfirm({ option, onClose }: { option: BulkOption; onClose: () => v
 /** The action API answers refusals (409) and vendor failures (502) with the audit line itself, so read the body either way. */
 async function sendOne(job: JobSummary, action: JobAction, reason: string | undefined, key: string): Promise<Outcome> {
   try {
-    const res = await fetch(`/api/jobs/${encodeURIComponent(job.id)}/actions`, {
-      method: "POST",
-      headers: { accept: "application/json", "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify({ action, reason, params: {} }),
-    });
-    const body = (await res.json().catch(() => ({}))) as Partial<AuditLineView> & { detail?: string; title?: string };
-    if (body.status && body.id) return { job, status: body.status, message: body.vendorReply ?? (res.ok ? "sent" : `HTTP ${res.status}`) };
-    return { job, status: "error", message: body.detail ?? body.title ?? `HTTP ${res.status}` };
+    const { outcome: line, status } = await apiFetchOutcome(`/api/jobs/${encodeURIComponent(job.id)}/actions`, { method: "POST", headers: { "idempotency-key": key }, json: { action, reason, params: {} } }, isAuditLine);
+    return { job, status: line.status, message: line.vendorReply ?? (status < 300 ? "sent" : `HTTP ${status}`) };
   } catch (err) {
+    if (err instanceof ApiError) return { job, status: "error", message: err.message };
     return { job, status: "error", message: err instanceof Error ? err.message : String(err) };
   }
 }

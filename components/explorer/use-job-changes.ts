@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { jobKeys } from "@/components/live/query-keys";
+import { jobKeys } from "@/components/api/query-keys";
 
 const LIST_PREFIX = JSON.stringify(jobKeys.lists()).slice(0, -1);
 

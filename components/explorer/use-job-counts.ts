@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { JobCounts } from "@/lib/contracts/explorer";
-import { apiFetch } from "@/components/live/query-client";
-import { explorerKeys } from "./keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { explorerKeys } from "@/components/api/query-keys";
 import { useRefetchOnJobChanges } from "./use-job-changes";
 
 export function useJobCounts() {

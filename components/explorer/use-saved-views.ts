@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SavedViewItem } from "@/lib/contracts/explorer";
-import { apiFetch } from "@/components/live/query-client";
-import { explorerKeys } from "./keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { explorerKeys } from "@/components/api/query-keys";
 
 export function useSavedViews() {
   return useQuery({ queryKey: explorerKeys.savedViews, queryFn: () => apiFetch<{ items: SavedViewItem[] }>("/api/saved-views") });
@@ -13,7 +13,7 @@ export function useSaveView() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; query: string }) =>
-      apiFetch<SavedViewItem>("/api/saved-views", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }),
+      apiFetch<SavedViewItem>("/api/saved-views", { method: "POST", json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: explorerKeys.savedViews }),
   });
 }

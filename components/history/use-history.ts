@@ -1,11 +1,11 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import { useStreamRefresh } from "@/components/live/use-stream-refresh";
 import type { StreamEvent } from "@/lib/contracts/stream";
 import type { EvidenceReport, HistoryPage, HistorySummary, SignOffView } from "@/lib/contracts/history";
-import { historyKeys } from "./query-keys";
+import { historyKeys } from "@/components/api/query-keys";
 
 /** Kinds whose jobs are failover history (lib/services/history/query.ts HISTORY_KINDS). */
 const HISTORY_KINDS = new Set(["eyeglass", "commvault", "dfm"]);
@@ -49,8 +49,7 @@ export function useSignOff(id: string) {
     mutationFn: (note: string) =>
       apiFetch<SignOffView>(`/api/history/${id}/sign-offs`, {
         method: "POST",
-        body: JSON.stringify({ note }),
-        headers: { "content-type": "application/json" },
+        json: { note },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: historyKeys.evidence(id) }),
   });

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import type { RtoTargetsView } from "@/lib/contracts/history";
-import { historyKeys } from "./query-keys";
+import { historyKeys } from "@/components/api/query-keys";
 
 export function useRtoTargets() {
   return useQuery({ queryKey: historyKeys.targets(), queryFn: () => apiFetch<RtoTargetsView>("/api/history/targets") });
@@ -15,7 +15,7 @@ export function useRtoTargetMutations() {
   const onSuccess = () => client.invalidateQueries({ queryKey: historyKeys.all });
   const save = useMutation({
     mutationFn: ({ group, targetMs }: { group: string; targetMs: number }) =>
-      apiFetch("/api/history/targets", { method: "PUT", body: JSON.stringify({ group, targetMs }), headers: { "content-type": "application/json" } }),
+      apiFetch("/api/history/targets", { method: "PUT", json: { group, targetMs } }),
     onSuccess,
   });
   const remove = useMutation({

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { EventView } from "@/lib/contracts/jobs";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import { formatTime } from "@/components/ui/format";
 import { SEVERITIES, type Severity } from "@/lib/domain/job-state";
 import { holdNewer, mergeEvents, parseSeverities } from "./feed-window";

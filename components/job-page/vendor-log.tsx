@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { apiFetch } from "@/components/live/query-client";
-import { jobKeys } from "@/components/live/query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 import { formatTime } from "@/components/ui/format";
 
 interface LogLineView {

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { JobDetailView } from "@/lib/contracts/jobs";
-import { apiFetch } from "@/components/live/query-client";
-import { jobKeys } from "@/components/live/query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 import { useStreamTopic } from "@/components/live/stream-topic";
 
 /** One job with its detail; SSE invalidates it when the job changes, and a slow poll covers gaps. */

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { JobPage } from "@/lib/contracts/jobs";
-import { apiFetch } from "@/components/live/query-client";
-import { jobKeys } from "@/components/live/query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 
 /** A page of jobs for a query string the server validates (the same one the URL carries). */
 export function useJobs(search: string) {

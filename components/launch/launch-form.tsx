@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type FormEvent } from "react";
 import type { LaunchOperationView, LaunchOperationsView } from "@/lib/contracts/actions";
-import { ApiError } from "@/components/live/query-client";
+import { ApiError } from "@/components/api/api-fetch";
 import { LaunchFieldInput } from "./launch-field-input";
 import { fieldErrorsFromProblem, fieldsFromSchema, initialValues, paramsFromValues, type LaunchValues } from "./launch-fields";
 import { LaunchResult } from "./launch-result";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { LaunchOperationsView, LaunchOutcomeView } from "@/lib/contracts/actions";
-import { apiFetch, ApiError } from "@/components/live/query-client";
-import { jobKeys } from "@/components/live/query-keys";
+import { isLaunchOutcome, type LaunchOperationsView, type LaunchOutcomeView } from "@/lib/contracts/actions";
+import { apiFetch, apiFetchOutcome } from "@/components/api/api-fetch";
+import { jobKeys } from "@/components/api/query-keys";
 
 export const launchKeys = {
   operations: (sourceId: string) => ["sources", "detail", sourceId, "operations"] as const,
@@ -39,12 +39,6 @@ export function useLaunch(sourceId: string) {
  * the form shows as the outcome; only a request Jobdeck itself turned away is an error.
  */
 async function postLaunch(sourceId: string, { idempotencyKey, ...body }: LaunchRequestBody): Promise<LaunchOutcomeView> {
-  const res = await fetch(`/api/sources/${encodeURIComponent(sourceId)}/launch`, {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json", "idempotency-key": idempotencyKey },
-    body: JSON.stringify(body),
-  });
-  const data = (await res.json().catch(() => null)) as Partial<LaunchOutcomeView> & { title?: string; detail?: string; errors?: ApiError["errors"] } | null;
-  if (data?.action) return data as LaunchOutcomeView;
-  throw new ApiError(res.status, data?.detail ?? data?.title ?? `HTTP ${res.status}`, data?.errors ?? []);
+  const { outcome } = await apiFetchOutcome(`/api/sources/${encodeURIComponent(sourceId)}/launch`, { method: "POST", headers: { "idempotency-key": idempotencyKey }, json: body }, isLaunchOutcome);
+  return outcome;
 }

@@ -4,7 +4,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
 import type { StreamEvent } from "@/lib/contracts/stream";
-import { jobKeys, sourceKeys, streamKeys } from "./query-keys";
+import { jobKeys, sourceKeys, streamKeys } from "@/components/api/query-keys";
 import { emitStreamEvent } from "./stream-listeners";
 import { useCurrentStreamTopic } from "./stream-topic";
 

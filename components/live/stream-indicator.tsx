@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { streamKeys } from "./query-keys";
+import { streamKeys } from "@/components/api/query-keys";
 import type { StreamStatus } from "./live-updates";
 
 /** Says whether the page is live: a dropped stream must never look like a quiet one. */

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
-import { ApiError } from "@/components/live/query-client";
+import { ApiError } from "@/components/api/api-fetch";
 import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
 import { bodyFromForm, EMPTY_FORM, formFromSource, type SourceFormValues, type TlsMode } from "./form-values";

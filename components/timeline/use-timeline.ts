@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ScheduledView, TimelineData } from "@/lib/contracts/explorer";
-import { apiFetch } from "@/components/live/query-client";
-import { explorerKeys } from "@/components/explorer/keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { explorerKeys } from "@/components/api/query-keys";
 
 /** Jobs in a window. Keyed under the job lists, so the stream replaces changed jobs and refetches for new ones. */
 export function useTimeline(search: string) {

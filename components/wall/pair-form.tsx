@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/components/live/query-client";
+import { apiFetch } from "@/components/api/api-fetch";
 import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
 
 /** The admin's half of pairing: the code on the screen and a name for it. */
@@ -15,8 +15,7 @@ export function PairForm() {
     try {
       const done = await apiFetch<{ code: string; name: string }>("/api/pairing/approve", {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: String(form.get("code") ?? ""), name: String(form.get("name") ?? "") }),
+        json: { code: String(form.get("code") ?? ""), name: String(form.get("name") ?? "") },
       });
       setResult({ ok: true, text: `Paired: the screen showing ${done.code} is now “${done.name}” and will load the wall in a few seconds.` });
     } catch (err) {

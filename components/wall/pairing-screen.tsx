@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { apiFetch } from "@/components/live/query-client";
+import { ApiError, apiFetch } from "@/components/api/api-fetch";
 
 interface Pairing {
   code: string;
@@ -34,14 +34,13 @@ export function PairingScreen() {
     };
     const poll = (p: Pairing) => {
       timer = window.setTimeout(async () => {
-        const res = await fetch("/api/pairing/claim", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ code: p.code, deviceSecret: p.deviceSecret }),
-        }).catch(() => null);
+        // 202 while waiting, 200 once paired (with the cookie), 410 when the code has expired.
+        const claim = await apiFetch<{ status: string }>("/api/pairing/claim", { method: "POST", json: { code: p.code, deviceSecret: p.deviceSecret } }).catch((err: unknown) =>
+          err instanceof ApiError && err.status === 410 ? ({ status: "expired" } as const) : null,
+        );
         if (stopped) return;
-        if (res?.status === 200) window.location.reload();
-        else if (res?.status === 410) void begin();
+        if (claim?.status === "paired") window.location.reload();
+        else if (claim?.status === "expired") void begin();
         else poll(p);
       }, POLL_MS);
     };

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { StreamStatus } from "@/components/live/live-updates";
-import { streamKeys } from "@/components/live/query-keys";
+import { streamKeys } from "@/components/api/query-keys";
 import type { StreamView } from "./freshness";
 
 /** The tab's one SSE stream as the wall sees it, including when it dropped. */

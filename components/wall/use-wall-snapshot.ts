@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { WallSnapshot } from "@/lib/contracts/wall";
-import { apiFetch } from "@/components/live/query-client";
-import { wallKeys } from "./query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { wallKeys } from "@/components/api/query-keys";
 
 /** Sources are polled every few seconds, each raising a stream event; one re-read covers a burst. */
 const MIN_REFRESH_GAP_MS = 3_000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
-import { ApiError } from "@/components/live/query-client";
+import { ApiError } from "@/components/api/api-fetch";
 import { streamTrusted, type SourceAge } from "./freshness";
 import { gridFor } from "./grid-layout";
 import type { WallConfig, WallPanelId } from "./panel-ids";

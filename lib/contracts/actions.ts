@@ -49,3 +49,9 @@ export const launchBody = z
     confirmation: z.string().max(200).optional(),
   })
   .strict();
+
+/** POST /api/sources/:id/launch answers with the outcome even when the vendor refused (409) or failed (502). */
+export function isLaunchOutcome(data: unknown): data is LaunchOutcomeView {
+  const d = data as Partial<Record<keyof LaunchOutcomeView, unknown>> | null;
+  return typeof d === "object" && d !== null && typeof d.action === "object" && d.action !== null;
+}

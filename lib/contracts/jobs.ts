@@ -159,3 +159,9 @@ export const jobEventsQuery = z
     severity: z.union([z.enum(SEVERITIES), z.array(z.enum(SEVERITIES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
   })
   .strict();
+
+/** POST /api/jobs/:id/actions answers with the audit line even when the vendor refused (409) or failed (502). */
+export function isAuditLine(data: unknown): data is AuditLineView {
+  const d = data as Partial<Record<keyof AuditLineView, unknown>> | null;
+  return typeof d === "object" && d !== null && typeof d.id === "string" && typeof d.status === "string";
+}

@@ -1,0 +1,53 @@
+/** Every query key the browser uses, in one place: it decides what a cached query is called, so invalidation is exact. */
+export const jobKeys = {
+  all: ["jobs"] as const,
+  lists: () => [...jobKeys.all, "list"] as const,
+  list: (search: string) => [...jobKeys.lists(), search] as const,
+  details: () => [...jobKeys.all, "detail"] as const,
+  detail: (id: string) => [...jobKeys.details(), id] as const,
+  events: (id: string) => [...jobKeys.detail(id), "events"] as const,
+  log: (id: string, q: string) => [...jobKeys.detail(id), "log", q] as const,
+  baseline: (id: string) => [...jobKeys.all, "baseline", id] as const,
+};
+
+export const sourceKeys = {
+  all: ["sources"] as const,
+  list: () => [...sourceKeys.all, "list"] as const,
+};
+
+export const streamKeys = {
+  status: ["stream", "status"] as const,
+};
+
+export const authKeys = {
+  me: ["auth", "me"] as const,
+  users: ["auth", "users"] as const,
+  displayTokens: ["auth", "display-tokens"] as const,
+};
+
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (apiQuery: string) => [...auditKeys.all, "list", apiQuery] as const,
+};
+
+/** The history screens; the search string is the URL's, so a filter change is a new key. */
+export const historyKeys = {
+  all: ["history"] as const,
+  list: (search: string) => [...historyKeys.all, "list", search] as const,
+  summary: (search: string) => [...historyKeys.all, "summary", search] as const,
+  evidence: (id: string) => [...historyKeys.all, "evidence", id] as const,
+  targets: () => [...historyKeys.all, "targets"] as const,
+};
+
+/** Explorer and timeline queries. Timeline windows sit under jobKeys.lists(): the stream merges and refreshes them like any job list. */
+export const explorerKeys = {
+  counts: ["jobs-counts"] as const,
+  savedViews: ["saved-views"] as const,
+  scheduled: (search: string) => ["scheduled", search] as const,
+  timeline: (search: string) => [...jobKeys.lists(), "timeline", search] as const,
+};
+
+export const wallKeys = {
+  all: ["wall"] as const,
+  snapshot: (search: string) => [...wallKeys.all, "snapshot", search] as const,
+};

@@ -1,5 +1,0 @@
-export const authKeys = {
-  me: ["auth", "me"] as const,
-  users: ["auth", "users"] as const,
-  displayTokens: ["auth", "display-tokens"] as const,
-};
