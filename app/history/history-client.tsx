@@ -8,6 +8,7 @@ import { RtoTargetsPanel } from "@/components/history/rto-targets-panel";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
 import { useHistoryFollowsStream, useHistoryList, useHistorySummary } from "@/components/history/use-history";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
+import { Button } from "@/components/ui/button";
 
 const errorText = "text-sm text-red-700 dark:text-red-300";
 
@@ -68,9 +69,9 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
         {list.error && <p role="alert" className={errorText}>Could not load runs: {list.error.message}</p>}
         {list.isPending ? <p className="text-sm text-slate-500">Loading runs…</p> : <HistoryTable runs={runs} />}
         {list.hasNextPage && (
-          <button type="button" className="no-print rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <Button type="button" variant="secondary" className="no-print" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
             {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
+          </Button>
         )}
       </section>
     </div>

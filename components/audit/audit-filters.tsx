@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { INPUT } from "@/components/auth/ui";
+import { INPUT } from "@/components/ui/form-styles";
 import { ACTION_STATUSES } from "@/lib/domain/action-status";
 import type { AuditSearch } from "./search-params";
 

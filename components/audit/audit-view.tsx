@@ -3,13 +3,14 @@
 import { Identity } from "@/components/ui/identity";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ERROR } from "@/components/auth/ui";
+import { ERROR } from "@/components/ui/form-styles";
 import { formatTime } from "@/components/ui/format";
 import type { AuditRow } from "@/lib/contracts/audit";
 import { AuditFilters, type AuditFilterChoices } from "./audit-filters";
 import { ActionStatusBadge } from "./action-status-badge";
 import { apiQuery, pageQuery, readAuditSearch, type AuditSearch } from "./search-params";
 import { useAudit } from "./use-audit";
+import { Button, buttonClass } from "@/components/ui/button";
 
 /** Every operator decision with who, when, job, source, reason, outcome and the vendor's reply. */
 export function AuditView({ choices }: { choices: AuditFilterChoices }) {
@@ -29,7 +30,7 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <AuditFilters key={pageQuery(search)} value={search} choices={choices} onApply={apply} />
-        <a href={`/api/audit/export${query ? `?${query}` : ""}`} download data-testid="audit-export" className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+        <a href={`/api/audit/export${query ? `?${query}` : ""}`} download data-testid="audit-export" className={buttonClass("secondary")}>
           Export CSV
         </a>
       </div>
@@ -55,9 +56,9 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
       </table>
       {audit.isSuccess && rows.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No actions match these filters.</p>}
       {audit.hasNextPage && (
-        <button type="button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} className="w-fit rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+        <Button type="button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} variant="secondary" className="w-fit">
           {audit.isFetchingNextPage ? "Loading…" : "Older actions"}
-        </button>
+        </Button>
       )}
     </div>
   );

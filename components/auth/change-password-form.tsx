@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api/api-fetch";
-import { BUTTON, ERROR, INPUT } from "./ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 
 /** better-auth's own change-password endpoint: the current password proves it is you; other sessions end. */
 export function ChangePasswordForm() {
@@ -44,9 +45,9 @@ export function ChangePasswordForm() {
         New password again
         <input name="confirm" type="password" required minLength={8} maxLength={128} autoComplete="new-password" className={INPUT} />
       </label>
-      <button type="submit" disabled={state.busy} className={`${BUTTON} w-fit`}>
+      <Button type="submit" disabled={state.busy} variant="primary" className="w-fit">
         {state.busy ? "Changing…" : "Change password"}
-      </button>
+      </Button>
       {state.error && (
         <p role="alert" className={ERROR}>
           {state.error}

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { CreatedDisplayToken } from "@/lib/contracts/auth";
-import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { useDisplayTokenMutations, useDisplayTokens } from "./use-display-tokens";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
@@ -59,14 +60,14 @@ export function DisplayTokensAdmin() {
               <td className="py-1 pr-3">{token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active"}</td>
               <td className="py-1 text-right">
                 {!token.revokedAt && (
-                  <button
+                  <Button
                     type="button"
                     disabled={revoke.isPending}
                     onClick={() => window.confirm(`Revoke "${token.name}"? Screens using it stop updating at once.`) && revoke.mutate(token.id)}
-                    className={DANGER_LINK}
+                    variant="danger"
                   >
                     Revoke
-                  </button>
+                  </Button>
                 )}
               </td>
             </tr>
@@ -78,9 +79,9 @@ export function DisplayTokensAdmin() {
           Screen name
           <input name="name" required maxLength={100} placeholder="NOC wall, 2nd floor" className={INPUT} />
         </label>
-        <button type="submit" disabled={create.isPending} className={BUTTON}>
+        <Button type="submit" disabled={create.isPending} variant="primary">
           Create token
-        </button>
+        </Button>
       </form>
       {formError && (
         <p role="alert" className={ERROR}>

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { useUserMutations, useUsers } from "./use-users";
 
 const ROLE_HELP: Record<Role, string> = {
@@ -104,22 +105,22 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
                 </select>
               </td>
               <td className="flex justify-end gap-3 py-1 text-right">
-                <button type="button" onClick={() => renameUser(user)} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+                <Button type="button" onClick={() => renameUser(user)} variant="link">
                   Rename
-                </button>
+                </Button>
                 {user.signIn.includes("credential") && (
-                  <button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+                  <Button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} variant="link">
                     Reset password
-                  </button>
+                  </Button>
                 )}
-                <button
+                <Button
                   type="button"
                   disabled={remove.isPending}
                   onClick={() => window.confirm(`Delete ${user.email}? They are signed out at once.`) && remove.mutate(user.id)}
-                  className={DANGER_LINK}
+                  variant="danger"
                 >
                   Delete
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
@@ -148,9 +149,9 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={create.isPending} className={BUTTON}>
+        <Button type="submit" disabled={create.isPending} variant="primary">
           Add user
-        </button>
+        </Button>
       </form>
       {formError && (
         <p role="alert" className={ERROR}>

@@ -12,6 +12,7 @@ import { AuditList, EventList, PhaseTable, Section } from "./evidence-sections";
 import { OutcomeBadge, TargetMark } from "./outcome-badge";
 import { SignOffForm } from "./sign-off-form";
 import { useEvidence } from "./use-history";
+import { Button } from "@/components/ui/button";
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -33,9 +34,9 @@ export function EvidenceReportView({ id, role }: { id: string; role: Role }) {
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold" data-testid="evidence-title">Evidence report: {run.name}</h1>
         <OutcomeBadge outcome={run.outcome} />
-        <button type="button" onClick={() => window.print()} className="no-print ml-auto rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+        <Button type="button" onClick={() => window.print()} variant="secondary" className="no-print ml-auto">
           Print / save as PDF
-        </button>
+        </Button>
       </header>
       <Section title="Run" testId="evidence-run">
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">

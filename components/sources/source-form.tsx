@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/api/api-fetch";
 import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
@@ -142,12 +143,12 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
         </p>
       )}
       <div className="flex gap-2">
-        <button type="button" onClick={runTest} disabled={test.isPending} className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+        <Button type="button" onClick={runTest} disabled={test.isPending} variant="secondary">
           {test.isPending ? "Testing…" : "Test connection"}
-        </button>
-        <button type="submit" disabled={create.isPending || update.isPending} className={BUTTON}>
+        </Button>
+        <Button type="submit" disabled={create.isPending || update.isPending} variant="primary">
           {source ? "Save changes" : "Add source"}
-        </button>
+        </Button>
         <button type="button" onClick={onDone} className="px-3 py-1 text-sm">
           Cancel
         </button>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCan } from "@/components/auth/use-actor";
-import { BUTTON, DANGER_LINK, ERROR } from "@/components/auth/ui";
+import { ERROR } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { formatTime } from "@/components/ui/format";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
@@ -32,9 +33,9 @@ export function SourcesAdmin() {
   return (
     <div className="flex flex-col gap-4">
       {isAdmin && !adding && !editing && (
-        <button type="button" onClick={() => open("add=1")} className={`${BUTTON} w-fit`}>
+        <Button type="button" onClick={() => open("add=1")} variant="primary" className="w-fit">
           Add source
-        </button>
+        </Button>
       )}
       {isAdmin && adding && <SourceForm source={null} onDone={() => open("")} />}
       {isAdmin && editSource && <SourceForm key={editSource.id} source={editSource} onDone={() => open("")} />}
@@ -155,29 +156,29 @@ function RowActions({ source, onEdit, onToggle, onArchive, onDelete }: RowAction
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <span className="inline-flex gap-3">
-        <button type="button" onClick={() => test.mutate({ sourceId: source.id })} disabled={test.isPending} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+        <Button type="button" onClick={() => test.mutate({ sourceId: source.id })} disabled={test.isPending} variant="link">
           {test.isPending ? "Testing…" : "Test"}
-        </button>
-        <button type="button" onClick={onEdit} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+        </Button>
+        <Button type="button" onClick={onEdit} variant="link">
           Edit
-        </button>
-        <button type="button" onClick={onToggle} className="text-sm text-sky-800 hover:underline dark:text-sky-300">
+        </Button>
+        <Button type="button" onClick={onToggle} variant="link">
           {source.enabled ? "Disable" : "Enable"}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
           onClick={() => window.confirm(`Archive ${source.name}? It stops being polled and leaves this list; its jobs and audit trail stay.`) && onArchive()}
-          className="text-sm text-sky-800 hover:underline dark:text-sky-300"
+          variant="link"
         >
           Archive
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
           onClick={() => window.confirm(`Delete ${source.name}? Only a source with no jobs or audit history can be deleted; archive it otherwise.`) && onDelete()}
-          className={DANGER_LINK}
+          variant="danger"
         >
           Delete
-        </button>
+        </Button>
       </span>
       {test.data && (
         <span data-testid="row-test-result" data-ok={test.data.ok} className="max-w-xs text-left text-xs whitespace-normal">

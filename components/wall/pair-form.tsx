@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 
 /** The admin's half of pairing: the code on the screen and a name for it. */
 export function PairForm() {
@@ -34,9 +35,9 @@ export function PairForm() {
         Name for the screen
         <input name="name" required maxLength={100} placeholder="NOC left" className={INPUT} />
       </label>
-      <button type="submit" className={BUTTON} disabled={busy}>
+      <Button type="submit" variant="primary" disabled={busy}>
         Pair screen
-      </button>
+      </Button>
       {result ? (
         <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700 dark:text-emerald-300" : ERROR} data-testid="pair-result">
           {result.text}
