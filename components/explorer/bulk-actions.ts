@@ -1,6 +1,6 @@
 import type { JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
-import type { JobState } from "@/lib/domain/job-state";
+import { TERMINAL_STATES, type JobState } from "@/lib/domain/job-state";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import type { SourceKind } from "@/lib/domain/source-kind";
 
@@ -19,7 +19,7 @@ const IN_STATES: Record<JobAction, ReadonlySet<JobState>> = {
   abort: new Set(["queued", "running", "paused"]),
   cancel: new Set(["queued", "running", "paused"]),
   kill: new Set(["queued", "running", "paused"]),
-  purge: new Set(["succeeded", "partial", "failed", "aborted", "canceled"]),
+  purge: new Set(TERMINAL_STATES),
 };
 
 export interface BulkOption {

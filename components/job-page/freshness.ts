@@ -1,5 +1,5 @@
 import type { JobDetailView } from "@/lib/contracts/jobs";
-import { isActive } from "@/lib/domain/job-state";
+import { isUnfinished } from "@/lib/domain/job-state";
 
 /** An active job not confirmed for this long is suspect, even if no poll has failed yet. */
 export const STALE_AFTER_MS = 60_000;
@@ -26,7 +26,7 @@ export function freshnessOf(detail: Pick<JobDetailView, "job" | "refreshedAt" | 
     return { asOf, stale: true, reason: `the source has not answered since ${new Date(lastSuccess || asOf).toLocaleTimeString()}${detail.source.lastError ? `: ${detail.source.lastError}` : ""}` };
   }
   if (detail.refreshError) return { asOf, stale: true, reason: detail.refreshError };
-  if (isActive(detail.job.state) && !detail.job.goneAt && now - asOf > STALE_AFTER_MS) {
+  if (isUnfinished(detail.job.state) && !detail.job.goneAt && now - asOf > STALE_AFTER_MS) {
     return { asOf, stale: true, reason: "no word from the source for over a minute" };
   }
   return { asOf, stale: false, reason: null };

@@ -1,6 +1,6 @@
 import type { DensityBucket, ScheduledView, TimelineData, TimelineGroup } from "@/lib/contracts/explorer";
 import type { JobSummary } from "@/lib/contracts/jobs";
-import { isActive, type JobState } from "@/lib/domain/job-state";
+import { isUnfinished, type JobState } from "@/lib/domain/job-state";
 import { laneLabel, laneOf, scheduledLane } from "./lanes";
 import { stackSpans } from "./stack";
 
@@ -86,7 +86,7 @@ export function prepareTimeline(data: Pick<TimelineData, "mode" | "items" | "den
 
 function jobBar(j: JobSummary, o: PrepareOptions): TimelineBar {
   const start = Date.parse(j.sortAt);
-  const live = !j.endedAt && isActive(j.state);
+  const live = !j.endedAt && isUnfinished(j.state);
   const end = j.endedAt ? Date.parse(j.endedAt) : live ? Math.max(start, o.now) : start;
   return { key: j.id, jobId: j.id, name: j.name, lane: laneOf(j, o.group), row: 0, start, end, state: j.state, live };
 }
@@ -112,7 +112,7 @@ export function densityFromJobs(jobs: JobSummary[], o: Pick<PrepareOptions, "fro
       const cell = cells.get(key) ?? { lane: bar.lane, start: new Date(lo).toISOString(), end: new Date(Math.min(lo + step, o.to)).toISOString(), count: 0, failed: 0, active: 0 };
       cell.count++;
       if (j.state === "failed") cell.failed++;
-      if (isActive(j.state)) cell.active++;
+      if (isUnfinished(j.state)) cell.active++;
       cells.set(key, cell);
     }
   }

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { CATEGORY_TYPES, DEFAULT_RTO_PHASE, RUN_CATEGORIES } from "@/lib/domain/rto";
+import { FAILURE_STATES } from "@/lib/domain/job-state";
+import { CATEGORY_TYPES, DEFAULT_RTO_PHASE, OUTCOME_STATES, RUN_CATEGORIES } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HistoryFilters } from "./history";
@@ -14,14 +15,7 @@ import type { HistoryFilters } from "./history";
 
 const OUTCOME_SQL = Prisma.sql`CASE
   WHEN j."state" = 'succeeded' THEN 'succeeded' WHEN j."state" = 'partial' THEN 'partial'
-  WHEN j."state" IN ('failed', 'aborted', 'canceled') THEN 'failed' ELSE 'running' END`;
-
-const OUTCOME_STATES: Record<string, string[]> = {
-  succeeded: ["succeeded"],
-  partial: ["partial"],
-  failed: ["failed", "aborted", "canceled"],
-  running: ["queued", "running", "paused", "aborting"],
-};
+  WHEN j."state"::text IN (${Prisma.join(FAILURE_STATES)}) THEN 'failed' ELSE 'running' END`;
 
 const pairs = (types: ReadonlyArray<{ kind: SourceKind; type: string }>) =>
   Prisma.join(types.map((t) => Prisma.sql`(${t.kind}, ${t.type})`));
@@ -50,7 +44,7 @@ function filterSql(f: HistoryFilters): Prisma.Sql {
       " OR ",
     )})`);
   }
-  if (f.outcomes?.length) parts.push(Prisma.sql`j."state"::text IN (${Prisma.join(f.outcomes.flatMap((o) => OUTCOME_STATES[o] ?? []))})`);
+  if (f.outcomes?.length) parts.push(Prisma.sql`j."state"::text IN (${Prisma.join(f.outcomes.flatMap((o) => OUTCOME_STATES[o]))})`);
   if (f.from) parts.push(Prisma.sql`j."sortAt" >= ${ts(f.from)}`);
   if (f.to) parts.push(Prisma.sql`j."sortAt" < ${ts(f.to)}`);
   return Prisma.join(parts, " AND ");

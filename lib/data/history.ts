@@ -1,7 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { JobState } from "@/lib/domain/job-state";
-import { CATEGORY_TYPES, RUN_CATEGORIES, type Outcome, type RtoTargetRule, type RunCategory } from "@/lib/domain/rto";
+import { CATEGORY_TYPES, OUTCOME_STATES, RUN_CATEGORIES, type Outcome, type RtoTargetRule, type RunCategory } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { JobCursor } from "./job-cursor";
 import { newestFirstAfter, splitPage } from "./keyset";
@@ -15,13 +14,6 @@ export interface HistoryFilters {
   from?: Date;
   to?: Date;
 }
-
-const OUTCOME_STATES: Record<Outcome, JobState[]> = {
-  succeeded: ["succeeded"],
-  partial: ["partial"],
-  failed: ["failed", "aborted", "canceled"],
-  running: ["queued", "running", "paused", "aborting"],
-};
 
 const rowSelect = {
   id: true, sourceId: true, kind: true, vendorId: true, type: true, name: true, state: true, vendorState: true,

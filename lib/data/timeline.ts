@@ -1,6 +1,6 @@
 import { NO_LANE_VALUE, type TimelineData, type TimelineGroup } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { JobState } from "@/lib/domain/job-state";
+import { UNFINISHED_STATES, type JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobWhere, summarySelect, toJobSummary } from "./jobs";
@@ -19,7 +19,6 @@ export interface TimelineQuery {
   now?: Date;
 }
 
-const ACTIVE_STATES: JobState[] = ["queued", "running", "paused", "aborting"];
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Windows up to this long read the hourly density; longer ones the daily. */
@@ -70,7 +69,7 @@ async function overlappingJobs(q: TimelineQuery, aligned: Date, grain: string, d
           OR: [
             { sortAt: { gte: lower }, endedAt: { gte: q.from } },
             { sortAt: { gte: q.from }, endedAt: null },
-            { endedAt: null, state: { in: ACTIVE_STATES } },
+            { endedAt: null, state: { in: [...UNFINISHED_STATES] } },
           ],
         },
       ],
@@ -126,13 +125,13 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
       FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
       CROSS JOIN LATERAL (SELECT greatest(0, floor(extract(epoch FROM j."sortAt" - ${ts(w.from)}) / ${step}::numeric))::int AS first) f
       CROSS JOIN LATERAL (SELECT f.first, g AS i FROM generate_series(f.first, least(${w.slices - 1}::int, floor(extract(epoch FROM ${ts(w.now)} - ${ts(w.from)}) / ${step}::numeric)::int)) g) b
-      WHERE j."endedAt" IS NULL AND j."state"::text IN (${Prisma.join(ACTIVE_STATES)}) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
+      WHERE j."endedAt" IS NULL AND j."state"::text IN (${Prisma.join(UNFINISHED_STATES)}) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
     ), per AS (
       SELECT lane, i,
         sum(started)::int AS started, sum(carried)::int AS carried,
         (sum(started) FILTER (WHERE state = 'failed'))::int AS "startedFailed", (sum(carried) FILTER (WHERE state = 'failed'))::int AS "carriedFailed",
-        (sum(started) FILTER (WHERE state IN (${Prisma.join(ACTIVE_STATES)})))::int AS "startedActive",
-        (sum(carried) FILTER (WHERE state IN (${Prisma.join(ACTIVE_STATES)})))::int AS "carriedActive"
+        (sum(started) FILTER (WHERE state IN (${Prisma.join(UNFINISHED_STATES)})))::int AS "startedActive",
+        (sum(carried) FILTER (WHERE state IN (${Prisma.join(UNFINISHED_STATES)})))::int AS "carriedActive"
       FROM cells GROUP BY lane, i
     ), ranked AS (
       SELECT lane, rank() OVER (ORDER BY sum(started + carried) DESC, lane) AS r FROM per GROUP BY lane

@@ -2,7 +2,7 @@ import type { WallJob, WallSnapshot } from "@/lib/contracts/wall";
 import type { JobSummary } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import { estimateFinish, buildBaselines, type Eta } from "@/lib/domain/baselines";
-import type { JobState } from "@/lib/domain/job-state";
+import { FAILURE_STATES, IN_FLIGHT_STATES } from "@/lib/domain/job-state";
 import { listPastRuns } from "./baselines";
 import { getJobSummaries, jobWhere } from "./jobs";
 import { latestReadiness, markRecovered, matchSources, type ReadinessJob } from "./wall-rules";
@@ -14,8 +14,6 @@ export interface WallQuery {
   now?: Date;
 }
 
-const RUNNING_STATES: JobState[] = ["running", "paused", "aborting"];
-const FAILURE_STATES: JobState[] = ["failed", "aborted", "canceled"];
 const DAY_MS = 86_400_000;
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
@@ -37,22 +35,22 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
 
   const idOnly = { id: true } as const;
   const [runningRows, queuedCount, failureRows, readinessRows, timelineRows, runningCounts] = await Promise.all([
-    db.job.findMany({ where: jobWhere({ ...scope, states: RUNNING_STATES }), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: MAX_RUNNING, select: idOnly }),
+    db.job.findMany({ where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: MAX_RUNNING, select: idOnly }),
     db.job.count({ where: jobWhere({ ...scope, states: ["queued"] }) }),
     db.job.findMany({
-      where: { sourceId: { in: sourceIds }, state: { in: FAILURE_STATES }, OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }] },
+      where: { sourceId: { in: sourceIds }, state: { in: [...FAILURE_STATES] }, OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }] },
       orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       take: MAX_FAILURES,
       select: idOnly,
     }),
     readReadinessJobs(sourceIds, db),
     db.job.findMany({
-      where: { sourceId: { in: sourceIds }, startedAt: { not: null, lt: now }, OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: RUNNING_STATES } }] },
+      where: { sourceId: { in: sourceIds }, startedAt: { not: null, lt: now }, OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }] },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
       take: MAX_TIMELINE,
       select: idOnly,
     }),
-    db.job.groupBy({ by: ["sourceId"], where: jobWhere({ ...scope, states: RUNNING_STATES }), _count: { _all: true } }),
+    db.job.groupBy({ by: ["sourceId"], where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }), _count: { _all: true } }),
   ]);
 
   // One summary read for all three lists keeps the JSON shape identical to /api/jobs.

@@ -1,4 +1,4 @@
-import type { JobState } from "./job-state";
+import { isInFlight, type JobState } from "./job-state";
 
 /** What past successful runs say about one phase (or the whole job). */
 export interface PhaseBaseline {
@@ -140,7 +140,7 @@ export function estimateFinish(
   now: number,
 ): Eta | null {
   const jobBaseline = baselines.job;
-  if (!jobBaseline || !job.startedAt || !["running", "paused", "aborting"].includes(job.state)) return null;
+  if (!jobBaseline || !job.startedAt || !isInFlight(job.state)) return null;
   const start = job.startedAt.getTime();
   const signatures = phaseSignatures(phases);
   const ratios: number[] = [];

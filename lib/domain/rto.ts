@@ -1,4 +1,4 @@
-import type { JobState } from "./job-state";
+import { FAILURE_STATES, isFailure, UNFINISHED_STATES, type JobState } from "./job-state";
 import type { SourceKind } from "./source-kind";
 
 /**
@@ -55,9 +55,17 @@ export type Outcome = "succeeded" | "partial" | "failed" | "running";
 /** Aborted and cancelled runs count as failures: the failover did not happen. */
 export function outcomeOf(state: JobState): Outcome {
   if (state === "succeeded" || state === "partial") return state;
-  if (state === "failed" || state === "aborted" || state === "canceled") return "failed";
+  if (isFailure(state)) return "failed";
   return "running";
 }
+
+/** The job states behind each outcome (the inverse of outcomeOf), for filtering stored runs. */
+export const OUTCOME_STATES: Record<Outcome, readonly JobState[]> = {
+  succeeded: ["succeeded"],
+  partial: ["partial"],
+  failed: FAILURE_STATES,
+  running: UNFINISHED_STATES,
+};
 
 /** The phase after which service is back, per vendor; a source can override it (options.rtoPhase). */
 export const DEFAULT_RTO_PHASE: Partial<Record<SourceKind, string>> = {

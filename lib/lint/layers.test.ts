@@ -28,7 +28,7 @@ describe("layer rules", { timeout: 60_000 }, () => {
   });
 
   it("a component may import contracts and domain", async () => {
-    const ok = `import type { JobSummary } from "@/lib/contracts/jobs";\nimport { isActive } from "@/lib/domain/job-state";\nexport const f = (j: JobSummary) => isActive(j.state);\n`;
+    const ok = `import type { JobSummary } from "@/lib/contracts/jobs";\nimport { isUnfinished } from "@/lib/domain/job-state";\nexport const f = (j: JobSummary) => isUnfinished(j.state);\n`;
     expect(await ruleIds("components/jobs/fine.tsx", ok)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { VendorError } from "@/lib/connectors/errors";
 import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
 import type { Db, Tx } from "@/lib/db/client";
-import { JOB_STATES, isActive } from "@/lib/domain/job-state";
+import { UNFINISHED_STATES } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { connectorForSource } from "./connector-for-source";
 import { fenceLease, LeaseLostError } from "./leases";
@@ -44,7 +44,6 @@ export interface PollOptions {
   maxSteps?: number;
 }
 
-const ACTIVE_STATES = JOB_STATES.filter(isActive);
 const DEFAULT_MAX_STEPS = 20;
 
 /**
@@ -99,7 +98,7 @@ async function commitStep(
   await notifyJobChanges(tx, source.id, changed);
   let nextPollAt = now;
   if (final && !batch.more) {
-    const active = await tx.job.count({ where: { sourceId: source.id, goneAt: null, state: { in: ACTIVE_STATES } } });
+    const active = await tx.job.count({ where: { sourceId: source.id, goneAt: null, state: { in: [...UNFINISHED_STATES] } } });
     nextPollAt = new Date(now.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: 0 }, active > 0));
   }
   await tx.source.update({

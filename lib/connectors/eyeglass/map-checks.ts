@@ -1,3 +1,4 @@
+import { isTerminal } from "@/lib/domain/job-state";
 import { emptySnapshot, type EventRecord, type JobRecord } from "@/lib/domain/model";
 import { stepEvents, vendorIdOf } from "./map";
 import type { CheckJob } from "./schemas";
@@ -11,7 +12,7 @@ function baseRecord(family: "readiness" | "replication", job: CheckJob, raw: unk
   const startedAt = toDate(job.started);
   const finishedAt = toDate(job.finished);
   const state = nodeState(job.state, job.status, startedAt !== null, finishedAt !== null);
-  const terminal = !["running", "queued", "aborting", "paused"].includes(state);
+  const terminal = isTerminal(state);
   return {
     ...emptySnapshot(vendorIdOf(family, job.id), {}),
     type: family,

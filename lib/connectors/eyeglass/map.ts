@@ -1,4 +1,4 @@
-import type { JobState } from "@/lib/domain/job-state";
+import { isTerminal, type JobState } from "@/lib/domain/job-state";
 import { emptySnapshot, type EventRecord, type JobRecord, type LogLine } from "@/lib/domain/model";
 import type { FailoverJob, ReadinessDetail, ReadinessStatus } from "./schemas";
 import { isCancelled, nodeState, severityOf, vendorStateOf } from "./state";
@@ -97,7 +97,7 @@ export function mapFailoverJob(job: FailoverJob, raw: unknown, options: MapOptio
   const steps = flattenSteps(root?.childrenDetails);
   const startedAt = toDate(job.started ?? root?.started ?? job.startTime);
   const state = failoverState(job, steps);
-  const terminal = !["running", "queued", "aborting", "paused"].includes(state);
+  const terminal = isTerminal(state);
   const policies = job.failoverTarget?.policies ?? [];
   const zone = job.failoverTarget?.zone?.name ?? unique(policies.map((p) => p.zone?.name)).join(", ");
   const source = job.sourceNode?.name ?? job.sourceNode?.id;

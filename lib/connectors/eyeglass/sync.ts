@@ -3,7 +3,7 @@ import { z } from "zod";
 import { VendorNotFoundError, VendorProtocolError } from "@/lib/connectors/errors";
 import { field, readRecords } from "@/lib/connectors/quarantine";
 import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/types";
-import { isActive } from "@/lib/domain/job-state";
+import { isUnfinished } from "@/lib/domain/job-state";
 import type { JobRecord, LogLine } from "@/lib/domain/model";
 import type { EyeglassClient } from "./client";
 import { parseFailoverLog } from "./log";
@@ -63,7 +63,7 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
     const print = fingerprint(raw);
     next.seen[record.vendorId] = print;
     const isNew = previous.seen[record.vendorId] === undefined;
-    const active = isActive(record.state);
+    const active = isUnfinished(record.state);
     const needsLog = isNew || active || wasDue.has(record.vendorId);
     if (needsLog && record.state !== "queued") {
       const log = await fetchLog(client, job.id, signal);
