@@ -25,8 +25,6 @@ export interface GanttRow {
   /** Axis units; null before the phase starts. */
   span: [number, number] | null;
   baseline: { medianMs: number; p90Ms: number; medianEnd: number; p90End: number; runs: number } | null;
-  /** Everything the bar draws (span and baseline), the range Recharts positions the shape by. */
-  envelope: [number, number] | null;
   outlier: boolean;
 }
 
@@ -92,7 +90,6 @@ export function buildGanttRows(phases: readonly PhaseView[], opts: GanttOptions)
       const b = opts.baselines?.[signatures.get(p.key) ?? ""];
       const baseline =
         b && start !== null ? { medianMs: b.medianMs, p90Ms: b.p90Ms, runs: b.runs, medianEnd: toAxis(axis, start + b.medianMs), p90End: toAxis(axis, start + b.p90Ms) } : null;
-      const envelope: [number, number] | null = span ? [span[0], Math.max(span[1], baseline?.p90End ?? span[1])] : null;
       const previous = rows.at(-1);
       rows.push({
         key: p.key,
@@ -112,7 +109,6 @@ export function buildGanttRows(phases: readonly PhaseView[], opts: GanttOptions)
         durationMs,
         span,
         baseline,
-        envelope,
         outlier: isOutlier(durationMs, b),
       });
       if (!collapsed) walk(node.children);

@@ -100,7 +100,7 @@ export function GanttChart({ rows, axis, window, mode, nowAt, selectedKey, onSel
         })}
         {hover && (
           <div className="pointer-events-none absolute z-30" style={{ top: hover.y + ROW_HEIGHT, left: `calc(18rem + ${Math.min(hover.x, width - 200)}px)` }}>
-            <GanttTooltip active row={hover.row} />
+            <GanttTooltip row={hover.row} />
           </div>
         )}
       </div>

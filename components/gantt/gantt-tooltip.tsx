@@ -5,8 +5,8 @@ import { STATE_ICON } from "./gantt-style";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function GanttTooltip({ active, row }: { active: boolean; row: GanttRow | undefined }) {
-  if (!active || !row) return null;
+/** The hovered phase's details; the chart renders it only while a bar is hovered. */
+export function GanttTooltip({ row }: { row: GanttRow }) {
   return (
     <div className="max-w-sm rounded border border-slate-300 bg-white p-2 text-xs shadow dark:border-slate-600 dark:bg-slate-900" data-testid="gantt-tooltip">
       <p className="font-semibold">{row.name}</p>
