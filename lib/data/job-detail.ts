@@ -45,18 +45,7 @@ export async function getJobDetail(
     bytesPerSec: s.bytesPerSec,
     percent: s.percent,
   }));
-  const actions: AuditLineView[] = job.actions.map((a) => ({
-    id: a.id,
-    action: a.action,
-    actor: a.actor,
-    actorEmail: a.actorEmail,
-    actorId: a.actorId,
-    reason: a.reason,
-    status: a.status,
-    vendorReply: a.vendorReply,
-    requestedAt: a.requestedAt.toISOString(),
-    completedAt: a.completedAt?.toISOString() ?? null,
-  }));
+  const actions: AuditLineView[] = job.actions.map(toAuditLine);
   return {
     job: toJobSummary(job),
     phases,
@@ -109,4 +98,22 @@ export async function listJobLog(jobId: string, opts: { q?: string; limit: numbe
     take: opts.limit,
   });
   return rows.map((l) => ({ seq: l.seq, at: l.at?.toISOString() ?? null, level: l.level, text: l.text }));
+}
+
+type ActionRecord = Omit<AuditLineView, "requestedAt" | "completedAt"> & { requestedAt: Date; completedAt: Date | null };
+
+/** A stored action as the job page and the evidence report list it. */
+export function toAuditLine(a: ActionRecord): AuditLineView {
+  return {
+    id: a.id,
+    action: a.action,
+    actor: a.actor,
+    actorEmail: a.actorEmail,
+    actorId: a.actorId,
+    reason: a.reason,
+    status: a.status,
+    vendorReply: a.vendorReply,
+    requestedAt: a.requestedAt.toISOString(),
+    completedAt: a.completedAt?.toISOString() ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-import { toEventView } from "@/lib/data/job-detail";
+import { toAuditLine, toEventView } from "@/lib/data/job-detail";
 import { addSignOff, getHistoryRow, getRunEvidence, lastReadinessBefore, listSignOffs } from "@/lib/data/history";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
@@ -44,16 +44,7 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
     service: run.rtoPhase !== null && p.name.trim().toLowerCase() === run.rtoPhase.toLowerCase(),
   }));
   const audit: AuditTrailLine[] = (evidence?.actions ?? []).map((a) => ({
-    id: a.id,
-    action: a.action,
-    actor: a.actor,
-    actorEmail: a.actorEmail,
-    actorId: a.actorId,
-    reason: a.reason,
-    status: a.status,
-    vendorReply: a.vendorReply,
-    requestedAt: a.requestedAt.toISOString(),
-    completedAt: iso(a.completedAt),
+    ...toAuditLine(a),
     stages: a.audit.map((s) => ({ at: s.at.toISOString(), stage: s.stage, detail: s.detail })),
   }));
   return {
