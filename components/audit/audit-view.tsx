@@ -3,6 +3,7 @@
 import { Identity } from "@/components/ui/identity";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { ERROR } from "@/components/ui/form-styles";
 import { formatTime } from "@/components/ui/format";
 import type { AuditRow } from "@/lib/contracts/audit";
@@ -35,25 +36,7 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
         </a>
       </div>
       {audit.error && <p className={ERROR}>{audit.error.message}</p>}
-      <table className="w-full text-left text-sm" data-testid="audit-table">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3">When</th>
-            <th className="py-1 pr-3">Who</th>
-            <th className="py-1 pr-3">Action</th>
-            <th className="py-1 pr-3">Job</th>
-            <th className="py-1 pr-3">Source</th>
-            <th className="py-1 pr-3">Reason</th>
-            <th className="py-1 pr-3">Outcome</th>
-            <th className="py-1">Vendor reply</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <AuditLine key={row.id} row={row} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable rows={rows} columns={COLUMNS} rowKey={(row) => row.id} rowProps={(row) => ({ "data-testid": "audit-row", "data-action": row.action, "data-status": row.status })} testId="audit-table" />
       {audit.isSuccess && rows.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No actions match these filters.</p>}
       {audit.hasNextPage && (
         <Button type="button" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} variant="secondary" className="w-fit">
@@ -64,31 +47,28 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
   );
 }
 
-function AuditLine({ row }: { row: AuditRow }) {
-  return (
-    <tr data-testid="audit-row" data-action={row.action} data-status={row.status} className="border-t border-slate-200 align-top dark:border-slate-800">
-      <td className="py-1.5 pr-3 whitespace-nowrap" title={row.stages.map((s) => `${formatTime(s.at)} ${s.stage}${s.detail ? `: ${s.detail}` : ""}`).join("\n")}>
-        {formatTime(row.requestedAt)}
-      </td>
-      <td className="py-1.5 pr-3">
-        <Identity name={row.actor} email={row.actorEmail} id={row.actorId} />
-      </td>
-      <td className="py-1.5 pr-3">{row.action}</td>
-      <td className="py-1.5 pr-3">
-        {row.job ? (
-          <Link href={`/jobs/${row.job.id}`} className="text-sky-800 hover:underline dark:text-sky-300">
-            {row.job.name}
-          </Link>
-        ) : (
-          "—"
-        )}
-      </td>
-      <td className="py-1.5 pr-3">{row.source?.name ?? "Jobdeck"}</td>
-      <td className="max-w-xs py-1.5 pr-3">{row.reason ?? "—"}</td>
-      <td className="py-1.5 pr-3">
-        <ActionStatusBadge status={row.status} />
-      </td>
-      <td className="max-w-sm py-1.5 text-slate-700 dark:text-slate-300">{row.vendorReply ?? "—"}</td>
-    </tr>
-  );
-}
+const COLUMNS: Array<Column<AuditRow>> = [
+  {
+    header: "When",
+    className: "whitespace-nowrap",
+    cellProps: (row) => ({ title: row.stages.map((s) => `${formatTime(s.at)} ${s.stage}${s.detail ? `: ${s.detail}` : ""}`).join("\n") }),
+    cell: (row) => formatTime(row.requestedAt),
+  },
+  { header: "Who", cell: (row) => <Identity name={row.actor} email={row.actorEmail} id={row.actorId} /> },
+  { header: "Action", cell: (row) => row.action },
+  {
+    header: "Job",
+    cell: (row) =>
+      row.job ? (
+        <Link href={`/jobs/${row.job.id}`} className="text-sky-800 hover:underline dark:text-sky-300">
+          {row.job.name}
+        </Link>
+      ) : (
+        "—"
+      ),
+  },
+  { header: "Source", cell: (row) => row.source?.name ?? "Jobdeck" },
+  { header: "Reason", className: "max-w-xs", cell: (row) => row.reason ?? "—" },
+  { header: "Outcome", cell: (row) => <ActionStatusBadge status={row.status} /> },
+  { header: "Vendor reply", className: "max-w-sm text-slate-700 dark:text-slate-300", cell: (row) => row.vendorReply ?? "—" },
+];

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatTime } from "@/components/ui/format";
 import { formatDuration } from "@/lib/domain/durations";
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
@@ -8,50 +9,47 @@ import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import type { HistoryRun } from "@/lib/contracts/history";
 import { OutcomeBadge, TargetMark } from "./outcome-badge";
 
+const COLUMNS: Array<Column<HistoryRun>> = [
+  { header: "Outcome", cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
+  { header: "Started", className: "whitespace-nowrap", cell: (r) => formatTime(r.startedAt) },
+  { header: "Vendor", cell: (r) => VENDOR_LABEL[r.kind] },
+  { header: "Type", cell: (r) => CATEGORY_LABEL[r.category] },
+  { header: "Group", cell: (r) => r.group ?? "—" },
+  {
+    header: "Run",
+    className: "max-w-sm truncate",
+    cell: (r) => (
+      <Link href={`/history/${r.id}`} className="text-sky-700 hover:underline dark:text-sky-300">
+        {r.name}
+      </Link>
+    ),
+  },
+  { header: "RTO", className: "whitespace-nowrap", cellProps: (r) => ({ "data-testid": "rto", "data-rto-ms": String(r.rtoMs ?? "") }), cell: (r) => formatDuration(r.rtoMs) },
+  {
+    header: "Target",
+    className: "whitespace-nowrap",
+    cell: (r) =>
+      r.rtoTargetMs === null ? (
+        <span className="text-slate-500">no target</span>
+      ) : (
+        <>
+          {formatDuration(r.rtoTargetMs)} <TargetMark met={r.rtoMet} />
+        </>
+      ),
+  },
+  { header: "RPO", className: "whitespace-nowrap", cell: (r) => formatDuration(r.rpoMs) },
+  { header: "Duration", className: "whitespace-nowrap", cell: (r) => formatDuration(r.durationMs) },
+];
+
 export function HistoryTable({ runs }: { runs: HistoryRun[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-500" data-testid="history-empty">No runs match these filters.</p>;
   return (
-    <table className="w-full border-collapse text-sm" data-testid="history-table">
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs uppercase text-slate-500 dark:border-slate-700">
-          <th className="py-1.5 pr-3">Outcome</th>
-          <th className="pr-3">Started</th>
-          <th className="pr-3">Vendor</th>
-          <th className="pr-3">Type</th>
-          <th className="pr-3">Group</th>
-          <th className="pr-3">Run</th>
-          <th className="pr-3">RTO</th>
-          <th className="pr-3">Target</th>
-          <th className="pr-3">RPO</th>
-          <th className="pr-3">Duration</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r) => (
-          <tr key={r.id} className="border-b border-slate-100 dark:border-slate-800" data-testid="history-row" data-run-id={r.id} data-vendor-id={r.vendorId}>
-            <td className="py-1.5 pr-3"><OutcomeBadge outcome={r.outcome} /></td>
-            <td className="pr-3 whitespace-nowrap">{formatTime(r.startedAt)}</td>
-            <td className="pr-3">{VENDOR_LABEL[r.kind]}</td>
-            <td className="pr-3">{CATEGORY_LABEL[r.category]}</td>
-            <td className="pr-3">{r.group ?? "—"}</td>
-            <td className="max-w-sm truncate pr-3">
-              <Link href={`/history/${r.id}`} className="text-sky-700 hover:underline dark:text-sky-300">{r.name}</Link>
-            </td>
-            <td className="pr-3 whitespace-nowrap" data-testid="rto" data-rto-ms={r.rtoMs ?? ""}>{formatDuration(r.rtoMs)}</td>
-            <td className="pr-3 whitespace-nowrap">
-              {r.rtoTargetMs === null ? (
-                <span className="text-slate-500">no target</span>
-              ) : (
-                <>
-                  {formatDuration(r.rtoTargetMs)} <TargetMark met={r.rtoMet} />
-                </>
-              )}
-            </td>
-            <td className="pr-3 whitespace-nowrap">{formatDuration(r.rpoMs)}</td>
-            <td className="pr-3 whitespace-nowrap">{formatDuration(r.durationMs)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={runs}
+      columns={COLUMNS}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ "data-testid": "history-row", "data-run-id": r.id, "data-vendor-id": r.vendorId })}
+      testId="history-table"
+    />
   );
 }
