@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { CreatedDisplayToken } from "@/lib/contracts/auth";
 import { ERROR, INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { useDisplayTokenMutations, useDisplayTokens } from "./use-display-tokens";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
@@ -38,42 +39,39 @@ export function DisplayTokensAdmin() {
           {(tokens.error ?? revoke.error)?.message}
         </p>
       )}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3">Name</th>
-            <th className="py-1 pr-3">Created</th>
-            <th className="py-1 pr-3">Last used</th>
-            <th className="py-1 pr-3">Status</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data?.map((token) => (
-            <tr key={token.id} data-testid="display-token-row" className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-1 pr-3">{token.name}</td>
-              <td className="py-1 pr-3">
+      <DataTable
+        rows={tokens.data ?? []}
+        rowKey={(token) => token.id}
+        rowProps={() => ({ "data-testid": "display-token-row" })}
+        columns={[
+          { header: "Name", cell: (token) => token.name },
+          {
+            header: "Created",
+            cell: (token) => (
+              <>
                 {when(token.createdAt)}
                 {token.createdBy && <span className="text-slate-500"> by {token.createdBy.name}</span>}
-              </td>
-              <td className="py-1 pr-3">{when(token.lastUsedAt)}</td>
-              <td className="py-1 pr-3">{token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active"}</td>
-              <td className="py-1 text-right">
-                {!token.revokedAt && (
-                  <Button
-                    type="button"
-                    disabled={revoke.isPending}
-                    onClick={() => window.confirm(`Revoke "${token.name}"? Screens using it stop updating at once.`) && revoke.mutate(token.id)}
-                    variant="danger"
-                  >
-                    Revoke
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Last used", cell: (token) => when(token.lastUsedAt) },
+          { header: "Status", cell: (token) => (token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active") },
+          {
+            header: "",
+            className: "text-right",
+            cell: (token) =>
+              !token.revokedAt && (
+                <Button
+                  variant="danger"
+                  disabled={revoke.isPending}
+                  onClick={() => window.confirm(`Revoke "${token.name}"? Screens using it stop updating at once.`) && revoke.mutate(token.id)}
+                >
+                  Revoke
+                </Button>
+              ),
+          },
+        ]}
+      />
       <form onSubmit={add} className="flex items-end gap-2" aria-label="Create a display token">
         <label className="flex flex-col text-xs">
           Screen name

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { ERROR, INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { useUserMutations, useUsers } from "./use-users";
 
 const ROLE_HELP: Record<Role, string> = {
@@ -70,62 +71,65 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
           </button>
         </div>
       )}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3">Name</th>
-            <th className="py-1 pr-3">Email</th>
-            <th className="py-1 pr-3">Signs in with</th>
-            <th className="py-1 pr-3">Role</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.map((user) => (
-            <tr key={user.id} data-testid="user-row" className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-1 pr-3">
+      <DataTable
+        rows={users.data ?? []}
+        rowKey={(user) => user.id}
+        rowProps={() => ({ "data-testid": "user-row" })}
+        columns={[
+          {
+            header: "Name",
+            cell: (user) => (
+              <>
                 {user.name}
                 {user.id === selfId && <span className="ml-1 text-xs text-slate-500">(you)</span>}
-              </td>
-              <td className="py-1 pr-3">{user.email}</td>
-              <td className="py-1 pr-3">{user.signIn.map((p) => (p === "credential" ? "password" : "single sign-on")).join(", ") || "—"}</td>
-              <td className="py-1 pr-3">
-                <select
-                  aria-label={`Role of ${user.email}`}
-                  value={user.role}
-                  disabled={setRole.isPending}
-                  onChange={(e) => setRole.mutate({ id: user.id, role: ROLES.find((r) => r === e.target.value) ?? user.role })}
-                  className={INPUT}
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {role}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="flex justify-end gap-3 py-1 text-right">
-                <Button type="button" onClick={() => renameUser(user)} variant="link">
-                  Rename
-                </Button>
-                {user.signIn.includes("credential") && (
-                  <Button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} variant="link">
-                    Reset password
+              </>
+            ),
+          },
+          { header: "Email", cell: (user) => user.email },
+          { header: "Signs in with", cell: (user) => user.signIn.map((p) => (p === "credential" ? "password" : "single sign-on")).join(", ") || "—" },
+          {
+            header: "Role",
+            cell: (user) => (
+              <select
+                aria-label={`Role of ${user.email}`}
+                value={user.role}
+                disabled={setRole.isPending}
+                onChange={(e) => setRole.mutate({ id: user.id, role: ROLES.find((r) => r === e.target.value) ?? user.role })}
+                className={INPUT}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {role}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          {
+            header: "",
+            cell: (user) => (
+              <span className="flex justify-end gap-3">
+                  <Button type="button" onClick={() => renameUser(user)} variant="link">
+                    Rename
                   </Button>
-                )}
-                <Button
-                  type="button"
-                  disabled={remove.isPending}
-                  onClick={() => window.confirm(`Delete ${user.email}? They are signed out at once.`) && remove.mutate(user.id)}
-                  variant="danger"
-                >
-                  Delete
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  {user.signIn.includes("credential") && (
+                    <Button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} variant="link">
+                      Reset password
+                    </Button>
+                  )}
+                  <Button
+                    type="button"
+                    disabled={remove.isPending}
+                    onClick={() => window.confirm(`Delete ${user.email}? They are signed out at once.`) && remove.mutate(user.id)}
+                    variant="danger"
+                  >
+                    Delete
+                  </Button>
+              </span>
+            ),
+          },
+        ]}
+      />
       <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Add a user">
         <label className="flex flex-col text-xs">
           Name

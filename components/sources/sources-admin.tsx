@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCan } from "@/components/auth/use-actor";
 import { ERROR } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { formatTime } from "@/components/ui/format";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
@@ -45,67 +46,81 @@ export function SourcesAdmin() {
           {rowError.message}
         </p>
       )}
-      <table className="w-full text-left text-sm" data-testid="sources-table">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3">Name</th>
-            <th className="py-1 pr-3">Vendor</th>
-            <th className="py-1 pr-3">Endpoint</th>
-            <th className="py-1 pr-3">Health</th>
-            <th className="py-1 pr-3">Last success</th>
-            <th className="py-1 pr-3">Last error</th>
-            {isAdmin && <th className="py-1" />}
-          </tr>
-        </thead>
-        <tbody>
-          {sources.data?.map((s) => (
-            <tr key={s.id} data-testid="source-row" data-name={s.name} className="border-t border-slate-200 align-top dark:border-slate-800">
-              <td className="py-1.5 pr-3 font-medium">
+      <DataTable
+        rows={sources.data ?? []}
+        rowKey={(s) => s.id}
+        rowProps={(s) => ({ "data-testid": "source-row", "data-name": s.name })}
+        testId="sources-table"
+        columns={[
+          {
+            header: "Name",
+            className: "font-medium",
+            cell: (s) => (
+              <>
                 {s.name}
                 {canLaunch && LAUNCHABLE.has(s.kind) && (
                   <Link href={`/sources/${s.id}/launch`} className="ml-2 text-xs font-normal text-sky-800 hover:underline dark:text-sky-300" data-testid="launch-link">
                     Launch…
                   </Link>
                 )}
-              </td>
-              <td className="py-1.5 pr-3">{VENDOR_LABEL[s.kind]}</td>
-              <td className="py-1.5 pr-3">
+              </>
+            ),
+          },
+          { header: "Vendor", cell: (s) => VENDOR_LABEL[s.kind] },
+          {
+            header: "Endpoint",
+            cell: (s) => (
+              <>
                 <span className="break-all">{s.baseUrl}</span>
                 <span className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600 dark:text-slate-400">
                   every {s.pollIntervalMs / 1000} s{s.username ? ` · as ${s.username}` : ""}
                   {s.tlsCaPem && " · own CA"}
                 </span>
                 {s.tlsInsecure && <InsecureBadge />}
-              </td>
-              <td className="py-1.5 pr-3">
+              </>
+            ),
+          },
+          {
+            header: "Health",
+            cell: (s) => (
+              <>
                 <HealthBadge health={s.health} />
                 <SyncProgress source={s} isAdmin={isAdmin} />
-              </td>
-              <td className="py-1.5 pr-3">{formatTime(s.health.lastSuccessAt)}</td>
-              <td className="max-w-xs py-1.5 pr-3">
-                {s.health.lastError ? (
-                  <span className="text-red-800 dark:text-red-300">
-                    {formatTime(s.health.lastErrorAt)}: {s.health.lastError}
-                  </span>
-                ) : (
-                  "—"
-                )}
-              </td>
-              {isAdmin && (
-                <td className="py-1.5 text-right whitespace-nowrap">
-                  <RowActions
-                    source={s}
-                    onEdit={() => open(`edit=${s.id}`)}
-                    onToggle={() => update.mutate({ id: s.id, body: { enabled: !s.enabled } })}
-                    onArchive={() => update.mutate({ id: s.id, body: { archived: true } })}
-                    onDelete={() => remove.mutate(s.id)}
-                  />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Last success", cell: (s) => formatTime(s.health.lastSuccessAt) },
+          {
+            header: "Last error",
+            className: "max-w-xs",
+            cell: (s) =>
+              s.health.lastError ? (
+                <span className="text-red-800 dark:text-red-300">
+                  {formatTime(s.health.lastErrorAt)}: {s.health.lastError}
+                </span>
+              ) : (
+                "—"
+              ),
+          },
+          ...(isAdmin
+            ? [
+                {
+                  header: "",
+                  className: "text-right whitespace-nowrap",
+                  cell: (s: SourceView) => (
+                    <RowActions
+                      source={s}
+                      onEdit={() => open(`edit=${s.id}`)}
+                      onToggle={() => update.mutate({ id: s.id, body: { enabled: !s.enabled } })}
+                      onArchive={() => update.mutate({ id: s.id, body: { archived: true } })}
+                      onDelete={() => remove.mutate(s.id)}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }
