@@ -2,23 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventsAt } from "@/lib/simulators/dfm/events";
 import { scheduledJobs } from "@/lib/simulators/dfm/schedule";
 import { jobAt } from "@/lib/simulators/dfm/timeline";
-import { startHarness, type Harness } from "./testing/harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+let h: ConnectorRig<"dfm">;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startConnectorRig("dfm");
 });
 afterEach(async () => {
-  await h.sim.close();
+  await h.close();
 });
 
-const openTags = () => h.truth.tags.jobs.size() + h.truth.tags.events.size() + h.truth.tags.schedule.size();
+const openTags = () => h.simulator.context.tags.jobs.size() + h.simulator.context.tags.events.size() + h.simulator.context.tags.schedule.size();
 const nowSec = () => Math.floor(h.clock.now() / 1000);
 
 describe("DFM connector sync against the simulator", () => {
   it("first poll lists the whole estate with states, bytes, events, phases and schedules matching the server", async () => {
     const batch = await h.connector.listChanged(null);
-    const truth = h.truth.estate.list();
+    const truth = h.simulator.context.estate.list();
     expect(batch.presentIds?.sort()).toEqual(truth.map((j) => String(j.id)).sort());
     expect(batch.jobs).toHaveLength(truth.length);
     const byId = new Map(batch.jobs.map((j) => [j.vendorId, j]));
@@ -39,7 +39,7 @@ describe("DFM connector sync against the simulator", () => {
     }
     const states = new Set(batch.jobs.map((j) => j.state));
     for (const s of ["succeeded", "failed", "running", "queued", "aborted"] as const) expect(states).toContain(s);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.truth.schedule.edits);
+    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
     expect(batch.scheduled?.map((s) => s.startsAt.getTime() / 1000)).toEqual(expected.map((s) => Number(s["start-time"])));
     expect(batch.scheduled?.[0]?.dataset).toMatch(/^ds_/);
     expect(new Set(batch.scheduled?.map((s) => s.vendorId)).size).toBe(expected.length);
@@ -70,10 +70,10 @@ describe("DFM connector sync against the simulator", () => {
     expect(second.presentIds).toBeUndefined();
     expect(second.scheduled).toBeUndefined();
     const ids = second.jobs.map((j) => j.vendorId);
-    expect(ids).toContain(created.json.vendorId);
-    const truthActive = h.truth.estate.list().filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
+    expect(ids).toContain(created.body.vendorId);
+    const truthActive = h.simulator.context.estate.list().filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
     for (const j of truthActive) expect(ids).toContain(String(j.id));
-    for (const j of h.truth.estate.list().filter((j) => j.id > maxId)) expect(ids).toContain(String(j.id));
+    for (const j of h.simulator.context.estate.list().filter((j) => j.id > maxId)) expect(ids).toContain(String(j.id));
     expect(ids.length).toBeLessThan(first.jobs.length / 4);
     const again = second.jobs.find((j) => j.vendorId === running?.vendorId);
     expect(again).toBeDefined();
@@ -83,14 +83,14 @@ describe("DFM connector sync against the simulator", () => {
     await h.control("/__sim/schedules/change");
     h.clock.advance(10_000);
     const third = await h.connector.listChanged(second.cursor);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.truth.schedule.edits);
+    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
     expect(third.scheduled?.map((s) => s.vendorId.split(":")[3])).toEqual(expected.map((s) => s["start-time"]));
     expect(openTags()).toBe(0);
   });
 
   it("a job that finished between polls is re-read once with its final state and job-end event", async () => {
     const created = await h.control("/__sim/jobs", { durationMs: 40_000, type: "mirror" });
-    const id = String(created.json.vendorId);
+    const id = String(created.body.vendorId);
     const first = await h.connector.listChanged(null);
     expect(first.jobs.find((j) => j.vendorId === id)?.state).toBe("running");
     h.clock.advance(120_000);
@@ -120,13 +120,13 @@ describe("DFM connector sync against the simulator", () => {
   it("keeps a 2^63-1 byte count exact end to end", async () => {
     const created = await h.control("/__sim/jobs", { durationMs: 30_000, type: "mirror", bytes: "9223372036854775807" });
     h.clock.advance(60_000);
-    const job = await h.connector.getJob(String(created.json.vendorId));
+    const job = await h.connector.getJob(String(created.body.vendorId));
     expect(job?.bytesDone).toBe(9223372036854775807n);
     expect(job?.samples?.at(-1)?.bytesDone).toBe(9223372036854775807n);
     expect(await h.connector.getJob("99999999")).toBeNull();
   });
 
   it("answers test connection from the server", async () => {
-    expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.truth.estate.list().length} jobs on record`));
+    expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.simulator.context.estate.list().length} jobs on record`));
   });
 });

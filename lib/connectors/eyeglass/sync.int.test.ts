@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobRecord } from "@/lib/domain/model";
-import { startHarness, type Harness } from "./int-harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
 interface VendorJob {
   id: string;
@@ -8,7 +8,7 @@ interface VendorJob {
   jobStatusDetails: { state: string; status: string };
 }
 
-let h: Harness;
+let h: ConnectorRig<"eyeglass">;
 afterEach(async () => h?.close());
 
 const byId = (jobs: JobRecord[], id: string) => {
@@ -19,7 +19,7 @@ const byId = (jobs: JobRecord[], id: string) => {
 
 describe("eyeglass sync against the simulator", () => {
   it("lists all three families with state, type, zone and policy mapped from the vendor's replies", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const batch = await h.connector.listChanged(null);
     const failovers = (await h.vendor("GET", "/v2/jobs/failover")).body as VendorJob[];
     const readiness = (await h.vendor("GET", "/v2/jobs/readiness")).body as VendorJob[];
@@ -52,7 +52,7 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("turns jobStatusDetails into a nested phase tree whose keys survive later polls, and follows the live log", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const first = await h.connector.listChanged(null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running?.phases || !running.log) throw new Error("running failover without phases or log");
@@ -85,7 +85,7 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("fetches a failover's log once more when it ends, then stops asking", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const first = await h.connector.listChanged(null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running) throw new Error("no running failover");
@@ -101,7 +101,7 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("keeps readiness results per zone and policy with their severity", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const batch = await h.connector.listChanged(null);
     const readiness = batch.jobs.filter((j) => j.type === "readiness" && j.state !== "running");
     expect(readiness.length).toBeGreaterThan(10);
@@ -122,7 +122,7 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("getJob returns a job of each family, and null for one the vendor does not have", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const batch = await h.connector.listChanged(null);
     for (const family of ["failover", "readiness", "replication"]) {
       const listed = batch.jobs.find((j) => j.vendorId.startsWith(`${family}:`) && j.state !== "running");
@@ -138,7 +138,7 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("drops jobs past the vendor's retention from the inventory", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const first = await h.connector.listChanged(null);
     const oldest = first.jobs.find((j) => j.vendorId.startsWith("replication:"));
     if (!oldest) throw new Error("no replication job");
