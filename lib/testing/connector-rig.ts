@@ -24,10 +24,13 @@ export interface RigOptions {
   config?: Partial<SourceConfig>;
 }
 
-/** Once, on the next request a test picks: `before` runs first, `after` may replace the real reply. */
+/**
+ * Once, on the next request a test picks: `before` runs first, `after` may replace the real reply
+ * or hold it (the vendor has acted, the caller has no answer yet).
+ */
 export interface CallHook {
   before?: () => void;
-  after?: (reply: SimResponse) => SimResponse;
+  after?: (reply: SimResponse) => SimResponse | Promise<SimResponse>;
 }
 
 /** The simulator instance's own type where a suite reads its internals (DFM's estate). */

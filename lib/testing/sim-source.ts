@@ -3,12 +3,13 @@ import { upsertSourceByName } from "@/lib/data/sources";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { ManualClock } from "@/lib/simulators/engine/clock";
 import type { RunningSim } from "@/lib/simulators/engine/server";
-import { startConnectorRig } from "./connector-rig";
+import { startConnectorRig, type ConnectorRig } from "./connector-rig";
 
 export interface SimulatedSourceFixture {
   clock: ManualClock;
   server: RunningSim;
   sourceId: string;
+  onNextRequest: ConnectorRig["onNextRequest"];
   close(): Promise<void>;
 }
 
@@ -35,5 +36,5 @@ export async function startSimulatedSource(
     },
     db,
   );
-  return { clock: rig.clock, server: rig.sim, sourceId: source.id, close: () => rig.close() };
+  return { clock: rig.clock, server: rig.sim, sourceId: source.id, onNextRequest: rig.onNextRequest, close: () => rig.close() };
 }

@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventsAt } from "@/lib/simulators/dfm/events";
 import { scheduledJobs } from "@/lib/simulators/dfm/schedule";
@@ -17,7 +18,7 @@ const nowSec = () => Math.floor(h.clock.now() / 1000);
 
 describe("DFM connector sync against the simulator", () => {
   it("first poll lists the whole estate with states, bytes, events, phases and schedules matching the server", async () => {
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     const truth = h.simulator.context.estate.list();
     expect(batch.presentIds?.sort()).toEqual(truth.map((j) => String(j.id)).sort());
     expect(batch.jobs).toHaveLength(truth.length);
@@ -47,7 +48,7 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("maps a completed job's outcome from job-progress, including partial_success", async () => {
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     for (const job of batch.jobs) {
       const progress = job.vendorState.split(" · ")[1];
       if (!job.vendorState.startsWith("completed")) continue;
@@ -59,7 +60,7 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("polls incrementally: new and still-running jobs, growing bytes, no schedule re-list until it changes", async () => {
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.type !== "local_backup");
     expect(running).toBeDefined();
     const maxId = Math.max(...first.jobs.map((j) => Number(j.vendorId)));
@@ -91,7 +92,7 @@ describe("DFM connector sync against the simulator", () => {
   it("a job that finished between polls is re-read once with its final state and job-end event", async () => {
     const created = await h.control("/__sim/jobs", { durationMs: 40_000, type: "mirror" });
     const id = String(created.body.vendorId);
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     expect(first.jobs.find((j) => j.vendorId === id)?.state).toBe("running");
     h.clock.advance(120_000);
     const second = await h.connector.listChanged(first.cursor);
@@ -106,9 +107,10 @@ describe("DFM connector sync against the simulator", () => {
 
   it("reads events per job when few changed, with one global listing when many did", async () => {
     const calls = () => h.sim.requestCounts.get("POST /apis/XMLrequest") ?? 0;
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     expect(first.jobs.length).toBeGreaterThan(100);
-    expect(calls()).toBeLessThan(40);
+    // One event listing per step for the many jobs, not one per job.
+    expect(calls()).toBeLessThan(40 * first.steps);
     h.clock.advance(30_000);
     const before = calls();
     const second = await h.connector.listChanged(first.cursor);
@@ -128,5 +130,35 @@ describe("DFM connector sync against the simulator", () => {
 
   it("answers test connection from the server", async () => {
     expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.simulator.context.estate.list().length} jobs on record`));
+  });
+});
+
+describe("DFM records that do not match the document", () => {
+  it("quarantines a bad dp-job-info and a bad event, and stores the rest of their pages", async () => {
+    await h.close();
+    h = await startConnectorRig("dfm", { scenario: { brokenJobEvery: 50, brokenEventEvery: 40 } });
+    const batch = await drainSync(h.connector, null);
+    const truth = h.simulator.context.estate.list();
+    const brokenJobs = truth.filter((j) => j.id % 50 === 0).map((j) => String(j.id));
+    expect(brokenJobs.length).toBeGreaterThan(3);
+    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.map((j) => String(j.id)).filter((id) => !brokenJobs.includes(id)).sort());
+    const keys = (batch.quarantined ?? []).map((q) => q.key);
+    expect(keys.filter((k) => !k.startsWith("event ")).sort()).toEqual(brokenJobs.sort());
+    const byKey = new Map((batch.quarantined ?? []).map((q) => [q.key, q]));
+    expect(byKey.get(brokenJobs[0] ?? "")?.reason).toBe("dp-job-info: job-type: Invalid input: expected string, received undefined");
+    // Every bad event of a stored job is quarantined under its own key; the job keeps its other events.
+    const now = h.clock.now();
+    let checked = 0;
+    for (const job of batch.jobs) {
+      const simJob = truth.find((j) => String(j.id) === job.vendorId);
+      if (!simJob) throw new Error(`job ${job.vendorId} is not on the server`);
+      const events = eventsAt(simJob, now);
+      const bad = events.filter((e) => e.id % 40 === 0);
+      if (bad.length === 0) continue;
+      for (const e of bad) expect(byKey.get(`event ${e.id}`)?.reason).toMatch(/^dp-job-progress-event-info: event-timestamp: /);
+      expect(job.events).toHaveLength(events.length - bad.length);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 });

@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobRecord } from "@/lib/domain/model";
 import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
@@ -20,7 +21,7 @@ const byId = (jobs: JobRecord[], id: string) => {
 describe("eyeglass sync against the simulator", () => {
   it("lists all three families with state, type, zone and policy mapped from the vendor's replies", async () => {
     h = await startConnectorRig("eyeglass");
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     const failovers = (await h.vendor("GET", "/v2/jobs/failover")).body as VendorJob[];
     const readiness = (await h.vendor("GET", "/v2/jobs/readiness")).body as VendorJob[];
     const replication = (await h.vendor("GET", "/v2/jobs/replication")).body as VendorJob[];
@@ -53,7 +54,7 @@ describe("eyeglass sync against the simulator", () => {
 
   it("turns jobStatusDetails into a nested phase tree whose keys survive later polls, and follows the live log", async () => {
     h = await startConnectorRig("eyeglass");
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running?.phases || !running.log) throw new Error("running failover without phases or log");
     const readinessGroup = running.phases.find((p) => p.name === "Readiness validation");
@@ -86,7 +87,7 @@ describe("eyeglass sync against the simulator", () => {
 
   it("fetches a failover's log once more when it ends, then stops asking", async () => {
     h = await startConnectorRig("eyeglass");
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running) throw new Error("no running failover");
     const logPath = `/sera/v2/jobs/failover/${running.vendorId.slice("failover:".length)}/log`;
@@ -102,7 +103,7 @@ describe("eyeglass sync against the simulator", () => {
 
   it("keeps readiness results per zone and policy with their severity", async () => {
     h = await startConnectorRig("eyeglass");
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     const readiness = batch.jobs.filter((j) => j.type === "readiness" && j.state !== "running");
     expect(readiness.length).toBeGreaterThan(10);
     const job = readiness[0];
@@ -123,7 +124,7 @@ describe("eyeglass sync against the simulator", () => {
 
   it("getJob returns a job of each family, and null for one the vendor does not have", async () => {
     h = await startConnectorRig("eyeglass");
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     for (const family of ["failover", "readiness", "replication"]) {
       const listed = batch.jobs.find((j) => j.vendorId.startsWith(`${family}:`) && j.state !== "running");
       if (!listed) throw new Error(`no ${family} job`);
@@ -139,7 +140,7 @@ describe("eyeglass sync against the simulator", () => {
 
   it("drops jobs past the vendor's retention from the inventory", async () => {
     h = await startConnectorRig("eyeglass");
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     const oldest = first.jobs.find((j) => j.vendorId.startsWith("replication:"));
     if (!oldest) throw new Error("no replication job");
     h.clock.advance(60 * 60_000);
