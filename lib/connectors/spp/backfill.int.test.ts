@@ -12,8 +12,7 @@ afterEach(async () => {
 
 /** Bytes of cursor JSON allowed at any step: what a keyset position needs, whatever the history's size. */
 const CURSOR_BYTES = 4_096;
-/** Each step of a year-long appliance takes the simulator ~15 s here (it filters ~44,000 sessions' detail). */
-const STEPS = 3;
+const STEPS = 6;
 
 describe("SPP history backfill on a year-long appliance (the large preset)", () => {
   it("keeps a small keyset cursor and reads history newest first without a gap across restarts", async () => {

@@ -22,6 +22,7 @@ export class SppEstate {
    * so building a year of history (~44,000 sessions) is linear, not quadratic.
    */
   private recent: SessionPlan[] = [];
+  private retainedAt = Number.NaN;
 
   constructor(
     private readonly clock: Clock,
@@ -56,6 +57,9 @@ export class SppEstate {
   /** Brings the estate up to the clock's time; call before answering anything. */
   advance(): void {
     this.spawner.advance();
+    // Retention only moves with the clock: a burst of requests at one instant scans once.
+    if (this.clock.now() === this.retainedAt) return;
+    this.retainedAt = this.clock.now();
     const horizon = this.clock.now() - this.scenario.retentionMs;
     for (const [id, plan] of this.sessions) {
       const { endMs, status } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
