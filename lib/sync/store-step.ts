@@ -12,11 +12,22 @@ import { splitByVendorId } from "./vendor-id";
  * job whose id cannot be stored joins the quarantine rather than failing the step. Returns the
  * Jobdeck ids of jobs that changed.
  */
-export async function storeStep(tx: Tx, source: { id: string; kind: SourceKind }, batch: SyncBatch, now: Date): Promise<string[]> {
+export async function storeStep(
+  tx: Tx,
+  source: { id: string; kind: SourceKind },
+  batch: SyncBatch,
+  now: Date,
+): Promise<string[]> {
   const { storable, bad } = splitByVendorId(batch.jobs);
   const stored = await storeJobs(tx, source, storable, now);
   const gone = batch.presentIds ? await markGone(tx, source.id, batch.presentIds, now) : [];
   if (batch.scheduled) await storeScheduled(tx, source.id, batch.scheduled, now);
-  await storeQuarantine(tx, source.id, [...(batch.quarantined ?? []), ...bad], storable.map((j) => j.vendorId), now);
+  await storeQuarantine(
+    tx,
+    source.id,
+    [...(batch.quarantined ?? []), ...bad],
+    storable.map((j) => j.vendorId),
+    now,
+  );
   return [...stored.changedJobIds, ...gone];
 }

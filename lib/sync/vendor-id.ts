@@ -16,7 +16,10 @@ export const VENDOR_ID_MAX = INDEXED_TEXT_MAX;
  * cleaned, or longer than VENDOR_ID_MAX), which are quarantined with the reason instead of failing
  * the whole batch on the index. The quarantine key is a digest of the id, for the same reason.
  */
-export function splitByVendorId(jobs: readonly JobRecord[]): { storable: JobRecord[]; bad: QuarantinedRecord[] } {
+export function splitByVendorId(jobs: readonly JobRecord[]): {
+  storable: JobRecord[];
+  bad: QuarantinedRecord[];
+} {
   const storable: JobRecord[] = [];
   const bad: QuarantinedRecord[] = [];
   for (const job of jobs) {
@@ -31,7 +34,11 @@ export function splitByVendorId(jobs: readonly JobRecord[]): { storable: JobReco
         ? "the vendor gave this job an empty id, so it cannot be told apart from others"
         : `the vendor's id for this job is ${length} characters long; ids are kept whole (they identify the job at the vendor) up to ${VENDOR_ID_MAX}`;
     const digest = createHash("sha1").update(job.vendorId).digest("hex").slice(0, 20);
-    bad.push({ key: `vendor-id:sha1:${digest}`, reason, raw: job.raw ?? { vendorId: `${id.slice(0, 200)}…`, name: job.name } });
+    bad.push({
+      key: `vendor-id:sha1:${digest}`,
+      reason,
+      raw: job.raw ?? { vendorId: `${id.slice(0, 200)}…`, name: job.name },
+    });
   }
   return { storable, bad };
 }

@@ -9,10 +9,18 @@ import { performJobAction } from "@/lib/services/actions/perform-job-action";
 
 const [databaseUrl, jobId, action, idempotencyKey] = process.argv.slice(2);
 const known = JOB_ACTIONS.find((a) => a === action);
-if (!databaseUrl || !jobId || !known || !idempotencyKey) throw new Error("usage: action-worker <database url> <job id> <action> <idempotency key>");
+if (!databaseUrl || !jobId || !known || !idempotencyKey)
+  throw new Error("usage: action-worker <database url> <job id> <action> <idempotency key>");
 const db = createDb(databaseUrl);
 const outcome = await performJobAction(
-  { jobId, action: known, params: {}, reason: "killed mid-call", idempotencyKey, actor: { kind: "user", id: null, name: "ops-anna", role: "operator" } },
+  {
+    jobId,
+    action: known,
+    params: {},
+    reason: "killed mid-call",
+    idempotencyKey,
+    actor: { kind: "user", id: null, name: "ops-anna", role: "operator" },
+  },
   db,
 );
 process.stdout.write(`finished ${outcome.action.status}\n`);

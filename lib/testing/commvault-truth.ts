@@ -16,7 +16,12 @@ export interface TruthJob {
   status: string;
   startAt: number;
   endAt: number | null;
-  pairs: Array<{ replicationId: number; clientId: number; clientName: string; phases: TruthPhase[] }>;
+  pairs: Array<{
+    replicationId: number;
+    clientId: number;
+    clientName: string;
+    phases: TruthPhase[];
+  }>;
 }
 
 export async function commvaultTruth(rig: ConnectorRig<"commvault">): Promise<TruthJob[]> {

@@ -3,7 +3,12 @@ import type { Connector, SourceConfig } from "@/lib/connectors/types";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { createDfmSimulator } from "@/lib/simulators/dfm";
 import { ManualClock } from "@/lib/simulators/engine/clock";
-import { startSimServer, type RunningSim, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
+import {
+  startSimServer,
+  type RunningSim,
+  type SimRequest,
+  type SimResponse,
+} from "@/lib/simulators/engine/server";
 import type { Simulator } from "@/lib/simulators/engine/simulator";
 import { SIMULATORS } from "@/lib/simulators/registry";
 
@@ -34,7 +39,9 @@ export interface CallHook {
 }
 
 /** The simulator instance's own type where a suite reads its internals (DFM's estate). */
-type SimulatorOf<K extends SourceKind> = K extends "dfm" ? ReturnType<typeof createDfmSimulator> : Simulator;
+type SimulatorOf<K extends SourceKind> = K extends "dfm"
+  ? ReturnType<typeof createDfmSimulator>
+  : Simulator;
 
 export interface ConnectorRig<K extends SourceKind = SourceKind> {
   kind: K;
@@ -48,26 +55,75 @@ export interface ConnectorRig<K extends SourceKind = SourceKind> {
   /** Another connector on the same simulator, with parts of the config changed (closed with the rig). */
   connectorWith(overrides?: Partial<SourceConfig>): Connector;
   /** A simulator control call (`/__sim/...`); the reply's JSON body. */
-  control(path: string, body?: unknown, method?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  control(
+    path: string,
+    body?: unknown,
+    method?: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   /** The vendor's own answer, authenticated as the vendor expects, for comparing with the connector. */
-  vendor(method: string, path: string, init?: { query?: Record<string, string>; headers?: Record<string, string> }): Promise<{ status: number; body: unknown; text: string }>;
+  vendor(
+    method: string,
+    path: string,
+    init?: { query?: Record<string, string>; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown; text: string }>;
   /** Hooks the next request `match` picks (e.g. one exact ZAPI call). */
   onNextRequest(match: (req: SimRequest) => boolean, hook: CallHook): void;
   close(): Promise<void>;
 }
 
 /** Settings each vendor's suites have always used; a suite overrides what its case needs. */
-const DEFAULTS: Record<SourceKind, { seed: number; user: string; password: string; id: string; name: string; timeoutMs: number }> = {
-  ontap: { seed: 3, user: "admin", password: "netapp1!", id: "src-1", name: "cluster1", timeoutMs: 5_000 },
-  dfm: { seed: 42, user: "dfmadmin", password: "s3cret!", id: "src-dfm", name: "DFM lab", timeoutMs: 5_000 },
-  eyeglass: { seed: 7, user: "admin", password: "igls-test-token", id: "src-eyeglass", name: "Eyeglass DR", timeoutMs: 2_000 },
-  commvault: { seed: 11, user: "admin", password: "Cv-s3cret!", id: "cv-1", name: "cv-test", timeoutMs: 3_000 },
-  spp: { seed: 7, user: "admin", password: "passw0rd", id: "src-spp", name: "SPP test", timeoutMs: 5_000 },
+const DEFAULTS: Record<
+  SourceKind,
+  { seed: number; user: string; password: string; id: string; name: string; timeoutMs: number }
+> = {
+  ontap: {
+    seed: 3,
+    user: "admin",
+    password: "netapp1!",
+    id: "src-1",
+    name: "cluster1",
+    timeoutMs: 5_000,
+  },
+  dfm: {
+    seed: 42,
+    user: "dfmadmin",
+    password: "s3cret!",
+    id: "src-dfm",
+    name: "DFM lab",
+    timeoutMs: 5_000,
+  },
+  eyeglass: {
+    seed: 7,
+    user: "admin",
+    password: "igls-test-token",
+    id: "src-eyeglass",
+    name: "Eyeglass DR",
+    timeoutMs: 2_000,
+  },
+  commvault: {
+    seed: 11,
+    user: "admin",
+    password: "Cv-s3cret!",
+    id: "cv-1",
+    name: "cv-test",
+    timeoutMs: 3_000,
+  },
+  spp: {
+    seed: 7,
+    user: "admin",
+    password: "passw0rd",
+    id: "src-spp",
+    name: "SPP test",
+    timeoutMs: 5_000,
+  },
 };
 
 export const RIG_PASSWORD = (kind: SourceKind) => DEFAULTS[kind].password;
 
-export async function startConnectorRig<K extends SourceKind>(kind: K, opts: RigOptions = {}): Promise<ConnectorRig<K>> {
+export async function startConnectorRig<K extends SourceKind>(
+  kind: K,
+  opts: RigOptions = {},
+): Promise<ConnectorRig<K>> {
   const simModule = SIMULATORS[kind];
   const factory = CONNECTORS[kind];
   if (!simModule || !factory) throw new Error(`no simulator or connector for ${kind}`);
@@ -76,7 +132,13 @@ export async function startConnectorRig<K extends SourceKind>(kind: K, opts: Rig
   const user = opts.user ?? d.user;
   const password = opts.password ?? d.password;
   // The registry holds each vendor's own create(); DFM's also returns its estate.
-  const simulator = simModule.create({ seed: opts.seed ?? d.seed, clock, user, password, scenario: opts.scenario }) as SimulatorOf<K>;
+  const simulator = simModule.create({
+    seed: opts.seed ?? d.seed,
+    clock,
+    user,
+    password,
+    scenario: opts.scenario,
+  }) as SimulatorOf<K>;
   const hooks: Array<{ match: (req: SimRequest) => boolean; hook: CallHook }> = [];
   const handler = async (req: SimRequest): Promise<SimResponse> => {
     const at = hooks.findIndex((h) => h.match(req));
@@ -85,7 +147,12 @@ export async function startConnectorRig<K extends SourceKind>(kind: K, opts: Rig
     const reply = await simulator.handler(req);
     return hook?.after ? hook.after(reply) : reply;
   };
-  const sim = await startSimServer({ name: kind, handler, control: simulator.control, groundTruth: simulator.groundTruth });
+  const sim = await startSimServer({
+    name: kind,
+    handler,
+    control: simulator.control,
+    groundTruth: simulator.groundTruth,
+  });
   const source = simulator.source(sim.url);
   const { options: optionOverrides, ...overrides } = opts.config ?? {};
   const config: SourceConfig = {
@@ -116,12 +183,18 @@ export async function startConnectorRig<K extends SourceKind>(kind: K, opts: Rig
     connector: connectorWith(),
     connectorWith,
     async control(path, body, method = "POST") {
-      const res = await fetch(`${sim.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${sim.url}${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
     async vendor(method, path, init = {}) {
       const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : "";
-      const res = await fetch(`${source.baseUrl}${path}${query}`, { method, headers: { ...(await authHeaders()), ...init.headers } });
+      const res = await fetch(`${source.baseUrl}${path}${query}`, {
+        method,
+        headers: { ...(await authHeaders()), ...init.headers },
+      });
       const text = await res.text();
       let body: unknown = null;
       try {
@@ -140,14 +213,22 @@ export async function startConnectorRig<K extends SourceKind>(kind: K, opts: Rig
 }
 
 /** How a raw request authenticates with each vendor (a fresh SPP session per read, as a real client's would be). */
-function vendorAuth(kind: SourceKind, simUrl: string, user: string, password: string): () => Promise<Record<string, string>> {
+function vendorAuth(
+  kind: SourceKind,
+  simUrl: string,
+  user: string,
+  password: string,
+): () => Promise<Record<string, string>> {
   const basic = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
   switch (kind) {
     case "eyeglass":
       return async () => ({ api_key: password });
     case "spp":
       return async () => {
-        const res = await fetch(`${simUrl}/api/endeavour/session`, { method: "POST", headers: { Authorization: basic } });
+        const res = await fetch(`${simUrl}/api/endeavour/session`, {
+          method: "POST",
+          headers: { Authorization: basic },
+        });
         return { "X-Endeavour-Sessionid": ((await res.json()) as { sessionid: string }).sessionid };
       };
     default:

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SyncCursor } from "@/lib/connectors/types";
 import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-interface Session { id: string; start: number }
+interface Session {
+  id: string;
+  start: number;
+}
 
 let rig: ConnectorRig<"spp"> | null = null;
 afterEach(async () => {
@@ -16,12 +19,26 @@ const STEPS = 6;
 
 describe("SPP history backfill on a year-long appliance (the large preset)", () => {
   it("keeps a small keyset cursor and reads history newest first without a gap across restarts", async () => {
-    rig = await startConnectorRig("spp", { scenario: { preset: "large" }, config: { options: { pageSize: 100 } } });
-    const truth = (await rig.vendor("GET", "/api/endeavour/jobsession", { query: { pageSize: "100000", sort: JSON.stringify([{ property: "start", direction: "DESC" }, { property: "id", direction: "DESC" }]) } }))
-      .body as { sessions: Session[] };
+    rig = await startConnectorRig("spp", {
+      scenario: { preset: "large" },
+      config: { options: { pageSize: 100 } },
+    });
+    const truth = (
+      await rig.vendor("GET", "/api/endeavour/jobsession", {
+        query: {
+          pageSize: "100000",
+          sort: JSON.stringify([
+            { property: "start", direction: "DESC" },
+            { property: "id", direction: "DESC" },
+          ]),
+        },
+      })
+    ).body as { sessions: Session[] };
     expect(truth.sessions.length).toBeGreaterThan(40_000);
     // A list of ids would have been this big; the keyset cursor stays under CURSOR_BYTES.
-    expect(Buffer.byteLength(JSON.stringify(truth.sessions.map((s) => s.id)))).toBeGreaterThan(10 * CURSOR_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(truth.sessions.map((s) => s.id)))).toBeGreaterThan(
+      10 * CURSOR_BYTES,
+    );
 
     const read = new Set<string>();
     let cursor: SyncCursor | null = null;
