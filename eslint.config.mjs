@@ -64,9 +64,7 @@ const config = [
   // document, so one cannot hide the other's bug: only tests and test rigs put them together.
   layer(
     ["lib/connectors/**"],
-    [{ group: ["@/lib/simulators", "@/lib/simulators/**", "**/simulators/**"], message: "Connectors never import simulators; tests meet them in lib/testing." }],
-    // The per-connector rigs below are still in connector folders until they become lib/testing/connector-rig.ts (#16).
-    [...tests, "lib/connectors/eyeglass/int-harness.ts", "lib/connectors/spp/sim-harness.ts", "lib/connectors/commvault/sim-fixture.ts", "lib/connectors/dfm/testing/**"],
+    [{ group: ["@/lib/simulators", "@/lib/simulators/**", "**/simulators/**"], message: "Connectors never import simulators; tests meet them through lib/testing/connector-rig.ts." }],
   ),
   layer(["lib/simulators/**"], [
     { group: ["@/lib/connectors", "@/lib/connectors/**", "**/connectors/**"], message: "Simulators never import connectors: each encodes the vendor's wire format on its own." },

@@ -27,7 +27,7 @@ interface Vendor {
 
 const VENDORS: Vendor[] = [
   { kind: "ontap", scenario: { brokenJobEvery: 13 }, includeExpired: true },
-  { kind: "dfm", scenario: {}, includeExpired: false },
+  { kind: "dfm", scenario: { brokenJobEvery: 17 }, includeExpired: false },
   { kind: "eyeglass", scenario: { brokenFailoverEvery: 5 }, includeExpired: false },
   { kind: "commvault", scenario: { brokenJobEvery: 7 }, tokenPath: "JobStats", includeExpired: false },
   { kind: "spp", scenario: { brokenSessionEvery: 11 }, tokenPath: "/api/endeavour/jobsession", includeExpired: false },

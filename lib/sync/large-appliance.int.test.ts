@@ -31,6 +31,10 @@ const CASES: Case[] = [
   { kind: "commvault", scenario: { preset: "large", historyMs: 10 * DAY, brokenJobEvery: 89 }, slowPath: "/JobStats", minJobs: 800 },
   // A cluster that retains its history and spends 1 ms per record (pages come back short, with next links, within return_timeout).
   { kind: "ontap", scenario: { preset: "large", bulkJobs: 12_000, recordCostMs: 1, brokenJobEvery: 97 }, slowPath: "/api/cluster/jobs", minJobs: 12_000 },
+  // Every ZAPI call is a POST to one path: all of them are slow.
+  { kind: "dfm", scenario: { preset: "large", historyHours: 60 * 24, brokenJobEvery: 97 }, slowPath: "/apis/XMLrequest", minJobs: 800 },
+  // Failovers with their step trees and logs (the slow path covers the lists and every log).
+  { kind: "eyeglass", scenario: { preset: "large", historyMs: 120 * DAY, brokenFailoverEvery: 13 }, slowPath: "/v2/jobs/failover", minJobs: 100 },
 ];
 
 async function takeLease(sourceId: string, owner: string) {

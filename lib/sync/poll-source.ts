@@ -6,12 +6,9 @@ import { UNFINISHED_STATES } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { connectorForSource } from "./connector-for-source";
 import { fenceLease, LeaseLostError } from "./leases";
-import { markGone } from "./mark-gone";
 import { notifyJobChanges, notifySourceChange } from "./notify";
 import { nextPollDelayMs } from "./cadence";
-import { storeJobs } from "./store-jobs";
-import { storeQuarantine } from "./store-quarantine";
-import { storeScheduled } from "./store-scheduled";
+import { storeStep } from "./store-step";
 
 export interface PollOutcome {
   ok: boolean;
@@ -90,11 +87,7 @@ async function commitStep(
 ): Promise<{ changed: number; nextPollAt: Date }> {
   if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
   const now = new Date();
-  const stored = await storeJobs(tx, source, batch.jobs, now);
-  const gone = batch.presentIds ? await markGone(tx, source.id, batch.presentIds, now) : [];
-  if (batch.scheduled) await storeScheduled(tx, source.id, batch.scheduled, now);
-  await storeQuarantine(tx, source.id, batch.quarantined ?? [], batch.jobs.map((j) => j.vendorId), now);
-  const changed = [...stored.changedJobIds, ...gone];
+  const changed = await storeStep(tx, source, batch, now);
   await notifyJobChanges(tx, source.id, changed);
   let nextPollAt = now;
   if (final && !batch.more) {

@@ -4,6 +4,8 @@ import { emptySnapshot } from "@/lib/domain/model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { INDEXED_TEXT_MAX } from "./clean";
 import { storeJobs } from "./store-jobs";
+import { storeStep } from "./store-step";
+import { VENDOR_ID_MAX } from "./vendor-id";
 
 let t: TestDatabase;
 let source: { id: string; kind: "ontap" };
@@ -40,5 +42,28 @@ describe("storing vendor jobs with absurd strings", () => {
     // A replay of the same batch changes nothing.
     const again = await t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
     expect(again.changedJobIds).toEqual([]);
+  });
+
+  it("quarantines a job whose vendor id is too long for the unique index, and stores the rest of its step", async () => {
+    const longId = `job-${"9".repeat(200_000)}`;
+    const edge = `e${"x".repeat(VENDOR_ID_MAX - 1)}`;
+    const jobs = [
+      emptySnapshot("step-1", { name: "before", state: "succeeded" }),
+      emptySnapshot(longId, { name: "long id", state: "running" }),
+      emptySnapshot(edge, { name: "longest id kept", state: "running" }),
+      emptySnapshot("step-2", { name: "after", state: "failed" }),
+    ];
+    const step = () => t.db.$transaction((tx) => storeStep(tx, source, { jobs, cursor: {} }, new Date()));
+    await step();
+    const stored = await t.db.job.findMany({ where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge, longId] } }, select: { vendorId: true } });
+    expect(stored.map((j) => j.vendorId).sort()).toEqual([edge, "step-1", "step-2"].sort());
+    const quarantined = await t.db.quarantinedRecord.findMany({ where: { sourceId: source.id } });
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]?.reason).toBe(`the vendor's id for this job is ${longId.length} characters long; ids are kept whole (they identify the job at the vendor) up to ${VENDOR_ID_MAX}`);
+    expect(quarantined[0]?.recordKey).toMatch(/^vendor-id:sha1:[0-9a-f]{20}$/);
+    // The next poll reports it again: still one row, still the rest stored once.
+    await step();
+    expect(await t.db.quarantinedRecord.count({ where: { sourceId: source.id } })).toBe(1);
+    expect(await t.db.job.count({ where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge] } } })).toBe(3);
   });
 });

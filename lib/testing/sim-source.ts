@@ -1,40 +1,40 @@
 import type { Db } from "@/lib/db/client";
 import { upsertSourceByName } from "@/lib/data/sources";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import { ManualClock } from "@/lib/simulators/engine/clock";
-import { startSimServer, type RunningSim } from "@/lib/simulators/engine/server";
-import { SIMULATORS } from "@/lib/simulators/registry";
+import type { ManualClock } from "@/lib/simulators/engine/clock";
+import type { RunningSim } from "@/lib/simulators/engine/server";
+import { startConnectorRig, type ConnectorRig } from "./connector-rig";
 
 export interface SimulatedSourceFixture {
   clock: ManualClock;
   server: RunningSim;
   sourceId: string;
+  onNextRequest: ConnectorRig["onNextRequest"];
   close(): Promise<void>;
 }
 
-/** A vendor simulator on a real port with a manual clock, registered as a source in `db`. */
+/**
+ * The connector rig's simulator registered as a source in `db`, for tests that go through the sync
+ * and the app (the worker builds its own connector from the stored source). The appliance's clock
+ * starts at the real time, so what the sync stores sits beside rows the app writes.
+ */
 export async function startSimulatedSource(
   db: Db,
   kind: SourceKind,
   opts: { seed?: number; name?: string; timeoutMs?: number; scenario?: Record<string, unknown> } = {},
 ): Promise<SimulatedSourceFixture> {
-  const simModule = SIMULATORS[kind];
-  if (!simModule) throw new Error(`no simulator for ${kind}`);
-  const clock = new ManualClock(Date.now());
-  const sim = simModule.create({ seed: opts.seed ?? 1, clock, user: "admin", password: "s3cret-pass", scenario: opts.scenario });
-  const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, groundTruth: sim.groundTruth });
-  const cfg = sim.source(server.url);
+  const rig = await startConnectorRig(kind, { seed: opts.seed ?? 1, clockAt: Date.now(), user: "admin", password: "s3cret-pass", scenario: opts.scenario });
   const source = await upsertSourceByName(
     {
       kind,
       name: opts.name ?? `${kind}-test`,
-      baseUrl: cfg.baseUrl,
-      username: cfg.username,
-      secret: cfg.secret,
-      options: cfg.options,
+      baseUrl: rig.config.baseUrl,
+      username: rig.config.username,
+      secret: rig.config.secret,
+      options: rig.config.options,
       timeoutMs: opts.timeoutMs ?? 3_000,
     },
     db,
   );
-  return { clock, server, sourceId: source.id, close: () => server.close() };
+  return { clock: rig.clock, server: rig.sim, sourceId: source.id, onNextRequest: rig.onNextRequest, close: () => rig.close() };
 }

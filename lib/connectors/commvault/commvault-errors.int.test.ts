@@ -9,15 +9,30 @@ import {
   VendorUnreachableError,
 } from "@/lib/connectors/errors";
 import type { Fault } from "@/lib/simulators/engine/faults";
-import { PASSWORD, startCommvault } from "./sim-fixture";
+import { commvaultTruth } from "@/lib/testing/commvault-truth";
+import { RIG_PASSWORD, startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-type Fixture = Awaited<ReturnType<typeof startCommvault>>;
-let fx: Fixture | null = null;
+const PASSWORD = RIG_PASSWORD("commvault");
+const fixture = (rig: ConnectorRig<"commvault">) => ({
+  ...rig,
+  server: rig.sim,
+  truth: () => commvaultTruth(rig),
+  count: (key: string) => rig.sim.requestCounts.get(key) ?? 0,
+});
+let fx: ReturnType<typeof fixture> | null = null;
 afterEach(async () => {
-  await fx?.server.close();
+  await fx?.close();
   fx = null;
 });
-const start = async (opts: Parameters<typeof startCommvault>[0] = {}) => (fx = await startCommvault(opts));
+async function start(opts: { scenario?: Record<string, unknown>; format?: "json" | "xml"; password?: string } = {}) {
+  fx = fixture(
+    await startConnectorRig("commvault", {
+      scenario: opts.scenario,
+      config: { options: { format: opts.format ?? "json" }, ...(opts.password ? { secret: opts.password } : {}) },
+    }),
+  );
+  return fx;
+}
 const LOGIN = "POST /commandcenter/api/Login";
 const STATS = "GET /commandcenter/api/DR/JobStats";
 const LEGACY_STATS = "GET /commandcenter/api/DRGroups/JobStats";

@@ -3,15 +3,27 @@ import { afterEach, describe, expect, it } from "vitest";
 import { VendorRefusedError } from "@/lib/connectors/errors";
 import type { JobView } from "@/lib/connectors/types";
 import type { JobRecord } from "@/lib/domain/model";
-import { EXPECTED_STATE, startCommvault, type TruthJob } from "./sim-fixture";
+import { EXPECTED_STATE, commvaultTruth, type TruthJob } from "@/lib/testing/commvault-truth";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
+import { CommvaultClient } from "./client";
+import { parseCommvaultOptions } from "./options";
 
-type Fixture = Awaited<ReturnType<typeof startCommvault>>;
-let fx: Fixture | null = null;
+const fixture = (rig: ConnectorRig<"commvault">) => ({
+  ...rig,
+  client: new CommvaultClient(rig.config, parseCommvaultOptions(rig.config.options)),
+  control: (method: string, path: string, body?: unknown) => rig.control(`/__sim/${path}`, body, method),
+  truth: () => commvaultTruth(rig),
+  count: (key: string) => rig.sim.requestCounts.get(key) ?? 0,
+});
+let fx: ReturnType<typeof fixture> | null = null;
 afterEach(async () => {
-  await fx?.server.close();
+  await fx?.close();
   fx = null;
 });
-const start = async (opts: Parameters<typeof startCommvault>[0] = {}) => (fx = await startCommvault(opts));
+async function start(opts: { scenario?: Record<string, unknown>; format?: "json" | "xml" } = {}) {
+  fx = fixture(await startConnectorRig("commvault", { scenario: opts.scenario, config: { options: { format: opts.format ?? "json" } } }));
+  return fx;
+}
 
 const view = (job: JobRecord): JobView => ({ vendorId: job.vendorId, type: job.type, state: job.state, vendorState: job.vendorState, raw: job.raw });
 const sec = (ms: number) => Math.floor(ms / 1000) * 1000;

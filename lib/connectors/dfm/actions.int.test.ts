@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VendorRefusedError } from "@/lib/connectors/errors";
 import type { JobView } from "@/lib/connectors/types";
 import { jobAt } from "@/lib/simulators/dfm/timeline";
-import { startHarness, type Harness } from "./testing/harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+let h: ConnectorRig<"dfm">;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startConnectorRig("dfm");
 });
 afterEach(async () => {
-  await h.sim.close();
+  await h.close();
 });
 
 const view = (vendorId: string, type = "mirror"): JobView => ({ vendorId, type, state: "running", vendorState: "running · in_progress", raw: null });
-const newJob = async (body: Record<string, unknown> = { durationMs: 600_000, type: "mirror" }) => String((await h.control("/__sim/jobs", body)).json.vendorId);
+const newJob = async (body: Record<string, unknown> = { durationMs: 600_000, type: "mirror" }) => String((await h.control("/__sim/jobs", body)).body.vendorId);
 
 async function refusal(work: Promise<unknown>): Promise<VendorRefusedError> {
   const err = await work.then(() => null, (e: unknown) => e);
@@ -33,11 +33,11 @@ describe("DFM actions against the simulator", () => {
     const again = await refusal(h.connector.perform(view(id), { action: "abort", params: {} }));
     expect(again.vendorCode).toBe("EJOBALREADYABORTED");
     expect(again.message).toMatch(/already aborting or aborted/);
-    h.clock.advance(h.truth.estate.scenario.abortDelayMs);
+    h.clock.advance(h.simulator.context.estate.scenario.abortDelayMs);
     const aborted = await h.connector.getJob(id);
     expect(aborted?.state).toBe("aborted");
     expect(aborted?.phases?.[0]?.state).toBe("failed");
-    expect(jobAt(h.truth.estate.get(Number(id)) ?? fail(), h.clock.now()).state).toBe("aborted");
+    expect(jobAt(h.simulator.context.estate.get(Number(id)) ?? fail(), h.clock.now()).state).toBe("aborted");
 
     const done = await newJob({ durationMs: 10_000, type: "mirror" });
     h.clock.advance(60_000);
@@ -47,7 +47,7 @@ describe("DFM actions against the simulator", () => {
     expect(missing.message).toMatch(/no such job/);
     const destroy = await newJob({ durationMs: 600_000, type: "destroy_relationship" });
     expect((await refusal(h.connector.perform(view(destroy), { action: "abort", params: {} }))).vendorCode).toBe("EJOBCANNOTBEABORTED");
-    expect(h.truth.estate.get(Number(destroy))?.abortRequestedMs).toBeNull();
+    expect(h.simulator.context.estate.get(Number(destroy))?.abortRequestedMs).toBeNull();
   });
 
   it("purge one job (admin): refused while running, removed once finished", async () => {
@@ -56,7 +56,7 @@ describe("DFM actions against the simulator", () => {
     expect(running.vendorCode).toBe("EINVALIDINPUT");
     h.clock.advance(60_000);
     await h.connector.perform(view(id), { action: "purge", params: {} });
-    expect(h.truth.estate.get(Number(id))).toBeUndefined();
+    expect(h.simulator.context.estate.get(Number(id))).toBeUndefined();
     expect(await h.connector.getJob(id)).toBeNull();
     expect((await refusal(h.connector.perform(view(id), { action: "purge", params: {} }))).vendorCode).toBe("EJOBDOESNOTEXIST");
   });
@@ -69,7 +69,7 @@ describe("DFM actions against the simulator", () => {
     const failed = await h.connector.getJob(id);
     expect(failed?.state).toBe("failed");
     await h.connector.perform({ ...view(id), state: "failed", vendorState: failed?.vendorState ?? "" }, { action: "purge", params: {} });
-    expect(h.truth.estate.get(Number(id))).toBeUndefined();
+    expect(h.simulator.context.estate.get(Number(id))).toBeUndefined();
     expect(await h.connector.getJob(id)).toBeNull();
   });
 
@@ -77,14 +77,14 @@ describe("DFM actions against the simulator", () => {
     const ops = h.connector.launchOperations ?? [];
     expect(ops.map((o) => [o.operation, o.role])).toEqual([["purge-completed-before", "admin"]]);
     const before = new Date(h.clock.now() - 6 * 3_600_000);
-    const truthBefore = () => h.truth.estate.list().map((j) => ({ j, at: jobAt(j, h.clock.now()) })).filter(({ at }) => at.completedMs !== null && at.completedMs < before.getTime());
+    const truthBefore = () => h.simulator.context.estate.list().map((j) => ({ j, at: jobAt(j, h.clock.now()) })).filter(({ at }) => at.completedMs !== null && at.completedMs < before.getTime());
     const clean = truthBefore().filter(({ at }) => at.state === "completed" && at.progress === "success").length;
     const withErrors = truthBefore().length - clean;
     expect(clean).toBeGreaterThan(0);
     expect(withErrors).toBeGreaterThan(0);
-    const total = h.truth.estate.list().length;
+    const total = h.simulator.context.estate.list().length;
     await h.connector.launch?.({ operation: "purge-completed-before", params: { completedBefore: before.toISOString() } });
-    expect(h.truth.estate.list().length).toBe(total - clean);
+    expect(h.simulator.context.estate.list().length).toBe(total - clean);
     expect(truthBefore()).toHaveLength(withErrors);
     await h.connector.launch?.({ operation: "purge-completed-before", params: { completedBefore: before.toISOString(), includeFailed: true } });
     expect(truthBefore()).toHaveLength(0);
@@ -92,8 +92,8 @@ describe("DFM actions against the simulator", () => {
   });
 
   it("maps a refusal by errno number when the reason carries no name, using the configured table", async () => {
-    await h.sim.close();
-    h = await startHarness({ scenario: { errnos: { EJOBDOESNOTEXIST: 31337 } }, options: { errnos: { EJOBDOESNOTEXIST: 31337 } } });
+    await h.close();
+    h = await startConnectorRig("dfm", { scenario: { errnos: { EJOBDOESNOTEXIST: 31337 } }, config: { options: { errnos: { EJOBDOESNOTEXIST: 31337 } } } });
     h.sim.faults.add({
       kind: "body",
       times: 1,

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { VendorAuthError, VendorError, VendorHttpError, VendorRefusedError } from "@/lib/connectors/errors";
 import { validateReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest } from "@/lib/connectors/http/vendor-request";
-import type { SourceConfig } from "@/lib/connectors/types";
+import { readRecords } from "@/lib/connectors/quarantine";
+import type { QuarantinedRecord, SourceConfig } from "@/lib/connectors/types";
 import { errnoMeaning, errnoName } from "./errnos";
 import { iterNextSchema, iterStartSchema, type DfmOptions } from "./schemas";
 import { buildRequest, parseReply, type ZapiArgs } from "./xml";
@@ -27,6 +28,11 @@ export interface IteratorSpec<T> {
   arrayKey: string;
   itemKey: string;
   item: z.ZodType<T>;
+  /**
+   * When given, a record that does not match `item` is kept here with the reason (keyed by
+   * `keyOf`) and the rest of its page is read; without it, one bad record fails the listing.
+   */
+  quarantine?: { what: string; keyOf: (raw: unknown) => unknown; into: QuarantinedRecord[] };
 }
 
 /** One DFM server: every ZAPI call is a POST of one envelope to /apis/XMLrequest with Basic auth. */
@@ -90,20 +96,31 @@ export class DfmClient {
     const start = await this.call(`${spec.api}-start`, spec.args, { idempotent: true, signal });
     const { records, tag } = validateReply(start.results, iterStartSchema, `${this.source.name}: ${spec.api}-start`);
     const out: Array<Listed<T>> = [];
+    const bad: QuarantinedRecord[] = [];
     const nextSchema = iterNextSchema(spec.arrayKey, spec.itemKey);
     try {
-      while (out.length < records) {
+      let seen = 0;
+      while (seen < records) {
         const what = `${this.source.name}: ${spec.api}-next`;
         const next = await this.call(`${spec.api}-next`, { tag, maximum: String(this.options.pageSize) }, { idempotent: false, signal });
         const page = validateReply(next.results, nextSchema, what);
         const wrapper = page[spec.arrayKey];
         const items = typeof wrapper === "object" && wrapper !== null ? ((wrapper as Record<string, unknown[]>)[spec.itemKey] ?? []) : [];
         if (items.length === 0) break;
-        for (const raw of items) out.push({ value: validateReply(raw, spec.item, `${what} ${spec.itemKey}`), raw });
+        if (spec.quarantine) {
+          const read = readRecords(items, spec.item, spec.quarantine.what, spec.quarantine.keyOf);
+          out.push(...read.good);
+          bad.push(...read.bad);
+        } else {
+          for (const raw of items) out.push({ value: validateReply(raw, spec.item, `${what} ${spec.itemKey}`), raw });
+        }
+        seen += items.length;
       }
     } finally {
       await this.endQuietly(`${spec.api}-end`, tag, signal);
     }
+    // Only a pass that completed reports its bad records, so a retried listing does not repeat them.
+    spec.quarantine?.into.push(...bad);
     return out;
   }
 

@@ -1,17 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VendorAuthError, VendorHttpError, VendorProtocolError, VendorUnreachableError } from "@/lib/connectors/errors";
 import { createDfmConnector } from "./index";
-import { startHarness, type Harness } from "./testing/harness";
+import type { SimRequest } from "@/lib/simulators/engine/server";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+let h: ConnectorRig<"dfm">;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startConnectorRig("dfm");
 });
 afterEach(async () => {
-  await h.sim.close();
+  await h.close();
 });
 
-const openTags = () => h.truth.tags.jobs.size() + h.truth.tags.events.size() + h.truth.tags.schedule.size();
+/** The request carrying this ZAPI call (every call is a POST of one envelope naming it). */
+const zapiCall = (api: string) => (req: SimRequest) => req.body.includes(`<${api}>`) || req.body.includes(`<${api}/>`);
+const openTags = () => h.simulator.context.tags.jobs.size() + h.simulator.context.tags.events.size() + h.simulator.context.tags.schedule.size();
 
 describe("DFM connector when the server misbehaves", () => {
   it.each([
@@ -45,16 +48,16 @@ describe("DFM connector when the server misbehaves", () => {
   });
 
   it("a truncated page inside a listing fails the poll and still ends the iterator", async () => {
-    h.onNextCall("dp-job-list-iter-next", { after: (reply) => ({ ...reply, body: reply.body.slice(0, reply.body.length - 40) }) });
+    h.onNextRequest(zapiCall("dp-job-list-iter-next"), { after: (reply) => ({ ...reply, body: reply.body.slice(0, reply.body.length - 40) }) });
     await expect(h.connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
     expect(openTags()).toBe(0);
   });
 
   it("a truncated iter-start is read again; the tag it leaked expires on the server on its own", async () => {
-    h.onNextCall("dp-job-list-iter-start", { after: (reply) => ({ ...reply, body: reply.body.slice(0, 120) }) });
+    h.onNextRequest(zapiCall("dp-job-list-iter-start"), { after: (reply) => ({ ...reply, body: reply.body.slice(0, 120) }) });
     expect((await h.connector.getJob("5100"))?.vendorId).toBe("5100");
     expect(openTags()).toBe(1);
-    h.clock.advance(h.truth.estate.scenario.tagTtlMs + 1_000);
+    h.clock.advance(h.simulator.context.estate.scenario.tagTtlMs + 1_000);
     expect(openTags()).toBe(0);
   });
 
@@ -66,7 +69,7 @@ describe("DFM connector when the server misbehaves", () => {
   });
 
   it("an iterator tag that expired between calls is reported as EINVALIDTAG, not crashed on", async () => {
-    h.onNextCall("dp-job-list-iter-next", { before: () => h.clock.advance(h.truth.estate.scenario.tagTtlMs + 1_000) });
+    h.onNextRequest(zapiCall("dp-job-list-iter-next"), { before: () => h.clock.advance(h.simulator.context.estate.scenario.tagTtlMs + 1_000) });
     const refused = await h.connector.listChanged(null).then(() => null, (e: unknown) => e);
     expect((refused as { vendorCode?: string }).vendorCode).toBe("EINVALIDTAG");
     expect(String((refused as Error).message)).toMatch(/listing expired/);

@@ -1,24 +1,25 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventsAt } from "@/lib/simulators/dfm/events";
 import { scheduledJobs } from "@/lib/simulators/dfm/schedule";
 import { jobAt } from "@/lib/simulators/dfm/timeline";
-import { startHarness, type Harness } from "./testing/harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+let h: ConnectorRig<"dfm">;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startConnectorRig("dfm");
 });
 afterEach(async () => {
-  await h.sim.close();
+  await h.close();
 });
 
-const openTags = () => h.truth.tags.jobs.size() + h.truth.tags.events.size() + h.truth.tags.schedule.size();
+const openTags = () => h.simulator.context.tags.jobs.size() + h.simulator.context.tags.events.size() + h.simulator.context.tags.schedule.size();
 const nowSec = () => Math.floor(h.clock.now() / 1000);
 
 describe("DFM connector sync against the simulator", () => {
   it("first poll lists the whole estate with states, bytes, events, phases and schedules matching the server", async () => {
-    const batch = await h.connector.listChanged(null);
-    const truth = h.truth.estate.list();
+    const batch = await drainSync(h.connector, null);
+    const truth = h.simulator.context.estate.list();
     expect(batch.presentIds?.sort()).toEqual(truth.map((j) => String(j.id)).sort());
     expect(batch.jobs).toHaveLength(truth.length);
     const byId = new Map(batch.jobs.map((j) => [j.vendorId, j]));
@@ -39,7 +40,7 @@ describe("DFM connector sync against the simulator", () => {
     }
     const states = new Set(batch.jobs.map((j) => j.state));
     for (const s of ["succeeded", "failed", "running", "queued", "aborted"] as const) expect(states).toContain(s);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.truth.schedule.edits);
+    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
     expect(batch.scheduled?.map((s) => s.startsAt.getTime() / 1000)).toEqual(expected.map((s) => Number(s["start-time"])));
     expect(batch.scheduled?.[0]?.dataset).toMatch(/^ds_/);
     expect(new Set(batch.scheduled?.map((s) => s.vendorId)).size).toBe(expected.length);
@@ -47,7 +48,7 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("maps a completed job's outcome from job-progress, including partial_success", async () => {
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     for (const job of batch.jobs) {
       const progress = job.vendorState.split(" · ")[1];
       if (!job.vendorState.startsWith("completed")) continue;
@@ -59,7 +60,7 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("polls incrementally: new and still-running jobs, growing bytes, no schedule re-list until it changes", async () => {
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.type !== "local_backup");
     expect(running).toBeDefined();
     const maxId = Math.max(...first.jobs.map((j) => Number(j.vendorId)));
@@ -70,10 +71,10 @@ describe("DFM connector sync against the simulator", () => {
     expect(second.presentIds).toBeUndefined();
     expect(second.scheduled).toBeUndefined();
     const ids = second.jobs.map((j) => j.vendorId);
-    expect(ids).toContain(created.json.vendorId);
-    const truthActive = h.truth.estate.list().filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
+    expect(ids).toContain(created.body.vendorId);
+    const truthActive = h.simulator.context.estate.list().filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
     for (const j of truthActive) expect(ids).toContain(String(j.id));
-    for (const j of h.truth.estate.list().filter((j) => j.id > maxId)) expect(ids).toContain(String(j.id));
+    for (const j of h.simulator.context.estate.list().filter((j) => j.id > maxId)) expect(ids).toContain(String(j.id));
     expect(ids.length).toBeLessThan(first.jobs.length / 4);
     const again = second.jobs.find((j) => j.vendorId === running?.vendorId);
     expect(again).toBeDefined();
@@ -83,15 +84,15 @@ describe("DFM connector sync against the simulator", () => {
     await h.control("/__sim/schedules/change");
     h.clock.advance(10_000);
     const third = await h.connector.listChanged(second.cursor);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.truth.schedule.edits);
+    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
     expect(third.scheduled?.map((s) => s.vendorId.split(":")[3])).toEqual(expected.map((s) => s["start-time"]));
     expect(openTags()).toBe(0);
   });
 
   it("a job that finished between polls is re-read once with its final state and job-end event", async () => {
     const created = await h.control("/__sim/jobs", { durationMs: 40_000, type: "mirror" });
-    const id = String(created.json.vendorId);
-    const first = await h.connector.listChanged(null);
+    const id = String(created.body.vendorId);
+    const first = await drainSync(h.connector, null);
     expect(first.jobs.find((j) => j.vendorId === id)?.state).toBe("running");
     h.clock.advance(120_000);
     const second = await h.connector.listChanged(first.cursor);
@@ -106,9 +107,10 @@ describe("DFM connector sync against the simulator", () => {
 
   it("reads events per job when few changed, with one global listing when many did", async () => {
     const calls = () => h.sim.requestCounts.get("POST /apis/XMLrequest") ?? 0;
-    const first = await h.connector.listChanged(null);
+    const first = await drainSync(h.connector, null);
     expect(first.jobs.length).toBeGreaterThan(100);
-    expect(calls()).toBeLessThan(40);
+    // One event listing per step for the many jobs, not one per job.
+    expect(calls()).toBeLessThan(40 * first.steps);
     h.clock.advance(30_000);
     const before = calls();
     const second = await h.connector.listChanged(first.cursor);
@@ -120,13 +122,43 @@ describe("DFM connector sync against the simulator", () => {
   it("keeps a 2^63-1 byte count exact end to end", async () => {
     const created = await h.control("/__sim/jobs", { durationMs: 30_000, type: "mirror", bytes: "9223372036854775807" });
     h.clock.advance(60_000);
-    const job = await h.connector.getJob(String(created.json.vendorId));
+    const job = await h.connector.getJob(String(created.body.vendorId));
     expect(job?.bytesDone).toBe(9223372036854775807n);
     expect(job?.samples?.at(-1)?.bytesDone).toBe(9223372036854775807n);
     expect(await h.connector.getJob("99999999")).toBeNull();
   });
 
   it("answers test connection from the server", async () => {
-    expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.truth.estate.list().length} jobs on record`));
+    expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.simulator.context.estate.list().length} jobs on record`));
+  });
+});
+
+describe("DFM records that do not match the document", () => {
+  it("quarantines a bad dp-job-info and a bad event, and stores the rest of their pages", async () => {
+    await h.close();
+    h = await startConnectorRig("dfm", { scenario: { brokenJobEvery: 50, brokenEventEvery: 40 } });
+    const batch = await drainSync(h.connector, null);
+    const truth = h.simulator.context.estate.list();
+    const brokenJobs = truth.filter((j) => j.id % 50 === 0).map((j) => String(j.id));
+    expect(brokenJobs.length).toBeGreaterThan(3);
+    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.map((j) => String(j.id)).filter((id) => !brokenJobs.includes(id)).sort());
+    const keys = (batch.quarantined ?? []).map((q) => q.key);
+    expect(keys.filter((k) => !k.startsWith("event ")).sort()).toEqual(brokenJobs.sort());
+    const byKey = new Map((batch.quarantined ?? []).map((q) => [q.key, q]));
+    expect(byKey.get(brokenJobs[0] ?? "")?.reason).toBe("dp-job-info: job-type: Invalid input: expected string, received undefined");
+    // Every bad event of a stored job is quarantined under its own key; the job keeps its other events.
+    const now = h.clock.now();
+    let checked = 0;
+    for (const job of batch.jobs) {
+      const simJob = truth.find((j) => String(j.id) === job.vendorId);
+      if (!simJob) throw new Error(`job ${job.vendorId} is not on the server`);
+      const events = eventsAt(simJob, now);
+      const bad = events.filter((e) => e.id % 40 === 0);
+      if (bad.length === 0) continue;
+      for (const e of bad) expect(byKey.get(`event ${e.id}`)?.reason).toMatch(/^dp-job-progress-event-info: event-timestamp: /);
+      expect(job.events).toHaveLength(events.length - bad.length);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 });

@@ -1,13 +1,24 @@
 import { z } from "zod";
 import { isTerminal } from "@/lib/domain/job-state";
 import type { JobRecord, ScheduledRecord } from "@/lib/domain/model";
-import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/types";
 import type { DfmClient, Listed } from "./client";
 import { eventsForJobs, listJobs, unlessRefused } from "./fetch";
 import { mapJob, mapScheduled } from "./map";
 import { mapJobState } from "./map-state";
-import { lastChangedSchema, scheduledJobSchema, type DfmOptions, type DpJobInfo } from "./schemas";
+import { iterStartSchema, lastChangedSchema, scheduledJobSchema, type DfmOptions, type DpJobInfo } from "./schemas";
+import type { ZapiArgs } from "./xml";
 import { validateReply } from "@/lib/connectors/http/parse-reply";
+
+/** Where the history backfill goes on: jobs started at or before `to` (seconds) are still to read. */
+const backfillSchema = z.object({
+  to: z.number().int(),
+  /** Seconds of start times read per step, adapted so a step holds about STEP_JOBS jobs. */
+  spanSec: z.number().int().positive(),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+type Backfill = z.infer<typeof backfillSchema>;
 
 const cursorSchema = z.object({
   /** Latest started-timestamp seen (seconds): the next poll lists jobs started from here. */
@@ -19,63 +30,134 @@ const cursorSchema = z.object({
   fullListAt: z.number().int(),
   schedule: z.object({ changed: z.number().int(), refreshAt: z.number().int() }).nullable(),
   datasets: z.record(z.string(), z.string()),
+  /** History still to read, newest first; null once read. (A cursor without it starts over.) */
+  backfill: backfillSchema.nullable(),
 });
 type DfmCursor = z.infer<typeof cursorSchema>;
 
 const ACTIVE_STATES = ["running", "aborting", "queued"] as const;
+/** Jobs of history read, with their events, per step. */
+const STEP_JOBS = 200;
+const FIRST_SPAN_SEC = 86_400;
+const MAX_SPAN_SEC = 60 * 86_400;
 
 /**
- * One incremental poll. Nothing here touches the cursor it was given: a failure part-way leaves the
- * previous cursor in force, so the next poll re-reads the same window and stored data stays whole.
+ * One bounded step. The first reads the present (jobs running, aborting or queued) and the newest
+ * window of history; each later step reads what changed since the cursor and then the next window
+ * of history, by started-timestamp, newest first, so the present shows at once and a server with a
+ * year of jobs and events is read in committed steps. Nothing here touches the cursor it was
+ * given: a failure part-way leaves the previous cursor in force and stored data stays whole. A
+ * dp-job-info or event that does not match the document is quarantined; the rest of its page is read.
  */
 export async function syncDfm(client: DfmClient, options: DfmOptions, raw: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
   const parsedCursor = raw === null ? null : cursorSchema.safeParse(raw);
   const prev = parsedCursor?.success ? parsedCursor.data : null;
+  const bad: QuarantinedRecord[] = [];
   const stamp = await client.call("dp-job-schedule-get-last-changed", {}, { idempotent: true, signal });
   const nowSec = stamp.serverTimeSec;
   const lastChanged = validateReply(stamp.results, lastChangedSchema, "dp-job-schedule-get-last-changed")["last-changed-timestamp"];
-  const full = prev === null || nowSec - prev.fullListAt >= options.fullListMinutes * 60;
+  // The whole list (for what DFM purged) is read once history is in, every fullListMinutes.
+  const full = prev !== null && prev.backfill === null && nowSec - prev.fullListAt >= options.fullListMinutes * 60;
 
   const listed = new Map<number, Listed<DpJobInfo>>();
   const keep = (items: Array<Listed<DpJobInfo>>) => items.forEach((j) => listed.set(j.value["job-id"], j));
-  if (full || prev === null) keep(await listJobs(client, {}, signal));
+  if (full) keep(await listJobs(client, {}, signal, bad));
   else {
-    keep(await listJobs(client, { "started-timestamp-from": String(prev.hwm) }, signal));
+    if (prev) keep(await listJobs(client, { "started-timestamp-from": String(prev.hwm) }, signal, bad));
     for (const state of ACTIVE_STATES) {
       // "queued" is not in the document's state list: a server that rejects it just has none to show.
-      keep(await unlessRefused(state === "queued" ? ["EINVALIDINPUT"] : [], [], listJobs(client, { "job-state": state }, signal)));
+      keep(await unlessRefused(state === "queued" ? ["EINVALIDINPUT"] : [], [], listJobs(client, { "job-state": state }, signal, bad)));
     }
-    for (const id of prev.active) if (!listed.has(id)) keep(await listJobs(client, { "job-id": String(id) }, signal));
+    for (const id of prev?.active ?? []) if (!listed.has(id)) keep(await listJobs(client, { "job-id": String(id) }, signal, bad));
+  }
+  const changed = [...listed.values()].filter((j) => prev === null || isChanged(j.value, prev));
+
+  let backfill: Backfill | null = prev ? prev.backfill : { to: nowSec, spanSec: FIRST_SPAN_SEC, done: 0, total: 0 };
+  let history: Array<Listed<DpJobInfo>> = [];
+  let inventory: string[] | null = full ? [...listed.keys()].map(String) : null;
+  if (backfill) {
+    const step = await readHistory(client, backfill, signal, bad);
+    history = step.jobs.filter((j) => !listed.has(j.value["job-id"]));
+    backfill = step.next;
+    // History is all in: one listing of job ids says what DFM still has.
+    if (backfill === null) inventory = (await listJobs(client, {}, signal, bad)).map((j) => String(j.value["job-id"]));
+  }
+  // Events for the present and for the window of history are listed apart: one listing spanning
+  // both would read every event in between.
+  const jobs: JobRecord[] = [];
+  for (const group of [changed, history]) {
+    const events = await eventsForJobs(client, group.map((j) => j.value), options.perJobEventLimit, signal, bad);
+    jobs.push(...group.map((j) => mapJob(j, events.get(j.value["job-id"]), nowSec)));
   }
 
-  const changed = [...listed.values()].filter((j) => prev === null || isChanged(j.value, prev));
-  const events = await eventsForJobs(client, changed.map((j) => j.value), options.perJobEventLimit, signal);
-  const jobs: JobRecord[] = changed.map((j) => mapJob(j, events.get(j.value["job-id"]), nowSec));
-
   const datasets = { ...prev?.datasets };
-  for (const { value } of listed.values()) datasets[String(value["dataset-id"])] = value["dataset-name"];
+  for (const { value } of [...listed.values(), ...history]) datasets[String(value["dataset-id"])] = value["dataset-name"];
   const refresh = prev?.schedule == null || prev.schedule.changed !== lastChanged || nowSec >= prev.schedule.refreshAt;
   const windowSec = Math.round(options.scheduleWindowHours * 3600);
   const scheduled = refresh ? await listScheduled(client, nowSec, windowSec, datasets, signal) : undefined;
 
-  const infos = [...listed.values()].map((j) => j.value);
+  const infos = [...listed.values(), ...history].map((j) => j.value);
   const cursor: DfmCursor = {
-    hwm: Math.max(prev?.hwm ?? 0, ...infos.map((i) => i["started-timestamp"] ?? 0)),
+    hwm: Math.max(prev?.hwm ?? nowSec, ...infos.map((i) => i["started-timestamp"] ?? 0)),
     maxId: Math.max(prev?.maxId ?? 0, ...infos.map((i) => i["job-id"])),
-    active: infos.filter((i) => !isTerminal(mapJobState(i))).map((i) => i["job-id"]),
-    fullListAt: full ? nowSec : (prev?.fullListAt ?? nowSec),
+    active: [...listed.values()].map((j) => j.value).filter((i) => !isTerminal(mapJobState(i))).map((i) => i["job-id"]),
+    fullListAt: inventory || prev === null ? nowSec : prev.fullListAt,
     // The schedule is re-listed when DFM says it changed, and also once half the listed window has
     // passed, or the future shown would run out while the schedule stays the same.
     schedule: refresh ? { changed: lastChanged, refreshAt: nowSec + Math.floor(windowSec / 2) } : (prev?.schedule ?? null),
     datasets,
+    backfill,
   };
   return {
     jobs,
     cursor,
-    ...(full ? { presentIds: infos.map((i) => String(i["job-id"])) } : {}),
+    quarantined: bad,
+    more: backfill !== null,
+    backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) } : null,
+    ...(inventory ? { presentIds: [...inventory, ...bad.map((b) => b.key)] } : {}),
     ...(scheduled ? { scheduled } : {}),
   };
 }
+
+/** How many jobs started in [from, to] (an iterator's `records`, ended unread). */
+async function countJobs(client: DfmClient, args: ZapiArgs, signal?: AbortSignal): Promise<number> {
+  const start = await client.call("dp-job-list-iter-start", { "max-jobs": "0", ...args }, { idempotent: true, signal });
+  const { records, tag } = validateReply(start.results, iterStartSchema, "dp-job-list-iter-start");
+  await client.call("dp-job-list-iter-end", { tag }, { idempotent: true, signal }).catch(() => undefined);
+  return records;
+}
+
+/**
+ * One window of history ending at `backfill.to`, narrowed (by counting first) until it holds about
+ * STEP_JOBS jobs, and the position after it: null once no job started before the window.
+ */
+async function readHistory(
+  client: DfmClient,
+  backfill: Backfill,
+  signal: AbortSignal | undefined,
+  bad: QuarantinedRecord[],
+): Promise<{ jobs: Array<Listed<DpJobInfo>>; next: Backfill | null }> {
+  const remaining = await countJobs(client, { "started-timestamp-to": String(backfill.to) }, signal);
+  if (remaining === 0) return { jobs: [], next: null };
+  let span = backfill.spanSec;
+  let from = Math.max(0, backfill.to - span + 1);
+  let count = await countJobs(client, window(from, backfill.to), signal);
+  while (count > STEP_JOBS && span > 1) {
+    span = Math.max(1, Math.floor(span / 2));
+    from = Math.max(0, backfill.to - span + 1);
+    count = await countJobs(client, window(from, backfill.to), signal);
+  }
+  const jobs = await listJobs(client, window(from, backfill.to), signal, bad);
+  const done = backfill.done + count;
+  const total = backfill.total > 0 ? backfill.total : remaining;
+  // The window held every job left: history is all in.
+  if (from === 0 || count >= remaining) return { jobs, next: null };
+  // A sparse stretch of history widens the next window, up to MAX_SPAN_SEC.
+  const spanSec = jobs.length < STEP_JOBS / 4 ? Math.min(MAX_SPAN_SEC, span * 2) : span;
+  return { jobs, next: { to: from - 1, spanSec, done, total: Math.max(total, done + 1) } };
+}
+
+const window = (from: number, to: number): ZapiArgs => ({ "started-timestamp-from": String(from), "started-timestamp-to": String(to) });
 
 /** New since last time, unfinished now, or unfinished last time: anything else cannot have changed. */
 function isChanged(info: DpJobInfo, prev: DfmCursor): boolean {

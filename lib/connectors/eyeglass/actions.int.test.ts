@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
 import type { JobRecord } from "@/lib/domain/model";
-import { startHarness, type Harness } from "./int-harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+let h: ConnectorRig<"eyeglass">;
 afterEach(async () => h?.close());
 
 const view = (job: JobRecord) => ({ vendorId: job.vendorId, type: job.type, state: job.state, vendorState: job.vendorState, raw: job.raw });
@@ -31,7 +31,7 @@ const P1 = { sourceid: "prod-isilon01", targetid: "dr-isilon01" };
 
 describe("eyeglass actions and launches against the simulator", () => {
   it("cancels a running failover, which then ends as canceled; a finished one is refused", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const created = await h.control("/__sim/jobs", { durationMs: 600_000 });
     const vendorId = (created.body as { vendorId: string }).vendorId;
     h.clock.advance(60_000);
@@ -51,7 +51,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("cancels a queued failover before it starts", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const batch = await h.connector.listChanged(null);
     const queued = batch.jobs.find((j) => j.state === "queued");
     if (!queued) throw new Error("no queued failover");
@@ -62,7 +62,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("launches readiness and replication jobs (operator) that run and finish", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const ops = h.connector.launchOperations ?? [];
     expect(ops.map((o) => [o.operation, o.role, o.risk])).toEqual([
       ["readiness", "operator", "low"],
@@ -82,7 +82,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("each failover option changes what the job does", async () => {
-    h = await startHarness({ demoFailovers: false, randomFailovers: false });
+    h = await startConnectorRig("eyeglass", { scenario: { demoFailovers: false, randomFailovers: false } });
     const plain = await finishedGroups("failover", { ...P1, failovertarget: "p1-zone-finance" });
     expect(plain.job.state).toBe("succeeded");
     expect(plain.job.type).toBe("failover");
@@ -126,7 +126,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("rolls back renamed shares when a failover with rollbackrenamedshares fails", async () => {
-    h = await startHarness({ demoFailovers: false, randomFailovers: false });
+    h = await startConnectorRig("eyeglass", { scenario: { demoFailovers: false, randomFailovers: false } });
     const job = await launched("failover", { ...P1, failovertarget: "p1-zone-finance", controlled: true, rollbackrenamedshares: true });
     h.clock.advance(40_000);
     expect((await h.control(`/__sim/jobs/${encodeURIComponent(job.vendorId)}/fail`)).status).toBe(200);
@@ -138,7 +138,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("enters and exits DR test mode and rehearsal mode", async () => {
-    h = await startHarness({ demoFailovers: false, randomFailovers: false });
+    h = await startConnectorRig("eyeglass", { scenario: { demoFailovers: false, randomFailovers: false } });
     const enter = await finishedGroups("drtest", { enable: true, policy: "p1-finance-home", datasync: true, configsync: true });
     expect(enter.job.type).toBe("dr-test");
     expect(enter.groups).toEqual(["Readiness validation", "Configuration sync", "Data sync", "Make target writable", "Enter DR test mode"]);
@@ -152,7 +152,7 @@ describe("eyeglass actions and launches against the simulator", () => {
   });
 
   it("refuses bad launch parameters locally and passes on the vendor's 400", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const launch = h.connector.launch;
     if (!launch) throw new Error("no launch");
     await expect(launch({ operation: "failover", params: { ...P1 } })).rejects.toThrow(/failovertarget/);
@@ -164,7 +164,7 @@ describe("eyeglass actions and launches against the simulator", () => {
 
   it("restores service exactly at the scripted RTO", async () => {
     const start = Date.UTC(2026, 10, 20, 8, 0, 0);
-    h = await startHarness({ scriptedFailovers: [{ startsAt: start, rtoMs: 754_321, durationMs: 1_800_000 }, { startsAt: start + 3_600_000, kind: "drtest", rtoMs: 120_000 }] });
+    h = await startConnectorRig("eyeglass", { scenario: { scriptedFailovers: [{ startsAt: start, rtoMs: 754_321, durationMs: 1_800_000 }, { startsAt: start + 3_600_000, kind: "drtest", rtoMs: 120_000 }] } });
     const batch = await h.connector.listChanged(null);
     const scripted = batch.jobs.filter((j) => j.startedAt?.getTime() === start || j.startedAt?.getTime() === start + 3_600_000);
     expect(scripted.map((j) => j.type)).toEqual(["failover", "dr-test"]);

@@ -1,3 +1,4 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   VendorAuthError,
@@ -7,15 +8,17 @@ import {
   VendorUnreachableError,
 } from "@/lib/connectors/errors";
 import { createEyeglassConnector } from "./index";
-import { startHarness, TOKEN, type Harness } from "./int-harness";
+import { RIG_PASSWORD, startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-let h: Harness;
+const TOKEN = RIG_PASSWORD("eyeglass");
+
+let h: ConnectorRig<"eyeglass">;
 afterEach(async () => h?.close());
 
 describe("eyeglass connector when the vendor misbehaves", () => {
   it("reports a rejected token as an auth error without echoing it", async () => {
-    h = await startHarness();
-    expect((await h.vendor("GET", "/v2/jobs/failover", "igls-wrong")).body).toEqual({ code: 403, message: "Forbidden: missing or invalid api_key" });
+    h = await startConnectorRig("eyeglass");
+    expect((await h.vendor("GET", "/v2/jobs/failover", { headers: { api_key: "igls-wrong" } })).body).toEqual({ code: 403, message: "Forbidden: missing or invalid api_key" });
     const bad = createEyeglassConnector({ ...h.config, secret: "igls-wrong" });
     const err = await bad.listChanged(null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VendorAuthError);
@@ -29,7 +32,7 @@ describe("eyeglass connector when the vendor misbehaves", () => {
     ["truncated", { kind: "truncated" as const }],
     ["wrong shape", { kind: "body" as const, body: JSON.stringify({ code: 0, message: "not a list" }) }],
   ])("throws a protocol error on a %s job list", async (_label, fault) => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     // A garbled reply is read again (five tries); a wrongly shaped one is not.
     h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: fault.kind === "body" ? 1 : 5 });
     await expect(h.connector.listChanged(null)).rejects.toThrow(VendorProtocolError);
@@ -37,10 +40,10 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   });
 
   it("quarantines a listed job it cannot read and stores the rest of the list", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     const odd = { name: "no id here" };
     h.sim.faults.add({ kind: "body", path: "/v2/jobs/readiness", times: 1, body: JSON.stringify([odd]) });
-    const batch = await h.connector.listChanged(null);
+    const batch = await drainSync(h.connector, null);
     expect(batch.quarantined).toHaveLength(1);
     expect(batch.quarantined?.[0]?.raw).toEqual(odd);
     expect(batch.quarantined?.[0]?.key).toMatch(/^sha1:/);
@@ -48,8 +51,8 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   });
 
   it("throws a protocol error on a malformed single job or cancel reply", async () => {
-    h = await startHarness();
-    const batch = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const batch = await drainSync(h.connector, null);
     const running = batch.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running) throw new Error("no running failover");
     h.sim.faults.add({ kind: "truncated", path: "/v2/jobs/failover/", method: "GET", times: 5 });
@@ -62,10 +65,13 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   });
 
   it("keeps syncing when a failover log comes back as an HTML error page, and fetches it again next time", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     h.sim.faults.add({ kind: "malformed", path: "/log" });
-    const first = await h.connector.listChanged(null);
-    const finished = first.jobs.find((j) => j.vendorId.startsWith("failover:") && j.state === "succeeded");
+    const first = await drainSync(h.connector, null);
+    // Logs that failed are tried again newest first, a bounded number per step.
+    const finished = first.jobs
+      .filter((j) => j.vendorId.startsWith("failover:") && j.state === "succeeded")
+      .sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0))[0];
     if (!finished) throw new Error("no finished failover");
     expect(finished.log).toBeUndefined();
     h.sim.faults.clear();
@@ -75,7 +81,7 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   });
 
   it("retries a 5xx and then reports it; a reset is unreachable; a stall is a timeout", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     h.sim.faults.add({ kind: "status", status: 503, path: "/v2/jobs/failover", times: 1 });
     await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
     h.sim.faults.add({ kind: "status", status: 502, path: "/v2/jobs/failover" });
@@ -90,7 +96,7 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   });
 
   it("answers test connection with what the vendor has", async () => {
-    h = await startHarness();
+    h = await startConnectorRig("eyeglass");
     await expect(h.connector.testConnection()).resolves.toMatch(/^Eyeglass answered: 2 failover job\(s\) running or queued, \d+ recent readiness job\(s\)$/);
   });
 });

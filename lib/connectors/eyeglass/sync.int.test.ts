@@ -1,6 +1,7 @@
+import { drainSync } from "@/lib/testing/drain-sync";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobRecord } from "@/lib/domain/model";
-import { startHarness, type Harness } from "./int-harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
 interface VendorJob {
   id: string;
@@ -8,7 +9,7 @@ interface VendorJob {
   jobStatusDetails: { state: string; status: string };
 }
 
-let h: Harness;
+let h: ConnectorRig<"eyeglass">;
 afterEach(async () => h?.close());
 
 const byId = (jobs: JobRecord[], id: string) => {
@@ -19,8 +20,8 @@ const byId = (jobs: JobRecord[], id: string) => {
 
 describe("eyeglass sync against the simulator", () => {
   it("lists all three families with state, type, zone and policy mapped from the vendor's replies", async () => {
-    h = await startHarness();
-    const batch = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const batch = await drainSync(h.connector, null);
     const failovers = (await h.vendor("GET", "/v2/jobs/failover")).body as VendorJob[];
     const readiness = (await h.vendor("GET", "/v2/jobs/readiness")).body as VendorJob[];
     const replication = (await h.vendor("GET", "/v2/jobs/replication")).body as VendorJob[];
@@ -52,8 +53,8 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("turns jobStatusDetails into a nested phase tree whose keys survive later polls, and follows the live log", async () => {
-    h = await startHarness();
-    const first = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running?.phases || !running.log) throw new Error("running failover without phases or log");
     const readinessGroup = running.phases.find((p) => p.name === "Readiness validation");
@@ -85,8 +86,8 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("fetches a failover's log once more when it ends, then stops asking", async () => {
-    h = await startHarness();
-    const first = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const first = await drainSync(h.connector, null);
     const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
     if (!running) throw new Error("no running failover");
     const logPath = `/sera/v2/jobs/failover/${running.vendorId.slice("failover:".length)}/log`;
@@ -101,8 +102,8 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("keeps readiness results per zone and policy with their severity", async () => {
-    h = await startHarness();
-    const batch = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const batch = await drainSync(h.connector, null);
     const readiness = batch.jobs.filter((j) => j.type === "readiness" && j.state !== "running");
     expect(readiness.length).toBeGreaterThan(10);
     const job = readiness[0];
@@ -122,8 +123,8 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("getJob returns a job of each family, and null for one the vendor does not have", async () => {
-    h = await startHarness();
-    const batch = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const batch = await drainSync(h.connector, null);
     for (const family of ["failover", "readiness", "replication"]) {
       const listed = batch.jobs.find((j) => j.vendorId.startsWith(`${family}:`) && j.state !== "running");
       if (!listed) throw new Error(`no ${family} job`);
@@ -138,8 +139,8 @@ describe("eyeglass sync against the simulator", () => {
   });
 
   it("drops jobs past the vendor's retention from the inventory", async () => {
-    h = await startHarness();
-    const first = await h.connector.listChanged(null);
+    h = await startConnectorRig("eyeglass");
+    const first = await drainSync(h.connector, null);
     const oldest = first.jobs.find((j) => j.vendorId.startsWith("replication:"));
     if (!oldest) throw new Error("no replication job");
     h.clock.advance(60 * 60_000);

@@ -15,8 +15,10 @@ const cursorSchema = z.object({
   v: z.literal(1),
   /** vendorId → fingerprint of the reply last reported. */
   seen: z.record(z.string(), z.string()),
-  /** Failovers whose log must be fetched again: running last time, or the last fetch failed. */
+  /** Failovers whose log must be fetched: running last time, or not reached yet in a step. */
   logDue: z.array(z.string()),
+  /** Failovers whose last log fetch failed: tried again after the others, never the reason for more. */
+  logRetry: z.array(z.string()).default([]),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -32,13 +34,17 @@ async function fetchLog(client: EyeglassClient, id: string, signal?: AbortSignal
   }
 }
 
+/** Failover logs fetched per step; a year of failovers' logs is read over several committed steps. */
+const STEP_LOGS = 25;
+
 /**
- * Eyeglass lists are whole arrays with no change feed, so every poll reads all three families and
+ * Eyeglass lists are whole arrays with no change feed, so every step reads all three families and
  * reports only what changed since the cursor. Failover logs are fetched for new and running jobs
- * and once more after a job ends.
+ * and once more after a job ends, at most STEP_LOGS per step, running jobs first, then newest
+ * first: the rest stay due in the cursor and the step says there is more.
  */
 export async function listEyeglassChanges(client: EyeglassClient, options: MapOptions, cursorIn: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
-  const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? { v: 1, seen: {}, logDue: [] };
+  const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? { v: 1, seen: {}, logDue: [], logRetry: [] };
   const bad: QuarantinedRecord[] = [];
   // Each list is read record by record: one job that does not match the document is quarantined.
   const list = async <S extends z.ZodType>(family: Family, schema: S) => {
@@ -55,23 +61,39 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
   const readiness = await list("readiness", checkJobSchema);
   const replication = await list("replication", checkJobSchema);
 
-  const next: Cursor = { v: 1, seen: {}, logDue: [] };
+  const next: Cursor = { v: 1, seen: {}, logDue: [], logRetry: [] };
   const jobs: JobRecord[] = [];
-  const wasDue = new Set(previous.logDue);
+  const retry = new Set(previous.logRetry);
+  const wasDue = new Set([...previous.logDue, ...retry]);
+  const due: Array<{ record: JobRecord; id: string }> = [];
   for (const { value: job, raw } of failovers) {
     const record = mapFailoverJob(job, raw, options);
     const print = fingerprint(raw);
     next.seen[record.vendorId] = print;
     const isNew = previous.seen[record.vendorId] === undefined;
-    const active = isUnfinished(record.state);
-    const needsLog = isNew || active || wasDue.has(record.vendorId);
-    if (needsLog && record.state !== "queued") {
-      const log = await fetchLog(client, job.id, signal);
-      if (log) record.log = log;
-      if (!log || active) next.logDue.push(record.vendorId);
-    } else if (active) next.logDue.push(record.vendorId);
+    const needsLog = isNew || isUnfinished(record.state) || wasDue.has(record.vendorId);
+    if (needsLog && record.state !== "queued") due.push({ record, id: job.id });
+    else if (isUnfinished(record.state)) next.logDue.push(record.vendorId);
     if (needsLog || previous.seen[record.vendorId] !== print) jobs.push(record);
   }
+  // Running first, then newest first; logs that failed last time after those.
+  const rank = ({ record }: { record: JobRecord }) => [
+    isUnfinished(record.state) ? 0 : retry.has(record.vendorId) ? 2 : 1,
+    -(record.startedAt?.getTime() ?? 0),
+  ];
+  due.sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0);
+  });
+  for (const { record, id } of due.slice(0, STEP_LOGS)) {
+    const log = await fetchLog(client, id, signal);
+    if (log) record.log = log;
+    if (!log) next.logRetry.push(record.vendorId);
+    else if (isUnfinished(record.state)) next.logDue.push(record.vendorId);
+  }
+  const left = due.slice(STEP_LOGS);
+  for (const { record } of left) (retry.has(record.vendorId) ? next.logRetry : next.logDue).push(record.vendorId);
+  const deferred = left.filter(({ record }) => !retry.has(record.vendorId));
   const families = [
     { list: readiness, map: mapReadinessJob },
     { list: replication, map: mapReplicationJob },
@@ -84,7 +106,14 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
       if (previous.seen[record.vendorId] !== print) jobs.push(record);
     }
   }
-  return { jobs, cursor: next, presentIds: [...Object.keys(next.seen), ...bad.map((b) => b.key)], quarantined: bad };
+  return {
+    jobs,
+    cursor: next,
+    presentIds: [...Object.keys(next.seen), ...bad.map((b) => b.key)],
+    quarantined: bad,
+    more: deferred.length > 0,
+    backfill: deferred.length > 0 ? { done: failovers.length - deferred.length, total: failovers.length } : null,
+  };
 }
 
 export async function getEyeglassJob(client: EyeglassClient, options: MapOptions, vendorId: string, signal?: AbortSignal): Promise<JobRecord | null> {

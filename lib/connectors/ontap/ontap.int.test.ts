@@ -10,12 +10,8 @@ import {
 } from "@/lib/connectors/errors";
 import type { Connector, JobView, SourceConfig } from "@/lib/connectors/types";
 import type { JobRecord } from "@/lib/domain/model";
-import { ManualClock } from "@/lib/simulators/engine/clock";
-import { startSimServer, type RunningSim } from "@/lib/simulators/engine/server";
-import { ontapSimulator } from "@/lib/simulators/ontap";
-import { createOntapConnector } from "./index";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
 
-const PASSWORD = "netapp1!";
 interface RawJob {
   uuid: string;
   state: string;
@@ -24,46 +20,31 @@ interface RawJob {
   message?: string;
 }
 
-const servers: RunningSim[] = [];
+const rigs: ConnectorRig<"ontap">[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(rigs.splice(0).map((r) => r.close()));
 });
 
 async function setup(scenario: Record<string, unknown> = {}, overrides: Partial<SourceConfig> = {}) {
-  const clock = new ManualClock();
-  const sim = ontapSimulator.create({ seed: 3, clock, user: "admin", password: PASSWORD, scenario });
-  const server = await startSimServer({ name: "ontap", handler: sim.handler, control: sim.control });
-  servers.push(server);
-  const config: SourceConfig = {
-    id: "src-1",
-    kind: "ontap",
-    name: "cluster1",
-    baseUrl: server.url,
-    username: "admin",
-    secret: PASSWORD,
-    tls: { insecure: false, caPem: null },
-    timeoutMs: 5_000,
-    options: {},
-    ...overrides,
-  };
-  const connector = createOntapConnector(config);
-  const auth = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString("base64")}`;
+  const rig = await startConnectorRig("ontap", { scenario, config: overrides });
+  rigs.push(rig);
+  const { clock, sim: server, connector } = rig;
   /** Ground truth: the simulator's own answer, read raw. */
   const truth = async (): Promise<RawJob[]> => {
     const out: RawJob[] = [];
     let next: string | undefined = "/api/cluster/jobs?fields=*";
     while (next) {
-      const res = await fetch(`${server.url}${next}`, { headers: { authorization: auth } });
-      const page = (await res.json()) as { records: RawJob[]; _links?: { next?: { href: string } } };
+      const res = await rig.vendor("GET", next);
+      const page = res.body as { records: RawJob[]; _links?: { next?: { href: string } } };
       out.push(...page.records);
       next = page._links?.next?.href;
     }
     return out;
   };
   const createJob = async (body: Record<string, unknown>): Promise<string> => {
-    const res = await fetch(`${server.url}/__sim/jobs`, { method: "POST", body: JSON.stringify(body) });
+    const res = await rig.control("/__sim/jobs", body);
     expect(res.status).toBe(201);
-    return ((await res.json()) as { vendorId: string }).vendorId;
+    return String(res.body.vendorId);
   };
   const viewOf = async (c: Connector, uuid: string): Promise<JobView> => {
     const job = await c.getJob(uuid);

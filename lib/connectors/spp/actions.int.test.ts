@@ -9,7 +9,12 @@ import {
 } from "@/lib/connectors/errors";
 import type { Connector, JobView } from "@/lib/connectors/types";
 import type { JobRecord } from "@/lib/domain/model";
-import { startSppRig, type SppRig } from "./sim-harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
+
+/** SPP suites read small pages (7 records), so listings really follow nextPage. */
+const startSppRig = (opts: { scenario?: Record<string, unknown>; pageSize?: number } = {}) =>
+  startConnectorRig("spp", { scenario: opts.scenario, config: { options: { pageSize: opts.pageSize ?? 7 } } });
+
 
 const viewOf = (job: JobRecord): JobView => ({ vendorId: job.vendorId, type: job.type, state: job.state, vendorState: job.vendorState, raw: job.raw });
 
@@ -20,11 +25,11 @@ async function mustGet(connector: Connector, id: string): Promise<JobRecord> {
 }
 
 describe("SPP connector against the simulator: cancel and the control endpoints", () => {
-  let rig: SppRig;
+  let rig: ConnectorRig<"spp">;
   let connector: Connector;
   beforeEach(async () => {
     rig = await startSppRig();
-    connector = rig.connector();
+    connector = rig.connectorWith();
   });
   afterEach(async () => rig.close());
 
@@ -109,11 +114,11 @@ describe("SPP connector against the simulator: cancel and the control endpoints"
 });
 
 describe("SPP connector against the simulator: vendor faults", () => {
-  let rig: SppRig;
+  let rig: ConnectorRig<"spp">;
   let connector: Connector;
   beforeEach(async () => {
     rig = await startSppRig({ pageSize: 50 });
-    connector = rig.connector({ timeoutMs: 400 });
+    connector = rig.connectorWith({ timeoutMs: 400 });
   });
   afterEach(async () => rig.close());
 

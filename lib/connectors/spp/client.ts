@@ -101,17 +101,37 @@ export class SppClient {
     what: string,
     signal?: AbortSignal,
   ): Promise<T[]> {
-    const out: T[] = [];
+    return (await this.getPages(path, query, schema, pick, what, () => false, signal)).items;
+  }
+
+  /**
+   * Pages of a listing until `enough(items so far)` or the last page. `total` is the first page's
+   * (0 on releases with IBM bug IT45897, so only a hint); `complete` says the listing's end was reached.
+   */
+  async getPages<S extends z.ZodType<PageEnvelope>, T>(
+    path: string,
+    query: Record<string, string>,
+    schema: S,
+    pick: (page: z.infer<S>) => T[],
+    what: string,
+    enough: (items: readonly T[]) => boolean,
+    signal?: AbortSignal,
+  ): Promise<{ items: T[]; total: number; complete: boolean }> {
+    const items: T[] = [];
     const seen = new Set<string>();
+    let total = 0;
     let call: SppCall | null = { method: "GET", path, query };
     for (let pages = 0; call; pages++) {
       if (pages >= MAX_PAGES) throw new VendorProtocolError(`${this.config.name}: ${what}: more than ${MAX_PAGES} pages`);
       const page: z.infer<S> = await this.getJson(call, schema, what, signal);
-      out.push(...pick(page));
+      if (pages === 0) total = page.total ?? 0;
+      items.push(...pick(page));
       const next = page.links?.nextPage?.href;
-      call = next ? this.nextCall(next, what, seen) : null;
+      if (!next) return { items, total, complete: true };
+      if (enough(items)) return { items, total, complete: false };
+      call = this.nextCall(next, what, seen);
     }
-    return out;
+    return { items, total, complete: true };
   }
 
   /**

@@ -98,4 +98,5 @@ export const errorReplySchema = z.looseObject({
 
 export interface PageEnvelope {
   links?: { nextPage?: { href: string } | null } | null;
+  total?: number | null;
 }

@@ -3,23 +3,37 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VendorAuthError } from "@/lib/connectors/errors";
 import type { JobRecord } from "@/lib/domain/model";
 import { parseDataSize } from "./data-size";
-import { ALL, startSppRig, type SppRig } from "./sim-harness";
+import { startConnectorRig, type ConnectorRig } from "@/lib/testing/connector-rig";
+
+/** SPP suites read small pages (7 records), so listings really follow nextPage. */
+const startSppRig = (opts: { scenario?: Record<string, unknown>; pageSize?: number } = {}) =>
+  startConnectorRig("spp", { scenario: opts.scenario, config: { options: { pageSize: opts.pageSize ?? 7 } } });
+
+const ALL = { pageSize: "100000" };
+
+/** The simulator's own answer, read with a fresh login, for comparing with the connector. */
+async function vendorTruth<T>(rig: ConnectorRig<"spp">, path: string, query: Record<string, string>): Promise<T> {
+  const res = await rig.vendor("GET", path, { query });
+  if (res.status !== 200) throw new Error(`ground truth ${path}: HTTP ${res.status} ${res.text}`);
+  return res.body as T;
+}
+
 
 interface Session { id: string; status: string; end: number | null; jobName: string }
 interface Summary { id: string; resourceName: string; summaryStatus: string; totalDataTransferred: string; throughput: string; phaseNumber: number; totalPhases: number }
 
-const requests = (rig: SppRig, key: string) => rig.sim.requestCounts.get(key) ?? 0;
+const requests = (rig: ConnectorRig<"spp">, key: string) => rig.sim.requestCounts.get(key) ?? 0;
 
 describe("SPP connector against the simulator: listing", () => {
-  let rig: SppRig;
+  let rig: ConnectorRig<"spp">;
   beforeEach(async () => {
     rig = await startSppRig();
   });
   afterEach(async () => rig.close());
 
   it("first poll: every job session, following nextPage across many small pages", async () => {
-    const truth = await rig.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
-    const batch = await drainSync(rig.connector(), null);
+    const truth = await vendorTruth<{ sessions: Session[] }>(rig, "/api/endeavour/jobsession", ALL);
+    const batch = await drainSync(rig.connectorWith(), null);
     expect(truth.sessions.length).toBeGreaterThan(100);
     expect(new Set(batch.presentIds)).toEqual(new Set(truth.sessions.map((s) => s.id)));
     expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.sessions.map((s) => s.id).sort());
@@ -33,7 +47,7 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("maps each running session's resources to lanes with exact bytes and throughput", async () => {
-    const batch = await drainSync(rig.connector(), null);
+    const batch = await drainSync(rig.connectorWith(), null);
     const running = batch.jobs.filter((j) => j.state === "running");
     expect(running.length).toBeGreaterThan(0);
     for (const job of running) await expectMatchesProgress(rig, job);
@@ -42,11 +56,11 @@ describe("SPP connector against the simulator: listing", () => {
   it("copes with IBM bug IT45897 (total 0 on full pages) by following nextPage only", async () => {
     const bugged = await startSppRig({ scenario: { totalZero: true } });
     try {
-      const page = await bugged.truth<{ total: number; sessions: Session[] }>("/api/endeavour/jobsession", { pageSize: "7" });
+      const page = await vendorTruth<{ total: number; sessions: Session[] }>(bugged, "/api/endeavour/jobsession", { pageSize: "7" });
       expect(page.total).toBe(0);
       expect(page.sessions).toHaveLength(7);
-      const all = await bugged.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
-      const batch = await drainSync(bugged.connector(), null);
+      const all = await vendorTruth<{ sessions: Session[] }>(bugged, "/api/endeavour/jobsession", ALL);
+      const batch = await drainSync(bugged.connectorWith(), null);
       expect(batch.jobs).toHaveLength(all.sessions.length);
       const job = batch.jobs.find((j) => j.state === "running");
       expect(job).toBeDefined();
@@ -57,13 +71,13 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("incremental poll: active sessions again, newly finished ones, new ones; never a full inventory", async () => {
-    const connector = rig.connector();
+    const connector = rig.connectorWith();
     const first = await drainSync(connector, null);
     const activeBefore = first.jobs.filter((j) => !j.endedAt).map((j) => j.vendorId);
     rig.clock.advance(25 * 60_000);
     const second = await connector.listChanged(first.cursor);
     expect(second.presentIds).toBeUndefined();
-    const truth = await rig.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL);
+    const truth = await vendorTruth<{ sessions: Session[] }>(rig, "/api/endeavour/jobsession", ALL);
     const ids = new Set(second.jobs.map((j) => j.vendorId));
     for (const id of activeBefore) expect(ids).toContain(id);
     const nowActive = truth.sessions.filter((s) => s.end === null).map((s) => s.id);
@@ -81,13 +95,13 @@ describe("SPP connector against the simulator: listing", () => {
   it("asks for the job log of every type (SPP lists only INFO unless told) and reads string logTimes", async () => {
     const odd = await startSppRig({ scenario: { stringLogTimes: true } });
     try {
-      const failed = (await odd.truth<{ sessions: Session[] }>("/api/endeavour/jobsession", ALL)).sessions.find((s) => s.status === "FAILED");
+      const failed = (await vendorTruth<{ sessions: Session[] }>(odd, "/api/endeavour/jobsession", ALL)).sessions.find((s) => s.status === "FAILED");
       if (!failed) throw new Error("the default estate has failed sessions");
       const filter = (extra: object[]) => JSON.stringify([{ property: "jobsessionId", value: failed.id, op: "=" }, ...extra]);
-      const infoOnly = await odd.truth<{ logs: Array<{ type: string; logTime: unknown }> }>("/api/endeavour/log/job", { filter: filter([]) });
+      const infoOnly = await vendorTruth<{ logs: Array<{ type: string; logTime: unknown }> }>(odd, "/api/endeavour/log/job", { filter: filter([]) });
       expect(new Set(infoOnly.logs.map((l) => l.type))).toEqual(new Set(["INFO"]));
       expect(typeof infoOnly.logs[0]?.logTime).toBe("string");
-      const job = await odd.connector().getJob(failed.id);
+      const job = await odd.connectorWith().getJob(failed.id);
       expect(job?.log?.some((l) => l.level === "ERROR")).toBe(true);
       expect(job?.log?.every((l) => l.at instanceof Date && !Number.isNaN(l.at.getTime()))).toBe(true);
       expect(job?.events?.some((e) => e.severity === "error")).toBe(true);
@@ -97,7 +111,7 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("keeps event keys and log positions stable across polls", async () => {
-    const connector = rig.connector();
+    const connector = rig.connectorWith();
     const first = await drainSync(connector, null);
     const job = first.jobs.find((j) => j.state === "running");
     if (!job) throw new Error("the default estate has running sessions");
@@ -111,7 +125,7 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("logs in again when the session idles out (45 min → 401)", async () => {
-    const connector = rig.connector();
+    const connector = rig.connectorWith();
     const job = (await connector.listChanged(null)).jobs[0];
     if (!job) throw new Error("estate is empty");
     const logins = requests(rig, "POST /api/endeavour/session");
@@ -124,20 +138,20 @@ describe("SPP connector against the simulator: listing", () => {
   });
 
   it("rejects bad credentials as an auth error without echoing the password", async () => {
-    const bad = rig.connector({ secret: "wrong-secret-123" });
+    const bad = rig.connectorWith({ secret: "wrong-secret-123" });
     const err = await bad.listChanged(null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(String((err as Error).message)).not.toContain("wrong-secret-123");
-    await expect(rig.connector().testConnection()).resolves.toMatch(/^Logged in to IBM Spectrum Protect Plus as admin; latest job session: .+ \((RUNNING|PENDING)\)$/);
+    await expect(rig.connectorWith().testConnection()).resolves.toMatch(/^Logged in to IBM Spectrum Protect Plus as admin; latest job session: .+ \((RUNNING|PENDING)\)$/);
   });
 
   it("returns null for a job session SPP does not have", async () => {
-    expect(await rig.connector().getJob("1234567890123")).toBeNull();
+    expect(await rig.connectorWith().getJob("1234567890123")).toBeNull();
   });
 });
 
-async function expectMatchesProgress(rig: SppRig, job: JobRecord): Promise<void> {
-  const truth = await rig.truth<{ summaries: Summary[] }>("/api/progress", {
+async function expectMatchesProgress(rig: ConnectorRig<"spp">, job: JobRecord): Promise<void> {
+  const truth = await vendorTruth<{ summaries: Summary[] }>(rig, "/api/progress", {
     ...ALL,
     filter: JSON.stringify([{ property: "sessionId", value: job.vendorId, op: "=" }]),
   });

@@ -12,7 +12,7 @@ import { ACTIVE_SESSION_STATUSES } from "./state";
 const OVERLAP_MS = 10 * 60_000;
 const DETAIL_CONCURRENCY = 4;
 
-/** Sessions given their full detail (progress and log) per step; the rest waits in the backlog. */
+/** Sessions of history given their full detail (progress and log) per step. */
 const STEP_DETAILS = 50;
 /**
  * Every log type SPP writes. Without a `type` filter SPP lists only INFO lines (sppmon's
@@ -20,19 +20,36 @@ const STEP_DETAILS = 50;
  */
 const LOG_TYPES = ["INFO", "DEBUG", "WARN", "ERROR", "SUMMARY", "DETAIL"];
 
+/**
+ * Where the history backfill goes on, as a keyset position rather than a list of ids (a year of an
+ * appliance is ~44,000 sessions, ~700 KB of ids): sessions that started at or before `start`, less
+ * those started exactly then that were already read (ties on the start time).
+ */
+const positionSchema = z.object({
+  start: z.number(),
+  readAtStart: z.array(z.string()),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+type Position = z.infer<typeof positionSchema>;
+
 const cursorSchema = z.object({
   /** Latest `end` (epoch ms) seen on a finished session. */
   endedSince: z.number().nullable(),
   /** Sessions that were active last time: each must be seen again, finished or not. */
   active: z.array(z.string()),
-  /** History still to read in full, newest first, from the first listing. */
-  backlog: z.array(z.string()).default([]),
-  backlogTotal: z.number().int().default(0),
+  /** History still to read in full, newest first; null once read. (A cursor without it starts over.) */
+  backfill: positionSchema.nullable(),
 });
 type SppCursor = z.infer<typeof cursorSchema>;
 
 const filter = (items: Array<{ property: string; value: unknown; op?: string }>) => JSON.stringify(items);
 const sort = (property: string, direction: "ASC" | "DESC") => JSON.stringify([{ property, direction }]);
+/** Newest first, ties in a fixed order, so a window never depends on how the server breaks them. */
+const NEWEST_FIRST = JSON.stringify([
+  { property: "start", direction: "DESC" },
+  { property: "id", direction: "DESC" },
+]);
 
 export class SppSync {
   constructor(
@@ -41,10 +58,10 @@ export class SppSync {
   ) {}
 
   /**
-   * One bounded step. The first lists every session newest first, reads the newest in full and
-   * leaves the rest as a backlog; each later step reads what changed (active sessions, sessions
-   * ended since the watermark) and then the next slice of the backlog, so the present shows at once
-   * and history fills in behind it.
+   * One bounded step. The first reads the newest sessions in full and leaves a keyset position
+   * behind them; each later step reads what changed (active sessions, sessions ended since the
+   * watermark) and then the next window of history from that position, so the present shows at
+   * once and history fills in behind it, with a cursor that stays small however long the history.
    */
   async listChanged(raw: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
     const parsed = raw ? cursorSchema.safeParse(raw) : null;
@@ -56,16 +73,15 @@ export class SppSync {
       return out.good.map((g) => g.value);
     };
 
-    let current: JobSession[];
-    let backlog: string[];
-    let backlogTotal: number;
+    const byId = new Map<string, JobSession>();
     let presentIds: string[] | undefined;
+    let backfill: Position | null;
     if (!cursor) {
-      const all = read(await this.listSessions({ sort: sort("start", "DESC") }, signal));
-      presentIds = [...all.map((s) => s.id), ...bad.map((b) => b.key)];
-      current = all.slice(0, STEP_DETAILS);
-      backlog = all.slice(STEP_DETAILS).map((s) => s.id);
-      backlogTotal = all.length;
+      const window = await this.historyWindow(null, signal);
+      for (const s of read(window.sessions)) byId.set(s.id, s);
+      backfill = window.next;
+      // An appliance whose whole history fit in this step gave its whole inventory.
+      if (!backfill) presentIds = [...byId.keys(), ...bad.map((b) => b.key)];
     } else {
       const active = read(
         await this.listSessions(
@@ -79,21 +95,22 @@ export class SppSync {
           signal,
         ),
       );
-      const byId = new Map<string, JobSession>();
       for (const s of [...active, ...finished]) if (!byId.has(s.id)) byId.set(s.id, s);
       for (const id of cursor.active) {
         if (byId.has(id)) continue;
         const session = await this.getSession(id, signal);
         if (session) byId.set(id, session);
       }
-      backlog = cursor.backlog.filter((id) => !byId.has(id));
-      for (const id of backlog.splice(0, STEP_DETAILS)) {
-        const session = await this.getSession(id, signal);
-        if (session) byId.set(id, session);
+      backfill = cursor.backfill;
+      if (backfill) {
+        const window = await this.historyWindow(backfill, signal);
+        for (const s of read(window.sessions)) if (!byId.has(s.id)) byId.set(s.id, s);
+        backfill = window.next;
+        // History is all in: one listing says which sessions SPP still has (ids only are kept).
+        if (!backfill) presentIds = (await this.listSessions({}, signal)).map((raw) => String(field("id")(raw)));
       }
-      current = [...byId.values()];
-      backlogTotal = cursor.backlogTotal;
     }
+    const current = [...byId.values()];
 
     const details = await mapLimit(current, DETAIL_CONCURRENCY, (s) => this.detailOrQuarantine(s, signal));
     const jobs: JobRecord[] = [];
@@ -105,17 +122,52 @@ export class SppSync {
     const next: SppCursor = {
       endedSince: Math.max(cursor?.endedSince ?? 0, ...ends) || null,
       active: jobs.filter((j) => !j.endedAt).map((j) => j.vendorId),
-      backlog,
-      backlogTotal: backlog.length > 0 ? backlogTotal : 0,
+      backfill,
     };
     return {
       jobs,
       cursor: next,
       quarantined: bad,
-      more: backlog.length > 0,
-      backfill: backlog.length > 0 ? { done: backlogTotal - backlog.length, total: backlogTotal } : null,
+      more: backfill !== null,
+      backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) } : null,
       ...(presentIds ? { presentIds } : {}),
     };
+  }
+
+  /**
+   * The next STEP_DETAILS sessions of history from `from` (null: the newest), raw, and the position
+   * after them (null once the listing's end is reached). Only `start <=` is filtered on (SPP's
+   * filter has no `<`); sessions at exactly the position's start already read are skipped here.
+   */
+  private async historyWindow(from: Position | null, signal?: AbortSignal): Promise<{ sessions: unknown[]; next: Position | null }> {
+    const skip = new Set(from?.readAtStart ?? []);
+    const isFresh = (raw: unknown) => !skip.has(String(field("id")(raw)));
+    const query: Record<string, string> = { pageSize: String(this.pageSize), sort: NEWEST_FIRST };
+    if (from) query.filter = filter([{ property: "start", value: from.start, op: "<=" }]);
+    const listed = await this.client.getPages(
+      "/api/endeavour/jobsession",
+      query,
+      jobSessionPageSchema,
+      (page) => page.sessions,
+      "job session list",
+      (items) => items.filter(isFresh).length > STEP_DETAILS,
+      signal,
+    );
+    const fresh = listed.items.filter(isFresh);
+    const sessions = fresh.slice(0, STEP_DETAILS);
+    if (listed.complete && fresh.length <= STEP_DETAILS) return { sessions, next: null };
+    // The position moves to the last session taken that has a readable start (an unreadable one is quarantined).
+    const last = sessions.findLast((raw) => typeof field("start")(raw) === "number");
+    const done = (from?.done ?? 0) + sessions.length;
+    const total = from?.total ?? listed.total;
+    if (last === undefined) {
+      const ids = sessions.map((raw) => String(field("id")(raw)));
+      return { sessions, next: { start: from?.start ?? Number.MAX_SAFE_INTEGER, readAtStart: [...skip, ...ids], done, total } };
+    }
+    const start = field("start")(last) as number;
+    const atStart = sessions.filter((raw) => field("start")(raw) === start).map((raw) => String(field("id")(raw)));
+    const readAtStart = from && from.start === start ? [...from.readAtStart, ...atStart] : atStart;
+    return { sessions, next: { start, readAtStart, done, total } };
   }
 
   private async detailOrQuarantine(session: JobSession, signal?: AbortSignal): Promise<{ job: JobRecord } | { bad: QuarantinedRecord }> {

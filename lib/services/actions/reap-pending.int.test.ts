@@ -1,12 +1,12 @@
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { getJobDetail } from "@/lib/data/job-detail";
-import type { JobState } from "@/lib/domain/job-state";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { pollSource } from "@/lib/sync/poll-source";
 import { startSimulatedSource } from "@/lib/testing/sim-source";
 import { appTestDatabase } from "@/lib/testing/test-db";
-import { beginAction } from "./action-log";
 import { performJobAction } from "./perform-job-action";
 import { reapPendingActions } from "./reap-pending";
 
@@ -30,21 +30,36 @@ describe("an action whose process died after the vendor accepted it", () => {
       const job = await t.db.job.findUniqueOrThrow({ where: { sourceId_vendorId: { sourceId: fx.sourceId, vendorId } } });
       expect(job.state).toBe("running");
 
-      // The request is recorded, the vendor accepts the abort, and the process dies before it
-      // can write the outcome: the row stays pending.
+      // A real process asks for the abort. The vendor accepts it and, before the reply reaches
+      // the process, the process is SIGKILLed: it never writes the outcome, the row stays pending.
       const key = "reaper-test-key-1";
-      const begun = await beginAction(t.db, {
-        idempotencyKey: key,
-        jobId: job.id,
-        sourceId: fx.sourceId,
-        actor: operator,
-        action: "abort",
-        params: {},
-        reason: "wrong dataset",
+      let accepted!: () => void;
+      const vendorAccepted = new Promise<void>((resolve) => (accepted = resolve));
+      let release!: () => void;
+      const killed = new Promise<void>((resolve) => (release = resolve));
+      fx.onNextRequest((req) => req.body.includes("<dp-job-abort>"), {
+        after: async (reply) => {
+          accepted();
+          await killed;
+          return reply;
+        },
       });
+      const worker = spawn(process.execPath, ["--import", "tsx", resolve("lib/testing/action-worker.ts"), t.url, job.id, "abort", key], {
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+      let output = "";
+      worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((done) => worker.once("exit", (_code, signal) => done(signal)));
+      await vendorAccepted;
+      worker.kill("SIGKILL");
+      expect(await exited).toBe("SIGKILL");
+      release();
+      expect(output).toBe("");
+      const begun = { action: await t.db.action.findFirstOrThrow({ where: { idempotencyKey: key } }) };
+      expect(begun.action.status).toBe("pending");
+      // The vendor did act: its own view of the job says so.
       const connector = await connectorForSource(fx.sourceId, t.db);
-      const view = { vendorId, type: job.type, state: job.state as JobState, vendorState: job.vendorState, raw: job.raw };
-      await connector.perform(view, { action: "abort", params: {} });
+      expect((await connector.getJob(vendorId))?.vendorState).toMatch(/^aborting/);
 
       // Within the deadline nothing is touched.
       expect(await reapPendingActions(t.db, 60_000)).toEqual({ markedUnknown: [], resolved: [] });

@@ -3,6 +3,7 @@ import { findDataset } from "./catalog";
 import type { DfmContext } from "./context";
 import { eventsAt, type SimEvent } from "./events";
 import { renderEvent } from "./render";
+import { isBroken } from "./scenario";
 import { passed, type XmlNode } from "./xml";
 import { ZapiError } from "./zapi-error";
 
@@ -36,5 +37,12 @@ export function eventIterStart(ctx: DfmContext, args: Args): XmlNode {
     else if (current) selected.push(current);
   }
   selected.sort((a, b) => a.atMs - b.atMs || a.id - b.id);
-  return passed({ records: String(selected.length), tag: ctx.tags.events.start(selected.map(renderEvent)) });
+  return passed({ records: String(selected.length), tag: ctx.tags.events.start(selected.map((e) => renderBroken(ctx, e))) });
+}
+
+/** An event as rendered, with an empty event-timestamp where the scenario breaks it. */
+function renderBroken(ctx: DfmContext, e: SimEvent): XmlNode {
+  const node = renderEvent(e);
+  if (isBroken(ctx.estate.scenario.brokenEventEvery, e.id)) node["event-timestamp"] = "";
+  return node;
 }

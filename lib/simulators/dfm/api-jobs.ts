@@ -3,7 +3,7 @@ import { datasetsFor } from "./catalog";
 import type { DfmContext } from "./context";
 import type { TagStore } from "./iterators";
 import { renderJob } from "./render";
-import { JOB_TYPES } from "./scenario";
+import { isBroken, JOB_TYPES } from "./scenario";
 import { jobAt } from "./timeline";
 import { passed, type XmlNode } from "./xml";
 import { ZapiError } from "./zapi-error";
@@ -35,7 +35,9 @@ export function listIterStart(ctx: DfmContext, args: Args): XmlNode {
     if (datasets !== null && !datasets.some((d) => d.id === job.dataset.id)) continue;
     if (from !== undefined && (startedSec === null || startedSec < from)) continue;
     if (to !== undefined && (startedSec === null || startedSec > to)) continue;
-    items.push(renderJob(job, at, ctx.estate.scenario.queuedJobState));
+    const node = renderJob(job, at, ctx.estate.scenario.queuedJobState);
+    if (isBroken(ctx.estate.scenario.brokenJobEvery, job.id)) delete node["job-type"];
+    items.push(node);
   }
   return passed({ records: String(items.length), tag: ctx.tags.jobs.start(items) });
 }

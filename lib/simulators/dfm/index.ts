@@ -5,7 +5,7 @@ import { DATASETS } from "./catalog";
 import { Estate } from "./estate";
 import { createHandler } from "./handler";
 import { TagStore } from "./iterators";
-import { parseScenario } from "./scenario";
+import { isBroken, parseScenario } from "./scenario";
 
 import { jobAt } from "./timeline";
 
@@ -32,7 +32,12 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
       // Purged jobs are gone on purpose (an operator asked); everything else DFM lists is here.
       return context.estate.list().map((job) => {
         const at = jobAt(job, now);
-        return { vendorId: String(job.id), vendorState: `${at.state} · ${at.progress}`, final: at.completedMs !== null };
+        return {
+          vendorId: String(job.id),
+          vendorState: `${at.state} · ${at.progress}`,
+          final: at.completedMs !== null,
+          broken: isBroken(scenario.brokenJobEvery, job.id),
+        };
       });
     },
     source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),

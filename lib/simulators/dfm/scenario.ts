@@ -50,11 +50,28 @@ const scenarioSchema = z.object({
   reasonWithName: z.boolean().default(false),
   /** UNCONFIRMED: which job types DFM refuses to abort (EJOBCANNOTBEABORTED). */
   unabortableJobTypes: z.array(z.enum(JOB_TYPES)).default(["destroy_relationship"]),
+  /** Render every n-th job (by id) without its job-type, which the document lists: Jobdeck must quarantine it; 0: none. */
+  brokenJobEvery: z.number().int().min(0).default(0),
+  /** Render every n-th progress event (by id) with an empty event-timestamp; 0: none. */
+  brokenEventEvery: z.number().int().min(0).default(0),
 });
+
+/**
+ * "large": a year of a busy Protection Manager (a job every ~100 minutes, ~5,000 jobs with their
+ * progress events), none purged. Explicit settings override the preset's.
+ */
+const PRESETS: Record<string, Record<string, unknown>> = {
+  large: { historyHours: 365 * 24, meanIntervalMs: 100 * 60_000 },
+};
 
 export type DfmScenario = z.infer<typeof scenarioSchema> & { errnos: Record<string, number> };
 
+/** Whether a scenario renders this record broken (every n-th by id). */
+export const isBroken = (every: number, id: number) => every > 0 && id % every === 0;
+
 export function parseScenario(raw: Record<string, unknown> | undefined): DfmScenario {
-  const parsed = scenarioSchema.parse(raw ?? {});
+  const { preset, ...rest } = raw ?? {};
+  const base = typeof preset === "string" ? (PRESETS[preset] ?? {}) : {};
+  const parsed = scenarioSchema.parse({ ...base, ...rest });
   return { ...parsed, errnos: { ...DEFAULT_ERRNOS, ...parsed.errnos } };
 }

@@ -60,8 +60,18 @@ export function isBrokenFailover(scenario: { brokenFailoverEvery: number }, id: 
 
 export type EyeglassScenario = z.infer<typeof eyeglassScenarioSchema>;
 
+/**
+ * "large": a year of a DR estate's failovers (one every ~20 hours, ~440 with their step trees and
+ * logs), kept for the year. Explicit settings override the preset's.
+ */
+const PRESETS: Record<string, Record<string, unknown>> = {
+  large: { historyMs: 365 * DAY, failoverMeanIntervalMs: 20 * HOUR, failoverRetentionMs: 400 * DAY },
+};
+
 export function parseScenario(raw: Record<string, unknown> | undefined): EyeglassScenario {
-  const parsed = eyeglassScenarioSchema.safeParse(raw ?? {});
+  const { preset, ...rest } = raw ?? {};
+  const base = typeof preset === "string" ? (PRESETS[preset] ?? {}) : {};
+  const parsed = eyeglassScenarioSchema.safeParse({ ...base, ...rest });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`eyeglass scenario: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`);

@@ -7,6 +7,8 @@ import type { SppScenario } from "./scenario";
 import { isStoppable, sessionState } from "./timeline";
 
 const MAX_CONCURRENT = 3;
+/** Sessions that ended longer ago than this cannot hold a slot for a session being placed now. */
+const SLOT_LOOKBACK_MS = 24 * 3_600_000;
 
 /** All job sessions the simulated SPP server knows, created by seed and clock. */
 export class SppEstate {
@@ -15,6 +17,12 @@ export class SppEstate {
   private readonly expired = new Map<string, string>();
   private readonly spawner: Spawner;
   private readonly controlRng: Rng;
+  /**
+   * Sessions that may still hold a run slot, oldest first: placing a session looks only at these,
+   * so building a year of history (~44,000 sessions) is linear, not quadratic.
+   */
+  private recent: SessionPlan[] = [];
+  private retainedAt = Number.NaN;
 
   constructor(
     private readonly clock: Clock,
@@ -38,7 +46,7 @@ export class SppEstate {
       const plan = planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 });
       const queued = minutesAgo === 1 ? now - startAt + rng.int(90, 240) * 1000 : 0;
       plan.queueMs = Math.max(queued, this.waitForSlot(startAt));
-      this.sessions.set(plan.id, plan);
+      this.add(plan);
     }
   }
 
@@ -49,6 +57,9 @@ export class SppEstate {
   /** Brings the estate up to the clock's time; call before answering anything. */
   advance(): void {
     this.spawner.advance();
+    // Retention only moves with the clock: a burst of requests at one instant scans once.
+    if (this.clock.now() === this.retainedAt) return;
+    this.retainedAt = this.clock.now();
     const horizon = this.clock.now() - this.scenario.retentionMs;
     for (const [id, plan] of this.sessions) {
       const { endMs, status } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
@@ -93,13 +104,19 @@ export class SppEstate {
     const at = runStart + Math.round((naturalEndMs(plan) - runStart) * (0.3 + rng.next() * 0.4));
     if (roll < 0.04) plan.stop = { at, kind: "cancel", catalogCompletedObjects: rng.chance(0.5), reason: "user admin" };
     else if (roll < 0.08) plan.stop = { at, kind: "fail", catalogCompletedObjects: true, reason: "Job session failed: vSnap server 10.0.2.11 is not responding" };
+    this.add(plan);
+  }
+
+  private add(plan: SessionPlan): void {
     this.sessions.set(plan.id, plan);
+    this.recent.push(plan);
   }
 
   /** SPP runs a few sessions at once; a new one waits (PENDING) until the earliest running one ends. */
   private waitForSlot(at: number): number {
-    const busyUntil = this.all()
-      .filter((p) => !p.stop && p.startMs + p.queueMs <= at && naturalEndMs(p) > at)
+    this.recent = this.recent.filter((p) => naturalEndMs(p) > at - SLOT_LOOKBACK_MS);
+    const busyUntil = this.recent
+      .filter((p) => this.sessions.has(p.id) && !p.stop && p.startMs + p.queueMs <= at && naturalEndMs(p) > at)
       .map((p) => naturalEndMs(p));
     if (busyUntil.length < MAX_CONCURRENT) return 0;
     return Math.min(...busyUntil) - at;
@@ -122,7 +139,7 @@ export class SppEstate {
       queueMs: 0,
       ...(definition ? { definition } : {}),
     });
-    this.sessions.set(plan.id, plan);
+    this.add(plan);
     return plan;
   }
 
