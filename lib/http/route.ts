@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/get-actor";
-import { displayTokenMayRead } from "@/lib/auth/scopes";
+import { resolveCaller } from "@/lib/auth/get-actor";
+import { displayTokenMayRead, metricsTokenMayRead } from "@/lib/auth/scopes";
 import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
 import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
-import { badRequest, errorResponse, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+import { badRequest, errorResponse, forbidden, HttpError, problemResponse, rejectedToken, unauthorized } from "./problem";
 import { readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
@@ -52,13 +52,18 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
       const mutating = MUTATING.has(request.method);
       if (mutating) assertSameOrigin(request);
       if (spec.perMinute) await assertUnderRate(request, url.pathname, spec.perMinute);
-      const actor = await getActor(request);
+      const caller = await resolveCaller(request);
+      const actor = "actor" in caller ? caller.actor : null;
       const need = spec.role ?? "viewer";
       if (need !== "public") {
+        if ("rejected" in caller) throw rejectedToken(caller.rejected);
         if (!actor) throw unauthorized();
         // On public routes (health, pairing, token entry) a display token is no more than anonymous.
         if (actor.kind === "display" && !displayTokenMayRead(request.method, url.pathname)) {
           throw forbidden("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
+        }
+        if (actor.kind === "api" && actor.scope === "metrics" && !metricsTokenMayRead(request.method, url.pathname)) {
+          throw forbidden("A metrics token reads only /api/metrics.");
         }
         if (!roleAllows(actor.role, need)) throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
       }
