@@ -128,6 +128,9 @@ export interface Eta {
 
 const PACE_LIMITS = [0.25, 4] as const;
 
+/** Fewer past runs than this and Jobdeck says "no estimate" rather than guess (see bench/eta-backtest). */
+export const MIN_RUNS_FOR_ETA = 3;
+
 /**
  * When a running job should finish: the median run length, scaled by how this run's finished
  * phases have kept pace with their medians, and never before its running phases can end. The
