@@ -8,6 +8,12 @@ export interface HistoricRun extends PastRun {
   key: string;
 }
 
+/** The estimator under test: Jobdeck's, or an earlier one to compare with. */
+export interface Estimator {
+  buildBaselines: typeof buildBaselines;
+  estimateFinish: typeof estimateFinish;
+}
+
 export const CHECKPOINTS = [0.25, 0.5, 0.75] as const;
 // As many past runs as the job page considers (lib/data/baselines.ts).
 const RUNS_CONSIDERED = 20;
@@ -48,7 +54,7 @@ export interface Backtest {
  * that had ended by then as history, it asks the estimator for the finish and compares it with
  * the real end.
  */
-export function backtestEta(runs: readonly HistoricRun[]): Backtest {
+export function backtestEta(runs: readonly HistoricRun[], estimator: Estimator = { buildBaselines, estimateFinish }): Backtest {
   const byKey = new Map<string, HistoricRun[]>();
   for (const r of runs) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   for (const list of byKey.values()) list.sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
@@ -63,7 +69,7 @@ export function backtestEta(runs: readonly HistoricRun[]): Backtest {
     for (const checkpoint of CHECKPOINTS) {
       const now = run.startedAt.getTime() + checkpoint * length;
       const past = (byKey.get(run.key) ?? []).filter((p) => p !== run && p.endedAt.getTime() <= now).slice(0, RUNS_CONSIDERED);
-      const eta = estimateFinish({ state: "running", startedAt: run.startedAt }, phasesAsOf(run.phases, now), buildBaselines(past), now);
+      const eta = estimator.estimateFinish({ state: "running", startedAt: run.startedAt }, phasesAsOf(run.phases, now), estimator.buildBaselines(past), now);
       const miss = eta ? Math.abs(eta.at - run.endedAt.getTime()) : null;
       samples.push({ vendor: run.vendor, type: run.type, checkpoint, error: miss === null ? null : miss / length, hit: eta !== null && miss !== null && miss <= eta.plusMinusMs });
     }

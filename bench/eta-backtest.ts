@@ -17,7 +17,7 @@ const POLL_EVERY_MS = 15 * 60_000;
  * clock run forward `days` in 15-minute polls so the runs it keeps producing are stored as they
  * finish. Then every stored successful run is replayed through the estimator (eta-backtest-core).
  */
-export async function benchEtaBacktest(bench: BenchDatabase, opts: { days: number; log: (line: string) => void }): Promise<EtaBacktestResult> {
+export async function benchEtaBacktest(bench: BenchDatabase, opts: { days: number; log: (line: string) => void; compare?: (runs: HistoricRun[]) => void }): Promise<EtaBacktestResult> {
   const sims: SimulatedSourceFixture[] = [];
   try {
     for (const kind of SOURCE_KINDS) sims.push(await startSimulatedSource(bench.db, kind, { name: `eta-${kind}`, timeoutMs: 60_000 }));
@@ -32,6 +32,7 @@ export async function benchEtaBacktest(bench: BenchDatabase, opts: { days: numbe
     }
     const runs = await loadHistory(bench.db, sims.map((s) => s.sourceId));
     opts.log(`${runs.length} successful runs replayed`);
+    opts.compare?.(runs);
     return { days: opts.days, ...backtestEta(runs) };
   } finally {
     await Promise.all(sims.map((s) => s.close()));

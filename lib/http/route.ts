@@ -45,7 +45,7 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
   spec: RouteSpec<Q, B, P>,
   handler: (ctx: RouteContext<Q, B, P>) => Promise<Response | object>,
 ) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const handle = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     let release: (() => void) | undefined;
     try {
       const url = new URL(request.url);
@@ -81,6 +81,17 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
       return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
     }
   };
+  // The OpenAPI document (app/api/openapi.json) is generated from these very schemas.
+  const documented: DocumentedSpec = { role: spec.role ?? "viewer", query: spec.query, body: spec.body, params: spec.params };
+  return Object.assign(handle, { spec: documented });
+}
+
+/** What a route handler exposes about itself for the OpenAPI document. */
+export interface DocumentedSpec {
+  role: Role | "public";
+  query?: z.ZodType;
+  body?: z.ZodType;
+  params?: z.ZodType;
 }
 
 /** Repeated keys (?state=running&state=failed) become arrays; single keys stay strings. */
