@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { openApiDocument } from "@/app/api/openapi.json/document";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { ApiReference, type ApiDocument } from "@/components/api-docs/api-reference";
 
 export const metadata: Metadata = { title: "API reference" };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import { readField } from "@/lib/http/csv";
+import { readField } from "@/lib/csv";
 import { pollSource } from "@/lib/sync/poll-source";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
 import { appTestDatabase } from "@/lib/testing/test-db";

@@ -2,7 +2,7 @@ import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { ApiTokenRow, ApiTokenScope, CreatedApiToken, NewApiToken } from "@/lib/contracts/tokens";
 import { roleAllows, type Role } from "@/lib/domain/roles";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { apiTokenHashesEqual, generateApiToken, hashApiToken, isApiTokenFormat } from "./api-token";
 import { toRole } from "./role";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { bearerApiToken } from "./api-token";
 import { verifyApiToken } from "./api-tokens";
 import { getAuth } from "./auth";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiTokensAdmin } from "@/components/auth/api-tokens-admin";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route({ role: "viewer" }, async ({ actor }) => {
   if (!env().JOBDECK_METRICS) throw notFound("Metrics are off: set JOBDECK_METRICS=on to serve them.");
-  if (!actor || !(actor.scope === "metrics" || actor.role === "admin")) throw forbidden("Metrics are read with a metrics API token or by an admin.");
+  if (!(actor.scope === "metrics" || actor.role === "admin")) throw forbidden("Metrics are read with a metrics API token or by an admin.");
   const { body, contentType } = await scrapeMetrics();
   return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
 });

@@ -1,6 +1,7 @@
-import { listAudit, type AuditFilters, type AuditRow } from "@/lib/data/audit";
+import { listAudit, type AuditFilters } from "@/lib/data/audit";
+import type { AuditRow } from "@/lib/contracts/audit";
 import { getDb, type Tx } from "@/lib/db/client";
-import { csvRow, fieldColumns, streamCsv } from "@/lib/http/csv";
+import { csvRow, fieldColumns, streamCsv } from "@/lib/csv";
 
 /** The fields of GET /api/audit items, under the same names (nested ones dotted; params and stages as JSON). */
 export const AUDIT_CSV_COLUMNS = fieldColumns<AuditRow>([

@@ -1,5 +1,5 @@
-import { csvHeader, csvRow, fieldColumns } from "@/lib/http/csv";
-import type { HistoryRun } from "./types";
+import { csvHeader, csvRow, fieldColumns } from "@/lib/csv";
+import type { HistoryRun } from "@/lib/contracts/history";
 
 
 /** The fields of GET /api/history items, under the same names and with the same values (durations in ms, vendor as its kind). */
