@@ -136,7 +136,7 @@ describe("/metrics", () => {
         // Public routes treat it as anonymous; every other route refuses it.
         expect([401, 403, 404, 400, 200, 201, 204, 405, 429], `${method} ${pattern}`).toContain(res.status);
         if (![200, 201, 204].includes(res.status)) continue;
-        expect(["/api/health", "/api/pairing", "/api/pairing/claim", "/api/auth/[...all]", "/api/display-tokens/enter"], `${method} ${pattern} let a metrics token in`).toContain(pattern);
+        expect(["/api/health", "/api/pairing", "/api/pairing/claim", "/api/auth/[...all]", "/api/display-tokens/enter", "/api/openapi.json"], `${method} ${pattern} let a metrics token in`).toContain(pattern);
       }
     }
   });
