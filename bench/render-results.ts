@@ -1,4 +1,5 @@
 import type { BenchResults } from "./run";
+import { renderEtaBacktest } from "./eta-backtest-render";
 
 const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
@@ -38,5 +39,6 @@ export function renderResults(r: BenchResults): string {
     lines.push(`| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`);
   }
   lines.push("");
+  if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");
 }

@@ -3,7 +3,8 @@
  * bench/RESULTS.md (quoted in the README). Not part of `npm test`: figures, not pass/fail, and
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
- * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part.
+ * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
+ * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
+import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
 import { renderResults } from "./render-results";
 import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
@@ -21,6 +23,9 @@ const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map
 const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
+const ONLY_ETA = process.env.BENCH_ONLY === "eta";
+/** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
+const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
 export interface BenchResults {
   machine: { cpus: number; node: string; at: string };
@@ -28,6 +33,7 @@ export interface BenchResults {
   jobsApi?: JobsApiBenchResult[];
   jobPage?: JobPageBenchResult;
   estateHttp?: EstateHttpResult;
+  etaBacktest?: EtaBacktestResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -40,6 +46,15 @@ try {
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
+  if (ONLY_ETA) {
+    console.log(`ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`);
+    const etaBacktest = await benchEtaBacktest(bench, { days: ETA_DAYS, log });
+    const results: BenchResults = { machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() }, etaBacktest };
+    writeFileSync("bench/results-eta.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-eta.md", renderResults(results));
+    console.log("wrote bench/results-eta.json and bench/RESULTS-eta.md");
     process.exit(0);
   }
   console.log(`sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`);
@@ -73,9 +88,19 @@ try {
     await fresh.stop();
   }
 
+  console.log(`ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`);
+  const etaDb = await startBenchDatabase();
+  let etaBacktest: EtaBacktestResult;
+  try {
+    etaBacktest = await benchEtaBacktest(etaDb, { days: ETA_DAYS, log });
+  } finally {
+    await etaDb.stop();
+  }
+
   const results: BenchResults = {
     machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
     syncIngest,
+    etaBacktest,
     jobsApi,
     jobPage,
     estateHttp,

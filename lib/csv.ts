@@ -1,6 +1,28 @@
 export type CsvCell = string | number | boolean | null;
 export type CsvColumns<Row> = ReadonlyArray<readonly [string, (row: Row) => CsvCell]>;
 
+type Field<T> = T extends object ? { [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}` : K }[keyof T & string] : never;
+
+/**
+ * Columns named exactly as the API's JSON names the fields (`vendorState`, `job.id`), holding the
+ * same values, so a CSV export and its JSON response read alike; objects and arrays become JSON.
+ */
+export function fieldColumns<Row>(fields: ReadonlyArray<Field<Row>>): CsvColumns<Row> {
+  return fields.map((field) => [field, (row: Row) => toCell(readField(row, field))] as const);
+}
+
+export function readField(row: unknown, field: string): unknown {
+  let value: unknown = row;
+  for (const key of field.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : null;
+  return value ?? null;
+}
+
+function toCell(value: unknown): CsvCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return JSON.stringify(value);
+}
+
 /**
  * RFC 4180 quoting; a string a spreadsheet would run as a formula (= + - @ tab CR) gets a leading
  * apostrophe, since vendor-supplied names end up in these files. Numbers are left as numbers.

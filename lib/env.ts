@@ -58,6 +58,8 @@ const schema = z
     JOBDECK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     /** Heavy reads (exports, timeline, history summary) run at once per web process; more get 503. */
     JOBDECK_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** Serve Prometheus metrics at /api/metrics (to metrics-scoped API tokens and admins); off by default. */
+    JOBDECK_METRICS: z.enum(["on", "off"]).default("off").transform((v) => v === "on"),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {

@@ -87,7 +87,7 @@ describe("rename, then act", () => {
 
     const csv = await (await callRoute(auditExport, "GET", "/api/audit/export?action=cancel", { cookie: admin.cookie })).text();
     const [header, line] = csv.split("\r\n");
-    expect(header).toMatch(/^requested_at,completed_at,actor,actor_email,actor_id,/);
+    expect(header).toMatch(/^requestedAt,completedAt,actor,actorEmail,actorId,/);
     expect(line).toContain(`,Ada Admin,olga@example.com,${olga.id},cancel,`);
   });
 

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { startPairing } from "@/lib/auth/pairing-requests";
 import { createUser } from "@/lib/auth/users";
@@ -136,6 +137,24 @@ const cases: Case[] = [
     run: async (who) => {
       const { id } = await createDisplayToken("to revoke", null);
       return callRoute(handler("DELETE /api/display-tokens/[id]"), "DELETE", `/api/display-tokens/${id}`, who, { params: { id } });
+    },
+  },
+  {
+    route: "POST /api/api-tokens",
+    what: "create an API token for a script",
+    expected: byRole("admin", 201),
+    run: (who) => callRoute(handler("POST /api/api-tokens"), "POST", "/api/api-tokens", who, { body: { name: "nightly", scope: "viewer", expiresInDays: 7 } }),
+  },
+  {
+    route: "DELETE /api/api-tokens/[id]",
+    what: "revoke an API token",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
+      const made = await createApiToken({ name: "to revoke", scope: "viewer", expiresInDays: 1 }, { kind: "user", id: admin.id, name: admin.name, role: "admin" });
+      if (!made.ok) throw new Error(made.reason);
+      const { id } = made.token;
+      return callRoute(handler("DELETE /api/api-tokens/[id]"), "DELETE", `/api/api-tokens/${id}`, who, { params: { id } });
     },
   },
   {

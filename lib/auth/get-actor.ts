@@ -1,18 +1,29 @@
 import type { Actor } from "@/lib/domain/actor";
+import { bearerApiToken } from "./api-token";
+import { verifyApiToken } from "./api-tokens";
 import { getAuth } from "./auth";
 import { bearerDisplayToken, cookieDisplayToken } from "./display-cookie";
 import { findActiveDisplayToken } from "./display-tokens";
 import { toRole } from "./role";
 import { isSecureRequest } from "./secure-request";
 
+/** Who is calling, or why an API token they sent was refused (the API says which, rather than a bare 401). */
+export type Caller = { actor: Actor | null } | { rejected: "unknown" | "revoked" | "expired" };
+
 /**
- * The caller of an API request; null when anonymous. An explicit bearer display token comes first;
+ * The caller of an API request. An explicit bearer token comes first (a display token, or a
+ * script's API token, which is never silently downgraded to anonymous or to a cookie's session);
  * then the session, so a person who once opened a wall link in their browser keeps their own role;
  * then the display cookie a wall screen holds.
  */
-export async function getActor(request: Request): Promise<Actor | null> {
+export async function resolveCaller(request: Request): Promise<Caller> {
   const bearer = bearerDisplayToken(request);
-  if (bearer) return displayActor(bearer);
+  if (bearer) return { actor: await displayActor(bearer) };
+  const apiToken = bearerApiToken(request);
+  if (apiToken) {
+    const verdict = await verifyApiToken(apiToken);
+    return verdict.ok ? { actor: verdict.actor } : { rejected: verdict.reason };
+  }
   const session = await getAuth(isSecureRequest(request)).api.getSession({
     headers: request.headers,
     // Refreshing here would extend the session without re-sending its cookie; /api/me refreshes both.
@@ -20,15 +31,23 @@ export async function getActor(request: Request): Promise<Actor | null> {
   });
   if (session) {
     return {
-      kind: "user",
-      id: session.user.id,
-      name: session.user.name || session.user.email,
-      email: session.user.email,
-      role: toRole(session.user.role),
+      actor: {
+        kind: "user",
+        id: session.user.id,
+        name: session.user.name || session.user.email,
+        email: session.user.email,
+        role: toRole(session.user.role),
+      },
     };
   }
   const cookie = cookieDisplayToken(request);
-  return cookie ? displayActor(cookie) : null;
+  return { actor: cookie ? await displayActor(cookie) : null };
+}
+
+/** The caller, or null when anonymous or their token was refused. */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const caller = await resolveCaller(request);
+  return "actor" in caller ? caller.actor : null;
 }
 
 async function displayActor(token: string): Promise<Actor | null> {

@@ -8,3 +8,10 @@ export const DISPLAY_TOKEN_ROUTES: ReadonlySet<string> = new Set(["/api/wall", "
 export function displayTokenMayRead(method: string, pathname: string): boolean {
   return (method === "GET" || method === "HEAD") && DISPLAY_TOKEN_ROUTES.has(pathname.replace(/\/+$/, ""));
 }
+
+export const METRICS_PATH = "/api/metrics";
+
+/** A metrics-scoped API token, handed to a Prometheus server, reads the metrics and nothing else. */
+export function metricsTokenMayRead(method: string, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && pathname.replace(/\/+$/, "") === METRICS_PATH;
+}

@@ -115,6 +115,8 @@ export interface JobBaselineView {
   /** How many past runs the figures come from (0: no history, so no ETA). */
   runs: number;
   job: PhaseBaselineView | null;
+  /** Every past run's length, shortest first (lib/domain/baselines.ts estimateFinish). */
+  jobDurationsMs: number[];
   /** By phase signature (lib/domain/baselines.ts phaseSignatures). */
   phases: Record<string, PhaseBaselineView>;
 }

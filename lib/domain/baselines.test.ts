@@ -55,7 +55,7 @@ describe("buildBaselines", () => {
     expect(b.phases["|Verify#0"]?.medianEndOffsetMs).toBe(24 * MIN);
   });
   it("is empty without history", () => {
-    expect(buildBaselines([])).toEqual({ runs: 0, job: null, phases: {} });
+    expect(buildBaselines([])).toEqual({ runs: 0, job: null, jobDurationsMs: [], phases: {} });
   });
 });
 
@@ -72,7 +72,9 @@ describe("isOutlier", () => {
 });
 
 describe("estimateFinish", () => {
+  // Runs of 12, 24 and 36 minutes (Copy 10/20/30, Verify 2/4/6); five runs add 48 and 60.
   const history = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6)]);
+  const longer = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6), run(300, 40, 8), run(400, 50, 10)]);
   const phase = (name: string, state: "running" | "succeeded" | "queued", start: number | null, end: number | null) => ({
     key: name,
     parentKey: null,
@@ -82,21 +84,28 @@ describe("estimateFinish", () => {
     startedAt: start === null ? null : t(1000 + start),
     endedAt: end === null ? null : t(1000 + end),
   });
-  it("uses the median run length while the run keeps pace", () => {
-    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [phase("Copy", "running", 0, null), phase("Verify", "queued", null, null)], history, t(1005).getTime());
-    expect(eta).toEqual({ at: t(1024).getTime(), plusMinusMs: 9.6 * MIN });
+  const running = { state: "running" as const, startedAt: t(1000) };
+  it("uses the median past run length, with a spread covering every past run and a margin for few runs", () => {
+    const eta = estimateFinish(running, [phase("Copy", "running", 0, null), phase("Verify", "queued", null, null)], history, t(1005).getTime());
+    // 24 min; the farthest run is 12 min away, widened by a third for three runs.
+    expect(eta).toEqual({ at: t(1024).getTime(), plusMinusMs: 16 * MIN });
   });
-  it("scales by the pace of finished phases", () => {
-    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [phase("Copy", "succeeded", 0, 40), phase("Verify", "running", 40, null)], history, t(1041).getTime());
-    // Copy took 40 min against a 20 min median end: pace 2, so 24 min becomes 48, ±19.2 min.
-    expect(eta).toEqual({ at: t(1048).getTime(), plusMinusMs: 19.2 * MIN });
+  it("moves out as the run outlives the quick runs, instead of sticking at now", () => {
+    const eta = estimateFinish(running, [], longer, t(1030).getTime());
+    // Still going at 30 min: only the 36, 48 and 60 minute runs are like it.
+    expect(eta).toEqual({ at: t(1048).getTime(), plusMinusMs: 16 * MIN });
   });
-  it("never says the job is done before now", () => {
-    const eta = estimateFinish({ state: "running", startedAt: t(1000) }, [], history, t(1100).getTime());
-    expect(eta?.at).toBe(t(1100).getTime());
+  it("is never before its running phase's median says it ends", () => {
+    const eta = estimateFinish(running, [phase("Copy", "succeeded", 0, 22), phase("Verify", "running", 22, null)], history, t(1023).getTime());
+    expect(eta?.at).toBe(t(1026).getTime());
   });
-  it("says nothing without history or for a finished job", () => {
-    expect(estimateFinish({ state: "running", startedAt: t(0) }, [], buildBaselines([]), t(1).getTime())).toBeNull();
-    expect(estimateFinish({ state: "succeeded", startedAt: t(0) }, [], history, t(1).getTime())).toBeNull();
+  it("past every run of its history, ends after now with a modest spread", () => {
+    const eta = estimateFinish(running, [], longer, t(1070).getTime());
+    expect(eta).toEqual({ at: t(1085).getTime(), plusMinusMs: 1.5 * MIN });
+  });
+  it("says nothing with fewer than three past runs, or for a finished job", () => {
+    expect(estimateFinish(running, [], buildBaselines([]), t(1001).getTime())).toBeNull();
+    expect(estimateFinish(running, [], buildBaselines([run(0, 10, 2), run(100, 20, 4)]), t(1001).getTime())).toBeNull();
+    expect(estimateFinish({ state: "succeeded", startedAt: t(1000) }, [], history, t(1001).getTime())).toBeNull();
   });
 });

@@ -48,6 +48,10 @@ export function errorResponse(err: HttpError): Response {
 
 export const badRequest = (detail: string, errors?: Problem["errors"]) => new HttpError(400, "Bad request", detail, errors);
 export const unauthorized = () => new HttpError(401, "Unauthorized", "Sign in to use Jobdeck.");
+const TOKEN_REFUSALS = { unknown: "is not a Jobdeck API token", revoked: "has been revoked", expired: "has expired" } as const;
+/** A bearer API token that does not let its script in: 401, saying whether it is unknown, revoked or expired. */
+export const rejectedToken = (reason: keyof typeof TOKEN_REFUSALS) =>
+  new HttpError(401, "Unauthorized", `The API token ${TOKEN_REFUSALS[reason]}. Ask an admin for a new one.`, [{ parameter: "authorization", message: TOKEN_REFUSALS[reason] }]);
 export const forbidden = (detail: string) => new HttpError(403, "Forbidden", detail);
 export const notFound = (detail: string) => new HttpError(404, "Not found", detail);
 export const conflict = (detail: string) => new HttpError(409, "Conflict", detail);

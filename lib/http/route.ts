@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/actor";
-import { getActor } from "@/lib/auth/get-actor";
-import { displayTokenMayRead } from "@/lib/auth/scopes";
+import { resolveCaller } from "@/lib/auth/get-actor";
+import { displayTokenMayRead, metricsTokenMayRead } from "@/lib/auth/scopes";
 import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
 import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
-import { asHttpError, badRequest, errorResponse, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+import { asHttpError, badRequest, errorResponse, forbidden, HttpError, problemResponse, rejectedToken, unauthorized } from "./problem";
 import { readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
@@ -50,20 +50,25 @@ export function route<
   P extends Schema | undefined = undefined,
   R extends Need = "viewer",
 >(spec: RouteSpec<Q, B, P, R>, handler: (ctx: RouteContext<Q, B, P, R>) => Promise<Response | object>) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const handle = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     let release: (() => void) | undefined;
     try {
       const url = new URL(request.url);
       const mutating = MUTATING.has(request.method);
       if (mutating) assertSameOrigin(request);
       if (spec.perMinute) await assertUnderRate(request, url.pathname, spec.perMinute);
-      const actor = await getActor(request);
+      const caller = await resolveCaller(request);
+      const actor = "actor" in caller ? caller.actor : null;
       const need = spec.role ?? "viewer";
       if (need !== "public") {
+        if ("rejected" in caller) throw rejectedToken(caller.rejected);
         if (!actor) throw unauthorized();
         // On public routes (health, pairing, token entry) a display token is no more than anonymous.
         if (actor.kind === "display" && !displayTokenMayRead(request.method, url.pathname)) {
           throw forbidden("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
+        }
+        if (actor.kind === "api" && actor.scope === "metrics" && !metricsTokenMayRead(request.method, url.pathname)) {
+          throw forbidden("A metrics token reads only /api/metrics.");
         }
         if (!roleAllows(actor.role, need)) throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
       }
@@ -82,6 +87,17 @@ export function route<
       return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
     }
   };
+  // The OpenAPI document (app/api/openapi.json) is generated from these very schemas.
+  const documented: DocumentedSpec = { role: spec.role ?? "viewer", query: spec.query, body: spec.body, params: spec.params };
+  return Object.assign(handle, { spec: documented });
+}
+
+/** What a route handler exposes about itself for the OpenAPI document. */
+export interface DocumentedSpec {
+  role: Need;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  params?: z.ZodType;
 }
 
 /** Repeated keys (?state=running&state=failed) become arrays; single keys stay strings. */

@@ -18,3 +18,10 @@ export function takeStreamSlot(caller: string, max: number): (() => void) | null
     else open.set(caller, now);
   };
 }
+
+/** Live streams open in this web process, all callers together (reported to /metrics by lib/metrics/stream-census). */
+export function openStreamCount(): number {
+  let total = 0;
+  for (const held of open.values()) total += held;
+  return total;
+}

@@ -60,7 +60,7 @@ export async function pollSource(db: Db, source: PollableSource, options: PollOp
     for (;;) {
       const batch = await connector.listChanged(cursor, options.signal);
       const final = !batch.more || steps + 1 >= maxSteps;
-      const committed = await db.$transaction((tx) => commitStep(tx, source, batch, final, options), {
+      const committed = await db.$transaction((tx) => commitStep(tx, source, batch, final, options, startedAt), {
         timeout: 120_000,
         maxWait: 30_000,
       });
@@ -84,6 +84,7 @@ async function commitStep(
   batch: SyncBatch,
   final: boolean,
   options: PollOptions,
+  pollStartedAt: Date,
 ): Promise<{ changed: number; nextPollAt: Date }> {
   if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
   const now = new Date();
@@ -105,7 +106,7 @@ async function commitStep(
       backfillDone: batch.backfill?.done ?? null,
       backfillTotal: batch.backfill?.total ?? null,
       // Mid-read the source stays due, so the rest follows as soon as a worker is free.
-      ...(final ? { nextPollAt } : {}),
+      ...(final ? { nextPollAt, lastPollDurationMs: now.getTime() - pollStartedAt.getTime() } : {}),
     },
   });
   await notifySourceChange(tx, source.id);
@@ -130,7 +131,15 @@ async function recordFailure(
       if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
       await tx.source.update({
         where: { id: source.id },
-        data: { lastPollAt: at, lastErrorAt: at, lastError: message, consecutiveFailures: failures, nextPollAt },
+        data: {
+          lastPollAt: at,
+          lastErrorAt: at,
+          lastError: message,
+          consecutiveFailures: failures,
+          nextPollAt,
+          lastPollDurationMs: Date.now() - at.getTime(),
+          pollFailuresTotal: { increment: 1 },
+        },
       });
       await notifySourceChange(tx, source.id);
     });

@@ -119,7 +119,7 @@ describe("GET /api/audit/export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="jobdeck-audit-.*\.csv"$/);
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^requested_at,completed_at,actor,actor_email,actor_id,action,status,reason,job_id,job_name/);
+    expect(lines[0]).toMatch(/^requestedAt,completedAt,actor,actorEmail,actorId,action,status,reason,job\.id,job\.name/);
     expect(lines).toHaveLength(21);
     expect(lines[1]).toContain(",Olga Operator,,,abort,pending,reason 29,");
     expect(lines.filter((l) => l.includes(",refused,"))).toHaveLength(9);

@@ -5,6 +5,7 @@ import { HttpError } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { sseResponse } from "@/lib/live/sse-response";
 import { takeStreamSlot } from "@/lib/live/stream-slots";
+import { startStreamCensus } from "@/lib/metrics/stream-census";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 
 export const GET = route({ query: streamTopicQuery }, async ({ request, query, actor }) => {
   const caller = `${actor.kind}:${actor.id ?? actor.name}`;
+  startStreamCensus();
   const free = takeStreamSlot(caller, env().JOBDECK_STREAMS_PER_CALLER);
   if (!free) throw new HttpError(429, "Too many streams", `At most ${env().JOBDECK_STREAMS_PER_CALLER} live streams per caller; close another tab or wall.`);
   return sseResponse({

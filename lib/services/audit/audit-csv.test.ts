@@ -26,11 +26,11 @@ const row: AuditRow = {
 
 describe("auditCsvLine", () => {
   it("writes one quoted line per action with formula-looking vendor text defused", () => {
-    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual(["requested_at", "completed_at", "actor", "actor_email", "actor_id", "action"]);
+    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual(["requestedAt", "completedAt", "actor", "actorEmail", "actorId", "action"]);
     expect(auditCsvLine(row)).toBe(
       '2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.500Z,Olga Operator,olga@example.com,u-olga,abort,succeeded,"wrong volume, ""urgent""",' +
         '7c0e1f1e-0000-4000-8000-0000000000aa,"nightly, mirror",4411,NetApp DFM (demo),dfm,\'=HYPERLINK(evil),{},' +
-        "2026-03-01T10:00:00.000Z requested; 2026-03-01T10:00:01.500Z succeeded,7c0e1f1e-0000-4000-8000-000000000001\r\n",
+        `"${JSON.stringify(row.stages).replaceAll('"', '""')}",7c0e1f1e-0000-4000-8000-000000000001\r\n`,
     );
   });
 

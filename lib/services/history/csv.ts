@@ -1,34 +1,31 @@
-import { CATEGORY_LABEL } from "@/lib/domain/rto";
-import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import { csvHeader, csvRow, type CsvColumns } from "@/lib/csv";
+import { csvHeader, csvRow, fieldColumns } from "@/lib/csv";
 import type { HistoryRun } from "@/lib/contracts/history";
 
 
-const COLUMNS: CsvColumns<HistoryRun> = [
-  ["id", (r) => r.id],
-  ["vendor", (r) => VENDOR_LABEL[r.kind]],
-  ["source", (r) => r.sourceName],
-  ["vendor_id", (r) => r.vendorId],
-  ["category", (r) => CATEGORY_LABEL[r.category]],
-  ["type", (r) => r.type],
-  ["name", (r) => r.name],
-  ["group", (r) => r.group],
-  ["policy", (r) => r.policy],
-  ["outcome", (r) => r.outcome],
-  ["state", (r) => r.state],
-  ["vendor_state", (r) => r.vendorState],
-  ["started_at", (r) => r.startedAt],
-  ["ended_at", (r) => r.endedAt],
-  ["duration_s", (r) => seconds(r.durationMs)],
-  ["rto_phase", (r) => r.rtoPhase],
-  ["rto_s", (r) => seconds(r.rtoMs)],
-  ["rto_target_s", (r) => seconds(r.rtoTargetMs)],
-  ["rto_met", (r) => r.rtoMet],
-  ["rpo_s", (r) => seconds(r.rpoMs)],
-  ["submitted_by", (r) => r.submittedBy],
-];
-
-const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+/** The fields of GET /api/history items, under the same names and with the same values (durations in ms, vendor as its kind). */
+const COLUMNS = fieldColumns<HistoryRun>([
+  "id",
+  "kind",
+  "sourceName",
+  "vendorId",
+  "category",
+  "type",
+  "name",
+  "group",
+  "policy",
+  "outcome",
+  "state",
+  "vendorState",
+  "startedAt",
+  "endedAt",
+  "durationMs",
+  "rtoPhase",
+  "rtoMs",
+  "rtoTargetMs",
+  "rtoMet",
+  "rpoMs",
+  "submittedBy",
+]);
 
 export const CSV_HEADER = COLUMNS.map(([name]) => name);
 

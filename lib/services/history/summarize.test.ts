@@ -104,8 +104,8 @@ describe("historyCsv", () => {
     expect(lines[2]).toBe("");
     const cells = lines[1] ?? "";
     expect(cells).toContain(`"Test ""A"", zone=1"`);
-    expect(cells).toContain(",754,900,true,0,'=HYPERLINK(1)");
-    expect(cells.startsWith(`${r.id},Commvault,cv,`)).toBe(true);
+    expect(cells).toContain(",754000,900000,true,0,'=HYPERLINK(1)");
+    expect(cells.startsWith(`${r.id},commvault,cv,`)).toBe(true);
     expect(csvCell(null)).toBe("");
     expect(csvCell("-5")).toBe("'-5");
     expect(csvCell(-5)).toBe("-5");

@@ -3,27 +3,28 @@ import type { JobSummary } from "@/lib/contracts/jobs";
 import { listJobs } from "@/lib/data/jobs";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
-import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
+import { csvRow, fieldColumns, streamCsv } from "@/lib/csv";
 import { jobFiltersFromQuery } from "./job-filters";
 
-export const CSV_COLUMNS = [
-  ["id", (j) => j.id],
-  ["state", (j) => j.state],
-  ["vendor_state", (j) => j.vendorState],
-  ["vendor", (j) => j.kind],
-  ["source", (j) => j.sourceName],
-  ["vendor_id", (j) => j.vendorId],
-  ["type", (j) => j.type],
-  ["name", (j) => j.name],
-  ["dataset", (j) => j.dataset],
-  ["policy", (j) => j.policy],
-  ["started_at", (j) => j.startedAt],
-  ["ended_at", (j) => j.endedAt],
-  ["progress", (j) => (j.progress === null ? null : String(j.progress))],
-  ["bytes_done", (j) => j.bytesDone],
-  ["bytes_total", (j) => j.bytesTotal],
-  ["gone_at", (j) => j.goneAt],
-] as const satisfies CsvColumns<JobSummary>;
+/** The fields of GET /api/jobs items, under the same names. */
+export const CSV_COLUMNS = fieldColumns<JobSummary>([
+  "id",
+  "state",
+  "vendorState",
+  "kind",
+  "sourceName",
+  "vendorId",
+  "type",
+  "name",
+  "dataset",
+  "policy",
+  "startedAt",
+  "endedAt",
+  "progress",
+  "bytesDone",
+  "bytesTotal",
+  "goneAt",
+]);
 
 export function csvLine(job: JobSummary): string {
   return csvRow(CSV_COLUMNS, job);

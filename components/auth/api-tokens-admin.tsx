@@ -1,0 +1,147 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { API_TOKEN_SCOPES, MAX_API_TOKEN_DAYS, newApiTokenBody, type ApiTokenRow, type CreatedApiToken } from "@/lib/contracts/tokens";
+import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
+import { useApiTokenMutations, useApiTokens } from "./use-api-tokens";
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
+
+const SCOPE_HELP: Record<(typeof API_TOKEN_SCOPES)[number], string> = {
+  viewer: "viewer: reads jobs, history and exports",
+  operator: "operator: also aborts, pauses and launches",
+  admin: "admin: also manages sources and users",
+  metrics: "metrics: reads /api/metrics only (for Prometheus)",
+};
+
+function status(token: ApiTokenRow, now: number): string {
+  if (token.revokedAt) return `revoked ${when(token.revokedAt)}`;
+  if (Date.parse(token.expiresAt) <= now) return `expired ${when(token.expiresAt)}`;
+  return `active until ${when(token.expiresAt)}`;
+}
+
+export function ApiTokensAdmin() {
+  const tokens = useApiTokens();
+  const { create, revoke } = useApiTokenMutations();
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  // One clock reading per render keeps every row's status consistent.
+  const [now] = useState(() => Date.now());
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const el = event.currentTarget;
+    const form = new FormData(el);
+    setFormError(null);
+    const parsed = newApiTokenBody.safeParse({ name: form.get("name"), scope: form.get("scope"), expiresInDays: Number(form.get("expiresInDays")) });
+    if (!parsed.success) {
+      setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      return;
+    }
+    try {
+      setCreated(await create.mutateAsync(parsed.data));
+      el.reset();
+    } catch (err) {
+      setFormError(err instanceof Error ? err.message : "Could not create the token.");
+    }
+  }
+
+  return (
+    <section aria-labelledby="api-tokens-heading" className="flex max-w-5xl flex-col gap-3">
+      <h2 id="api-tokens-heading" className="text-lg font-semibold">
+        Tokens for scripts
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Send as <code>Authorization: Bearer jda_…</code>. A token never has more rights than the admin who made it, expires on its date, and is shown once, when it is created.
+      </p>
+      {created && <NewToken created={created} onDone={() => setCreated(null)} />}
+      {(tokens.error ?? revoke.error) && (
+        <p role="alert" className={ERROR}>
+          {(tokens.error ?? revoke.error)?.message}
+        </p>
+      )}
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th className="py-1 pr-3">Name</th>
+            <th className="py-1 pr-3">Scope</th>
+            <th className="py-1 pr-3">Created</th>
+            <th className="py-1 pr-3">Last used</th>
+            <th className="py-1 pr-3">Status</th>
+            <th className="py-1" />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data?.map((token) => (
+            <tr key={token.id} data-testid="api-token-row" className="border-t border-slate-200 dark:border-slate-800">
+              <td className="py-1 pr-3">{token.name}</td>
+              <td className="py-1 pr-3">{token.scope}</td>
+              <td className="py-1 pr-3">
+                {when(token.createdAt)}
+                <span className="text-slate-500"> by {token.createdBy.name}</span>
+              </td>
+              <td className="py-1 pr-3">{when(token.lastUsedAt)}</td>
+              <td className="py-1 pr-3">{status(token, now)}</td>
+              <td className="py-1 text-right">
+                {!token.revokedAt && (
+                  <button
+                    type="button"
+                    disabled={revoke.isPending}
+                    onClick={() => window.confirm(`Revoke "${token.name}"? Scripts using it are refused at once.`) && revoke.mutate(token.id)}
+                    className={DANGER_LINK}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Create an API token">
+        <label className="flex flex-col text-xs">
+          Name
+          <input name="name" required maxLength={100} placeholder="nightly report script" className={INPUT} />
+        </label>
+        <label className="flex flex-col text-xs">
+          Scope
+          <select name="scope" defaultValue="viewer" className={INPUT}>
+            {API_TOKEN_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {SCOPE_HELP[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs">
+          Expires in (days)
+          <input name="expiresInDays" type="number" required min={1} max={MAX_API_TOKEN_DAYS} defaultValue={90} className={INPUT} />
+        </label>
+        <button type="submit" disabled={create.isPending} className={BUTTON}>
+          Create token
+        </button>
+      </form>
+      {formError && (
+        <p role="alert" className={ERROR}>
+          {formError}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function NewToken({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
+  return (
+    <div role="status" className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+      <p className="font-medium">
+        Token for “{created.name}” ({created.scope}). Copy it now: Jobdeck keeps only a hash and cannot show it again.
+      </p>
+      <code data-testid="new-api-token" className="break-all rounded bg-white px-2 py-1 dark:bg-slate-900">
+        {created.token}
+      </code>
+      <button type="button" onClick={onDone} className="self-start text-sm underline">
+        I have copied it
+      </button>
+    </div>
+  );
+}
