@@ -2,7 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { API_TOKEN_SCOPES, MAX_API_TOKEN_DAYS, newApiTokenBody, type ApiTokenRow, type CreatedApiToken } from "@/lib/contracts/tokens";
-import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { useApiTokenMutations, useApiTokens } from "./use-api-tokens";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
@@ -60,44 +62,40 @@ export function ApiTokensAdmin() {
           {(tokens.error ?? revoke.error)?.message}
         </p>
       )}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3">Name</th>
-            <th className="py-1 pr-3">Scope</th>
-            <th className="py-1 pr-3">Created</th>
-            <th className="py-1 pr-3">Last used</th>
-            <th className="py-1 pr-3">Status</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data?.map((token) => (
-            <tr key={token.id} data-testid="api-token-row" className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-1 pr-3">{token.name}</td>
-              <td className="py-1 pr-3">{token.scope}</td>
-              <td className="py-1 pr-3">
+      <DataTable
+        rows={tokens.data ?? []}
+        rowKey={(token) => token.id}
+        rowProps={() => ({ "data-testid": "api-token-row" })}
+        columns={[
+          { header: "Name", cell: (token) => token.name },
+          { header: "Scope", cell: (token) => token.scope },
+          {
+            header: "Created",
+            cell: (token) => (
+              <>
                 {when(token.createdAt)}
                 <span className="text-slate-500"> by {token.createdBy.name}</span>
-              </td>
-              <td className="py-1 pr-3">{when(token.lastUsedAt)}</td>
-              <td className="py-1 pr-3">{status(token, now)}</td>
-              <td className="py-1 text-right">
-                {!token.revokedAt && (
-                  <button
-                    type="button"
-                    disabled={revoke.isPending}
-                    onClick={() => window.confirm(`Revoke "${token.name}"? Scripts using it are refused at once.`) && revoke.mutate(token.id)}
-                    className={DANGER_LINK}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Last used", cell: (token) => when(token.lastUsedAt) },
+          { header: "Status", cell: (token) => status(token, now) },
+          {
+            header: "",
+            className: "text-right",
+            cell: (token) =>
+              !token.revokedAt && (
+                <Button
+                  variant="danger"
+                  disabled={revoke.isPending}
+                  onClick={() => window.confirm(`Revoke "${token.name}"? Scripts using it are refused at once.`) && revoke.mutate(token.id)}
+                >
+                  Revoke
+                </Button>
+              ),
+          },
+        ]}
+      />
       <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Create an API token">
         <label className="flex flex-col text-xs">
           Name
@@ -117,9 +115,9 @@ export function ApiTokensAdmin() {
           Expires in (days)
           <input name="expiresInDays" type="number" required min={1} max={MAX_API_TOKEN_DAYS} defaultValue={90} className={INPUT} />
         </label>
-        <button type="submit" disabled={create.isPending} className={BUTTON}>
+        <Button type="submit" disabled={create.isPending} variant="primary">
           Create token
-        </button>
+        </Button>
       </form>
       {formError && (
         <p role="alert" className={ERROR}>
