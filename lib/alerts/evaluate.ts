@@ -9,6 +9,9 @@ import { reconcileRule, type ReconcileOutcome } from "./reconcile";
  * (the queue runs one at a time, but a stalled one may be expired and retried) take turns per rule.
  * Incidents of rules that were disabled or deleted resolve.
  */
+/** Generous: a busy database must not turn a wait for another worker's lock into a failed evaluation. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
 export async function evaluateRules(db: Db = getDb(), now: () => Date = () => new Date()): Promise<ReconcileOutcome> {
   const total: ReconcileOutcome = { opened: 0, updated: 0, resolved: 0 };
   const rules = await db.alertRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
@@ -19,7 +22,8 @@ export async function evaluateRules(db: Db = getDb(), now: () => Date = () => ne
       const out = await db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`jobdeck:alert-rule:${rule.id}`}, 0))`;
         return reconcileRule(tx, rule, firing, at);
-      });
+        // A rule's lock may be held by another worker's evaluation for a moment: wait for it.
+      }, TX_OPTIONS);
       add(total, out);
     } catch (err) {
       // One rule's bad query must not silence the others.
