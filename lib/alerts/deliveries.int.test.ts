@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import type { RunningWorker } from "@/lib/sync/worker";
@@ -54,4 +56,52 @@ describe("alert deliveries", () => {
       await receiver.close();
     }
   });
+
+  it("send email through a real SMTP server, with the reply logged", async () => {
+    const mails: Array<{ from: string; to: string[]; data: string }> = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (smtp.server.address() as AddressInfo).port;
+      const saved = await saveChannel(
+        { kind: "email", name: "noc mail", enabled: true, to: ["noc@example.test", "oncall@example.test"], from: "jobdeck@example.test", host: "127.0.0.1", port, security: "none" },
+        testAdmin,
+        null,
+        t.db,
+      );
+      if (!saved.ok) throw new Error(saved.detail);
+      const deliveryId = await sendTestMessage(saved.channel.id, t.db);
+      await expect.poll(async () => (await getDelivery(deliveryId ?? "", t.db))?.status, { timeout: 30_000, interval: 200 }).toBe("delivered");
+      const delivery = await getDelivery(deliveryId ?? "", t.db);
+      expect(delivery?.attemptLog).toHaveLength(1);
+      expect(delivery?.attemptLog[0]).toMatchObject({ ok: true, statusCode: 250 });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.from).toBe("jobdeck@example.test");
+      expect(mails[0]?.to).toEqual(["noc@example.test", "oncall@example.test"]);
+      expect(subjectOf(mails[0]?.data ?? "")).toBe('[Test] Test message for channel "noc mail"');
+      expect(mails[0]?.data).toContain("If you can read this, Jobdeck can reach this channel.");
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
 });
+
+/** The Subject header, unfolded and with its RFC 2047 Q-encoded words decoded. */
+function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw)?.[1] ?? "";
+  return header
+    .replace(/\r\n[ \t]+/g, " ")
+    .replace(/\?= =\?UTF-8\?Q\?/gi, "")
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => word.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+}

@@ -1,6 +1,12 @@
 import type { AlertChannelKind } from "@/lib/contracts/alerts";
 import { cut, escapeSlack, headline, type Notice } from "./notice";
 
+/** Escaped first, then cut to Slack's limit (escaping lengthens), never through the middle of an entity. */
+function slackText(text: string, max: number): string {
+  const escaped = escapeSlack(text);
+  return escaped.length <= max ? escaped : `${escaped.slice(0, max - 1).replace(/&[a-z]*$/, "")}…`;
+}
+
 const SLACK_EMOJI = { error: ":red_circle:", warning: ":large_orange_circle:", info: ":large_blue_circle:" } as const;
 const TEAMS_COLOR = { error: "Attention", warning: "Warning", info: "Accent" } as const;
 
@@ -12,13 +18,13 @@ export function slackPayload(n: Notice): Record<string, unknown> {
   const resolvedLine = n.event === "resolved" && n.incident.resolvedAt ? ` · resolved ${n.incident.resolvedAt}` : "";
   const ack = n.incident.acknowledgedBy ? ` · acknowledged by ${n.incident.acknowledgedBy}${n.incident.ackNote ? `: ${n.incident.ackNote}` : ""}` : "";
   return {
-    text: escapeSlack(cut(headline(n), 3000)),
+    text: slackText(headline(n), 3000),
     blocks: [
       { type: "header", text: { type: "plain_text", text: cut(headline(n), 150), emoji: true } },
-      { type: "section", text: { type: "mrkdwn", text: escapeSlack(cut(`${SLACK_EMOJI[n.incident.severity]} ${n.incident.detail}`, 3000)) } },
+      { type: "section", text: { type: "mrkdwn", text: slackText(`${SLACK_EMOJI[n.incident.severity]} ${n.incident.detail}`, 3000) } },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: escapeSlack(cut(`${n.incident.severity} · ${n.incident.kind} · opened ${n.incident.openedAt}${resolvedLine}${ack}`, 3000)) }],
+        elements: [{ type: "mrkdwn", text: slackText(`${n.incident.severity} · ${n.incident.kind} · opened ${n.incident.openedAt}${resolvedLine}${ack}`, 3000) }],
       },
       ...(n.url ? [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open in Jobdeck" }, url: n.url }] }] : []),
     ],
