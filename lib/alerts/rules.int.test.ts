@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadWallSnapshot } from "@/lib/data/wall";
 import type { Db } from "@/lib/db/client";
 import type { RunningWorker } from "@/lib/sync/worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -79,6 +80,10 @@ describe("alert rules, evaluated by two workers", () => {
     await expect.poll(async () => (await incidents(t.db, ruleId)).length, WAIT).toBe(1);
     const [opened] = await incidents(t.db, ruleId);
     expect(opened).toMatchObject({ status: "open", jobId: first.id, kind: "job_failed" });
+    // The wall's failures panel reads the same incident.
+    const wall = await loadWallSnapshot({ sources: [], timelineHours: 6 }, t.db);
+    expect(wall.failures.find((f) => f.id === first.id)?.incident).toMatchObject({ id: opened?.id, status: "open" });
+    expect(wall.incidents.map((i) => i.id)).toContain(opened?.id);
 
     // Evaluations keep running (timer and changes, on both workers): still one incident.
     const evaluated = Date.now();

@@ -37,6 +37,21 @@ export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "
 export interface WallFailure extends WallJob, Pick<JobSummary, "message"> {
   /** When a later run of the same job succeeded: the failure has cleared. */
   recoveredAt: string | null;
+  /** The unresolved alert incident about this job, if a rule opened one: acknowledged there, it stops pinning. */
+  incident: { id: string; status: "open" | "acknowledged"; acknowledgedBy: string | null } | null;
+}
+
+/** An unresolved alert incident on one of the wall's sources: the same incidents as /incidents. */
+export interface WallIncident {
+  id: string;
+  title: string;
+  kind: string;
+  severity: "info" | "warning" | "error";
+  status: "open" | "acknowledged";
+  sourceId: string | null;
+  jobId: string | null;
+  openedAt: string;
+  acknowledgedBy: string | null;
 }
 
 /** A bar of the wall's timeline. */
@@ -48,6 +63,7 @@ export interface WallSnapshot {
   running: WallRunningJob[];
   queuedCount: number;
   failures: WallFailure[];
+  incidents: WallIncident[];
   readiness: WallReadiness[];
   timeline: { from: string; to: string; jobs: WallTimelineJob[] };
 }
@@ -64,6 +80,7 @@ const FAILURE_STATES: JobState[] = ["failed", "aborted", "canceled"];
 const DAY_MS = 86_400_000;
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
+const MAX_INCIDENTS = 50;
 const MAX_TIMELINE = 250;
 /** A failure's message is a line on the wall, not the vendor's whole report. */
 const MAX_MESSAGE = 160;
@@ -110,6 +127,16 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
         select: { sourceId: true, type: true, name: true, dataset: true, policy: true, drGroup: true, startedAt: true },
       })
     : [];
+  const incidentRows = await db.incident.findMany({
+    where: { status: { not: "resolved" }, sourceId: { in: sourceIds } },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: MAX_INCIDENTS,
+  });
+  const incidents: WallIncident[] = incidentRows.map((i) => ({
+    id: i.id, title: i.title, kind: i.kind, severity: i.severity, status: i.status === "acknowledged" ? "acknowledged" : "open",
+    sourceId: i.sourceId, jobId: i.jobId, openedAt: i.openedAt.toISOString(), acknowledgedBy: i.acknowledgedBy,
+  }));
+  const incidentByJob = new Map(incidents.flatMap((i) => (i.jobId ? [[i.jobId, i] as const] : [])));
   const running = inOrder(runningRows);
   const etas = await estimateEtas(running.slice(0, MAX_ETAS), now, db);
   const counts = new Map(runningCounts.map((c) => [c.sourceId, c._count._all]));
@@ -132,11 +159,16 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
     })),
     running: running.map((j) => ({ ...wallJob(j), progress: j.progress, dataset: j.dataset, eta: etas.get(j.id) ?? null })),
     queuedCount,
-    failures: markRecovered(failures, successes).map((f) => ({
-      ...wallJob(f),
-      message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
-      recoveredAt: f.recoveredAt,
-    })),
+    failures: markRecovered(failures, successes).map((f) => {
+      const incident = incidentByJob.get(f.id);
+      return {
+        ...wallJob(f),
+        message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
+        recoveredAt: f.recoveredAt,
+        incident: incident ? { id: incident.id, status: incident.status, acknowledgedBy: incident.acknowledgedBy } : null,
+      };
+    }),
+    incidents,
     readiness: latestReadiness(readinessRows),
     timeline: {
       from: from.toISOString(),
