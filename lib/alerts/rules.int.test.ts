@@ -3,7 +3,8 @@ import { loadWallSnapshot } from "@/lib/data/wall";
 import type { Db } from "@/lib/db/client";
 import type { RunningWorker } from "@/lib/sync/worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { createRule, quietOntap } from "./testing/ontap-scenario";
+import { quietOntap } from "./testing/ontap-scenario";
+import { createRule } from "./testing/rules";
 import { startWorkers } from "./testing/workers";
 
 /**

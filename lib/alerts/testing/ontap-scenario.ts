@@ -1,9 +1,6 @@
-import { alertRuleInput, type AlertRuleInput } from "@/lib/contracts/alerts";
 import type { Db } from "@/lib/db/client";
 import { makeDueNow } from "@/lib/sync/leases";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
-import { saveRule } from "../services/rules";
-import { testAdmin } from "./workers";
 
 /**
  * An ONTAP simulator with nothing in it and nothing starting by itself, polled every few hundred
@@ -25,11 +22,4 @@ export async function quietOntap(db: Db): Promise<SimulatedSourceFixture & { sim
     // step, so the times it reports compare with the evaluator's clock as a real appliance's would.
     syncClock: () => fixture.clock.set(Math.max(fixture.clock.now(), Date.now())),
   };
-}
-
-/** A rule as the API would take it (defaults filled by the same schema). */
-export async function createRule(db: Db, input: Record<string, unknown> & { kind: AlertRuleInput["kind"]; name: string }): Promise<string> {
-  const saved = await saveRule(alertRuleInput.parse(input), testAdmin, null, db);
-  if (!saved.ok) throw new Error(saved.detail);
-  return saved.rule.id;
 }
