@@ -21,9 +21,9 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   const ruleName = `backups fail ${Date.now()}`;
   await page.goto("/admin/alerts");
   const form = page.getByRole("form", { name: "New alert rule" });
-  await form.getByLabel("Name").fill(ruleName);
-  await form.getByLabel("When").selectOption("job_failed");
-  await form.getByLabel("Source").selectOption({ label: quiet.name });
+  await form.getByLabel("Name", { exact: true }).fill(ruleName);
+  await form.getByLabel("When", { exact: true }).selectOption("job_failed");
+  await form.getByLabel("Source", { exact: true }).selectOption({ label: quiet.name });
   await form.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByTestId("alert-rule").filter({ hasText: ruleName })).toBeVisible();
 
