@@ -47,7 +47,7 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   // The next run of the same job succeeds: the incident resolves on its own.
   const fixed = await quiet.startJob({ type: "cluster-backup", durationMs: 1_000 });
   await quiet.waitForJob(request, fixed);
-  await page.getByRole("tab", { name: "Resolved" }).click();
+  await page.getByRole("tab", { name: "Resolved", exact: true }).click();
   const resolved = page.getByTestId("incident").filter({ hasText: `Cluster Backup Job failed on ${quiet.name}` });
   await expect(resolved.locator("[data-status]")).toHaveAttribute("data-status", "resolved", { timeout: 60_000 });
   await expect(resolved).toContainText("Looking at the aggregate's free space");
