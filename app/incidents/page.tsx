@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IncidentsView } from "@/components/incidents/incidents-view";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/domain/roles";
 
 export const metadata: Metadata = { title: "Incidents" };

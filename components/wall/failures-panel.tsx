@@ -1,4 +1,4 @@
-import type { WallFailure, WallIncident } from "@/lib/data/wall";
+import type { WallFailure, WallIncident } from "@/lib/contracts/wall";
 import { AutoScroll } from "./auto-scroll";
 import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ChannelsAdmin } from "@/components/alerts/channels-admin";
 import { RulesAdmin } from "@/components/alerts/rules-admin";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { listSourceViews } from "@/lib/services/sources/list-sources";
 
 export const metadata: Metadata = { title: "Alerts" };

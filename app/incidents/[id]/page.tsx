@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IncidentDetailView } from "@/components/incidents/incident-detail";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { roleAllows } from "@/lib/domain/roles";
 
 export const metadata: Metadata = { title: "Incident" };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AlertChannel, Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import type { AlertChannelInput, AlertChannelView } from "@/lib/contracts/alerts";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import type { Db } from "@/lib/db/client";
 import { startWorker, type RunningWorker } from "@/lib/sync/worker";
 
