@@ -60,6 +60,14 @@ const schema = z
     JOBDECK_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Serve Prometheus metrics at /api/metrics (to metrics-scoped API tokens and admins); off by default. */
     JOBDECK_METRICS: z.enum(["on", "off"]).default("off").transform((v) => v === "on"),
+    /** How often the workers evaluate alert rules on a timer (changes trigger an evaluation at once). */
+    JOBDECK_ALERT_EVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    /** How often an idle worker asks the job queue (pg-boss) for work. */
+    JOBDECK_QUEUE_POLL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+    /** First retry of a failed alert delivery after this long, doubling with each attempt (capped at an hour). */
+    JOBDECK_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** Attempts per alert delivery before it is marked failed. */
+    JOBDECK_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.JOBDECK_SECRET_KEY) {

@@ -4,6 +4,7 @@
  * run again; afterwards the old key can be dropped from JOBDECK_PREVIOUS_SECRET_KEYS.
  */
 import { randomBytes } from "node:crypto";
+import { resealChannelSecrets } from "@/lib/alerts/channels/reseal";
 import { keyId } from "@/lib/crypto/secret-box";
 import { secretKey } from "@/lib/crypto/secret-key";
 import { resealSourceSecrets } from "@/lib/data/sources";
@@ -22,7 +23,9 @@ try {
   const previous = env().JOBDECK_PREVIOUS_SECRET_KEYS.length;
   const { resealed, current } = await resealSourceSecrets(db);
   console.log(`Resealed ${resealed} source credential(s) with key ${keyId(secretKey())}; ${current} already used it. ${previous} previous key(s) configured.`);
-  if (resealed + current > 0) console.log("Every stored credential now opens with JOBDECK_SECRET_KEY alone: JOBDECK_PREVIOUS_SECRET_KEYS can be emptied.");
+  const channels = await resealChannelSecrets(db);
+  console.log(`Resealed ${channels.resealed} alert channel secret(s); ${channels.current} already used the key.`);
+  if (resealed + current + channels.resealed + channels.current > 0) console.log("Every stored credential now opens with JOBDECK_SECRET_KEY alone: JOBDECK_PREVIOUS_SECRET_KEYS can be emptied.");
 } catch (err) {
   console.error(`rotate-key failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { logger } from "@/lib/log";
 import { startDemoEstate, type DemoEstate } from "@/lib/simulators/demo-estate";
+import { alertingFromEnv } from "@/lib/alerts/worker-options";
 import { startWorker } from "@/lib/sync/worker";
 
 const dev = process.argv.includes("--dev");
@@ -35,6 +36,7 @@ const worker = await startWorker({
   databaseUrl: database.url,
   workerId: config.JOBDECK_WORKER_ID,
   concurrency: config.JOBDECK_WORKER_CONCURRENCY,
+  alerts: alertingFromEnv(config),
 });
 
 // Before the web app answers, so the first page already shows a year of the estate, not three weeks.

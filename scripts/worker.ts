@@ -5,6 +5,7 @@
 import { createDb } from "@/lib/db/client";
 import { databaseOrExit } from "./database-or-exit";
 import { env } from "@/lib/env";
+import { alertingFromEnv } from "@/lib/alerts/worker-options";
 import { startWorker } from "@/lib/sync/worker";
 
 const config = env();
@@ -21,6 +22,7 @@ const worker = await startWorker({
   databaseUrl: database.url,
   workerId: config.JOBDECK_WORKER_ID,
   concurrency: config.JOBDECK_WORKER_CONCURRENCY,
+  alerts: alertingFromEnv(config),
 });
 
 async function shutdown() {

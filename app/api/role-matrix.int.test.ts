@@ -313,7 +313,79 @@ const cases: Case[] = [
         headers: { origin: new URL("http://localhost:3000").origin, "x-jobdeck-peer": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
       }),
   },
+  ...alertCases(),
 ];
+
+/** Alert rules, channels and incidents: admins configure, operators acknowledge. */
+function alertCases(): Case[] {
+  const unique = (what: string) => `${what} ${crypto.randomUUID()}`;
+  const rule = () => ({ kind: "job_failed", name: unique("rule") });
+  const channel = () => ({ kind: "webhook", name: unique("hook"), url: "http://127.0.0.1:9/hook" });
+  const makeRule = () => t.db.alertRule.create({ data: { name: unique("rule"), kind: "job_failed" } });
+  const makeChannel = async () => {
+    const made = await callRoute(handler("POST /api/alerts/channels"), "POST", "/api/alerts/channels", callers.admin, { body: channel() });
+    return ((await made.json()) as { id: string }).id;
+  };
+  return [
+    { route: "POST /api/alerts/rules", what: "create an alert rule", expected: byRole("admin", 201), run: (who) => callRoute(handler("POST /api/alerts/rules"), "POST", "/api/alerts/rules", who, { body: rule() }) },
+    {
+      route: "PUT /api/alerts/rules/[id]",
+      what: "change an alert rule",
+      expected: byRole("admin", 200),
+      run: async (who) => {
+        const r = await makeRule();
+        return callRoute(handler("PUT /api/alerts/rules/[id]"), "PUT", `/api/alerts/rules/${r.id}`, who, { params: { id: r.id }, body: rule() });
+      },
+    },
+    {
+      route: "DELETE /api/alerts/rules/[id]",
+      what: "delete an alert rule",
+      expected: byRole("admin", 204),
+      run: async (who) => {
+        const r = await makeRule();
+        return callRoute(handler("DELETE /api/alerts/rules/[id]"), "DELETE", `/api/alerts/rules/${r.id}`, who, { params: { id: r.id } });
+      },
+    },
+    { route: "POST /api/alerts/channels", what: "create an alert channel", expected: byRole("admin", 201), run: (who) => callRoute(handler("POST /api/alerts/channels"), "POST", "/api/alerts/channels", who, { body: channel() }) },
+    {
+      route: "PUT /api/alerts/channels/[id]",
+      what: "change an alert channel",
+      expected: byRole("admin", 200),
+      run: async (who) => {
+        const id = await makeChannel();
+        return callRoute(handler("PUT /api/alerts/channels/[id]"), "PUT", `/api/alerts/channels/${id}`, who, { params: { id }, body: { kind: "webhook", name: unique("renamed") } });
+      },
+    },
+    {
+      route: "DELETE /api/alerts/channels/[id]",
+      what: "delete an alert channel",
+      expected: byRole("admin", 204),
+      run: async (who) => {
+        const id = await makeChannel();
+        return callRoute(handler("DELETE /api/alerts/channels/[id]"), "DELETE", `/api/alerts/channels/${id}`, who, { params: { id } });
+      },
+    },
+    {
+      route: "POST /api/alerts/channels/[id]/test",
+      what: "send a test message",
+      expected: byRole("admin", 202),
+      run: async (who) => {
+        const id = await makeChannel();
+        return callRoute(handler("POST /api/alerts/channels/[id]/test"), "POST", `/api/alerts/channels/${id}/test`, who, { params: { id } });
+      },
+    },
+    {
+      route: "POST /api/incidents/[id]/acknowledge",
+      what: "acknowledge an incident",
+      expected: byRole("operator", 200),
+      run: async (who) => {
+        const key = unique("subject");
+        const incident = await t.db.incident.create({ data: { dedupKey: key, openKey: key, kind: "job_failed", severity: "error", title: "t", detail: "d", subject: key } });
+        return callRoute(handler("POST /api/incidents/[id]/acknowledge"), "POST", `/api/incidents/${incident.id}/acknowledge`, who, { params: { id: incident.id }, body: { note: "on it" } });
+      },
+    },
+  ];
+}
 
 describe("role matrix: every mutating API route", () => {
   it("documents every mutating handler under app/api", () => {

@@ -41,6 +41,11 @@ export function UserMenu({ actor }: { actor: Me }) {
           API tokens
         </Link>
       )}
+      {actor.kind === "user" && actor.role === "admin" && (
+        <Link href="/admin/alerts" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Alerts
+        </Link>
+      )}
       {actor.kind === "user" && (
         <Link href="/account/password" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
           Password

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/domain/actor";
 import { UserMenu } from "@/components/auth/user-menu";
+import { IncidentBadge } from "@/components/incidents/incident-badge";
 import { StreamIndicator } from "@/components/live/stream-indicator";
 
 const NAV = [
@@ -11,6 +12,7 @@ const NAV = [
   { href: "/wall", label: "Wall" },
   { href: "/sources", label: "Sources" },
   { href: "/audit", label: "Audit" },
+  { href: "/incidents", label: "Incidents" },
 ];
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
@@ -28,6 +30,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <IncidentBadge />
           <StreamIndicator />
           <UserMenu actor={actor} />
         </div>

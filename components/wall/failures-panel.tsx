@@ -1,4 +1,4 @@
-import type { WallFailure } from "@/lib/contracts/wall";
+import type { WallFailure, WallIncident } from "@/lib/contracts/wall";
 import { AutoScroll } from "./auto-scroll";
 import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";
@@ -9,13 +9,15 @@ import { WallPanel } from "./wall-panel";
 
 interface Props {
   failures: WallFailure[];
+  /** Unresolved alert incidents on the wall's sources (the same ones /incidents lists). */
+  incidents: WallIncident[];
   pinnedIds: ReadonlySet<string>;
   acknowledged: ReadonlySet<string>;
   ctx: WallContext;
   onAcknowledge: () => void;
 }
 
-export function FailuresPanel({ failures, pinnedIds, acknowledged, ctx, onAcknowledge }: Props) {
+export function FailuresPanel({ failures, incidents, pinnedIds, acknowledged, ctx, onAcknowledge }: Props) {
   const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(failures)) });
   const pinned = pinnedIds.size > 0;
   const banner = pinned ? (
@@ -28,6 +30,13 @@ export function FailuresPanel({ failures, pinnedIds, acknowledged, ctx, onAcknow
   return (
     <WallPanel id="failures" title={PANEL_TITLE.failures} freshness={freshness} summary={`${failures.length}`} pinned={pinned} banner={banner}>
       <AutoScroll>
+        {incidents.filter((i) => !i.jobId || !failures.some((f) => f.id === i.jobId)).map((i) => (
+          <div key={i.id} data-testid="wall-incident" className="flex items-baseline gap-[0.5em] border-b border-zinc-800/80 px-[0.7em] py-[0.35em]">
+            <span className={`shrink-0 text-[0.75em] font-bold ${i.status === "open" ? "text-red-300" : "text-amber-300"}`}>{i.status === "open" ? "● INCIDENT" : "◐ ACKNOWLEDGED"}</span>
+            <span className="truncate font-semibold text-white">{i.title}</span>
+            <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">{formatAgeShort(ctx.serverNow - Date.parse(i.openedAt))} ago</span>
+          </div>
+        ))}
         {failures.length === 0 ? <p className="p-[0.7em] text-zinc-400">No failures or aborts in the last 24 hours.</p> : null}
         <ul>
           {failures.map((f) => {
@@ -55,7 +64,8 @@ export function FailuresPanel({ failures, pinnedIds, acknowledged, ctx, onAcknow
                     {f.message ? ` · ${f.message}` : ""}
                   </span>
                   {f.recoveredAt ? <span className="ml-auto shrink-0 text-emerald-300">✓ cleared by a later run</span> : null}
-                  {!f.recoveredAt && acknowledged.has(f.id) ? <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged</span> : null}
+                  {!f.recoveredAt && f.incident?.status === "acknowledged" ? <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged by {f.incident.acknowledgedBy}</span> : null}
+                  {!f.recoveredAt && f.incident?.status !== "acknowledged" && acknowledged.has(f.id) ? <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged</span> : null}
                 </div>
               </li>
             );

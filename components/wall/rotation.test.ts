@@ -8,6 +8,11 @@ describe("pinningFailures", () => {
     const list = [failure({}), failure({ id: "f2", state: "aborted" }), failure({ id: "seen" })];
     expect(pinningFailures(list, new Set(["seen"])).map((f) => f.id)).toEqual(["f1", "f2"]);
   });
+  it("does not pin a failure whose alert incident someone acknowledged in Jobdeck", () => {
+    const list = [failure({ id: "ack", incident: { status: "acknowledged" } }), failure({ id: "open", incident: { status: "open" } })];
+    expect(pinningFailures(list, new Set()).map((f) => f.id)).toEqual(["open"]);
+  });
+
   it("does not pin cancels or failures a later run cleared", () => {
     const list = [failure({ id: "c", state: "canceled" }), failure({ id: "ok", recoveredAt: "2026-01-01T13:00:00.000Z" })];
     expect(pinningFailures(list, new Set())).toEqual([]);

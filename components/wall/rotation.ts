@@ -8,6 +8,8 @@ export interface FailureLike {
   id: string;
   state: JobState;
   recoveredAt: string | null;
+  /** Its alert incident, if a rule opened one: acknowledged in Jobdeck, it no longer pins. */
+  incident?: { status: "open" | "acknowledged" } | null;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface FailureLike {
  * "New" is decided by what the screen has seen, not by vendor timestamps, because vendor clocks drift.
  */
 export function pinningFailures<F extends FailureLike>(failures: readonly F[], known: ReadonlySet<string>): F[] {
-  return failures.filter((f) => PINNING.has(f.state) && !known.has(f.id) && !f.recoveredAt);
+  return failures.filter((f) => PINNING.has(f.state) && !known.has(f.id) && !f.recoveredAt && f.incident?.status !== "acknowledged");
 }
 
 /**

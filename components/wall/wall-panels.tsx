@@ -25,7 +25,7 @@ export function WallPanels({ panels, snapshot, ctx, pinned, acknowledged, onAckn
       case "running":
         return <RunningPanel key={id} jobs={snapshot.running} queued={snapshot.queuedCount} ctx={ctx} />;
       case "failures":
-        return <FailuresPanel key={id} failures={snapshot.failures} pinnedIds={pinnedIds} acknowledged={acknowledged} ctx={ctx} onAcknowledge={onAcknowledge} />;
+        return <FailuresPanel key={id} failures={snapshot.failures} incidents={snapshot.incidents} pinnedIds={pinnedIds} acknowledged={acknowledged} ctx={ctx} onAcknowledge={onAcknowledge} />;
       case "sources":
         return <SourcesPanel key={id} sources={snapshot.sources} ctx={ctx} />;
       case "dr":

@@ -52,6 +52,21 @@ export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "
 export interface WallFailure extends WallJob, Pick<JobSummary, "message"> {
   /** When a later run of the same job succeeded: the failure has cleared. */
   recoveredAt: string | null;
+  /** The unresolved alert incident about this job, if a rule opened one: acknowledged there, it stops pinning. */
+  incident: { id: string; status: "open" | "acknowledged"; acknowledgedBy: string | null } | null;
+}
+
+/** An unresolved alert incident on one of the wall's sources: the same incidents as /incidents. */
+export interface WallIncident {
+  id: string;
+  title: string;
+  kind: string;
+  severity: "info" | "warning" | "error";
+  status: "open" | "acknowledged";
+  sourceId: string | null;
+  jobId: string | null;
+  openedAt: string;
+  acknowledgedBy: string | null;
 }
 
 /** A bar of the wall's timeline. */
@@ -63,6 +78,7 @@ export interface WallSnapshot {
   running: WallRunningJob[];
   queuedCount: number;
   failures: WallFailure[];
+  incidents: WallIncident[];
   readiness: WallReadiness[];
   timeline: { from: string; to: string; jobs: WallTimelineJob[] };
 }

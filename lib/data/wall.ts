@@ -1,4 +1,4 @@
-import type { WallJob, WallSnapshot } from "@/lib/contracts/wall";
+import type { WallIncident, WallJob, WallSnapshot } from "@/lib/contracts/wall";
 import type { JobSummary } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import { estimateFinish, buildBaselines, type Eta } from "@/lib/domain/baselines";
@@ -17,6 +17,7 @@ export interface WallQuery {
 const DAY_MS = 86_400_000;
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
+const MAX_INCIDENTS = 50;
 const MAX_TIMELINE = 250;
 /** A failure's message is a line on the wall, not the vendor's whole report. */
 const MAX_MESSAGE = 160;
@@ -63,6 +64,16 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
         select: { sourceId: true, type: true, name: true, dataset: true, policy: true, drGroup: true, startedAt: true },
       })
     : [];
+  const incidentRows = await db.incident.findMany({
+    where: { status: { not: "resolved" }, sourceId: { in: sourceIds } },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: MAX_INCIDENTS,
+  });
+  const incidents: WallIncident[] = incidentRows.map((i) => ({
+    id: i.id, title: i.title, kind: i.kind, severity: i.severity, status: i.status === "acknowledged" ? "acknowledged" : "open",
+    sourceId: i.sourceId, jobId: i.jobId, openedAt: i.openedAt.toISOString(), acknowledgedBy: i.acknowledgedBy,
+  }));
+  const incidentByJob = new Map(incidents.flatMap((i) => (i.jobId ? [[i.jobId, i] as const] : [])));
   const running = inOrder(runningRows);
   const etas = await estimateEtas(running.slice(0, MAX_ETAS), now, db);
   const counts = new Map(runningCounts.map((c) => [c.sourceId, c._count._all]));
@@ -85,11 +96,16 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
     })),
     running: running.map((j) => ({ ...wallJob(j), progress: j.progress, dataset: j.dataset, eta: etas.get(j.id) ?? null })),
     queuedCount,
-    failures: markRecovered(failures, successes).map((f) => ({
-      ...wallJob(f),
-      message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
-      recoveredAt: f.recoveredAt,
-    })),
+    failures: markRecovered(failures, successes).map((f) => {
+      const incident = incidentByJob.get(f.id);
+      return {
+        ...wallJob(f),
+        message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
+        recoveredAt: f.recoveredAt,
+        incident: incident ? { id: incident.id, status: incident.status, acknowledgedBy: incident.acknowledgedBy } : null,
+      };
+    }),
+    incidents,
     readiness: latestReadiness(readinessRows),
     timeline: {
       from: from.toISOString(),

@@ -1,12 +1,12 @@
 import type { Tx } from "@/lib/db/client";
+import type { IncidentStatus } from "@/lib/generated/prisma/client";
 import type { Count } from "./readings";
 
-/**
- * Open, acknowledged and resolved incidents for `jobdeck_incidents{state}`. Issue #19's alerting
- * half adds the Incident model on another branch; once it is merged, this counts its rows by
- * status (`SELECT status, count(*) FROM "Incident" GROUP BY status`). Until then there are none.
- */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the signature the incident query will need
-export async function collectIncidentMetrics(_db: Tx): Promise<Count[]> {
-  return [];
+const STATES: readonly IncidentStatus[] = ["open", "acknowledged", "resolved"];
+
+/** Incidents by status for `jobdeck_incidents{state}`; every state is reported, zero included, so a rate() has a series. */
+export async function collectIncidentMetrics(db: Tx): Promise<Count[]> {
+  const rows = await db.incident.groupBy({ by: ["status"], _count: { _all: true } });
+  const byStatus = new Map(rows.map((r) => [r.status, r._count._all]));
+  return STATES.map((state) => ({ labels: { state }, value: byStatus.get(state) ?? 0 }));
 }

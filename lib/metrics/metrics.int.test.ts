@@ -115,7 +115,25 @@ describe("/metrics", () => {
     const families = await scrapeParsed();
     expect(sum(families, "jobdeck_sse_clients")).toBe(7);
     expect(sum(families, "jobdeck_web_processes")).toBe(2);
+  });
+
+  it("counts incidents by state, every state reported", async () => {
+    const incident = (n: number, status: "open" | "acknowledged" | "resolved") => ({
+      dedupKey: `metrics-test:${n}`,
+      kind: "job_failed" as const,
+      status,
+      severity: "critical" as const,
+      title: "t",
+      detail: "d",
+      subject: `s${n}`,
+    });
+    await t.db.incident.createMany({ data: [incident(1, "open"), incident(2, "open"), incident(3, "resolved")] });
+    const families = await scrapeParsed();
     expect(families.find((f) => f.name === "jobdeck_incidents")?.type).toBe("GAUGE");
+    expect(sum(families, "jobdeck_incidents", { state: "open" })).toBe(2);
+    expect(sum(families, "jobdeck_incidents", { state: "acknowledged" })).toBe(0);
+    expect(sum(families, "jobdeck_incidents", { state: "resolved" })).toBe(1);
+    await t.db.incident.deleteMany({ where: { dedupKey: { startsWith: "metrics-test:" } } });
   });
 
   it("answers only metrics tokens and admins, and a metrics token reads nothing else", async () => {

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/client";
+import { startAlerting, type AlertingOptions } from "@/lib/alerts/runtime";
 import { logger } from "@/lib/log";
 import { reapPendingActions } from "@/lib/services/actions/reap-pending";
 import { closeConnectors } from "./connector-for-source";
@@ -17,6 +18,8 @@ export interface WorkerOptions {
   tickMs?: number;
   /** Lease length (default LEASE_MS); tests that kill workers shorten it so takeovers come quickly. */
   leaseMs?: number;
+  /** Alert evaluation and delivery on the PostgreSQL job queue; off when absent (tools, chaos tests). */
+  alerts?: Omit<AlertingOptions, "db" | "databaseUrl">;
 }
 
 /**
@@ -58,6 +61,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // Pokes sent while the connection was down are lost: look for due work at once.
     () => wake?.(),
   );
+
+  const alerting = options.alerts ? await startAlerting({ ...options.alerts, db: options.db, databaseUrl: options.databaseUrl }) : null;
 
   const pollOne = async (source: Awaited<ReturnType<typeof claimDueSources>>[number]) => {
     // No overall time limit: every vendor request has its own timeout and each step commits, so a
@@ -138,6 +143,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await running;
       await Promise.allSettled([...inFlight.values(), reaping]);
       await listener.close();
+      await alerting?.stop();
       await closeConnectors();
     },
   };

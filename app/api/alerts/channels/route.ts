@@ -1,0 +1,14 @@
+import { alertChannelInput } from "@/lib/contracts/alerts";
+import { route } from "@/lib/http/route";
+import { listChannels, saveChannel } from "@/lib/alerts/services/channels";
+import { assertActor, saveProblem } from "../save-problems";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ role: "admin" }, async () => ({ items: await listChannels() }));
+
+export const POST = route({ role: "admin", body: alertChannelInput }, async ({ body, actor }) => {
+  const saved = await saveChannel(body, assertActor(actor), null);
+  if (!saved.ok) throw saveProblem(saved);
+  return Response.json(saved.channel, { status: 201 });
+});

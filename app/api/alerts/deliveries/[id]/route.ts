@@ -1,0 +1,10 @@
+import { idParams } from "@/lib/contracts/alerts";
+import { notFound } from "@/lib/http/problem";
+import { route } from "@/lib/http/route";
+import { getDelivery } from "@/lib/alerts/services/deliveries-view";
+
+export const GET = route({ role: "admin", params: idParams }, async ({ params }) => {
+  const delivery = await getDelivery(params.id);
+  if (!delivery) throw notFound(`No delivery ${params.id}.`);
+  return delivery;
+});

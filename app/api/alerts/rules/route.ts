@@ -1,0 +1,14 @@
+import { alertRuleInput } from "@/lib/contracts/alerts";
+import { route } from "@/lib/http/route";
+import { listRules, saveRule } from "@/lib/alerts/services/rules";
+import { assertActor, saveProblem } from "../save-problems";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({}, async () => ({ items: await listRules() }));
+
+export const POST = route({ role: "admin", body: alertRuleInput }, async ({ body, actor }) => {
+  const saved = await saveRule(body, assertActor(actor), null);
+  if (!saved.ok) throw saveProblem(saved);
+  return Response.json(saved.rule, { status: 201 });
+});

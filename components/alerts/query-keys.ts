@@ -1,0 +1,5 @@
+export const alertKeys = {
+  rules: ["alerts", "rules"] as const,
+  channels: ["alerts", "channels"] as const,
+  delivery: (id: string) => ["alerts", "delivery", id] as const,
+};

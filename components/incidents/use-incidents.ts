@@ -1,0 +1,35 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { IncidentCounts, IncidentDetail, IncidentPage, IncidentStatus, IncidentView } from "@/lib/contracts/incidents";
+import { apiFetch } from "@/components/live/query-client";
+import { incidentKeys } from "./query-keys";
+
+/** Incidents open, update and resolve in the workers: the screens look again every few seconds. */
+const REFRESH_MS = 5_000;
+
+export function useIncidents(statuses: readonly IncidentStatus[]) {
+  const query = statuses.map((s) => `status=${encodeURIComponent(s)}`).join("&");
+  return useQuery({
+    queryKey: incidentKeys.list(statuses),
+    queryFn: () => apiFetch<IncidentPage>(`/api/incidents?limit=100${query ? `&${query}` : ""}`),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useIncident(id: string) {
+  return useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => apiFetch<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`), refetchInterval: REFRESH_MS });
+}
+
+export function useIncidentCounts() {
+  return useQuery({ queryKey: incidentKeys.counts, queryFn: () => apiFetch<IncidentCounts>("/api/incidents/counts"), refetchInterval: REFRESH_MS });
+}
+
+export function useAcknowledge() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      apiFetch<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ note }) }),
+    onSettled: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
+  });
+}

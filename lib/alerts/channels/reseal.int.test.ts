@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { keyId } from "@/lib/crypto/secret-box";
+import { resetEnvCache } from "@/lib/env";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { saveChannel } from "../services/channels";
+import { testAdmin } from "../testing/workers";
+import { resealChannelSecrets } from "./reseal";
+import { openChannelSecret } from "./secret";
+
+let t: TestDatabase;
+const oldKey = randomBytes(32).toString("base64");
+const newKey = randomBytes(32).toString("base64");
+
+function useKeys(current: string, previous: string[] = []) {
+  vi.stubEnv("JOBDECK_SECRET_KEY", current);
+  vi.stubEnv("JOBDECK_PREVIOUS_SECRET_KEYS", previous.join(","));
+  resetEnvCache();
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("alert channel secrets", () => {
+  it("are sealed bound to their channel, never stored in clear, and resealed on key rotation", async () => {
+    useKeys(oldKey);
+    const saved = await saveChannel({ kind: "slack", name: "ops", enabled: true, url: "https://hooks.slack.example/services/T0/B0/secret-token" }, testAdmin, null, t.db);
+    if (!saved.ok) throw new Error(saved.detail);
+    expect(saved.channel.target).toBe("hooks.slack.example");
+    const row = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
+    expect(row.secretEnc).not.toContain("secret-token");
+    expect(JSON.stringify(row.config)).not.toContain("secret-token");
+    // Copied onto another channel's row, it does not open.
+    expect(() => openChannelSecret(row.secretEnc, crypto.randomUUID())).toThrow();
+
+    useKeys(newKey, [oldKey]);
+    expect(await resealChannelSecrets(t.db)).toEqual({ resealed: 1, current: 0 });
+    const after = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
+    expect(after.secretEnc.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
+    useKeys(newKey);
+    expect(openChannelSecret(after.secretEnc, after.id).url).toBe("https://hooks.slack.example/services/T0/B0/secret-token");
+    expect(await resealChannelSecrets(t.db)).toEqual({ resealed: 0, current: 1 });
+  });
+});
