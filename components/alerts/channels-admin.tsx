@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { ALERT_CHANNEL_KINDS, type AlertChannelKind } from "@/lib/contracts/alerts";
-import { BUTTON, DANGER_LINK, ERROR, INPUT } from "@/components/auth/ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { DeliveryLog } from "@/components/incidents/incident-detail";
 import { useChannelMutations, useChannels, useDelivery } from "./use-alerts";
 
@@ -83,9 +84,9 @@ export function ChannelsAdmin() {
                 <button type="button" className="text-sm text-sky-700 hover:underline dark:text-sky-300" onClick={() => test.mutateAsync(c.id).then((r) => setTesting(r.deliveryId)).catch(() => undefined)}>
                   Send test
                 </button>
-                <button type="button" className={DANGER_LINK} onClick={() => remove.mutate(c.id)}>
+                <Button variant="danger" onClick={() => remove.mutate(c.id)}>
                   Delete
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
@@ -139,9 +140,9 @@ export function ChannelsAdmin() {
         )}
         <span />
         <div className="flex items-center gap-3">
-          <button type="submit" className={BUTTON} disabled={create.isPending}>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
             Add channel
-          </button>
+          </Button>
           {formError && (
             <span role="alert" className={ERROR}>
               {formError}

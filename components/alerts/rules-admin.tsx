@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { ALERT_RULE_KINDS, type AlertRuleKind, type AlertRuleView } from "@/lib/contracts/alerts";
-import { BUTTON, DANGER_LINK, ERROR, INPUT } from "@/components/auth/ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { KIND_FIELDS, paramsFrom } from "./rule-fields";
 import { useChannels, useRuleMutations, useRules } from "./use-alerts";
 
@@ -86,9 +87,9 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
                 />
               </td>
               <td>
-                <button type="button" className={DANGER_LINK} onClick={() => remove.mutate(r.id)}>
+                <Button variant="danger" onClick={() => remove.mutate(r.id)}>
                   Delete
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
@@ -153,9 +154,9 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
         </div>
         <span />
         <div className="flex items-center gap-3">
-          <button type="submit" className={BUTTON} disabled={create.isPending}>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
             Add rule
-          </button>
+          </Button>
           {formError && (
             <span role="alert" className={ERROR}>
               {formError}

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AlertChannelView, AlertRuleView, DeliveryView } from "@/lib/contracts/alerts";
-import { apiFetch } from "@/components/live/query-client";
-import { alertKeys } from "./query-keys";
+import { apiFetch, type ApiInit } from "@/components/api/api-fetch";
+import { alertKeys } from "@/components/api/query-keys";
 
-const json = (method: string, body?: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const json = (method: string, body?: unknown): ApiInit => ({ method, ...(body === undefined ? {} : { json: body }) });
 
 export function useRules() {
   return useQuery({ queryKey: alertKeys.rules, queryFn: () => apiFetch<{ items: AlertRuleView[] }>("/api/alerts/rules").then((r) => r.items) });

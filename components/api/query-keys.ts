@@ -1,3 +1,4 @@
+import type { IncidentStatus } from "@/lib/contracts/incidents";
 /** Every query key the browser uses, in one place: it decides what a cached query is called, so invalidation is exact. */
 export const jobKeys = {
   all: ["jobs"] as const,
@@ -51,4 +52,17 @@ export const explorerKeys = {
 export const wallKeys = {
   all: ["wall"] as const,
   snapshot: (search: string) => [...wallKeys.all, "snapshot", search] as const,
+};
+
+export const alertKeys = {
+  rules: ["alerts", "rules"] as const,
+  channels: ["alerts", "channels"] as const,
+  delivery: (id: string) => ["alerts", "delivery", id] as const,
+};
+
+export const incidentKeys = {
+  all: ["incidents"] as const,
+  list: (statuses: readonly IncidentStatus[]) => ["incidents", "list", [...statuses].sort().join(",")] as const,
+  detail: (id: string) => ["incidents", "detail", id] as const,
+  counts: ["incidents", "counts"] as const,
 };

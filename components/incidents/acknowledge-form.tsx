@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
+import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { Button } from "@/components/ui/button";
 import { useAcknowledge } from "./use-incidents";
 
 export function AcknowledgeForm({ id }: { id: string }) {
@@ -17,9 +18,9 @@ export function AcknowledgeForm({ id }: { id: string }) {
         Note
       </label>
       <input id={`ack-${id}`} className={INPUT} placeholder="What are you doing about it?" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} required />
-      <button type="submit" className={BUTTON} disabled={ack.isPending || note.trim() === ""}>
+      <Button type="submit" variant="primary" disabled={ack.isPending || note.trim() === ""}>
         Acknowledge
-      </button>
+      </Button>
       {ack.error && (
         <span role="alert" className={ERROR}>
           {ack.error.message}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DeliveryView } from "@/lib/contracts/alerts";
-import { ERROR } from "@/components/auth/ui";
+import { ERROR } from "@/components/ui/form-styles";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { IncidentStatusBadge } from "./incident-status";
 import { useIncident } from "./use-incidents";

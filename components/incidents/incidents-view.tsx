@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { IncidentStatus, IncidentView } from "@/lib/contracts/incidents";
-import { ERROR } from "@/components/auth/ui";
+import { ERROR } from "@/components/ui/form-styles";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { IncidentStatusBadge } from "./incident-status";
 import { useIncidents } from "./use-incidents";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { IncidentCounts, IncidentDetail, IncidentPage, IncidentStatus, IncidentView } from "@/lib/contracts/incidents";
-import { apiFetch } from "@/components/live/query-client";
-import { incidentKeys } from "./query-keys";
+import { apiFetch } from "@/components/api/api-fetch";
+import { incidentKeys } from "@/components/api/query-keys";
 
 /** Incidents open, update and resolve in the workers: the screens look again every few seconds. */
 const REFRESH_MS = 5_000;
@@ -29,7 +29,7 @@ export function useAcknowledge() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) =>
-      apiFetch<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ note }) }),
+      apiFetch<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`, { method: "POST", json: { note } }),
     onSettled: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
   });
 }

@@ -122,7 +122,7 @@ describe("/metrics", () => {
       dedupKey: `metrics-test:${n}`,
       kind: "job_failed" as const,
       status,
-      severity: "critical" as const,
+      severity: "error" as const,
       title: "t",
       detail: "d",
       subject: `s${n}`,
