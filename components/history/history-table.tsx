@@ -47,7 +47,14 @@ export function HistoryTable({ runs }: { runs: HistoryRun[] }) {
                 </>
               )}
             </td>
-            <td className="pr-3 whitespace-nowrap">{formatDuration(r.rpoMs)}</td>
+            <td className="pr-3 whitespace-nowrap" data-testid="rpo" data-rpo-ms={r.rpoMs ?? ""}>
+              {formatDuration(r.rpoMs)}
+              {r.rpoTargetMs !== null && (
+                <span className="block text-xs" data-testid="rpo-target" data-target-ms={r.rpoTargetMs}>
+                  target {formatDuration(r.rpoTargetMs)} <TargetMark met={r.rpoMet} testId="rpo-target" />
+                </span>
+              )}
+            </td>
             <td className="pr-3 whitespace-nowrap">{formatDuration(r.durationMs)}</td>
           </tr>
         ))}

@@ -25,6 +25,8 @@ const COLUMNS: CsvColumns<HistoryRun> = [
   ["rto_target_s", (r) => seconds(r.rtoTargetMs)],
   ["rto_met", (r) => r.rtoMet],
   ["rpo_s", (r) => seconds(r.rpoMs)],
+  ["rpo_target_s", (r) => seconds(r.rpoTargetMs)],
+  ["rpo_met", (r) => r.rpoMet],
   ["submitted_by", (r) => r.submittedBy],
 ];
 

@@ -27,6 +27,9 @@ export interface HistoryRun {
   /** Null without a target or without a measured RTO. */
   rtoMet: boolean | null;
   rpoMs: number | null;
+  rpoTargetMs: number | null;
+  /** Null without a target or where RPO is not known (no replication record before cut-over). */
+  rpoMet: boolean | null;
   group: string | null;
   policy: string | null;
   submittedBy: string | null;
@@ -127,20 +130,4 @@ export interface EvidenceReport {
   audit: AuditTrailLine[];
   signOffs: SignOffView[];
   generatedAt: string;
-}
-
-export interface RtoTargetChangeView {
-  at: string;
-  actor: string;
-  sourceId: string | null;
-  group: string;
-  /** Null: there was no target before / the target was removed. */
-  fromMs: number | null;
-  toMs: number | null;
-}
-
-/** GET /api/history/targets: the targets, and who changed which, newest first. */
-export interface RtoTargetsView {
-  items: Array<{ id: string; sourceId: string | null; sourceName: string | null; group: string; targetMs: number }>;
-  changes: RtoTargetChangeView[];
 }

@@ -1,22 +1,16 @@
-import { z } from "zod";
-import { unauthorized } from "@/lib/http/problem";
+import { targetBody } from "@/lib/contracts/history-targets";
+import { badRequest, unauthorized } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
-import { rtoTargetsView, saveRtoTarget } from "@/lib/services/history/rto-targets";
+import { saveTarget, targetsView } from "@/lib/services/history/targets";
 
 export const dynamic = "force-dynamic";
 
-const body = z
-  .object({
-    sourceId: z.string().uuid("must be a source id").nullable().default(null),
-    group: z.string().trim().min(1).max(200),
-    targetMs: z.number().int().min(1000).max(30 * 86_400_000),
-  })
-  .strict();
+/** RTO targets per DR group: anyone signed in reads them, admins set them (audited). */
+export const GET = route({}, async () => targetsView("rto"));
 
-export const GET = route({}, async () => rtoTargetsView());
-
-export const PUT = route({ role: "admin", body }, async ({ body, actor }) => {
+export const PUT = route({ role: "admin", body: targetBody }, async ({ body, actor }) => {
   if (!actor) throw unauthorized();
-  const saved = await saveRtoTarget(body, actor);
-  return { id: saved.id, sourceId: saved.sourceId, group: saved.group, targetMs: saved.targetMs };
+  const saved = await saveTarget("rto", body, actor);
+  if (!saved.ok) throw badRequest("No such source.", [{ parameter: "sourceId", message: "no source has this id" }]);
+  return saved.target;
 });

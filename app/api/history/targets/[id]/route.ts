@@ -1,10 +1,10 @@
-import { z } from "zod";
-import { unauthorized } from "@/lib/http/problem";
+import { targetIdParams } from "@/lib/contracts/history-targets";
+import { notFound, unauthorized } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
-import { removeRtoTarget } from "@/lib/services/history/rto-targets";
+import { removeTarget } from "@/lib/services/history/targets";
 
-export const DELETE = route({ role: "admin", params: z.object({ id: z.string().uuid("must be a target id") }) }, async ({ params, actor }) => {
+export const DELETE = route({ role: "admin", params: targetIdParams }, async ({ params, actor }) => {
   if (!actor) throw unauthorized();
-  await removeRtoTarget(params.id, actor);
+  if (!(await removeTarget("rto", params.id, actor))) throw notFound(`No RTO target ${params.id}.`);
   return new Response(null, { status: 204 });
 });
