@@ -16,8 +16,8 @@ const baseline = async (request: APIRequestContext, id: string) => (await (await
 
 test.describe("the job page", () => {
   test("a running Commvault job's Gantt gains a bar and its running bar grows, without a reload", async ({ page, request }) => {
-    // 20 simulated minutes per pair: about 4 real minutes at the e2e clock speed, phases a few seconds apart.
-    const vendorId = await startSimJob(request, "commvault", { durationMs: 1_200_000 });
+    // 4 minutes per pair (a scripted length is taken as given), phases a few seconds apart.
+    const vendorId = await startSimJob(request, "commvault", { durationMs: 240_000 });
     const job = await waitForJob(request, "commvault", vendorId);
     let reloaded = false;
     page.on("load", () => (reloaded = true));
@@ -39,7 +39,7 @@ test.describe("the job page", () => {
   });
 
   test("an Eyeglass failover's step tree collapses and expands", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "eyeglass", { type: "failover", durationMs: 600_000 });
+    const vendorId = await startSimJob(request, "eyeglass", { type: "failover", durationMs: 120_000 });
     const job = await waitForJob(request, "eyeglass", vendorId);
     await expect.poll(async () => (await detail(request, job.id)).phases.some((p) => p.parentKey !== null), { timeout: 60_000 }).toBe(true);
     await page.goto(`/jobs/${job.id}`);
@@ -86,7 +86,7 @@ test.describe("the job page", () => {
       await expect(page.getByTestId("eta")).toHaveCount(0);
 
       // One short successful run of the same kind becomes the next run's history.
-      const shortId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 300_000 });
+      const shortId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 60_000 });
       const short = await quiet.waitForJob(request, shortId);
       await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 150_000 }).toBe("succeeded");
       const longId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 3_600_000 });
@@ -100,7 +100,7 @@ test.describe("the job page", () => {
   });
 
   test("at 1920×1080 a running DR job shows its Gantt, feed and throughput (the README's screenshot)", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 600_000 });
+    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 120_000 });
     const job = await waitForJob(request, "commvault", vendorId);
     await expect.poll(async () => (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(8);
     await page.setViewportSize({ width: 1920, height: 1080 });
@@ -112,7 +112,7 @@ test.describe("the job page", () => {
   });
 
   test("the progress feed shows a new event live", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { durationMs: 600_000 });
+    const vendorId = await startSimJob(request, "commvault", { durationMs: 120_000 });
     const job = await waitForJob(request, "commvault", vendorId);
     await page.goto(`/jobs/${job.id}`);
     const events = page.getByTestId("feed-event");

@@ -94,7 +94,7 @@ function TargetEditor({ measure, row }: { measure: TargetMeasure; row: TargetRow
         </td>
       )}
       <td className="pr-3">
-        <form className="flex items-center gap-2" onSubmit={submit} aria-label={`${label} target for ${row.group}`}>
+        <form className="flex items-center gap-2" onSubmit={submit} aria-label={`Set the ${label} target of ${row.group}`}>
           <input className={input} aria-label={`${label} target for ${row.group}`} value={text} onChange={(e) => setText(e.target.value)} />
           <button type="submit" className={button} disabled={busy}>
             Save

@@ -1,3 +1,4 @@
+import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import type { DrGroup } from "./estate";
 import type { ScriptedPhase, SimJob, SimPair } from "./job";
@@ -15,6 +16,8 @@ export interface JobPlan {
   durationMs?: number;
   rtoMs?: number;
   unknownPhaseCode?: number;
+  /** The CommServe's pace for the phases it makes up (whole seconds, at least one each). */
+  pace?: Pace;
 }
 
 const SECOND = 1000;
@@ -32,10 +35,11 @@ function scaleTo(durations: number[], totalS: number): number[] {
 function pairDurations(plan: JobPlan, rng: Rng): { codes: number[]; seconds: number[] } {
   const steps = SEQUENCES[plan.type];
   const codes = steps.map((s) => s.code);
-  let seconds = steps.map((s) => rng.int(s.min, s.max));
+  const paced = (s: number) => Math.max(1, Math.round(s / (plan.pace?.speed ?? 1)));
+  let seconds = steps.map((s) => paced(rng.int(s.min, s.max)));
   if (plan.unknownPhaseCode !== undefined) {
     codes.splice(1, 0, plan.unknownPhaseCode);
-    seconds.splice(1, 0, rng.int(2, 15));
+    seconds.splice(1, 0, paced(rng.int(2, 15)));
   }
   if (plan.rtoMs !== undefined) {
     const service = codes.indexOf(SERVICE_PHASE);
@@ -59,7 +63,7 @@ export function buildJob(plan: JobPlan, rng: Rng): SimJob {
     const phases: ScriptedPhase[] = [];
     let at = 0;
     for (const [i, code] of codes.entries()) {
-      if (i > 0 && !exact) at += rng.int(0, 4) * SECOND;
+      if (i > 0 && !exact) at += Math.round(rng.int(0, 4) / (plan.pace?.speed ?? 1)) * SECOND;
       const endMs = at + (seconds[i] ?? 1) * SECOND;
       phases.push({ code, startMs: at, endMs, fails: failAt === i });
       at = endMs;

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 
 const DAY_MS = 86_400_000;
@@ -99,4 +99,9 @@ export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], da
   }
   logger.info({ jobs, phases, days }, "demo estate: a year of history added");
   return { jobs, phases, skipped: false };
+}
+
+/** The demo's sources by name, with when each last answered a poll (null: not yet). */
+export async function sourcesPolled(names: readonly string[], db: Tx = getDb()): Promise<Array<{ id: string; lastSuccessAt: Date | null }>> {
+  return db.source.findMany({ where: { name: { in: [...names] } }, select: { id: true, lastSuccessAt: true } });
 }
