@@ -106,28 +106,34 @@ test.describe("failover history", () => {
     expect(refused.status()).toBe(403);
   });
 
-  test("a DFM restore's RPO is measured from the mirror before it; an admin sets its group's RPO target on screen and the run shows missed, then met, and the change is audited", async ({ browser, request }) => {
+  test("an Eyeglass failover's RPO is measured from the replication before it; an admin sets its group's RPO target on screen and the run shows missed, then met, and the change is audited", async ({ browser, request }) => {
     test.setTimeout(240_000);
-    // A DFM of the test's own: the only mirror before the restore is the one the test runs.
-    const quiet = await startQuietSource("dfm", "DFM for RPO");
+    // An Eyeglass of the test's own: the only replication before the failover is the one the test runs.
+    const quiet = await startQuietSource("eyeglass", "Eyeglass for RPO");
     try {
-      const mirror = await quiet.waitForJob(request, await quiet.startJob({ type: "mirror", durationMs: 2_000 }));
-      let mirrorEndedAt: string | null = null;
-      await expect.poll(async () => (mirrorEndedAt = (await evidence(request, mirror.id)).run.endedAt), { timeout: 60_000 }).not.toBeNull();
-      const mirrorEnd = Date.parse(mirrorEndedAt ?? "");
-      // The data-loss window the test scripts: the restore starts at least 3 s after the mirror ended.
-      await expect.poll(() => Date.now() - mirrorEnd, { timeout: 10_000 }).toBeGreaterThan(3_000);
-      const restore = await quiet.waitForJob(request, await quiet.startJob({ type: "restore", durationMs: 2_000 }));
-      await expect.poll(async () => (await evidence(request, restore.id)).run.outcome, { timeout: 60_000 }).toBe("succeeded");
-      const run = (await evidence(request, restore.id)).run;
+      const replication = await quiet.waitForJob(request, await quiet.startJob({ type: "replication", durationMs: 2_000 }));
+      const stored = async () => ((await (await request.get(`/api/jobs/${replication.id}`)).json()) as { job: { state: string; endedAt: string | null } }).job;
+      await expect.poll(async () => (await stored()).state, { timeout: 60_000 }).toBe("succeeded");
+      const replicationEnd = Date.parse((await stored()).endedAt ?? "");
+      // The data-loss window the test scripts: the failover starts at least 3 s after the replication ended.
+      await expect.poll(() => Date.now() - replicationEnd, { timeout: 10_000 }).toBeGreaterThan(3_000);
+      // Launched through Eyeglass's own API without configuration sync, so no replication step inside the run resets the RPO.
+      const launched = await fetch(`${quiet.url}/sera/v2/jobs/failover?sourceid=bos-ps01&targetid=nyc-ps01&failovertarget=p2-zone-media&configsync=false`, {
+        method: "POST",
+        headers: { api_key: quiet.secret },
+      });
+      expect(launched.status).toBe(201);
+      const failover = await quiet.waitForJob(request, `failover:${((await launched.json()) as { id: string }).id}`);
+      await expect.poll(async () => (await evidence(request, failover.id)).run.outcome, { timeout: 150_000, intervals: [2_000] }).toBe("succeeded");
+      const run = (await evidence(request, failover.id)).run;
       expect(run.rpoMs).toBeGreaterThanOrEqual(3_000);
       expect(run.rpoTargetMs).toBeNull();
       const group = run.group ?? "";
-      expect(group).toBeTruthy();
+      expect(group).toBe("zone-media");
 
       const context = await browser.newContext({ baseURL: E2E.baseUrl, storageState: E2E.storage.admin });
       const page = await context.newPage();
-      await page.goto(`/history?kind=dfm&group=${encodeURIComponent(group)}`);
+      await page.goto(`/history?kind=eyeglass&group=${encodeURIComponent(group)}`);
       const row = page.locator(`[data-testid="history-row"][data-run-id="${run.id}"]`);
       await expect(row.getByTestId("rpo")).toHaveAttribute("data-rpo-ms", String(run.rpoMs));
       await expect(row.getByTestId("rpo-target")).toHaveCount(0);
@@ -150,8 +156,8 @@ test.describe("failover history", () => {
 
       await page.goto("/audit?action=set-rpo-target");
       await expect(page.getByTestId("audit-row").filter({ hasText: `RPO target for ${group} (every source): 1s → 1h 00m` })).toHaveCount(1);
-      // Removed again, so the demo's other DFM runs are not judged by a test's target.
-      await page.goto(`/history?kind=dfm&group=${encodeURIComponent(group)}`);
+      // Removed again, so the demo's other runs in this zone are not judged by a test's target.
+      await page.goto(`/history?kind=eyeglass&group=${encodeURIComponent(group)}`);
       await page.getByTestId("rpo-targets").locator("summary").click();
       await editor.getByRole("button", { name: "Remove" }).click();
       await expect(editor.getByTestId("target-value")).toHaveText("no target");

@@ -15,8 +15,7 @@ const PASSWORD = "quiet-Passw0rd";
 const QUIET_SCENARIO: Partial<Record<SourceKind, Record<string, unknown>>> = {
   ontap: { initialJobs: 0, meanIntervalMs: YEAR_MS },
   commvault: { liveJobs: false, historyDensity: 0, meanIntervalMs: YEAR_MS, historyMs: 30 * 86_400_000 },
-  // DFM keeps every job: the few it makes up while built (the clock a day back) finished a day before the test.
-  dfm: { historyHours: 1, meanIntervalMs: YEAR_MS },
+  eyeglass: { randomFailovers: false, demoFailovers: false, readinessIntervalMs: YEAR_MS, replicationIntervalMs: YEAR_MS },
 };
 
 /**
@@ -39,6 +38,8 @@ export interface QuietSource {
   id: string;
   name: string;
   url: string;
+  /** The password or API token the simulator expects, for tests that call the vendor API itself. */
+  secret: string;
   startJob(body?: Record<string, unknown>): Promise<string>;
   failJob(vendorId: string): Promise<void>;
   /** Jobdeck's copy of this source's job, once the worker has stored it (vendor ids repeat across sources). */
@@ -80,6 +81,7 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
     id,
     name,
     url: server.url,
+    secret: cfg.secret,
     startJob: async (body = {}) => (await control("/jobs", body)).vendorId,
     failJob: async (vendorId) => void (await control(`/jobs/${encodeURIComponent(vendorId)}/fail`)),
     waitForJob: (request, vendorId) => findJob(request, `source=${id}&q=${encodeURIComponent(vendorId)}&limit=50`, (j) => j.vendorId === vendorId),
