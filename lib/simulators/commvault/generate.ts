@@ -22,13 +22,17 @@ export interface JobPlan {
 
 const SECOND = 1000;
 
-/** Scales whole-second durations so they sum to exactly `totalS`, each at least one second. */
-function scaleTo(durations: number[], totalS: number): number[] {
+/**
+ * Scales whole-second durations so they sum to exactly `totalS`, each at least one second: every
+ * phase gets its second, the rest is shared in proportion (rounding down) and what is left over
+ * goes to the last phase, so a short total never fails on rounding.
+ */
+export function scaleTo(durations: number[], totalS: number): number[] {
+  if (totalS < durations.length) throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
   const sum = durations.reduce((a, b) => a + b, 0);
-  const scaled = durations.map((d) => Math.max(1, Math.round((d * totalS) / sum)));
-  const head = scaled.slice(0, -1).reduce((a, b) => a + b, 0);
-  if (totalS - head < 1) throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
-  scaled[scaled.length - 1] = totalS - head;
+  const spare = totalS - durations.length;
+  const scaled = durations.map((d) => 1 + (sum > 0 ? Math.floor((d * spare) / sum) : 0));
+  scaled[scaled.length - 1] = (scaled.at(-1) ?? 1) + totalS - scaled.reduce((a, b) => a + b, 0);
   return scaled;
 }
 
