@@ -1,5 +1,5 @@
+import type { GroupRow } from "@/lib/contracts/history";
 import type { TargetsView } from "@/lib/contracts/history-targets";
-import type { GroupRow } from "@/lib/services/history/types";
 
 export interface TargetRow {
   group: string;

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { formatTime } from "@/components/ui/format";
 import type { TargetChangeView } from "@/lib/contracts/history-targets";
 import { formatDuration } from "@/lib/domain/durations";
+import type { GroupRow } from "@/lib/contracts/history";
 import type { TargetMeasure } from "@/lib/domain/rto";
-import type { GroupRow } from "@/lib/services/history/types";
 import { parseTargetDuration, targetRows, type TargetRow } from "./target-rows";
 import { useTargetMutations, useTargets } from "./use-targets";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { entityId } from "./params";
 
 /**
  * Requests and replies of the RTO and RPO target routes (/api/history/targets and
@@ -9,14 +10,12 @@ const MAX_TARGET_MS = 30 * 86_400_000;
 /** PUT body: a group's target, estate-wide unless a source is named. */
 export const targetBody = z
   .object({
-    sourceId: z.string().uuid("must be a source id").nullable().default(null),
+    sourceId: entityId("source").nullable().default(null),
     group: z.string().trim().min(1).max(200),
     targetMs: z.number().int().min(1000, "must be at least 1 second (1000 ms)").max(MAX_TARGET_MS, "must be at most 30 days"),
   })
   .strict();
 export type TargetBody = z.infer<typeof targetBody>;
-
-export const targetIdParams = z.object({ id: z.string().uuid("must be a target id") });
 
 export interface TargetView {
   id: string;

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobListQuery } from "@/lib/api/job-query";
-import { JOB_SORT_KEYS } from "@/lib/api/job-query";
+import { jobListQuery } from "@/lib/contracts/jobs";
+import { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
 import { generateEstate } from "@/lib/testing/estate-sql";

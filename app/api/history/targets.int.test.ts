@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TargetsView } from "@/lib/contracts/history-targets";
-import type { AuditPage } from "@/lib/data/audit";
+import type { AuditPage } from "@/lib/contracts/audit";
 import { appTestDatabase } from "@/lib/testing/test-db";
 import { callRoute, makeCallers, type Caller } from "../role-matrix.support";
 import * as auditExport from "../audit/export/route";

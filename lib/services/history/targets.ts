@@ -1,4 +1,5 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
+import { Invalid, NotFound } from "@/lib/domain/errors";
 import type { TargetBody, TargetsView, TargetView } from "@/lib/contracts/history-targets";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { deleteTarget, findTarget, listTargetChanges, listTargets, setTarget, sourceExists, targetActions, type TargetRow } from "@/lib/data/targets";
@@ -17,29 +18,26 @@ export async function targetsView(measure: TargetMeasure, db: Db = getDb()): Pro
   return { items: items.map(view), changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })) };
 }
 
-export type SaveTargetResult = { ok: true; target: TargetView } | { ok: false; reason: "unknown-source" };
-
 /**
  * Sets a group's target and writes the change to the audit trail (who, from what, to what, which
  * group and source) in one transaction: a target decides what "met" means in evidence.
  */
-export async function saveTarget(measure: TargetMeasure, rule: TargetBody, actor: Actor, db: Db = getDb()): Promise<SaveTargetResult> {
+export async function saveTarget(measure: TargetMeasure, rule: TargetBody, actor: Actor, db: Db = getDb()): Promise<TargetView> {
   return db.$transaction(async (tx) => {
-    if (rule.sourceId && !(await sourceExists(rule.sourceId, tx))) return { ok: false, reason: "unknown-source" } as const;
+    if (rule.sourceId && !(await sourceExists(rule.sourceId, tx))) throw new Invalid("No such source.", [{ parameter: "sourceId", message: "no source has this id" }]);
     const before = await findTarget(measure, { sourceId: rule.sourceId, group: rule.group }, tx);
     const saved = await setTarget(measure, rule, tx);
     if (before?.targetMs !== saved.targetMs) await audit(measure, "set", saved, before?.targetMs ?? null, saved.targetMs, actor, tx);
-    return { ok: true, target: view(saved) } as const;
+    return view(saved);
   });
 }
 
-/** Removes a target (false when there is none with that id), audited like a change to "removed". */
-export async function removeTarget(measure: TargetMeasure, id: string, actor: Actor, db: Db = getDb()): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+/** Removes a target, audited like a change to "removed". */
+export async function removeTarget(measure: TargetMeasure, id: string, actor: Actor, db: Db = getDb()): Promise<void> {
+  await db.$transaction(async (tx) => {
     const before = await findTarget(measure, { id }, tx);
-    if (!before || !(await deleteTarget(measure, id, tx))) return false;
+    if (!before || !(await deleteTarget(measure, id, tx))) throw new NotFound(`No ${LABEL[measure]} target ${id}.`);
     await audit(measure, "remove", before, before.targetMs, null, actor, tx);
-    return true;
   });
 }
 

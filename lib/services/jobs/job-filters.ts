@@ -1,8 +1,8 @@
-import type { JobListQuery } from "@/lib/api/job-query";
+import type { JobListQuery } from "@/lib/contracts/jobs";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
 import { decodeSortedJobCursor, isDefaultSort, type JobSort } from "@/lib/data/job-sort";
 import type { JobFilters } from "@/lib/data/jobs";
-import { badRequest } from "@/lib/http/problem";
+import { Invalid } from "@/lib/domain/errors";
 
 /** The parsed /api/jobs query as data-layer filters; a cursor that belongs to another sort is a 400. */
 export function jobFiltersFromQuery(query: JobListQuery): JobFilters {
@@ -11,7 +11,7 @@ export function jobFiltersFromQuery(query: JobListQuery): JobFilters {
   const cursor = query.cursor && plain ? decodeJobCursor(query.cursor) : null;
   const sortCursor = query.cursor && !plain ? decodeSortedJobCursor(query.cursor, sort) : null;
   if (query.cursor && !cursor && !sortCursor) {
-    throw badRequest("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API for this sort" }]);
+    throw new Invalid("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API for this sort" }]);
   }
   return {
     sourceIds: query.source,

@@ -1,10 +1,8 @@
-import { targetIdParams } from "@/lib/contracts/history-targets";
-import { notFound, unauthorized } from "@/lib/http/problem";
+import { idParams } from "@/lib/contracts/params";
 import { route } from "@/lib/http/route";
 import { removeTarget } from "@/lib/services/history/targets";
 
-export const DELETE = route({ role: "admin", params: targetIdParams }, async ({ params, actor }) => {
-  if (!actor) throw unauthorized();
-  if (!(await removeTarget("rto", params.id, actor))) throw notFound(`No RTO target ${params.id}.`);
+export const DELETE = route({ role: "admin", params: idParams("target") }, async ({ params, actor }) => {
+  await removeTarget("rto", params.id, actor);
   return new Response(null, { status: 204 });
 });
