@@ -249,7 +249,7 @@ test.describe("failover history", () => {
     await page.emulateMedia({ media: "print" });
     const expected: Record<string, string[]> = {
       "evidence-run": ["DR test / rehearsal", "Started by", "admin", run.run.vendorId, run.run.group ?? ""],
-      "evidence-rto": ["2m 00s", "Post VM Failover", "3m 00s", "✓ met", "RPO at cut-over"],
+      "evidence-rto": ["20s", "Post VM Failover", "30s", "✓ met", "RPO at cut-over", "RPO target"],
       "evidence-readiness": ["Readiness before the run", "No readiness run is on record"],
       "evidence-phases": ["Post VM Failover", "service restored: RTO ends here", "Clone VM"],
       "evidence-problems": ["Errors and warnings", "no errors or warnings"],
