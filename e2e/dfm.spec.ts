@@ -20,7 +20,7 @@ test.describe("DFM / Protection Manager", () => {
     await page.getByTestId("confirm-name").fill(job.name);
     await submit.click();
 
-    // DFM keeps a job "aborting" for abortDelayMs (30 s simulated, 6 s here) before "aborted".
+    // DFM keeps a job "aborting" for abortDelayMs (30 s at the appliance's pace, 6 s at the e2e speed) before "aborted".
     await expect(badge).toHaveAttribute("data-state", "aborting");
     await expect(page.getByTestId("vendor-state")).toContainText("aborting");
     await expect(badge).toHaveAttribute("data-state", "aborted", { timeout: 60_000 });

@@ -5,11 +5,13 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import type { EvidenceReport, HistoryPage, HistorySummary } from "@/lib/contracts/history";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
+import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";
 
 const SCREENSHOTS = path.join("e2e", "screenshots");
-const RTO_MS = 120_000;
-const TARGET_MS = 180_000;
+/** Scripted lengths are taken as given by the simulators: a 20-second RTO takes 20 seconds. */
+const RTO_MS = 20_000;
+const TARGET_MS = 30_000;
 /** History older than a day is finished for good, so its figures cannot move while a test reads them. */
 const settled = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 const settledMinus = (days: number) => new Date(Date.parse(settled) - days * 86_400_000).toISOString().slice(0, 10);
@@ -66,36 +68,103 @@ test.describe("failover history", () => {
     await page.goto(`/history?kind=commvault&category=test&group=${encodeURIComponent(group)}`);
     const row = page.locator(`[data-testid="history-row"][data-run-id="${run.run.id}"]`);
     await expect(row.getByTestId("rto")).toHaveAttribute("data-rto-ms", String(RTO_MS));
-    await expect(row.getByTestId("rto")).toHaveText("2m 00s");
+    await expect(row.getByTestId("rto")).toHaveText("20s");
     await expect(row).toContainText("no target");
 
     await page.getByTestId("rto-targets").locator("summary").click();
-    const editor = page.locator(`[data-testid="target-row"][data-group="${group}"]`);
-    const setTarget = async (minutes: string) => {
-      await editor.getByLabel(`RTO target for ${group} in minutes`).fill(minutes);
+    const editor = page.getByTestId("rto-targets").locator(`[data-testid="target-row"][data-group="${group}"]`);
+    const setTarget = async (value: string) => {
+      await editor.getByLabel(`RTO target for ${group}`).fill(value);
       await editor.getByRole("button", { name: "Save" }).click();
     };
-    await setTarget("1");
-    await expect(editor.getByTestId("target-value")).toHaveText("1m 00s");
+    await setTarget("10s");
+    await expect(editor.getByTestId("target-value")).toHaveText("10s");
     await expect(row.getByTestId("target-missed")).toHaveText("✕ missed");
     await expect(editor.getByTestId("target-results")).toContainText(/✕ [1-9]\d* missed/);
 
-    await setTarget(String(TARGET_MS / 60_000));
-    await expect(editor.getByTestId("target-value")).toHaveText("3m 00s");
+    await setTarget("0.5");
+    await expect(editor.getByTestId("target-value")).toHaveText("30s");
     await expect(row.getByTestId("target-met")).toHaveText("✓ met");
     await expect(editor.getByTestId("target-results")).toContainText(/✓ [1-9]\d* met/);
     // Audited: who changed which group's target from what to what.
-    await expect(page.getByTestId("target-change").first()).toContainText(`Administrator · ${group}: 1m 00s → 3m 00s`);
+    await expect(page.getByTestId("rto-targets").getByTestId("target-change").first()).toContainText(`Administrator · ${group}: 10s → 30s`);
+    // ... and in the audit trail with every other change, found by its action.
+    await page.goto("/audit?action=set-rto-target");
+    await expect(page.getByTestId("audit-row").filter({ hasText: `RTO target for ${group} (every source): 10s → 30s` })).toHaveCount(1);
     await context.close();
 
     run = await evidence(request, run.run.id);
     expect([run.run.rtoTargetMs, run.run.rtoMet]).toEqual([TARGET_MS, true]);
   });
 
-  test("the RTO targets screen is for admins only", async ({ page }) => {
+  test("the RTO and RPO targets screens are for admins only", async ({ page }) => {
     await page.goto("/history");
     await expect(page.getByTestId("history-summary")).toBeVisible();
     await expect(page.getByTestId("rto-targets")).toHaveCount(0);
+    await expect(page.getByTestId("rpo-targets")).toHaveCount(0);
+    const refused = await page.request.put("/api/history/rpo-targets", { data: { group: "zone-a", targetMs: 60_000 }, headers: { origin: E2E.baseUrl } });
+    expect(refused.status()).toBe(403);
+  });
+
+  test("an Eyeglass failover's RPO is measured from the replication before it; an admin sets its group's RPO target on screen and the run shows missed, then met, and the change is audited", async ({ browser, request }) => {
+    test.setTimeout(240_000);
+    // An Eyeglass of the test's own: the only replication before the failover is the one the test runs.
+    const quiet = await startQuietSource("eyeglass", "Eyeglass for RPO");
+    try {
+      const replication = await quiet.waitForJob(request, await quiet.startJob({ type: "replication", durationMs: 2_000 }));
+      const stored = async () => ((await (await request.get(`/api/jobs/${replication.id}`)).json()) as { job: { state: string; endedAt: string | null } }).job;
+      await expect.poll(async () => (await stored()).state, { timeout: 60_000 }).toBe("succeeded");
+      const replicationEnd = Date.parse((await stored()).endedAt ?? "");
+      // The data-loss window the test scripts: the failover starts at least 3 s after the replication ended.
+      await expect.poll(() => Date.now() - replicationEnd, { timeout: 10_000 }).toBeGreaterThan(3_000);
+      // Launched through Eyeglass's own API without configuration sync, so no replication step inside the run resets the RPO.
+      const launched = await fetch(`${quiet.url}/sera/v2/jobs/failover?sourceid=bos-ps01&targetid=nyc-ps01&failovertarget=p2-zone-media&configsync=false`, {
+        method: "POST",
+        headers: { api_key: quiet.secret },
+      });
+      expect(launched.status).toBe(201);
+      const failover = await quiet.waitForJob(request, `failover:${((await launched.json()) as { id: string }).id}`);
+      await expect.poll(async () => (await evidence(request, failover.id)).run.outcome, { timeout: 150_000, intervals: [2_000] }).toBe("succeeded");
+      const run = (await evidence(request, failover.id)).run;
+      expect(run.rpoMs).toBeGreaterThanOrEqual(3_000);
+      expect(run.rpoTargetMs).toBeNull();
+      const group = run.group ?? "";
+      expect(group).toBe("zone-media");
+
+      const context = await browser.newContext({ baseURL: E2E.baseUrl, storageState: E2E.storage.admin });
+      const page = await context.newPage();
+      await page.goto(`/history?kind=eyeglass&group=${encodeURIComponent(group)}`);
+      const row = page.locator(`[data-testid="history-row"][data-run-id="${run.id}"]`);
+      await expect(row.getByTestId("rpo")).toHaveAttribute("data-rpo-ms", String(run.rpoMs));
+      await expect(row.getByTestId("rpo-target")).toHaveCount(0);
+
+      const panel = page.getByTestId("rpo-targets");
+      await panel.locator("summary").click();
+      const editor = panel.locator(`[data-testid="target-row"][data-group="${group}"]`);
+      const setTarget = async (value: string) => {
+        await editor.getByLabel(`RPO target for ${group}`).fill(value);
+        await editor.getByRole("button", { name: "Save" }).click();
+      };
+      await setTarget("1s");
+      await expect(editor.getByTestId("target-value")).toHaveText("1s");
+      await expect(row.getByTestId("rpo-target-missed")).toHaveText("✕ missed");
+      await setTarget("1h");
+      await expect(editor.getByTestId("target-value")).toHaveText("1h 00m");
+      await expect(row.getByTestId("rpo-target-met")).toHaveText("✓ met");
+      await expect(panel.getByTestId("target-change").first()).toContainText(`Administrator · ${group}: 1s → 1h 00m`);
+      expect((await evidence(request, run.id)).run).toMatchObject({ rpoTargetMs: 3_600_000, rpoMet: true });
+
+      await page.goto("/audit?action=set-rpo-target");
+      await expect(page.getByTestId("audit-row").filter({ hasText: `RPO target for ${group} (every source): 1s → 1h 00m` })).toHaveCount(1);
+      // Removed again, so the demo's other runs in this zone are not judged by a test's target.
+      await page.goto(`/history?kind=eyeglass&group=${encodeURIComponent(group)}`);
+      await page.getByTestId("rpo-targets").locator("summary").click();
+      await editor.getByRole("button", { name: "Remove" }).click();
+      await expect(editor.getByTestId("target-value")).toHaveText("no target");
+      await context.close();
+    } finally {
+      await quiet.close();
+    }
   });
 
   test("summary cards and charts show the counts the API computes", async ({ page, request }) => {
@@ -138,8 +207,8 @@ test.describe("failover history", () => {
   });
 
   test("the CSV export holds exactly the filtered rows, in the table's order", async ({ page, request }) => {
-    // Two settled months: several pages of the year of demo history, not all of it.
-    const search = `kind=commvault&category=test&outcome=succeeded&from=${settledMinus(60)}&to=${settled}`;
+    // A settled month: several pages of the year of demo history, not all of it.
+    const search = `kind=commvault&category=test&outcome=succeeded&from=${settledMinus(30)}&to=${settled}`;
     await page.goto(`/history?${search}`);
     await expect(page.getByTestId("history-row").first()).toBeVisible();
     const more = page.getByRole("button", { name: "Load more" });
@@ -180,7 +249,7 @@ test.describe("failover history", () => {
     await page.emulateMedia({ media: "print" });
     const expected: Record<string, string[]> = {
       "evidence-run": ["DR test / rehearsal", "Started by", "admin", run.run.vendorId, run.run.group ?? ""],
-      "evidence-rto": ["2m 00s", "Post VM Failover", "3m 00s", "✓ met", "RPO at cut-over"],
+      "evidence-rto": ["20s", "Post VM Failover", "30s", "✓ met", "RPO at cut-over", "RPO target"],
       "evidence-readiness": ["Readiness before the run", "No readiness run is on record"],
       "evidence-phases": ["Post VM Failover", "service restored: RTO ends here", "Clone VM"],
       "evidence-problems": ["Errors and warnings", "no errors or warnings"],
@@ -202,7 +271,7 @@ test.describe("failover history", () => {
   });
 
   test("an operator's kill shows in the run's evidence audit trail", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 1_800_000 });
+    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 360_000 });
     const job = await waitForJob(request, "commvault", vendorId);
     const res = await request.post(`/api/jobs/${job.id}/actions`, {
       data: { action: "kill", reason: "e2e: evidence audit" },

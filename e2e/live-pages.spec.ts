@@ -10,7 +10,7 @@ test.describe("pages that follow the live stream", () => {
     await expect(page.getByTestId("history-row").first()).toBeVisible();
     let reloaded = false;
     page.on("load", () => (reloaded = true));
-    const vendorId = await startSimJob(request, "commvault", { type: "test-failover", durationMs: 600_000 });
+    const vendorId = await startSimJob(request, "commvault", { type: "test-failover", durationMs: 120_000 });
     await expect(page.locator(`[data-testid="history-row"][data-vendor-id="${vendorId}"]`)).toBeVisible({ timeout: 45_000 });
     expect(reloaded).toBe(false);
   });

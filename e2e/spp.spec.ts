@@ -18,7 +18,7 @@ test.describe("IBM Spectrum Protect Plus", () => {
     await expect(keep).toBeChecked();
     await page.getByTestId("confirm-submit").click();
 
-    // SPP keeps a cancelled session CANCELING for cancelingMs (20 s simulated, 4 s here).
+    // SPP keeps a cancelled session CANCELING for cancelingMs (20 s at the appliance's pace, 4 s at the e2e speed).
     const vendorState = page.getByTestId("vendor-state");
     await expect(vendorState).toContainText("CANCELING");
     await expect(badge).toHaveAttribute("data-state", "aborting");

@@ -105,7 +105,14 @@ test.describe("the NOC wall", () => {
         const box = await row.boundingBox();
         const name = await row.getAttribute("data-source-kind");
         expect(box && frame && box.y >= frame.y && box.y + box.height <= frame.y + frame.height + 0.5, `source row ${name} inside the panel`).toBe(true);
+        // "polled … ago" whole beside a long name (the demo's "IBM Spectrum Protect Plus (demo)" cut it off at 1080p).
+        const age = row.getByTestId("source-age");
+        await expect(age).toHaveText(/^(polled \d+ (s|min|h|d) ago|never polled)$/);
+        const ageBox = await age.boundingBox();
+        expect(ageBox && frame && ageBox.x + ageBox.width <= frame.x + frame.width + 0.5, `${name}: "${await age.textContent()}" inside the panel`).toBe(true);
+        expect(await age.evaluate((el) => el.scrollWidth <= el.clientWidth), `${name}: age not truncated`).toBe(true);
       }
+      await expect(page.getByTestId("source-row").filter({ hasText: "IBM Spectrum Protect Plus (demo)" })).toHaveCount(1);
       await expect(page.getByRole("navigation")).toHaveCount(0);
       await expect(page.getByRole("button")).toHaveCount(0);
       await expect(page.locator("a")).toHaveCount(0);

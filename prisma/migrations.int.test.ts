@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -65,5 +67,39 @@ describe("migrations", () => {
     const [a, b] = await Promise.all([catalog(migrated), catalog(fromSchema)]);
     expect(a.columns.length).toBeGreaterThan(50);
     expect(a).toEqual(b);
+  });
+
+  it("move every RTO target change into the audit trail, keeping who, when, group, source, from and to", async () => {
+    const url = await emptyDatabase();
+    const dir = path.join("prisma", "migrations");
+    const target = "20261201014323_target_changes_in_audit_trail_and_rpo_targets";
+    const names = readdirSync(dir).filter((n) => /^\d{14}_/.test(n)).sort();
+    for (const name of names.filter((n) => n < target)) await run(url, readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    await run(
+      url,
+      `INSERT INTO "User" (id, name, email, "emailVerified", role, "createdAt", "updatedAt") VALUES ('u1', 'Ada', 'ada@example.com', true, 'admin', now(), now());
+       INSERT INTO "Source" (id, kind, name, "baseUrl", "updatedAt") VALUES ('00000000-0000-0000-0000-0000000000a1', 'commvault', 'CommServe', 'https://cs', now());
+       INSERT INTO "RtoTargetChange" (at, "userId", actor, "sourceId", "group", "fromMs", "toMs") VALUES
+         ('2026-11-01T10:00:00Z', 'u1', 'Ada', NULL, 'SQL-Prod', NULL, 600000),
+         ('2026-11-02T10:00:00Z', 'gone-user', 'Bob', '00000000-0000-0000-0000-0000000000a1', 'SQL-Prod', 600000, 900000),
+         ('2026-11-03T10:00:00Z', 'u1', 'Ada', '00000000-0000-0000-0000-0000000000b2', 'HR', 60000, NULL)`,
+    );
+    await run(url, readFileSync(path.join(dir, target, "migration.sql"), "utf8"));
+    const moved = await run(
+      url,
+      `SELECT a.action, a.actor, a."actorEmail", a."actorId", a."userId", a."sourceId", a.params, a.status, a."vendorReply", a."requestedAt",
+              (SELECT array_agg(stage ORDER BY id) FROM "AuditEntry" e WHERE e."actionId" = a.id) AS stages
+       FROM "Action" a ORDER BY a."requestedAt"`,
+    );
+    expect(moved.rows.map((r) => [r.action, r.actor, r.actorEmail, r.actorId, r.userId, r.sourceId, r.status, r.vendorReply, r.stages])).toEqual([
+      ["set-rto-target", "Ada", "ada@example.com", "u1", "u1", null, "succeeded", "RTO target for SQL-Prod: none → 600s", ["requested", "succeeded"]],
+      ["set-rto-target", "Bob", null, "gone-user", null, "00000000-0000-0000-0000-0000000000a1", "succeeded", "RTO target for SQL-Prod on CommServe: 600s → 900s", ["requested", "succeeded"]],
+      // The source this one named was deleted since: the row keeps its id in params, not a dangling reference.
+      ["remove-rto-target", "Ada", "ada@example.com", "u1", "u1", null, "succeeded", "RTO target for HR: 60s → removed", ["requested", "succeeded"]],
+    ]);
+    expect(moved.rows[2]?.params).toEqual({ measure: "rto", group: "HR", sourceId: "00000000-0000-0000-0000-0000000000b2", fromMs: 60000, toMs: null });
+    expect((moved.rows[0]?.requestedAt as Date).toISOString()).toBe("2026-11-01T10:00:00.000Z");
+    const table = await run(url, `SELECT to_regclass('"RtoTargetChange"') AS t`);
+    expect(table.rows[0]?.t).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
-import { ScaledClock } from "@/lib/simulators/engine/clock";
+import { realClock } from "@/lib/simulators/engine/clock";
 import { startSimServer } from "@/lib/simulators/engine/server";
 import { SIMULATORS } from "@/lib/simulators/registry";
 
@@ -32,7 +32,8 @@ if (!kind || !simModule) {
 const secret = simModule.credential === "token" ? (values.token ?? "igls-demo-token") : values.password;
 const sim = simModule.create({
   seed: Number(values.seed),
-  clock: new ScaledClock(Number(values.speed)),
+  clock: realClock,
+  speed: Number(values.speed),
   user: values.user,
   password: secret,
 });

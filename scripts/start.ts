@@ -9,10 +9,9 @@ import { secretKey } from "@/lib/crypto/secret-key";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseOrExit } from "./database-or-exit";
+import { startDemo, type Demo } from "./start-demo";
 import { env } from "@/lib/env";
-import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { logger } from "@/lib/log";
-import { startDemoEstate, type DemoEstate } from "@/lib/simulators/demo-estate";
 import { alertingFromEnv } from "@/lib/alerts/worker-options";
 import { startWorker } from "@/lib/sync/worker";
 
@@ -25,11 +24,7 @@ await applyMigrations(database.url);
 const db = createDb(database.url);
 await ensureFirstAdmin(db);
 
-let demo: DemoEstate | null = null;
-if (config.JOBDECK_DEMO) {
-  demo = await startDemoEstate(db, { basePort: config.JOBDECK_SIM_BASE_PORT, speed: config.JOBDECK_SIM_SPEED });
-  for (const s of demo.servers) logger.info({ url: s.url }, `${s.name} simulator`);
-}
+const demo: Demo | null = config.JOBDECK_DEMO ? await startDemo(db, { basePort: config.JOBDECK_SIM_BASE_PORT, speed: config.JOBDECK_SIM_SPEED }) : null;
 
 const worker = await startWorker({
   db,
@@ -39,8 +34,7 @@ const worker = await startWorker({
   alerts: alertingFromEnv(config),
 });
 
-// Before the web app answers, so the first page already shows a year of the estate, not three weeks.
-if (demo) await seedDemoHistory(db, config.JOBDECK_DEMO_HISTORY_DAYS);
+if (demo) await demo.seedHistory(config.JOBDECK_DEMO_HISTORY_DAYS);
 
 const web: ChildProcess = spawn(
   "node_modules/.bin/tsx",
@@ -59,7 +53,7 @@ async function shutdown(code: number) {
   stopping = true;
   web.kill("SIGTERM");
   await worker.stop();
-  await demo?.stop();
+  await demo?.estate.stop();
   await db.$disconnect();
   await database.stop();
   process.exit(code);

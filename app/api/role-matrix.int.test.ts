@@ -251,6 +251,21 @@ const cases: Case[] = [
     },
   },
   {
+    route: "PUT /api/history/rpo-targets",
+    what: "set an RPO target",
+    expected: byRole("admin", 200),
+    run: (who) => callRoute(handler("PUT /api/history/rpo-targets"), "PUT", "/api/history/rpo-targets", who, { body: { group: "zone-a", targetMs: 900_000 } }),
+  },
+  {
+    route: "DELETE /api/history/rpo-targets/[id]",
+    what: "delete an RPO target",
+    expected: byRole("admin", 204),
+    run: async (who) => {
+      const target = await t.db.rpoTarget.create({ data: { group: `g-${crypto.randomUUID()}`, targetMs: 60_000 } });
+      return callRoute(handler("DELETE /api/history/rpo-targets/[id]"), "DELETE", `/api/history/rpo-targets/${target.id}`, who, { params: { id: target.id } });
+    },
+  },
+  {
     route: "POST /api/saved-views",
     what: "save an explorer view",
     expected: byRole("viewer", 201),

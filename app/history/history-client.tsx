@@ -4,8 +4,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { HistoryCharts } from "@/components/history/history-charts";
 import { HistoryFilters, type MultiFilter } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
-import { RtoTargetsPanel } from "@/components/history/rto-targets-panel";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
+import { TargetsPanel } from "@/components/history/targets-panel";
 import { useHistoryFollowsStream, useHistoryList, useHistorySummary } from "@/components/history/use-history";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
 import { Button } from "@/components/ui/button";
@@ -58,7 +58,12 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
           <HistoryCharts summary={summary.data} period={period} />
         </section>
       )}
-      {canSetTargets && summary.data && <RtoTargetsPanel groups={summary.data.groups} />}
+      {canSetTargets && summary.data && (
+        <>
+          <TargetsPanel measure="rto" groups={summary.data.groups} />
+          <TargetsPanel measure="rpo" groups={summary.data.groups} />
+        </>
+      )}
       <section aria-label="Runs" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 className="text-lg font-semibold">Runs</h2>

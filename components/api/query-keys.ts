@@ -1,3 +1,4 @@
+import type { TargetMeasure } from "@/lib/domain/rto";
 import type { IncidentStatus } from "@/lib/contracts/incidents";
 /** Every query key the browser uses, in one place: it decides what a cached query is called, so invalidation is exact. */
 export const jobKeys = {
@@ -38,7 +39,7 @@ export const historyKeys = {
   list: (search: string) => [...historyKeys.all, "list", search] as const,
   summary: (search: string) => [...historyKeys.all, "summary", search] as const,
   evidence: (id: string) => [...historyKeys.all, "evidence", id] as const,
-  targets: () => [...historyKeys.all, "targets"] as const,
+  targets: (measure: TargetMeasure) => [...historyKeys.all, "targets", measure] as const,
 };
 
 /** Explorer and timeline queries. Timeline windows sit under jobKeys.lists(): the stream merges and refreshes them like any job list. */

@@ -60,6 +60,9 @@ export function EvidenceReportView({ id, role }: { id: string; role: Role }) {
           <Field label="Target">{run.rtoTargetMs === null ? "no target set for this group" : formatDuration(run.rtoTargetMs)}</Field>
           <Field label="Verdict">{run.rtoTargetMs === null ? "—" : <TargetMark met={run.rtoMet} />}</Field>
           <Field label="RPO at cut-over">{run.rpoMs === null ? "not known (no replication record before cut-over)" : formatDuration(run.rpoMs)}</Field>
+          <Field label="RPO target">
+            {run.rpoTargetMs === null ? "no target set for this group" : <>{formatDuration(run.rpoTargetMs)} <TargetMark met={run.rpoMet} testId="rpo-target" /></>}
+          </Field>
         </dl>
       </Section>
       <Section title="Readiness before the run" testId="evidence-readiness">

@@ -37,7 +37,21 @@ const COLUMNS: Array<Column<HistoryRun>> = [
         </>
       ),
   },
-  { header: "RPO", className: "whitespace-nowrap", cell: (r) => formatDuration(r.rpoMs) },
+  {
+    header: "RPO",
+    className: "whitespace-nowrap",
+    cellProps: (r) => ({ "data-testid": "rpo", "data-rpo-ms": String(r.rpoMs ?? "") }),
+    cell: (r) => (
+      <>
+        {formatDuration(r.rpoMs)}
+        {r.rpoTargetMs !== null && (
+          <span className="block text-xs" data-testid="rpo-target" data-target-ms={r.rpoTargetMs}>
+            target {formatDuration(r.rpoTargetMs)} <TargetMark met={r.rpoMet} testId="rpo-target" />
+          </span>
+        )}
+      </>
+    ),
+  },
   { header: "Duration", className: "whitespace-nowrap", cell: (r) => formatDuration(r.durationMs) },
 ];
 

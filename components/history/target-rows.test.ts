@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GroupRow } from "@/lib/contracts/history";
-import { parseTargetMinutes, targetRows } from "./target-rows";
+import { parseTargetDuration, targetRows } from "./target-rows";
 
 const group = (name: string, met: number, missed: number): GroupRow => ({
   group: name,
@@ -32,9 +32,14 @@ describe("RTO target rows", () => {
     ]);
   });
 
-  it("takes whole minutes from 1 minute to 30 days, nothing else", () => {
-    expect(parseTargetMinutes(" 15 ")).toBe(900_000);
-    expect(parseTargetMinutes("43200")).toBe(43_200 * 60_000);
-    for (const bad of ["", "0", "1.5", "-3", "43201", "15m"]) expect(parseTargetMinutes(bad), bad).toBeNull();
+  it("takes minutes, or a duration with units, from 1 second to 30 days, nothing else", () => {
+    expect(parseTargetDuration(" 15 ")).toBe(900_000);
+    expect(parseTargetDuration("0.5")).toBe(30_000);
+    expect(parseTargetDuration("43200")).toBe(43_200 * 60_000);
+    expect(parseTargetDuration("90s")).toBe(90_000);
+    expect(parseTargetDuration("1h 30m")).toBe(5_400_000);
+    expect(parseTargetDuration("2D")).toBe(2 * 86_400_000);
+    expect(parseTargetDuration("1s")).toBe(1_000);
+    for (const bad of ["", "0", "0.001", "-3", "43201", "30d 1s", "15 minutes", "1h30", "s"]) expect(parseTargetDuration(bad), bad).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import type { GroupRow, RtoTargetsView } from "@/lib/contracts/history";
+import type { GroupRow } from "@/lib/contracts/history";
+import type { TargetsView } from "@/lib/contracts/history-targets";
 
 export interface TargetRow {
   group: string;
@@ -11,8 +12,8 @@ export interface TargetRow {
   missed: number;
 }
 
-/** One row per DR group the history knows or a target names, sorted by name. */
-export function targetRows(groups: readonly GroupRow[], targets: RtoTargetsView["items"]): TargetRow[] {
+/** One row per DR group the history knows or a target names, sorted by name; met/missed from the RTO summary. */
+export function targetRows(groups: readonly GroupRow[], targets: TargetsView["items"]): TargetRow[] {
   const names = new Set([...groups.map((g) => g.group), ...targets.map((t) => t.group)]);
   return [...names]
     .sort((a, b) => a.localeCompare(b))
@@ -30,11 +31,21 @@ export function targetRows(groups: readonly GroupRow[], targets: RtoTargetsView[
     });
 }
 
-/** Minutes typed on screen to the API's milliseconds; null when it is not a whole number of minutes from 1 to 30 days. */
-export function parseTargetMinutes(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return null;
-  const minutes = Number(trimmed);
-  if (minutes < 1 || minutes > 30 * 24 * 60) return null;
-  return minutes * 60_000;
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MAX_MS = 30 * 86_400_000;
+
+/**
+ * A target typed on screen to the API's milliseconds: a plain number is minutes ("15", "0.5"), or
+ * parts with units ("90s", "1h 30m", "2d"). Null unless it comes to 1 second … 30 days.
+ */
+export function parseTargetDuration(text: string): number | null {
+  const trimmed = text.trim().toLowerCase();
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 60_000;
+  else if (/^(\d+(\.\d+)?\s*[smhd]\s*)+$/.test(trimmed)) {
+    ms = 0;
+    for (const [, n, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)\s*([smhd])/g)) ms += Number(n) * (UNIT_MS[unit ?? "m"] ?? 0);
+  } else return null;
+  const rounded = Math.round(ms / 1000) * 1000;
+  return rounded >= 1000 && rounded <= MAX_MS ? rounded : null;
 }

@@ -48,18 +48,18 @@ export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: Wal
                 data-health={healthOf(s, quiet)}
                 data-stale={quiet}
               >
-                <div className="flex items-baseline gap-[0.5em]">
+                <div className="flex min-w-0 items-baseline gap-[0.5em]">
                   <span className={`w-[6.5em] shrink-0 font-bold ${health.className}`}>
                     <span aria-hidden>{health.icon} </span>
                     {health.word}
                   </span>
-                  {/* The name keeps up to 60% of the line; the vendor and running count give way first. */}
-                  <span className="max-w-[60%] shrink-0 truncate font-semibold text-white">{s.name}</span>
-                  <span className="min-w-0 truncate text-[0.75em] text-zinc-400">
+                  {/* "polled … ago" always shows whole: the vendor and running count give way first, then the name. */}
+                  <span className="min-w-[4em] truncate font-semibold text-white">{s.name}</span>
+                  <span className="min-w-0 shrink-[1000] truncate text-[0.75em] text-zinc-400">
                     {namesVendor(s) ? "" : `${VENDOR_LABEL[s.kind]} · `}
                     {s.runningJobs} running
                   </span>
-                  <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300" data-testid="source-age">
+                  <span className="ml-auto shrink-0 whitespace-nowrap text-[0.8em] text-zinc-300" data-testid="source-age">
                     {age?.ageMs === null || !age ? "never polled" : `polled ${formatAgeShort(age.ageMs)} ago`}
                   </span>
                 </div>

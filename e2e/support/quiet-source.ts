@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { JobSummary } from "@/lib/contracts/jobs";
 import type { SourceKind } from "../../lib/domain/source-kind";
-import { ScaledClock, type Clock } from "../../lib/simulators/engine/clock";
+import { realClock, type Clock } from "../../lib/simulators/engine/clock";
 import { startSimServer, type RunningSim } from "../../lib/simulators/engine/server";
 import { SIMULATORS } from "../../lib/simulators/registry";
 import { signInWithApi } from "./auth";
@@ -15,6 +15,7 @@ const PASSWORD = "quiet-Passw0rd";
 const QUIET_SCENARIO: Partial<Record<SourceKind, Record<string, unknown>>> = {
   ontap: { initialJobs: 0, meanIntervalMs: YEAR_MS },
   commvault: { liveJobs: false, historyDensity: 0, meanIntervalMs: YEAR_MS, historyMs: 30 * 86_400_000 },
+  eyeglass: { randomFailovers: false, demoFailovers: false, readinessIntervalMs: YEAR_MS, replicationIntervalMs: YEAR_MS },
 };
 
 /**
@@ -37,6 +38,8 @@ export interface QuietSource {
   id: string;
   name: string;
   url: string;
+  /** The password or API token the simulator expects, for tests that call the vendor API itself. */
+  secret: string;
   startJob(body?: Record<string, unknown>): Promise<string>;
   failJob(vendorId: string): Promise<void>;
   /** Jobdeck's copy of this source's job, once the worker has stored it (vendor ids repeat across sources). */
@@ -53,8 +56,8 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
   const simulator = SIMULATORS[kind];
   const scenario = QUIET_SCENARIO[kind];
   if (!simulator || !scenario) throw new Error(`no quiet scenario for ${kind}`);
-  const clock = new BackdatedStartClock(new ScaledClock(E2E.simSpeed));
-  const sim = simulator.create({ seed: 7, clock, user: "admin", password: PASSWORD, scenario });
+  const clock = new BackdatedStartClock(realClock);
+  const sim = simulator.create({ seed: 7, clock, speed: E2E.simSpeed, user: "admin", password: PASSWORD, scenario });
   clock.built();
   const server: RunningSim = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: 0 });
   const cfg = sim.source(server.url);
@@ -78,6 +81,7 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
     id,
     name,
     url: server.url,
+    secret: cfg.secret,
     startJob: async (body = {}) => (await control("/jobs", body)).vendorId,
     failJob: async (vendorId) => void (await control(`/jobs/${encodeURIComponent(vendorId)}/fail`)),
     waitForJob: (request, vendorId) => findJob(request, `source=${id}&q=${encodeURIComponent(vendorId)}&limit=50`, (j) => j.vendorId === vendorId),

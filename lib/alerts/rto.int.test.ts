@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setRtoTarget } from "@/lib/data/history";
 import { buildDrGroups } from "@/lib/simulators/commvault/estate";
 import { Rng } from "@/lib/simulators/engine/rng";
 import type { RunningWorker } from "@/lib/sync/worker";
@@ -46,7 +45,7 @@ async function failoverTest(rtoMs: number): Promise<string> {
 describe("RTO rule, evaluated by two workers", () => {
   it("opens once when a DR test misses its group's RTO target, and resolves when the next one meets it", async () => {
     expect(sqlProd).toBeDefined();
-    await setRtoTarget({ sourceId: cv.sourceId, group: "SQL-Prod", targetMs: 600_000 }, t.db);
+    await t.db.rtoTarget.create({ data: { sourceId: cv.sourceId, group: "SQL-Prod", targetMs: 600_000 } });
     const ruleId = await createRule(t.db, { kind: "rto_exceeded", name: "DR tests in time", sourceId: cv.sourceId });
 
     await failoverTest(900_000);

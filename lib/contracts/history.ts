@@ -3,7 +3,7 @@ import type { JobState } from "@/lib/domain/job-state";
 import { type Outcome, type RunCategory, RUN_CATEGORIES } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { z } from "zod";
-import { entityId, isoDateParam, queryList } from "./params";
+import { isoDateParam, queryList } from "./params";
 
 /** JSON shapes of /api/history/*. Dates are ISO strings; durations are milliseconds. */
 export interface HistoryRun {
@@ -29,6 +29,9 @@ export interface HistoryRun {
   /** Null without a target or without a measured RTO. */
   rtoMet: boolean | null;
   rpoMs: number | null;
+  rpoTargetMs: number | null;
+  /** Null without a target or where RPO is not known (no replication record before cut-over). */
+  rpoMet: boolean | null;
   group: string | null;
   policy: string | null;
   submittedBy: string | null;
@@ -131,22 +134,6 @@ export interface EvidenceReport {
   generatedAt: string;
 }
 
-export interface RtoTargetChangeView {
-  at: string;
-  actor: string;
-  sourceId: string | null;
-  group: string;
-  /** Null: there was no target before / the target was removed. */
-  fromMs: number | null;
-  toMs: number | null;
-}
-
-/** GET /api/history/targets: the targets, and who changed which, newest first. */
-export interface RtoTargetsView {
-  items: Array<{ id: string; sourceId: string | null; sourceName: string | null; group: string; targetMs: number }>;
-  changes: RtoTargetChangeView[];
-}
-
 export const HISTORY_KINDS = ["eyeglass", "commvault", "dfm"] as const;
 export const HISTORY_OUTCOMES = ["succeeded", "partial", "failed", "running"] as const;
 
@@ -177,11 +164,3 @@ export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange
 /** POST /api/history/:id/sign-offs. */
 export const signOffBody = z.object({ note: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
 
-/** PUT /api/history/targets: one RTO target per source (or every source) and group. */
-export const rtoTargetBody = z
-  .object({
-    sourceId: entityId("source").nullable().default(null),
-    group: z.string().trim().min(1).max(200),
-    targetMs: z.number().int().min(1000).max(30 * 86_400_000),
-  })
-  .strict();

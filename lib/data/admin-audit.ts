@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db/client";
 
 /**
  * Records a change an admin made to Jobdeck itself (a user renamed, a password reset) in the same
- * audit trail as vendor actions, with no source, inside the caller's transaction so the change and
+ * audit trail as vendor actions (with no source unless the change concerns one), inside the caller's transaction so the change and
  * its record commit together.
  */
 export async function recordAdminAction(
@@ -13,11 +13,14 @@ export async function recordAdminAction(
   action: string,
   params: Record<string, unknown>,
   detail: string,
+  /** The source a change concerns (a per-source RTO target), so /audit's source filter finds it. */
+  sourceId: string | null = null,
 ): Promise<void> {
   const now = new Date();
   const row = await tx.action.create({
     data: {
       idempotencyKey: `admin:${crypto.randomUUID()}`,
+      sourceId,
       userId: actor.kind === "user" ? actor.id : null,
       actorId: actor.id,
       actorEmail: actor.email ?? null,

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
-import { CATEGORY_TYPES, OUTCOME_STATES, RUN_CATEGORIES, type Outcome, type RtoTargetRule, type RunCategory } from "@/lib/domain/rto";
+import { CATEGORY_TYPES, OUTCOME_STATES, RUN_CATEGORIES, type Outcome, type RunCategory } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { JobCursor } from "./job-cursor";
 import { newestFirstAfter, splitPage } from "./keyset";
@@ -99,54 +99,6 @@ export async function lastReplicationBefore(
     ) AS last
     FROM unnest(${ids}::text[], ${sources}::uuid[], ${befores}::text[]) AS r(id, sid, before)`;
   return new Map(rows.flatMap((r) => (r.last ? [[r.id, r.last] as const] : [])));
-}
-
-export async function listRtoTargets(db: Tx = getDb()): Promise<Array<RtoTargetRule & { id: string; sourceName: string | null }>> {
-  const rows = await db.rtoTarget.findMany({ orderBy: [{ group: "asc" }], include: { source: { select: { name: true } } } });
-  return rows.map((r) => ({ id: r.id, sourceId: r.sourceId, group: r.group, targetMs: r.targetMs, sourceName: r.source?.name ?? null }));
-}
-
-export interface RtoTargetRow extends RtoTargetRule {
-  id: string;
-}
-
-export async function findRtoTarget(where: { id: string } | { sourceId: string | null; group: string }, db: Tx = getDb()): Promise<RtoTargetRow | null> {
-  return db.rtoTarget.findFirst({ where, select: { id: true, sourceId: true, group: true, targetMs: true } });
-}
-
-/** Sets the target for a group (estate-wide when sourceId is null); one row per (source, group). */
-export async function setRtoTarget(rule: RtoTargetRule, db: Tx = getDb()): Promise<RtoTargetRow> {
-  const select = { id: true, sourceId: true, group: true, targetMs: true } as const;
-  const existing = await findRtoTarget({ sourceId: rule.sourceId, group: rule.group }, db);
-  if (existing) return db.rtoTarget.update({ where: { id: existing.id }, data: { targetMs: rule.targetMs }, select });
-  return db.rtoTarget.create({ data: { sourceId: rule.sourceId, group: rule.group, targetMs: rule.targetMs }, select });
-}
-
-export async function deleteRtoTarget(id: string, db: Tx = getDb()): Promise<boolean> {
-  const { count } = await db.rtoTarget.deleteMany({ where: { id } });
-  return count > 0;
-}
-
-export interface RtoTargetChangeRow {
-  at: Date;
-  actor: string;
-  userId: string | null;
-  sourceId: string | null;
-  group: string;
-  fromMs: number | null;
-  toMs: number | null;
-}
-
-export async function recordRtoTargetChange(change: Omit<RtoTargetChangeRow, "at">, db: Tx = getDb()): Promise<void> {
-  await db.rtoTargetChange.create({ data: change });
-}
-
-export async function listRtoTargetChanges(limit: number, db: Tx = getDb()): Promise<RtoTargetChangeRow[]> {
-  return db.rtoTargetChange.findMany({
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { at: true, actor: true, userId: true, sourceId: true, group: true, fromMs: true, toMs: true },
-  });
 }
 
 export async function listSignOffs(jobId: string, db: Tx = getDb()) {

@@ -169,14 +169,19 @@ export function quarterRange(at: Date): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(at.getUTCFullYear(), first, 1)), to: new Date(Date.UTC(at.getUTCFullYear(), first + 3, 1)) };
 }
 
-export interface RtoTargetRule {
+/** What a target bounds: the time to restore service (RTO) or the data lost at cut-over (RPO). */
+export const TARGET_MEASURES = ["rto", "rpo"] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+
+/** A group's RTO or RPO target (estate-wide when sourceId is null). */
+export interface TargetRule {
   sourceId: string | null;
   group: string;
   targetMs: number;
 }
 
 /** A source's own target for the group beats an estate-wide one; a run's policies are tried after its group. */
-export function targetFor(rules: readonly RtoTargetRule[], sourceId: string, groups: readonly string[]): number | null {
+export function targetFor(rules: readonly TargetRule[], sourceId: string, groups: readonly string[]): number | null {
   for (const group of groups) {
     const own = rules.find((r) => r.sourceId === sourceId && samePhase(r.group, group));
     if (own) return own.targetMs;

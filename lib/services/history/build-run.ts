@@ -1,10 +1,11 @@
-import { categoryOf, groupsOf, measureRpo, measureRto, outcomeOf, rtoPhaseFor, targetFor, type RtoTargetRule } from "@/lib/domain/rto";
+import { categoryOf, groupsOf, measureRpo, measureRto, outcomeOf, rtoPhaseFor, targetFor, type TargetRule } from "@/lib/domain/rto";
 import type { HistoryJobRow } from "@/lib/data/history";
 import type { SummaryRun } from "./summarize";
 import type { HistoryRun } from "@/lib/contracts/history";
 
 export interface RunContext {
-  targets: readonly RtoTargetRule[];
+  targets: readonly TargetRule[];
+  rpoTargets: readonly TargetRule[];
   /** Ends of successful replication jobs on the run's source (for RPO); empty when not looked up. */
   replicationEnds: readonly Date[];
 }
@@ -23,6 +24,8 @@ export function buildHistoryRun(row: HistoryJobRow, ctx: RunContext): SummaryRun
   const rtoMs = measurable ? measureRto(times, rtoPhase) : null;
   const groups = groupsOf(row.drGroup, row.policy);
   const rtoTargetMs = measurable ? targetFor(ctx.targets, row.sourceId, groups) : null;
+  const rpoMs = measurable ? measureRpo(times, rtoPhase, ctx.replicationEnds) : null;
+  const rpoTargetMs = measurable ? targetFor(ctx.rpoTargets, row.sourceId, groups) : null;
   const run: HistoryRun = {
     id: row.id,
     sourceId: row.sourceId,
@@ -43,7 +46,9 @@ export function buildHistoryRun(row: HistoryJobRow, ctx: RunContext): SummaryRun
     rtoPhase,
     rtoTargetMs,
     rtoMet: rtoMs === null || rtoTargetMs === null ? null : rtoMs <= rtoTargetMs,
-    rpoMs: measurable ? measureRpo(times, rtoPhase, ctx.replicationEnds) : null,
+    rpoMs,
+    rpoTargetMs,
+    rpoMet: rpoMs === null || rpoTargetMs === null ? null : rpoMs <= rpoTargetMs,
     group: groups[0] ?? null,
     policy: row.policy,
     submittedBy: row.submittedBy,

@@ -24,6 +24,8 @@ const COLUMNS = fieldColumns<HistoryRun>([
   "rtoTargetMs",
   "rtoMet",
   "rpoMs",
+  "rpoTargetMs",
+  "rpoMet",
   "submittedBy",
 ]);
 

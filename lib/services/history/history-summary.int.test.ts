@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allHistoryRows, knownDrGroups, listRtoTargets, setRtoTarget, type HistoryFilters } from "@/lib/data/history";
+import { allHistoryRows, knownDrGroups, type HistoryFilters } from "@/lib/data/history";
+import { listTargets, setTarget } from "@/lib/data/targets";
 import { createSource } from "@/lib/data/sources";
 import { groupsOf, periodKey, quarterRange } from "@/lib/domain/rto";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -52,10 +53,10 @@ beforeAll(async () => {
       j."sortAt" + make_interval(secs => k * 60), CASE WHEN (n + k) % 7 = 0 THEN NULL ELSE j."sortAt" + make_interval(secs => k * 60 + (n * 31 + k * 17) % 900) END
     FROM (SELECT id, "sortAt", substring("vendorId" FROM 2)::int AS n FROM "Job") j
     CROSS JOIN LATERAL generate_series(0, j.n % 5) k`;
-  await setRtoTarget({ sourceId: null, group: "zone-1", targetMs: 900_000 }, t.db);
-  await setRtoTarget({ sourceId: ids[1] ?? null, group: "Zone-1", targetMs: 300_000 }, t.db);
-  await setRtoTarget({ sourceId: null, group: "policy-2", targetMs: 1_200_000 }, t.db);
-  await setRtoTarget({ sourceId: null, group: "never-run", targetMs: 60_000 }, t.db);
+  await setTarget("rto", { sourceId: null, group: "zone-1", targetMs: 900_000 }, t.db);
+  await setTarget("rto", { sourceId: ids[1] ?? null, group: "Zone-1", targetMs: 300_000 }, t.db);
+  await setTarget("rto", { sourceId: null, group: "policy-2", targetMs: 1_200_000 }, t.db);
+  await setTarget("rto", { sourceId: null, group: "never-run", targetMs: 60_000 }, t.db);
 }, 120_000);
 afterAll(async () => t?.drop());
 
@@ -67,7 +68,7 @@ async function naiveSummary(filters: HistoryFilters): Promise<HistorySummary> {
   const runs = await measureRuns(rows, { rpo: false }, t.db);
   const quarterRuns = await measureRuns(quarterRows, { rpo: false }, t.db);
   const seen = await knownDrGroups(filters.kinds, t.db);
-  const targets = await listRtoTargets(t.db);
+  const targets = await listTargets("rto", t.db);
   const matches = (g: string) => !filters.groups?.length || filters.groups.some((f) => g.toLowerCase().includes(f.toLowerCase()));
   const knownGroups = [...new Set([...seen.flatMap((g) => groupsOf(g, null).slice(0, 1)), ...targets.map((x) => x.group)])].filter(matches);
   return summarizeHistory({ runs, quarterRuns: quarterRuns.map((r) => r.run), knownGroups, quarter: periodKey(NOW, "quarter") });

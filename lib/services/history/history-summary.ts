@@ -1,4 +1,5 @@
-import { knownDrGroups, listRtoTargets, type HistoryFilters } from "@/lib/data/history";
+import { knownDrGroups, type HistoryFilters } from "@/lib/data/history";
+import { listTargets } from "@/lib/data/targets";
 import { historyPhaseStats, historyRunsPerGroup, historyRunStats, type RunStatsRow } from "@/lib/data/history-aggregates";
 import { getDb, type Tx } from "@/lib/db/client";
 import { groupsOf, periodKey, quarterRange } from "@/lib/domain/rto";
@@ -33,7 +34,7 @@ export async function getHistorySummary(filters: HistoryFilters, now: Date = new
     historyRunsPerGroup(quarterTests, db),
     historyPhaseStats(filters, db),
     knownDrGroups(filters.kinds, db),
-    listRtoTargets(db),
+    listTargets("rto", db),
   ]);
   const all = rows.find((r) => r.dim === "all");
   const byGroup = new Map(rows.flatMap((r) => (r.dim === "group" && r.key !== null ? [[r.key, r] as const] : [])));

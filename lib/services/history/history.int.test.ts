@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@/lib/db/client";
-import { setRtoTarget } from "@/lib/data/history";
+import { setTarget } from "@/lib/data/targets";
 import { buildDrGroups } from "@/lib/simulators/commvault/estate";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { PAIRS } from "@/lib/simulators/eyeglass/topology";
@@ -69,8 +69,8 @@ beforeAll(async () => {
       ],
     },
   });
-  await setRtoTarget({ sourceId: null, group: "SQL-Prod", targetMs: 700_000 }, t.db);
-  await setRtoTarget({ sourceId: null, group: "Exchange-DAG", targetMs: 1_800_000 }, t.db);
+  await setTarget("rto", { sourceId: null, group: "SQL-Prod", targetMs: 700_000 }, t.db);
+  await setTarget("rto", { sourceId: null, group: "Exchange-DAG", targetMs: 1_800_000 }, t.db);
 
   cv.clock.set(JAN);
   ids.test1 = await cvJob("test-failover", "SQL-Prod", 600_000);

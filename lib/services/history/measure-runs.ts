@@ -1,4 +1,5 @@
-import { lastReplicationBefore, listRtoTargets, type HistoryJobRow } from "@/lib/data/history";
+import { lastReplicationBefore, type HistoryJobRow } from "@/lib/data/history";
+import { listTargets } from "@/lib/data/targets";
 import { getDb, type Tx } from "@/lib/db/client";
 import { cutoverOf, rtoPhaseFor } from "@/lib/domain/rto";
 import { buildHistoryRun, runTimes } from "./build-run";
@@ -6,7 +7,7 @@ import type { SummaryRun } from "./summarize";
 
 /** Stored jobs as measured history runs: targets and last replications looked up once for all. */
 export async function measureRuns(rows: readonly HistoryJobRow[], opts: { rpo: boolean }, db: Tx = getDb()): Promise<SummaryRun[]> {
-  const targets = await listRtoTargets(db);
+  const [targets, rpoTargets] = await Promise.all([listTargets("rto", db), listTargets("rpo", db)]);
   const lookups = opts.rpo
     ? rows.flatMap((row) => {
         const before = cutoverOf(runTimes(row), rtoPhaseFor(row.kind, row.source.options));
@@ -16,6 +17,6 @@ export async function measureRuns(rows: readonly HistoryJobRow[], opts: { rpo: b
   const last = await lastReplicationBefore(lookups, db);
   return rows.map((row) => {
     const end = last.get(row.id);
-    return buildHistoryRun(row, { targets, replicationEnds: end ? [end] : [] });
+    return buildHistoryRun(row, { targets, rpoTargets, replicationEnds: end ? [end] : [] });
   });
 }

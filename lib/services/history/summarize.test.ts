@@ -28,6 +28,8 @@ function run(over: Partial<HistoryRun>, phases: SummaryRun["phases"] = []): Summ
     rtoTargetMs: null,
     rtoMet: null,
     rpoMs: null,
+    rpoTargetMs: null,
+    rpoMet: null,
     group: "SQL-Prod",
     policy: null,
     submittedBy: "admin",
@@ -104,7 +106,7 @@ describe("historyCsv", () => {
     expect(lines[2]).toBe("");
     const cells = lines[1] ?? "";
     expect(cells).toContain(`"Test ""A"", zone=1"`);
-    expect(cells).toContain(",754000,900000,true,0,'=HYPERLINK(1)");
+    expect(cells).toContain(",754000,900000,true,0,,,'=HYPERLINK(1)");
     expect(cells.startsWith(`${r.id},commvault,cv,`)).toBe(true);
     expect(csvCell(null)).toBe("");
     expect(csvCell("-5")).toBe("'-5");

@@ -1,3 +1,4 @@
+import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import type { DrGroup } from "./estate";
 import type { ScriptedPhase, SimJob, SimPair } from "./job";
@@ -15,27 +16,34 @@ export interface JobPlan {
   durationMs?: number;
   rtoMs?: number;
   unknownPhaseCode?: number;
+  /** The CommServe's pace for the phases it makes up (whole seconds, at least one each). */
+  pace?: Pace;
 }
 
 const SECOND = 1000;
 
-/** Scales whole-second durations so they sum to exactly `totalS`, each at least one second. */
-function scaleTo(durations: number[], totalS: number): number[] {
+/**
+ * Scales whole-second durations so they sum to exactly `totalS`, each at least one second: every
+ * phase gets its second, the rest is shared in proportion (rounding down) and what is left over
+ * goes to the last phase, so a short total never fails on rounding.
+ */
+export function scaleTo(durations: number[], totalS: number): number[] {
+  if (totalS < durations.length) throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
   const sum = durations.reduce((a, b) => a + b, 0);
-  const scaled = durations.map((d) => Math.max(1, Math.round((d * totalS) / sum)));
-  const head = scaled.slice(0, -1).reduce((a, b) => a + b, 0);
-  if (totalS - head < 1) throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
-  scaled[scaled.length - 1] = totalS - head;
+  const spare = totalS - durations.length;
+  const scaled = durations.map((d) => 1 + (sum > 0 ? Math.floor((d * spare) / sum) : 0));
+  scaled[scaled.length - 1] = (scaled.at(-1) ?? 1) + totalS - scaled.reduce((a, b) => a + b, 0);
   return scaled;
 }
 
 function pairDurations(plan: JobPlan, rng: Rng): { codes: number[]; seconds: number[] } {
   const steps = SEQUENCES[plan.type];
   const codes = steps.map((s) => s.code);
-  let seconds = steps.map((s) => rng.int(s.min, s.max));
+  const paced = (s: number) => Math.max(1, Math.round(s / (plan.pace?.speed ?? 1)));
+  let seconds = steps.map((s) => paced(rng.int(s.min, s.max)));
   if (plan.unknownPhaseCode !== undefined) {
     codes.splice(1, 0, plan.unknownPhaseCode);
-    seconds.splice(1, 0, rng.int(2, 15));
+    seconds.splice(1, 0, paced(rng.int(2, 15)));
   }
   if (plan.rtoMs !== undefined) {
     const service = codes.indexOf(SERVICE_PHASE);
@@ -59,7 +67,7 @@ export function buildJob(plan: JobPlan, rng: Rng): SimJob {
     const phases: ScriptedPhase[] = [];
     let at = 0;
     for (const [i, code] of codes.entries()) {
-      if (i > 0 && !exact) at += rng.int(0, 4) * SECOND;
+      if (i > 0 && !exact) at += Math.round(rng.int(0, 4) / (plan.pace?.speed ?? 1)) * SECOND;
       const endMs = at + (seconds[i] ?? 1) * SECOND;
       phases.push({ code, startMs: at, endMs, fails: failAt === i });
       at = endMs;

@@ -1,3 +1,4 @@
+import { Pace } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { Sessions } from "./auth";
@@ -12,7 +13,7 @@ export const commvaultSimulator: SimulatorModule = {
   credential: "password",
   create(options) {
     const scenario = parseScenario(options.scenario);
-    const store = new DrJobStore(options.clock, options.seed, scenario);
+    const store = new DrJobStore(options.clock, options.seed, scenario, new Pace(options.speed));
     const sessions = new Sessions(options.clock, new Rng(options.seed * 31 + 7), scenario.tokenIdleMs);
     return {
       handler: createHandler({ clock: options.clock, store, sessions, scenario, user: options.user, password: options.password }),

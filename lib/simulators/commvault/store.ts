@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/simulators/engine/clock";
+import { Pace, type Clock } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { buildDrGroups, type DrGroup } from "./estate";
@@ -40,13 +40,14 @@ export class DrJobStore {
     private readonly clock: Clock,
     seed: number,
     private readonly scenario: Scenario,
+    private readonly pace: Pace = new Pace(),
   ) {
     this.createdAt = clock.now();
     this.groups = buildDrGroups(new Rng(seed ^ 0x5bd1e995));
     this.extraRng = new Rng(seed + 101);
     this.nextId = 2400 + this.extraRng.int(0, 99);
     this.spawner = new Spawner(
-      { clock, rng: new Rng(seed), historyMs: scenario.historyMs, meanIntervalMs: scenario.meanIntervalMs },
+      { clock, rng: new Rng(seed), historyMs: pace.span(scenario.historyMs), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
       (at, rng) => this.spawn(at, rng),
     );
   }
@@ -58,7 +59,7 @@ export class DrJobStore {
       this.seeded = true;
       if (this.scenario.liveJobs) this.seedLiveJobs();
     }
-    const oldest = this.clock.now() - this.scenario.historyMs;
+    const oldest = this.clock.now() - this.pace.span(this.scenario.historyMs);
     for (const [id, job] of this.jobs) {
       if (job.startAt >= oldest) continue;
       this.jobs.delete(id);
@@ -162,16 +163,16 @@ export class DrJobStore {
 
   private add(plan: Omit<JobPlan, "jobId" | "unknownPhaseCode">, rng: Rng): SimJob {
     this.nextId += 1 + rng.int(0, 30);
-    const job = buildJob({ ...plan, jobId: this.nextId, unknownPhaseCode: this.scenario.unknownPhaseCode }, rng);
+    const job = buildJob({ ...plan, jobId: this.nextId, unknownPhaseCode: this.scenario.unknownPhaseCode, pace: this.pace }, rng);
     this.jobs.set(job.jobId, job);
     return job;
   }
 
   private spawn(at: number, rng: Rng): void {
-    if (at < this.createdAt - LIVE_WINDOW_MS && !rng.chance(this.scenario.historyDensity)) return;
+    if (at < this.createdAt - this.pace.span(LIVE_WINDOW_MS) && !rng.chance(this.scenario.historyDensity)) return;
     const type = pickType(rng);
     const group = rng.pick(this.groups);
-    const queued = rng.chance(0.15) ? rng.int(60, 600) * 1000 : 0;
+    const queued = rng.chance(0.15) ? Math.max(1, Math.round(rng.int(60, 600) / this.pace.speed)) * 1000 : 0;
     const rtoMs = this.scenario.fixedRtoMs;
     const failures = rtoMs === undefined ? pickFailures(type, group.pairs.length, rng) : new Map<number, number>();
     const job = this.add({ type, group, user: rng.pick(USERS), startAt: ceilSecond(at) + queued, failures, rtoMs }, rng);
@@ -188,9 +189,9 @@ export class DrJobStore {
     const [first, second, third] = this.groups;
     const rtoMs = this.scenario.fixedRtoMs;
     const seeds: Array<[DrJobType, DrGroup | undefined, number]> = [
-      ["planned-failover", first, now - 8 * 60_000],
-      ["test-failover", second, now - 2 * 60_000],
-      ["unplanned-failover", third, now + 4 * 60_000],
+      ["planned-failover", first, now - ceilSecond(this.pace.span(8 * 60_000))],
+      ["test-failover", second, now - ceilSecond(this.pace.span(2 * 60_000))],
+      ["unplanned-failover", third, now + ceilSecond(this.pace.span(4 * 60_000))],
     ];
     for (const [type, group, startAt] of seeds) {
       if (group) this.add({ type, group, user: "dr-operator", startAt, failures: new Map(), rtoMs }, this.extraRng);

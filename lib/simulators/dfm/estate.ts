@@ -1,8 +1,9 @@
-import type { Clock } from "@/lib/simulators/engine/clock";
+import { Pace, type Clock } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { DATASETS, findDataset } from "./catalog";
 import type { SimJob } from "./job";
+import { paceJob } from "./pace";
 import { planJob } from "./plan";
 import type { DfmScenario, DpJobType } from "./scenario";
 import { jobAt } from "./timeline";
@@ -35,10 +36,11 @@ export class Estate {
     private readonly seed: number,
     readonly clock: Clock,
     readonly scenario: DfmScenario,
+    private readonly pace: Pace = new Pace(),
   ) {
     const rng = new Rng(seed);
     this.spawner = new Spawner(
-      { clock, rng, historyMs: scenario.historyHours * 3_600_000, meanIntervalMs: scenario.meanIntervalMs },
+      { clock, rng, historyMs: pace.span(scenario.historyHours * 3_600_000), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
       (submittedAt, r) => this.spawn(submittedAt, r),
     );
   }
@@ -56,9 +58,9 @@ export class Estate {
     const states = this.list().map((j) => jobAt(j, now).state);
     const rng = new Rng(this.seed * 104_729 + 1);
     for (let running = states.filter((s) => s === "running").length; running < 2; running++) {
-      this.add({ type: "remote_backup", dataset: rng.pick(DATASETS).name }, now - rng.int(30_000, 120_000), rng, 240_000);
+      this.add({ type: "remote_backup", dataset: rng.pick(DATASETS).name }, now - this.pace.span(rng.int(30_000, 120_000)), rng, this.pace.span(240_000));
     }
-    if (!states.includes("queued")) this.add({ type: "mirror", dataset: rng.pick(DATASETS).name }, now + rng.int(120_000, 240_000), rng, 300_000);
+    if (!states.includes("queued")) this.add({ type: "mirror", dataset: rng.pick(DATASETS).name }, now + this.pace.span(rng.int(120_000, 240_000)), rng, this.pace.span(300_000));
   }
 
   now(): number {
@@ -84,7 +86,9 @@ export class Estate {
     const dataset = (req.dataset ? findDataset(req.dataset) : null) ?? rng.pick(DATASETS);
     const type = req.type ?? "remote_backup";
     const perTransfer = durationMs === undefined ? undefined : Math.max(1_000, Math.round(durationMs / transferCount(type, dataset.qtrees.length)));
-    const job = planJob({ id, type, dataset, startMs, transferMs: perTransfer, bytes: req.bytes, mishaps: false }, rng);
+    const planned = planJob({ id, type, dataset, startMs, transferMs: perTransfer, bytes: req.bytes, mishaps: false }, rng);
+    // A length the caller chose is taken as given; otherwise the job runs at the server's pace.
+    const job = durationMs === undefined ? paceJob(planned, this.pace) : planned;
     this.jobs.set(id, job);
     return job;
   }
@@ -100,7 +104,7 @@ export class Estate {
       throw new ZapiError("EJOBCANNOTBEABORTED", `Job ${id} of type ${job.type} cannot be aborted.`);
     }
     job.abortRequestedMs = now;
-    job.abortDoneMs = now + this.scenario.abortDelayMs;
+    job.abortDoneMs = now + this.pace.span(this.scenario.abortDelayMs);
     job.abortedBy = user;
     return job;
   }
@@ -150,9 +154,9 @@ export class Estate {
     const id = this.nextId++;
     const type = weighted(rng);
     const dataset = rng.pick(DATASETS);
-    const queueMs = rng.chance(0.15) ? rng.int(60_000, 300_000) : rng.int(0, 20_000);
+    const queueMs = this.pace.span(rng.chance(0.15) ? rng.int(60_000, 300_000) : rng.int(0, 20_000));
     const planRng = new Rng(rng.int(1, 2 ** 31 - 1));
-    this.jobs.set(id, planJob({ id, type, dataset, startMs: submittedAt + queueMs, mishaps: true }, planRng));
+    this.jobs.set(id, paceJob(planJob({ id, type, dataset, startMs: submittedAt + queueMs, mishaps: true }, planRng), this.pace));
   }
 }
 

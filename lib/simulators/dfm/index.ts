@@ -1,3 +1,4 @@
+import { Pace } from "@/lib/simulators/engine/clock";
 import type { Simulator, SimulatorModule, SimulatorOptions } from "@/lib/simulators/engine/simulator";
 import type { DfmContext } from "./context";
 import { createControl } from "./control";
@@ -15,7 +16,7 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
   const { clock } = options;
   const tags = (prefix: string) => new TagStore(prefix, clock, scenario.tagTtlMs, scenario.maxTags);
   const context: DfmContext = {
-    estate: new Estate(options.seed, clock, scenario),
+    estate: new Estate(options.seed, clock, scenario, new Pace(options.speed)),
     user: options.user,
     tags: { jobs: tags("dp_job_list"), events: tags("dp_job_progress_event_list"), schedule: tags("dp_job_schedule_list") },
     schedule: { lastChangedSec: Math.floor(clock.now() / 1000) - 3 * 86_400, edits: DATASETS.map(() => 0) },

@@ -5,6 +5,8 @@ import type { SimHandler, SimRequest, SimResponse } from "./server";
 export interface SimulatorOptions {
   seed: number;
   clock: Clock;
+  /** How many times faster than life the appliance works (see Pace); 1 when unset. */
+  speed?: number;
   /** Basic-auth user / login name. */
   user: string;
   /** Password, or the API token for vendors that use one (Eyeglass). */

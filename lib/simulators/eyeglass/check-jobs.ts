@@ -1,7 +1,8 @@
+import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import type { PlannedJob, Placed } from "./planned-job";
 import { jobPhase, renderSteps, wireTime, worstOutcome, type RenderOptions, type StepNode } from "./render";
-import { scalePlan, type LeafPlan, type StepOutcome } from "./timeline";
+import { pacePlan, scalePlan, type LeafPlan, type StepOutcome } from "./timeline";
 import { PAIRS } from "./topology";
 
 /** Readiness and configuration replication jobs: trees of checks with no job model around them. */
@@ -23,7 +24,7 @@ function leaf(path: LeafPlan["path"], id: string, name: string, rng: Rng, minS: 
 }
 
 /** Every zone, then every policy in it, then the per-policy checks: zones come out OK, WARNING or ERROR. */
-export function createReadinessJob(id: string, submittedAt: number, rng: Rng, durationMs?: number): CheckJob {
+export function createReadinessJob(id: string, submittedAt: number, rng: Rng, pace: Pace, durationMs?: number): CheckJob {
   const plan: LeafPlan[] = [];
   for (const pair of PAIRS) {
     for (const zone of pair.zones) {
@@ -42,7 +43,7 @@ export function createReadinessJob(id: string, submittedAt: number, rng: Rng, du
       }
     }
   }
-  return { id, name: "Zone Readiness", plan: durationMs ? scalePlan(plan, durationMs) : plan, epilogue: [], submittedAt, immediate: true, stop: null };
+  return { id, name: "Zone Readiness", plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace), epilogue: [], submittedAt, immediate: true, stop: null };
 }
 
 const REPLICATION_WARNINGS = [
@@ -51,7 +52,7 @@ const REPLICATION_WARNINGS = [
 ];
 
 /** One configuration replication pass: per cluster pair, per SyncIQ policy. */
-export function createReplicationJob(id: string, submittedAt: number, rng: Rng, durationMs?: number): CheckJob {
+export function createReplicationJob(id: string, submittedAt: number, rng: Rng, pace: Pace, durationMs?: number): CheckJob {
   const plan: LeafPlan[] = [];
   for (const pair of PAIRS) {
     const path = [{ id: `${id}-${pair.production.id}`, name: `${pair.production.name} -> ${pair.dr.name}` }];
@@ -64,7 +65,7 @@ export function createReplicationJob(id: string, submittedAt: number, rng: Rng, 
       }
     }
   }
-  return { id, name: "Configuration Replication", plan: durationMs ? scalePlan(plan, durationMs) : plan, epilogue: [], submittedAt, immediate: true, stop: null };
+  return { id, name: "Configuration Replication", plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace), epilogue: [], submittedAt, immediate: true, stop: null };
 }
 
 /** The job's root node as GET /v2/jobs/readiness/{id} (or replication) returns it. */

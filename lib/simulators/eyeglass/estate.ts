@@ -1,3 +1,4 @@
+import { Pace } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import type { SimulatorOptions } from "@/lib/simulators/engine/simulator";
@@ -20,29 +21,31 @@ export class EyeglassEstate {
   private readonly replication: CheckJob[] = [];
   private readonly counters: Record<Family, number> = { failover: 0, readiness: 0, replication: 0 };
   private readonly spawners: Spawner[] = [];
+  private readonly pace: Pace;
 
   constructor(private readonly options: SimulatorOptions) {
     this.scenario = parseScenario(options.scenario);
     const s = this.scenario;
+    const pace = (this.pace = new Pace(options.speed));
     const clock = options.clock;
     const start = clock.now();
     if (s.randomFailovers) {
       this.spawners.push(
-        new Spawner({ clock, rng: new Rng(options.seed), historyMs: s.historyMs, meanIntervalMs: s.failoverMeanIntervalMs }, (at, rng) => {
+        new Spawner({ clock, rng: new Rng(options.seed), historyMs: pace.span(s.historyMs), meanIntervalMs: pace.span(s.failoverMeanIntervalMs) }, (at, rng) => {
           const { request, fate } = randomFailoverRequest(rng);
           this.addFailover(request, { submittedAt: at, immediate: false }, fate, { rtoMs: s.fixedRtoMs });
         }),
       );
     }
     this.spawners.push(
-      new Spawner({ clock, rng: new Rng(options.seed + 1), historyMs: s.readinessRetentionMs, meanIntervalMs: s.readinessIntervalMs }, (at) =>
+      new Spawner({ clock, rng: new Rng(options.seed + 1), historyMs: pace.span(s.readinessRetentionMs), meanIntervalMs: pace.span(s.readinessIntervalMs) }, (at) =>
         this.addReadiness(at),
       ),
-      new Spawner({ clock, rng: new Rng(options.seed + 2), historyMs: s.replicationRetentionMs, meanIntervalMs: s.replicationIntervalMs }, (at) =>
+      new Spawner({ clock, rng: new Rng(options.seed + 2), historyMs: pace.span(s.replicationRetentionMs), meanIntervalMs: pace.span(s.replicationIntervalMs) }, (at) =>
         this.addReplication(at),
       ),
     );
-    if (s.demoFailovers) seedDemoFailovers(start, (req, at, fate, timing, cancelAfterMs) => {
+    if (s.demoFailovers) seedDemoFailovers(start, pace, (req, at, fate, timing, cancelAfterMs) => {
       const job = this.addFailover(req, at, fate, timing);
       if (cancelAfterMs !== undefined) job.stop = { at: at.submittedAt + cancelAfterMs, kind: "cancel", info: "Cancelled by user" };
     });
@@ -69,35 +72,35 @@ export class EyeglassEstate {
 
   addFailover(req: FailoverRequest, at: { submittedAt: number; immediate: boolean }, fate: Fate, timing: Timing = {}): FailoverJob {
     const { id, rng } = this.nextId("failover");
-    const job = createFailoverJob(id, req, at, fate, rng, timing);
+    const job = createFailoverJob(id, req, at, fate, rng, timing, this.pace);
     insertSorted(this.failovers, job);
     return job;
   }
 
   addReadiness(at: number, durationMs?: number): CheckJob {
     const { id, rng } = this.nextId("readiness");
-    const job = createReadinessJob(id, at, rng, durationMs);
+    const job = createReadinessJob(id, at, rng, this.pace, durationMs);
     insertSorted(this.readiness, job);
     return job;
   }
 
   addReplication(at: number, durationMs?: number): CheckJob {
     const { id, rng } = this.nextId("replication");
-    const job = createReplicationJob(id, at, rng, durationMs);
+    const job = createReplicationJob(id, at, rng, this.pace, durationMs);
     insertSorted(this.replication, job);
     return job;
   }
 
   placedFailovers(now: number): Placed<FailoverJob>[] {
-    return this.retained(this.failovers, placeJobs(this.failovers, this.scenario.serialFailovers), now, this.scenario.failoverRetentionMs);
+    return this.retained(this.failovers, placeJobs(this.failovers, this.scenario.serialFailovers), now, this.pace.span(this.scenario.failoverRetentionMs));
   }
 
   placedReadiness(now: number): Placed<CheckJob>[] {
-    return this.retained(this.readiness, placeJobs(this.readiness, false), now, this.scenario.readinessRetentionMs);
+    return this.retained(this.readiness, placeJobs(this.readiness, false), now, this.pace.span(this.scenario.readinessRetentionMs));
   }
 
   placedReplication(now: number): Placed<CheckJob>[] {
-    return this.retained(this.replication, placeJobs(this.replication, false), now, this.scenario.replicationRetentionMs);
+    return this.retained(this.replication, placeJobs(this.replication, false), now, this.pace.span(this.scenario.replicationRetentionMs));
   }
 
   /** Jobs submitted in the future (scripted ones) do not exist yet; jobs past retention are gone. */

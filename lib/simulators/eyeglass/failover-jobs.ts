@@ -1,9 +1,10 @@
+import { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import { buildFailoverPlan, failWritable, WRITABLE_GROUP, type Fate, type FailoverFlags, type PlanSpec } from "./failover-plan";
 import { failoverTargetJson } from "./failover-target";
 import type { PlannedJob, Placed } from "./planned-job";
 import { jobPhase, renderLog, renderSteps, wireTime, type RenderOptions, type StepNode } from "./render";
-import { fitTotal, fixServiceRestore, scalePlan } from "./timeline";
+import { fitTotal, fixServiceRestore, pacePlan, scalePlan } from "./timeline";
 import type { ClusterNode, Policy, Zone } from "./topology";
 
 export interface FailoverJob extends PlannedJob {
@@ -70,10 +71,12 @@ export function createFailoverJob(
   fate: Fate,
   rng: Rng,
   timing: Timing = {},
+  pace: Pace = new Pace(),
 ): FailoverJob {
   const spec: PlanSpec = { ...req, zoneName: req.zone.name, issues: req.zone.issues };
   const built = buildFailoverPlan(spec, fate, rng);
-  let plan = built.plan;
+  // The appliance's own step lengths at its pace; a caller's explicit timings below are taken as given.
+  let plan = pacePlan(built.plan, pace);
   if (timing.failWritable) failWritable(plan);
   if (timing.durationMs) plan = scalePlan(plan, timing.durationMs);
   if (timing.rtoMs) plan = fixServiceRestore(plan, WRITABLE_GROUP, timing.rtoMs);
@@ -82,7 +85,7 @@ export function createFailoverJob(
     id,
     ...describe(req),
     plan,
-    epilogue: built.epilogue,
+    epilogue: pacePlan(built.epilogue, pace),
     submittedAt: at.submittedAt,
     immediate: at.immediate,
     stop: null,

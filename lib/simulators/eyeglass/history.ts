@@ -1,3 +1,4 @@
+import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import { NO_FLAGS, type FailoverRequest, type Timing } from "./failover-jobs";
 import type { Fate, FailoverFlags } from "./failover-plan";
@@ -65,19 +66,19 @@ export function scriptedRequest(kind: FailoverKind, i: number): FailoverRequest 
 
 type AddDemo = (req: FailoverRequest, at: { submittedAt: number; immediate: boolean }, fate: Fate, timing: Timing, cancelAfterMs?: number) => void;
 
-/** A failover running now with a DR test queued behind it, and a few notable ones in the past weeks. */
-export function seedDemoFailovers(now: number, add: AddDemo): void {
+/** A failover running now with a DR test queued behind it, and a few notable ones in the past weeks (all at the appliance's pace). */
+export function seedDemoFailovers(now: number, pace: Pace, add: AddDemo): void {
   const [p1, p2] = PAIRS;
   const zones = p1?.zones ?? [];
   const [finance, eng, hr] = zones;
   const media = p2?.zones[0];
   if (!p1 || !p2 || !finance || !eng || !hr || !media) return;
   const careful: FailoverFlags = { ...NO_FLAGS, controlled: true, configsync: true, datasync: true, quotasync: true, resyncprep: true, rollbackrenamedshares: true };
-  const past = (daysAgo: number) => ({ submittedAt: now - daysAgo * DAY, immediate: true });
+  const past = (daysAgo: number) => ({ submittedAt: now - pace.span(daysAgo * DAY), immediate: true });
   add(request(p2, media, "failback", true, careful), past(12), "success", {});
   add(request(p1, eng, "failover", true, careful), past(9), "partial", {});
-  add(request(p1, finance, "drtest", true, { ...NO_FLAGS, datasync: true }), past(5), "success", {}, 90_000);
+  add(request(p1, finance, "drtest", true, { ...NO_FLAGS, datasync: true }), past(5), "success", {}, pace.span(90_000));
   add(request(p1, hr, "failover", true, careful), past(2), "failed", {});
-  add(request(p1, finance, "failover", true, careful), { submittedAt: now - 6 * MINUTE, immediate: false }, "success", { durationMs: 20 * MINUTE });
-  add(request(p1, eng, "drtest", true, { ...NO_FLAGS, configsync: true, datasync: true }), { submittedAt: now - 2 * MINUTE, immediate: false }, "success", {});
+  add(request(p1, finance, "failover", true, careful), { submittedAt: now - pace.span(6 * MINUTE), immediate: false }, "success", { durationMs: pace.span(20 * MINUTE) });
+  add(request(p1, eng, "drtest", true, { ...NO_FLAGS, configsync: true, datasync: true }), { submittedAt: now - pace.span(2 * MINUTE), immediate: false }, "success", {});
 }

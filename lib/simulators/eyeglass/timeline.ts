@@ -2,6 +2,7 @@
  * A job is a planned sequence of leaf steps grouped by path. Where the clock stands decides which
  * steps have started and finished, so a job's whole state is a pure function of plan, start and time.
  */
+import type { Pace } from "@/lib/simulators/engine/clock";
 
 export type StepOutcome = "SUCCESS" | "WARNING" | "ERROR";
 
@@ -118,4 +119,9 @@ export function scalePlan(plan: LeafPlan[], totalMs: number): LeafPlan[] {
   const total = plan.reduce((sum, l) => sum + l.durationMs, 0);
   if (total <= 0) return plan;
   return plan.map((l) => ({ ...l, durationMs: Math.max(1, Math.round((l.durationMs * totalMs) / total)) }));
+}
+
+/** The plan at the appliance's pace: every step N times shorter at speed N. */
+export function pacePlan(plan: LeafPlan[], pace: Pace): LeafPlan[] {
+  return pace.speed === 1 ? plan : plan.map((l) => ({ ...l, durationMs: pace.span(l.durationMs) }));
 }

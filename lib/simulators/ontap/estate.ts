@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/simulators/engine/clock";
+import { Pace, type Clock } from "@/lib/simulators/engine/clock";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import { ADMIN_SVM, NODES, SVMS, describeKind, pickKind, type JobKind } from "./catalogue";
@@ -19,6 +19,8 @@ export class OntapEstate {
   private readonly byUuid = new Map<string, SimJob>();
   private readonly rng: Rng;
   private readonly spawner: Spawner;
+  /** How long after it ends a job is deleted, at the cluster's pace. */
+  private readonly retentionMs: number;
   /** Bumped on every insert or delete, so sorted views can be cached. */
   version = 0;
 
@@ -26,13 +28,15 @@ export class OntapEstate {
     private readonly clock: Clock,
     seed: number,
     private readonly scenario: OntapScenario,
+    private readonly pace: Pace = new Pace(),
   ) {
     this.rng = new Rng(seed);
+    this.retentionMs = pace.span(scenario.retentionMs);
     const now = clock.now();
     this.preloadBulk(now);
     for (let i = 0; i < scenario.initialJobs; i++) this.addInitial(now);
     this.spawner = new Spawner(
-      { clock, rng: this.rng, historyMs: 0, meanIntervalMs: scenario.meanIntervalMs },
+      { clock, rng: this.rng, historyMs: 0, meanIntervalMs: pace.span(scenario.meanIntervalMs) },
       (at, rng) => this.insert(this.plan(pickKind(rng), at, rng)),
     );
   }
@@ -83,8 +87,8 @@ export class OntapEstate {
       svm: { ...svm },
       node: rng.pick(NODES),
       createdAt,
-      startAt: createdAt + (rng.chance(0.25) ? rng.int(5_000, 60_000) : 0),
-      workMs: rng.int(kind.minMs, kind.maxMs),
+      startAt: createdAt + (rng.chance(0.25) ? this.pace.span(rng.int(5_000, 60_000)) : 0),
+      workMs: this.pace.span(rng.int(kind.minMs, kind.maxMs)),
       planned: failure ? { state: "failure", ...failure } : this.success(),
       pauses: [],
       forced: null,
@@ -99,7 +103,7 @@ export class OntapEstate {
   private addInitial(now: number): void {
     const kind = pickKind(this.rng);
     const reach = kind.maxMs > MINUTE ? 15 * MINUTE : 4.5 * MINUTE;
-    const job = this.plan(kind, now - this.rng.int(0, reach), this.rng);
+    const job = this.plan(kind, now - this.pace.span(this.rng.int(0, reach)), this.rng);
     const ran = now - job.startAt;
     if (ran > 0 && kind.pausable && this.rng.chance(0.25) && ran < job.workMs) {
       job.pauses.push({ from: job.startAt + Math.floor(ran * this.rng.next()), to: null });
@@ -108,7 +112,7 @@ export class OntapEstate {
       job.forced = { ...cancelOutcome(this.scenario), at };
     }
     const end = endAt(job);
-    if (end !== null && end + this.scenario.retentionMs <= now) return;
+    if (end !== null && end + this.retentionMs <= now) return;
     this.insert(job);
   }
 
@@ -116,7 +120,7 @@ export class OntapEstate {
     const count = this.scenario.bulkJobs;
     for (let i = 0; i < count; i++) {
       const kind = pickKind(this.rng);
-      const job = this.plan(kind, now - (count - i) * 3_000 - kind.maxMs - 2 * MINUTE, this.rng);
+      const job = this.plan(kind, now - this.pace.span((count - i) * 3_000 + kind.maxMs + 2 * MINUTE), this.rng);
       this.jobs.push(job);
       this.byUuid.set(job.uuid, job);
     }
@@ -141,7 +145,7 @@ export class OntapEstate {
   private purge(now: number): void {
     const expired = (job: SimJob) => {
       const end = endAt(job);
-      return end !== null && end + this.scenario.retentionMs <= now;
+      return end !== null && end + this.retentionMs <= now;
     };
     if (!this.jobs.some(expired)) return;
     this.jobs = this.jobs.filter((job) => {

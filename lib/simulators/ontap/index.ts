@@ -1,3 +1,4 @@
+import { Pace } from "@/lib/simulators/engine/clock";
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { ontapControl } from "./control";
 import { OntapEstate } from "./estate";
@@ -10,7 +11,7 @@ export const ontapSimulator: SimulatorModule = {
   credential: "password",
   create(options) {
     const scenario = parseScenario(options.scenario);
-    const estate = new OntapEstate(options.clock, options.seed, scenario);
+    const estate = new OntapEstate(options.clock, options.seed, scenario, new Pace(options.speed));
     return {
       handler: ontapRoutes({ estate, clock: options.clock, scenario, user: options.user, password: options.password }),
       control: ontapControl(estate, options.clock),

@@ -1,8 +1,8 @@
-import type { Clock } from "@/lib/simulators/engine/clock";
+import { Pace, type Clock } from "@/lib/simulators/engine/clock";
 import type { GroundTruthJob } from "@/lib/simulators/engine/simulator";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
-import { JOB_DEFINITIONS, naturalEndMs, planSession, type SessionPlan } from "./plan";
+import { JOB_DEFINITIONS, naturalEndMs, paceSession, planSession, type SessionPlan } from "./plan";
 import type { SppScenario } from "./scenario";
 import { isStoppable, sessionState } from "./timeline";
 
@@ -28,10 +28,11 @@ export class SppEstate {
     private readonly clock: Clock,
     seed: number,
     readonly scenario: SppScenario,
+    private readonly pace: Pace = new Pace(),
   ) {
     this.controlRng = new Rng(seed ^ 0xc0ffee);
     this.spawner = new Spawner(
-      { clock, rng: new Rng(seed), historyMs: scenario.historyMs, meanIntervalMs: scenario.meanIntervalMs },
+      { clock, rng: new Rng(seed), historyMs: pace.span(scenario.historyMs), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
       (startAt, rng) => this.spawn(startAt, rng),
     );
     this.spawner.advance();
@@ -42,9 +43,9 @@ export class SppEstate {
   private startLiveSessions(rng: Rng): void {
     const now = this.clock.now();
     for (const minutesAgo of [14, 9, 4, 1]) {
-      const startAt = now - minutesAgo * 60_000 - rng.int(0, 59_000);
-      const plan = planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 });
-      const queued = minutesAgo === 1 ? now - startAt + rng.int(90, 240) * 1000 : 0;
+      const startAt = now - this.pace.span(minutesAgo * 60_000 + rng.int(0, 59_000));
+      const plan = paceSession(planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 }), this.pace);
+      const queued = minutesAgo === 1 ? now - startAt + this.pace.span(rng.int(90, 240) * 1000) : 0;
       plan.queueMs = Math.max(queued, this.waitForSlot(startAt));
       this.add(plan);
     }
@@ -60,7 +61,7 @@ export class SppEstate {
     // Retention only moves with the clock: a burst of requests at one instant scans once.
     if (this.clock.now() === this.retainedAt) return;
     this.retainedAt = this.clock.now();
-    const horizon = this.clock.now() - this.scenario.retentionMs;
+    const horizon = this.clock.now() - this.pace.span(this.scenario.retentionMs);
     for (const [id, plan] of this.sessions) {
       const { endMs, status } = sessionState(plan, this.clock.now(), this.scenario.cancelingMs);
       if (endMs !== null && endMs < horizon) {
@@ -96,7 +97,7 @@ export class SppEstate {
   }
 
   private spawn(startAt: number, rng: Rng): void {
-    const plan = planSession(this.freeId(startAt), startAt, rng);
+    const plan = paceSession(planSession(this.freeId(startAt), startAt, rng), this.pace);
     plan.queueMs = Math.max(plan.queueMs, this.waitForSlot(startAt));
     // Some history ends by hand: an operator cancel, or a failure that takes the whole session down.
     const roll = rng.next();
@@ -135,7 +136,7 @@ export class SppEstate {
     const wanted = options.type?.toUpperCase();
     const definition = JOB_DEFINITIONS.find((d) => d.progressType === wanted || d.subPolicyType === wanted || d.jobName.toUpperCase() === wanted);
     const plan = planSession(this.freeId(now), now, this.controlRng, {
-      durationMs: options.durationMs ?? 600_000,
+      durationMs: options.durationMs ?? this.pace.span(600_000),
       queueMs: 0,
       ...(definition ? { definition } : {}),
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
+import { Pace } from "@/lib/simulators/engine/clock";
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { SppEstate } from "./estate";
 import { createSppHandler } from "./handler";
@@ -59,8 +60,11 @@ export const sppSimulator: SimulatorModule = {
   kind: "spp",
   credential: "password",
   create: (options) => {
+    const pace = new Pace(options.speed);
     const scenario = parseSppScenario(options.scenario);
-    const estate = new SppEstate(options.clock, options.seed, scenario);
+    // A cancel settles at the appliance's pace too; a value set later through /__sim/scenario is taken as given.
+    scenario.cancelingMs = pace.span(scenario.cancelingMs);
+    const estate = new SppEstate(options.clock, options.seed, scenario, pace);
     const logins = new LoginSessions(options.clock, options.user, options.password, scenario.sessionIdleMs, options.seed);
     return {
       handler: createSppHandler(estate, logins, options.user),

@@ -1,3 +1,4 @@
+import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 
 /** The three `type` values /api/progress documents for its filter. */
@@ -196,4 +197,12 @@ export function naturalEndMs(plan: SessionPlan): number {
 /** How long a resource actually works: failing ones stop part-way. */
 export function resourceRunMs(r: ResourcePlan): number {
   return r.outcome === "failed" ? Math.round(r.durationMs * r.failFraction) : r.durationMs;
+}
+
+/** A session at the appliance's pace: its queue wait and every resource's run N times shorter at speed N. */
+export function paceSession(plan: SessionPlan, pace: Pace): SessionPlan {
+  if (pace.speed === 1) return plan;
+  plan.queueMs = pace.span(plan.queueMs);
+  plan.resources = plan.resources.map((r) => ({ ...r, offsetMs: pace.span(r.offsetMs), durationMs: pace.span(r.durationMs) }));
+  return plan;
 }

@@ -1,13 +1,10 @@
-import { rtoTargetBody } from "@/lib/contracts/history";
+import { targetBody } from "@/lib/contracts/history-targets";
 import { route } from "@/lib/http/route";
-import { rtoTargetsView, saveRtoTarget } from "@/lib/services/history/rto-targets";
+import { saveTarget, targetsView } from "@/lib/services/history/targets";
 
 export const dynamic = "force-dynamic";
 
+/** RTO targets per DR group: anyone signed in reads them, admins set them (audited). */
+export const GET = route({}, async () => targetsView("rto"));
 
-export const GET = route({}, async () => rtoTargetsView());
-
-export const PUT = route({ role: "admin", body: rtoTargetBody }, async ({ body, actor }) => {
-  const saved = await saveRtoTarget(body, actor);
-  return { id: saved.id, sourceId: saved.sourceId, group: saved.group, targetMs: saved.targetMs };
-});
+export const PUT = route({ role: "admin", body: targetBody }, async ({ body, actor }) => saveTarget("rto", body, actor));

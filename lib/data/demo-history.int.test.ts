@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSource } from "@/lib/data/sources";
 import { getHistorySummary } from "@/lib/services/history/history-summary";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { seedYearOfHistory } from "./year-of-history";
+import { seedYearOfHistory } from "./demo-history";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-30T12:00:00.000Z");

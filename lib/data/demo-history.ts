@@ -1,9 +1,14 @@
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 
 const DAY_MS = 86_400_000;
 /** More copies than this per source add rows, not realism. */
 const MAX_COPIES = 52;
+/**
+ * Simulators sped up N times hold their usual weeks of jobs in 1/N of the time: such a window is
+ * repeated as often as three weeks would be, so the year holds the rows a real estate's would.
+ */
+const MIN_COPY_SPAN_MS = 21 * DAY_MS;
 const MAX_ROWS_PER_SOURCE = 20_000;
 /** How much slower the oldest runs were: a year of an estate shows improvement, not a flat line. */
 const OLDEST_SLOWDOWN = 0.35;
@@ -43,7 +48,8 @@ export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], da
         const templates = Number(span?.templates ?? 0);
         if (!span?.oldest || templates === 0) return { jobs: 0, phases: 0 };
         const windowMs = Math.max(DAY_MS, now.getTime() - span.oldest.getTime());
-        const copies = Math.max(1, Math.min(MAX_COPIES, Math.ceil((days * DAY_MS - windowMs) / windowMs), Math.floor(MAX_ROWS_PER_SOURCE / templates)));
+        const spanMs = Math.max(windowMs, MIN_COPY_SPAN_MS);
+        const copies = Math.max(1, Math.min(MAX_COPIES, Math.ceil((days * DAY_MS - spanMs) / spanMs), Math.floor(MAX_ROWS_PER_SOURCE / templates)));
         // A template starts within the window before now; shifted by window + up to copies × step it
         // must still start after yearAgo, so the copies fill exactly the year before the window.
         const stepMs = (now.getTime() - 2 * windowMs - yearAgo.getTime()) / copies;
@@ -99,4 +105,9 @@ export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], da
   }
   logger.info({ jobs, phases, days }, "demo estate: a year of history added");
   return { jobs, phases, skipped: false };
+}
+
+/** The demo's sources by name, with when each last answered a poll (null: not yet). */
+export async function sourcesPolled(names: readonly string[], db: Tx = getDb()): Promise<Array<{ id: string; lastSuccessAt: Date | null }>> {
+  return db.source.findMany({ where: { name: { in: [...names] } }, select: { id: true, lastSuccessAt: true } });
 }
