@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { displayCookieHeader } from "@/lib/auth/display-cookie";
+import { displayCookieHeader, displayCookieMode } from "@/lib/auth/display-cookie";
 import { normalizePairingCode } from "@/lib/auth/pairing-code";
 import { claimPairing } from "@/lib/auth/pairing-requests";
-import { isSecureRequest } from "@/lib/auth/secure-request";
 import { route } from "@/lib/http/route";
 
 const body = z.object({ code: z.string().max(20), deviceSecret: z.string().min(1).max(200) }).strict();
@@ -14,6 +13,6 @@ export const POST = route({ role: "public", body, perMinute: 240, maxBody: 1024 
   const result = code ? await claimPairing(code, body.deviceSecret) : ({ status: "expired" } as const);
   const headers = new Headers({ "cache-control": "no-store" });
   if (result.status !== "paired") return Response.json({ status: result.status }, { status: result.status === "waiting" ? 202 : 410, headers });
-  headers.set("set-cookie", displayCookieHeader(result.token, isSecureRequest(request)));
+  headers.set("set-cookie", displayCookieHeader(result.token, displayCookieMode(request)));
   return Response.json({ status: "paired", name: result.name }, { headers });
 });
