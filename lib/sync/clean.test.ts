@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clean, cleanIndexed, INDEXED_TEXT_MAX } from "./clean";
+import { clean, cleanIndexed, cleanJson, INDEXED_TEXT_MAX } from "./clean";
 
 describe("vendor text cleaning", () => {
   it("drops NUL bytes", () => {
     expect(clean("a\u0000b")).toBe("ab");
     expect(clean(null)).toBeNull();
+  });
+
+  it("replaces lone surrogates, keeps pairs, and cleans every string of a record", () => {
+    expect(clean("a\uD800b\uDFFFc😀")).toBe("a\uFFFDb\uFFFDc😀");
+    expect(JSON.parse(cleanJson({ name: "x\u0000\uD800", list: ["\uDC00"], n: 1 }))).toEqual({ name: "x\uFFFD", list: ["\uFFFD"], n: 1 });
+    expect(cleanJson(undefined)).toBe("null");
   });
 
   it("keeps indexed text up to the limit and cuts a longer one, by characters, with an ellipsis", () => {

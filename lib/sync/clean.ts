@@ -1,5 +1,16 @@
-/** Vendor data can carry NUL bytes that PostgreSQL text refuses; they carry no meaning for us. */
-export const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, ""));
+// A UTF-16 surrogate without its partner: JSON can carry one ("\ud800"), UTF-8 and jsonb cannot.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Vendor data can carry NUL bytes and lone surrogates that PostgreSQL text and jsonb refuse (one
+ * such string failed its whole batch); NUL carries no meaning for us, a lone surrogate shows as �.
+ */
+export const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD"));
+
+/** A vendor record as jsonb text, every string in it cleaned. */
+export function cleanJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === "string" ? clean(v) : v));
+}
 
 /**
  * Longest stored value of a vendor string that a B-tree index holds (job name and type, phase

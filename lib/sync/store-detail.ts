@@ -1,9 +1,9 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { Tx } from "@/lib/db/client";
-import { clean, cleanIndexed } from "./clean";
+import { clean, cleanIndexed, cleanJson } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const json = (v: unknown) => JSON.stringify(v ?? null).replace(/\\u0000/g, "");
+
 
 export interface DetailItem {
   jobId: string;
@@ -56,7 +56,7 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
       FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => clean(x.e.key))}::text[],
         ${events.map((x) => x.e.at.toISOString())}::timestamp(3)[], ${events.map((x) => x.e.severity)}::text[],
         ${events.map((x) => clean(x.e.type))}::text[], ${events.map((x) => clean(x.e.message))}::text[],
-        ${events.map((x) => json(x.e.raw))}::jsonb[])
+        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[])
         AS t(job_id, key, at, severity, type, message, raw)
       ON CONFLICT ("jobId", "vendorKey") DO NOTHING
       RETURNING "jobId"`);
