@@ -4,7 +4,7 @@ import { csvHeader, csvRow, type CsvColumns } from "@/lib/http/csv";
 import type { HistoryRun } from "./types";
 
 
-const COLUMNS: CsvColumns<HistoryRun> = [
+export const HISTORY_CSV_COLUMNS: CsvColumns<HistoryRun> = [
   ["id", (r) => r.id],
   ["vendor", (r) => VENDOR_LABEL[r.kind]],
   ["source", (r) => r.sourceName],
@@ -30,8 +30,8 @@ const COLUMNS: CsvColumns<HistoryRun> = [
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
 
-export const CSV_HEADER = COLUMNS.map(([name]) => name);
+export const CSV_HEADER = HISTORY_CSV_COLUMNS.map(([name]) => name);
 
 export function historyCsv(runs: readonly HistoryRun[]): string {
-  return csvHeader(COLUMNS) + runs.map((r) => csvRow(COLUMNS, r)).join("");
+  return csvHeader(HISTORY_CSV_COLUMNS) + runs.map((r) => csvRow(HISTORY_CSV_COLUMNS, r)).join("");
 }
