@@ -10,6 +10,7 @@ import { AuditFilters, type AuditFilterChoices } from "./audit-filters";
 import { OutcomeBadge } from "./outcome-badge";
 import { apiQuery, pageQuery, readAuditSearch, type AuditSearch } from "./search-params";
 import { useAudit } from "./use-audit";
+import { WindowNote } from "@/components/ui/window-note";
 
 /** Every operator decision with who, when, job, source, reason, outcome and the vendor's reply. */
 export function AuditView({ choices }: { choices: AuditFilterChoices }) {
@@ -33,6 +34,7 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
           Export CSV
         </a>
       </div>
+      <WindowNote window={audit.data?.pages[0]?.window} noun="actions requested" change="Set From and To to see other periods" />
       {audit.error && <p className={ERROR}>{audit.error.message}</p>}
       <table className="w-full text-left text-sm" data-testid="audit-table">
         <thead className="text-slate-600 dark:text-slate-400">

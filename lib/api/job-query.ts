@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateParam, queryList } from "@/lib/api/query-params";
+import { checkWindow, JOBS_WINDOW } from "@/lib/api/time-window";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
 
@@ -22,6 +23,7 @@ export const jobListQuery = z
     order: z.enum(["asc", "desc"]).default("desc"),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .superRefine(checkWindow(JOBS_WINDOW));
 
 export type JobListQuery = z.infer<typeof jobListQuery>;

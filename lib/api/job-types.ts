@@ -1,3 +1,4 @@
+import type { ListWindow } from "@/lib/api/time-window";
 import type { JobAction } from "@/lib/domain/actions";
 import type { JobState, Severity } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
@@ -33,6 +34,8 @@ export interface JobSummary {
 export interface JobPage {
   items: JobSummary[];
   nextCursor: string | null;
+  /** The time window the list read (lib/api/time-window.ts). */
+  window?: ListWindow;
 }
 
 export interface PhaseView {

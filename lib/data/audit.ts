@@ -1,3 +1,4 @@
+import type { ListWindow } from "@/lib/api/time-window";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
@@ -43,6 +44,8 @@ export interface AuditRow {
 export interface AuditPage {
   items: AuditRow[];
   nextCursor: string | null;
+  /** The time window the list read (lib/api/time-window.ts). */
+  window?: ListWindow;
 }
 
 const auditSelect = {

@@ -73,13 +73,13 @@ export async function getHistoryRow(id: string, db: Tx = getDb()): Promise<Histo
   return db.job.findFirst({ where: { AND: [{ id }, historyWhere({})] }, select: rowSelect });
 }
 
-/** Group and zone names of every DR run ever stored: the groups that ought to be tested. */
-export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb()): Promise<string[]> {
+/** Group and zone names of the DR runs since `since` (all stored when absent): the groups that ought to be tested. */
+export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb(), since?: Date): Promise<string[]> {
   const dr = (["test", "planned", "unplanned", "failover", "failback"] as const)
     .flatMap((c) => CATEGORY_TYPES[c])
     .filter((t) => !kinds?.length || kinds.includes(t.kind));
   const rows = await db.job.findMany({
-    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null } },
+    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null }, ...(since ? { sortAt: { gte: since } } : {}) },
     distinct: ["drGroup"],
     select: { drGroup: true },
   });

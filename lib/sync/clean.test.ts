@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clean, cleanIndexed, cleanJson, INDEXED_TEXT_MAX } from "./clean";
+import { clean, cleanIndexed, cleanJson, cleanKey, INDEXED_TEXT_MAX } from "./clean";
 
 describe("vendor text cleaning", () => {
   it("drops NUL bytes", () => {
@@ -24,5 +24,14 @@ describe("vendor text cleaning", () => {
     // Astral characters (four UTF-8 bytes) are never split in half.
     expect(Array.from(cleanIndexed("😀".repeat(INDEXED_TEXT_MAX + 5))).every((c) => c === "😀" || c === "…")).toBe(true);
     expect(cleanIndexed(null)).toBeNull();
+  });
+
+  it("keeps short keys as sent and turns a long one into a stable, distinct, bounded key", () => {
+    expect(cleanKey("step:1")).toBe("step:1");
+    const long = "k".repeat(1_000_000);
+    expect(cleanKey(long)).toBe(cleanKey(long));
+    expect(cleanKey(long)).not.toBe(cleanKey(`${long}x`));
+    expect(Array.from(cleanKey(long)).length).toBeLessThanOrEqual(INDEXED_TEXT_MAX);
+    expect(cleanKey(null)).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ const big = (n: bigint | null) => (n === null ? null : n.toString());
 
 
 function searchText(j: JobRecord): string {
-  const text = [cleanIndexed(j.name), cleanIndexed(j.type), j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+  const text = [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+    .map((v) => cleanIndexed(v))
     .filter(Boolean)
     .join(" ")
     .toLowerCase();
@@ -57,11 +58,11 @@ export async function storeJobs(
       ${jobs.map((j) => j.throughputBps)}::float8[],
       ${jobs.map((j) => iso(j.startedAt))}::timestamp(3)[],
       ${jobs.map((j) => iso(j.endedAt))}::timestamp(3)[],
-      ${jobs.map((j) => clean(j.submittedBy))}::text[],
-      ${jobs.map((j) => clean(j.dataset))}::text[],
-      ${jobs.map((j) => clean(j.policy))}::text[],
-      ${jobs.map((j) => clean(j.cluster))}::text[],
-      ${jobs.map((j) => clean(j.drGroup))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.submittedBy))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.dataset))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.policy))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.cluster))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.drGroup))}::text[],
       ${jobs.map((j) => clean(j.message))}::text[],
       ${jobs.map((j) => cleanJson(j.raw))}::jsonb[],
       ${jobs.map(searchText)}::text[]

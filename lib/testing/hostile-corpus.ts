@@ -24,7 +24,25 @@ export function hostileCorpus(mark: string) {
     javascriptUrl: `javascript:window.__xss='href'// ${payload}`,
     /** About 1 MB, no spaces: layout must clip or wrap it, the sync must cut it before its index. */
     huge: `${"<b>huge</b>".repeat(95_000)}${mark}`,
+    /**
+     * 40,000 characters that do not compress (PostgreSQL compresses a long index entry, so a
+     * repetitive 1 MB value fits in 12 KB; this one stays over every index's 8 KB limit).
+     */
+    long: `<b>long</b>${incompressible(40_000)}${mark}`,
   };
+}
+
+/** Deterministic letters with no repeating pattern a compressor could use. */
+function incompressible(length: number): string {
+  let x = 2463534242;
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out += String.fromCharCode(97 + ((x >>> 0) % 26));
+  }
+  return out;
 }
 
 export type HostileCorpus = ReturnType<typeof hostileCorpus>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_WINDOW, checkWindow, resolveWindow, type ListWindow } from "@/lib/api/time-window";
 import { ACTION_STATUSES, type AuditFilters } from "@/lib/data/audit";
 import { badRequest } from "@/lib/http/problem";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
@@ -29,11 +30,19 @@ export const auditQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .superRefine(checkWindow(AUDIT_WINDOW));
 
 export type AuditQuery = z.infer<typeof auditQuery>;
 
-export function auditFiltersFromQuery(q: AuditQuery): AuditFilters {
+/** The window /api/audit reads when asked `q` at `now` (AUDIT_WINDOW's default when no `from`). */
+export function auditWindow(q: Pick<AuditQuery, "from" | "to">, now: Date = new Date()): ListWindow {
+  return resolveWindow(q, AUDIT_WINDOW, now).window;
+}
+
+/** The parsed query as data-layer filters, bounded in time (AUDIT_WINDOW). */
+export function auditFiltersFromQuery(q: AuditQuery, now: Date = new Date()): AuditFilters {
+  const { from, to } = resolveWindow(q, AUDIT_WINDOW, now);
   if (q.cursor && !decodeJobCursor(q.cursor)) throw badRequest("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor this API issued" }]);
   return {
     actor: q.actor || undefined,
@@ -41,8 +50,8 @@ export function auditFiltersFromQuery(q: AuditQuery): AuditFilters {
     statuses: q.status,
     sourceId: q.source,
     jobId: q.job,
-    from: q.from,
-    to: q.to,
+    from,
+    to,
     cursor: q.cursor,
     limit: q.limit,
   };

@@ -65,7 +65,7 @@ async function naiveSummary(filters: HistoryFilters): Promise<HistorySummary> {
   const quarterRows = await allHistoryRows({ kinds: filters.kinds, groups: filters.groups, categories: ["test"], ...quarter }, Number.MAX_SAFE_INTEGER, t.db);
   const runs = await measureRuns(rows, { rpo: false }, t.db);
   const quarterRuns = await measureRuns(quarterRows, { rpo: false }, t.db);
-  const seen = await knownDrGroups(filters.kinds, t.db);
+  const seen = await knownDrGroups(filters.kinds, t.db, filters.from);
   const targets = await listRtoTargets(t.db);
   const matches = (g: string) => !filters.groups?.length || filters.groups.some((f) => g.toLowerCase().includes(f.toLowerCase()));
   const knownGroups = [...new Set([...seen.flatMap((g) => groupsOf(g, null).slice(0, 1)), ...targets.map((x) => x.group)])].filter(matches);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateParam, queryList } from "@/lib/api/query-params";
+import { checkWindow, HISTORY_WINDOW, resolveWindow, type ListWindow } from "@/lib/api/time-window";
 import type { HistoryFilters } from "@/lib/data/history";
 import { RUN_CATEGORIES, type RunCategory } from "@/lib/domain/rto";
 
@@ -25,17 +26,25 @@ const rangeIssue = { message: "must be after from", path: ["to"] };
 export const historyListQuery = historyFilterQuery
   .extend({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })
   .strict()
-  .refine(checkRange, rangeIssue);
+  .refine(checkRange, rangeIssue)
+  .superRefine(checkWindow(HISTORY_WINDOW));
 
-export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue);
+export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue).superRefine(checkWindow(HISTORY_WINDOW));
 
-export function toHistoryFilters(q: z.infer<typeof historyFilterQuery>): HistoryFilters {
+/** The window /api/history/* read when asked `q` at `now` (HISTORY_WINDOW's default when no `from`). */
+export function historyWindow(q: { from?: Date; to?: Date }, now: Date = new Date()): ListWindow {
+  return resolveWindow(q, HISTORY_WINDOW, now).window;
+}
+
+/** The parsed query as data-layer filters, bounded in time (HISTORY_WINDOW). */
+export function toHistoryFilters(q: z.infer<typeof historyFilterQuery>, now: Date = new Date()): HistoryFilters {
+  const { from, to } = resolveWindow(q, HISTORY_WINDOW, now);
   return {
     kinds: q.kind,
     categories: q.category?.length ? q.category : DEFAULT_CATEGORIES,
     groups: q.group,
     outcomes: q.outcome,
-    from: q.from,
-    to: q.to,
+    from,
+    to,
   };
 }

@@ -1,3 +1,4 @@
+import type { ListWindow } from "@/lib/api/time-window";
 import type { AuditLineView, EventView } from "@/lib/api/job-types";
 import type { JobState } from "@/lib/domain/job-state";
 import type { Outcome, RunCategory } from "@/lib/domain/rto";
@@ -35,6 +36,8 @@ export interface HistoryRun {
 export interface HistoryPage {
   items: HistoryRun[];
   nextCursor: string | null;
+  /** The time window the list read (lib/api/time-window.ts). */
+  window?: ListWindow;
 }
 
 export interface TrendRow {
@@ -70,6 +73,8 @@ export interface SlowPhaseRow {
 }
 
 export interface HistorySummary {
+  /** The time window every figure covers. */
+  window?: ListWindow;
   runs: number;
   finished: number;
   succeeded: number;

@@ -1,7 +1,10 @@
 import { route } from "@/lib/http/route";
 import { getHistorySummary } from "@/lib/services/history/history-summary";
-import { historySummaryQuery, toHistoryFilters } from "@/lib/services/history/query";
+import { historySummaryQuery, historyWindow, toHistoryFilters } from "@/lib/services/history/query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: historySummaryQuery }, async ({ query }) => getHistorySummary(toHistoryFilters(query)));
+export const GET = route({ query: historySummaryQuery }, async ({ query }) => {
+  const now = new Date();
+  return { ...(await getHistorySummary(toHistoryFilters(query, now), now)), window: historyWindow(query, now) };
+});
