@@ -65,13 +65,13 @@ async function jobPlans(work: (db: PrismaClient<"query">) => Promise<unknown>): 
 }
 
 async function expectIndexServed(search: Record<string, string>) {
-  const filters = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search }));
+  const filters = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search }), NOW);
   const plans = await jobPlans((db) => listJobs(filters, db));
   for (const p of plans) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
   // Page two, from the cursor page one handed out: the keyset condition must keep the plan.
   const first = await listJobs(filters, t.db);
   if (!first.nextCursor) return;
-  const next = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }));
+  const next = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }), NOW);
   for (const p of await jobPlans((db) => listJobs(next, db))) expect(p.scans, `${JSON.stringify(search)} page 2\n${p.sql}`).not.toContain("Seq Scan");
 }
 
