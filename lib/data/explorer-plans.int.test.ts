@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobListQuery } from "@/lib/api/job-query";
 import { JOB_SORT_KEYS } from "@/lib/api/job-query";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getHistorySummary } from "@/lib/services/history/history-summary";
+import { historyListQuery, toHistoryFilters } from "@/lib/services/history/query";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { listHistoryRows } from "./history";
 import { countJobsByVendor } from "./job-counts";
 import { listJobs } from "./jobs";
 import { getTimeline } from "./timeline";
@@ -119,5 +122,14 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
   it("counts per vendor from indexes", async () => {
     const plans = await jobPlans((db) => countJobsByVendor(NOW, db));
     for (const p of plans) expect(p.scans, p.sql).not.toContain("Seq Scan");
+  });
+
+  it("reads failover history in its default window, list and summary, without reading Job sequentially", async () => {
+    for (const search of [{}, { kind: "eyeglass" }, { outcome: "failed" }, { group: "policy-17" }, { from: "2025-07-01T00:00:00Z" }]) {
+      const filters = toHistoryFilters(historyListQuery.parse(search), NOW);
+      expect(filters.from, JSON.stringify(search)).toBeInstanceOf(Date);
+      for (const p of await jobPlans((db) => listHistoryRows(filters, { cursor: null, limit: 50 }, db))) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+      for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db))) expect(p.scans, `summary ${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+    }
   });
 });
