@@ -96,10 +96,20 @@ async function expectInert(page: Page, path: string, visibleText: string | null 
     // The page never scrolls sideways: long names wrap or are clipped inside their cell.
     overflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   }));
+  const wide = found.overflowPx > 0 ? await widestElements(page) : [];
   // Soft: one run reports every screen that fails, not just the first.
-  expect.soft(found, path).toEqual({ xss: null, csp: [], injected: 0, jsLinks: 0, overflowPx: 0 });
+  expect.soft(found, `${path} ${wide.join(" | ")}`).toEqual({ xss: null, csp: [], injected: 0, jsLinks: 0, overflowPx: 0 });
   expect.soft(dialogs, path).toEqual([]);
   page.off("dialog", onDialog);
+}
+
+/** What sticks out past the viewport's right edge, innermost first: tells a failing run which element to fix. */
+function widestElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > edge && ![...el.children].some((c) => c.getBoundingClientRect().right > edge));
+    return out.slice(0, 3).map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").slice(0, 40)}`);
+  });
 }
 
 test("hostile strings from every simulator render as inert text on every screen", async ({ page }) => {
