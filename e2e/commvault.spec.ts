@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { JobDetailView } from "../lib/api/job-types";
+import type { JobDetailView } from "@/lib/contracts/jobs";
 import { phaseName } from "../lib/connectors/commvault/phase-codes";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";

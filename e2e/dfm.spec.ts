@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import type { ScheduledView } from "../lib/api/explorer-types";
-import type { JobDetailView } from "../lib/api/job-types";
+import type { ScheduledView } from "@/lib/contracts/explorer";
+import type { JobDetailView } from "@/lib/contracts/jobs";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { JobPage } from "../lib/api/job-types";
+import type { JobPage } from "@/lib/contracts/jobs";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 

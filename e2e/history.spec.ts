@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import type { EvidenceReport, HistoryPage, HistorySummary } from "../lib/services/history/types";
+import type { EvidenceReport, HistoryPage, HistorySummary } from "@/lib/contracts/history";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { JobBaselineView, JobDetailView } from "../lib/api/job-types";
+import type { JobBaselineView, JobDetailView } from "@/lib/contracts/jobs";
 import { waitForJob } from "./support/jobs";
 import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import type { JobPage } from "../lib/api/job-types";
+import type { JobPage } from "@/lib/contracts/jobs";
 import { createDisplayToken } from "./support/auth";
 import { E2E } from "./support/e2e-env";
 import { startQuietSource } from "./support/quiet-source";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleAuthRequest } from "@/lib/auth/handler";
 import { ORIGIN, randomIp, signedInCookie, signInRequest } from "@/lib/auth/test-support";
 import { createUser } from "@/lib/auth/users";
-import type { AuditPage } from "@/lib/data/audit";
+import type { AuditPage } from "@/lib/contracts/audit";
 import { setDb } from "@/lib/db/client";
 import { PEER_HEADER } from "@/lib/http/client-ip";
 import { pollSource } from "@/lib/sync/poll-source";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_WINDOW, HISTORY_WINDOW, JOBS_WINDOW, type ListWindow } from "@/lib/api/time-window";
+import { AUDIT_WINDOW, HISTORY_WINDOW, JOBS_WINDOW, type ListWindow } from "@/lib/contracts/time-window";
 import { appTestDatabase } from "@/lib/testing/test-db";
 import { GET as auditExport } from "./audit/export/route";
 import { GET as audit } from "./audit/route";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditView } from "@/components/audit/audit-view";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { listAuditActionNames } from "@/lib/data/audit";
 import { JOB_ACTIONS } from "@/lib/domain/actions";
 import { listSourceViews } from "@/lib/services/sources/list-sources";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc-id";
+import { OIDC_PROVIDER_ID } from "@/lib/contracts/auth";
 
 interface Props {
   next: string;

@@ -2,7 +2,7 @@
 
 import { Identity } from "@/components/ui/identity";
 import { useState } from "react";
-import type { AuditLineView, JobSummary } from "@/lib/api/job-types";
+import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { formatTime } from "@/components/ui/format";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_RISK, type JobAction } from "@/lib/domain/actions";
 import { useJobAction } from "./use-job-action";
 

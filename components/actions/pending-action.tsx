@@ -1,8 +1,8 @@
 "use client";
 
-import type { AuditLineView, JobSummary } from "@/lib/api/job-types";
+import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { formatDuration } from "@/lib/domain/durations";
-import { useNow } from "@/components/jobs/job-view";
+import { useNow } from "@/components/job-page/use-now";
 import { isSettled } from "./expected-state";
 
 const NOT_CONFIRMING_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AuditLineView } from "@/lib/api/job-types";
+import type { AuditLineView } from "@/lib/contracts/jobs";
 import type { JobAction } from "@/lib/domain/actions";
 import { apiFetch } from "@/components/live/query-client";
 import { jobKeys } from "@/components/live/query-keys";

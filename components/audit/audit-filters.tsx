@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { INPUT } from "@/components/auth/ui";
-import { ACTION_STATUSES } from "@/lib/services/audit/audit-statuses";
+import { ACTION_STATUSES } from "@/lib/domain/action-status";
 import type { AuditSearch } from "./search-params";
 
 export interface AuditFilterChoices {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ERROR } from "@/components/auth/ui";
 import { formatTime } from "@/components/ui/format";
-import type { AuditRow } from "@/lib/data/audit";
+import type { AuditRow } from "@/lib/contracts/audit";
 import { AuditFilters, type AuditFilterChoices } from "./audit-filters";
 import { OutcomeBadge } from "./outcome-badge";
 import { apiQuery, pageQuery, readAuditSearch, type AuditSearch } from "./search-params";

@@ -1,4 +1,4 @@
-import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
+import type { ActionStatus } from "@/lib/domain/action-status";
 
 const STYLE: Record<ActionStatus, { icon: string; className: string }> = {
   pending: { icon: "◷", className: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100" },

@@ -3,8 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import { useStreamRefresh } from "@/components/live/use-stream-refresh";
-import type { StreamEvent } from "@/lib/api/stream-types";
-import type { AuditPage } from "@/lib/data/audit";
+import type { StreamEvent } from "@/lib/contracts/stream";
+import type { AuditPage } from "@/lib/contracts/audit";
 import { auditKeys } from "./query-keys";
 
 const PAGE = 50;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { CreatedDisplayToken } from "./types";
+import type { CreatedDisplayToken } from "@/lib/contracts/auth";
 import { BUTTON, DANGER_LINK, ERROR, INPUT } from "./ui";
 import { useDisplayTokenMutations, useDisplayTokens } from "./use-display-tokens";
 

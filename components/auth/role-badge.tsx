@@ -1,4 +1,4 @@
-import type { Me } from "./types";
+import type { Me } from "@/lib/contracts/auth";
 
 /** "read-only" for viewers and wall displays, so nobody wonders why there are no action buttons. */
 export function RoleBadge({ actor }: { actor: Pick<Me, "kind" | "role"> }) {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import { authKeys } from "./query-keys";
-import type { Me } from "./types";
+import type { Me } from "@/lib/contracts/auth";
 
 /** Who the browser is signed in as (GET /api/me); also keeps a rolling session alive. */
 export function useActor() {

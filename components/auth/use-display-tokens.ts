@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import { authKeys } from "./query-keys";
-import type { CreatedDisplayToken, DisplayTokenRow } from "./types";
+import type { CreatedDisplayToken, DisplayTokenRow } from "@/lib/contracts/auth";
 
 export function useDisplayTokens() {
   return useQuery({

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import type { Role } from "@/lib/domain/roles";
 import { authKeys } from "./query-keys";
-import type { UserRow } from "./types";
+import type { UserRow } from "@/lib/contracts/auth";
 
 export interface NewUserInput {
   email: string;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RoleBadge } from "./role-badge";
-import type { Me } from "./types";
+import type { Me } from "@/lib/contracts/auth";
 
 /** The header's "who am I": name, role badge, the admin's user page, and sign-out. */
 export function UserMenu({ actor }: { actor: Me }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { bulkOptions } from "./bulk-actions";
 
 const base: JobSummary = {

@@ -1,4 +1,4 @@
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
 import type { JobState } from "@/lib/domain/job-state";
 import { roleAllows, type Role } from "@/lib/domain/roles";

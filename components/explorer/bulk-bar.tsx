@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AuditLineView, JobSummary } from "@/lib/api/job-types";
+import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_RISK, type JobAction } from "@/lib/domain/actions";
 import type { Role } from "@/lib/domain/roles";
 import { jobKeys } from "@/components/live/query-keys";

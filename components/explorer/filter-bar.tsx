@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { JOBS_WINDOW } from "@/lib/api/time-window";
+import { JOBS_WINDOW } from "@/lib/contracts/time-window";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { chipActive, QUICK_CHIPS, RANGES, type ExplorerView } from "./search-params";

@@ -1,4 +1,4 @@
-import { JOB_SORT_KEYS } from "@/lib/api/job-query";
+import { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { JOB_STATES, type JobState } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 

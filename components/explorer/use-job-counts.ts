@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JobCounts } from "@/lib/api/explorer-types";
+import type { JobCounts } from "@/lib/contracts/explorer";
 import { apiFetch } from "@/components/live/query-client";
 import { explorerKeys } from "./keys";
 import { useRefetchOnJobChanges } from "./use-job-changes";

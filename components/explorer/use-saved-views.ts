@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SavedViewItem } from "@/lib/api/explorer-types";
+import type { SavedViewItem } from "@/lib/contracts/explorer";
 import { apiFetch } from "@/components/live/query-client";
 import { explorerKeys } from "./keys";
 

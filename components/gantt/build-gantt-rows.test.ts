@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PhaseView } from "@/lib/api/job-types";
+import type { PhaseView } from "@/lib/contracts/jobs";
 import { buildGanttRows } from "./build-gantt-rows";
 
 const MIN = 60_000;

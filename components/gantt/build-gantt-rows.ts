@@ -1,4 +1,4 @@
-import type { PhaseBaselineView, PhaseView } from "@/lib/api/job-types";
+import type { PhaseBaselineView, PhaseView } from "@/lib/contracts/jobs";
 import { isOutlier, phaseSignatures } from "@/lib/domain/baselines";
 import type { JobState } from "@/lib/domain/job-state";
 import { buildPhaseTree, type PhaseNode } from "@/lib/domain/phase-tree";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { JobSummary, PhaseBaselineView, PhaseView } from "@/lib/api/job-types";
+import type { JobSummary, PhaseBaselineView, PhaseView } from "@/lib/contracts/jobs";
 import { isTerminal } from "@/lib/domain/job-state";
 import { useNow } from "@/components/job-page/use-now";
 import { useUrlParam } from "@/components/job-page/use-url-param";

@@ -1,4 +1,4 @@
-import type { GroupRow, SlowPhaseRow, TrendRow } from "@/lib/services/history/types";
+import type { GroupRow, SlowPhaseRow, TrendRow } from "@/lib/contracts/history";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 
 const MINUTE = 60_000;

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { StateBadge } from "@/components/ui/state-badge";
 import { formatTime } from "@/components/ui/format";
 import { formatDuration } from "@/lib/domain/durations";
-import type { EventView } from "@/lib/api/job-types";
-import type { EvidenceReport } from "@/lib/services/history/types";
+import type { EventView } from "@/lib/contracts/jobs";
+import type { EvidenceReport } from "@/lib/contracts/history";
 
 export function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (

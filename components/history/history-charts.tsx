@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import type { HistorySummary } from "@/lib/services/history/types";
+import type { HistorySummary } from "@/lib/contracts/history";
 import { groupChartHeight, groupChartRows, groupsWithRto, slowPhaseChartRows, trendChartRows } from "./chart-rows";
 
 const HEIGHT = 240;

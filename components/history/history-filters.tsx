@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { CATEGORY_LABEL, RUN_CATEGORIES } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import { DEFAULT_CATEGORIES, HISTORY_KINDS, HISTORY_OUTCOMES } from "@/lib/services/history/query";
+import { DEFAULT_CATEGORIES, HISTORY_KINDS, HISTORY_OUTCOMES } from "@/lib/contracts/history";
 
 export type MultiFilter = "kind" | "category" | "outcome";
 

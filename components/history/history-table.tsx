@@ -5,7 +5,7 @@ import { formatTime } from "@/components/ui/format";
 import { formatDuration } from "@/lib/domain/durations";
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import type { HistoryRun } from "@/lib/services/history/types";
+import type { HistoryRun } from "@/lib/contracts/history";
 import { OutcomeBadge, TargetMark } from "./outcome-badge";
 
 export function HistoryTable({ runs }: { runs: HistoryRun[] }) {

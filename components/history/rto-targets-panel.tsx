@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { formatTime } from "@/components/ui/format";
 import { formatDuration } from "@/lib/domain/durations";
-import type { GroupRow, RtoTargetChangeView } from "@/lib/services/history/types";
+import type { GroupRow, RtoTargetChangeView } from "@/lib/contracts/history";
 import { parseTargetMinutes, targetRows, type TargetRow } from "./target-rows";
 import { useRtoTargetMutations, useRtoTargets } from "./use-rto-targets";
 

@@ -1,5 +1,5 @@
 import { formatDuration } from "@/lib/domain/durations";
-import type { HistorySummary } from "@/lib/services/history/types";
+import type { HistorySummary } from "@/lib/contracts/history";
 
 const pct = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
 

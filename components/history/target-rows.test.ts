@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GroupRow } from "@/lib/services/history/types";
+import type { GroupRow } from "@/lib/contracts/history";
 import { parseTargetMinutes, targetRows } from "./target-rows";
 
 const group = (name: string, met: number, missed: number): GroupRow => ({

@@ -1,4 +1,4 @@
-import type { GroupRow, RtoTargetsView } from "@/lib/services/history/types";
+import type { GroupRow, RtoTargetsView } from "@/lib/contracts/history";
 
 export interface TargetRow {
   group: string;

@@ -3,8 +3,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import { useStreamRefresh } from "@/components/live/use-stream-refresh";
-import type { StreamEvent } from "@/lib/api/stream-types";
-import type { EvidenceReport, HistoryPage, HistorySummary, SignOffView } from "@/lib/services/history/types";
+import type { StreamEvent } from "@/lib/contracts/stream";
+import type { EvidenceReport, HistoryPage, HistorySummary, SignOffView } from "@/lib/contracts/history";
 import { historyKeys } from "./query-keys";
 
 /** Kinds whose jobs are failover history (lib/services/history/query.ts HISTORY_KINDS). */

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
-import type { RtoTargetsView } from "@/lib/services/history/types";
+import type { RtoTargetsView } from "@/lib/contracts/history";
 import { historyKeys } from "./query-keys";
 
 export function useRtoTargets() {

@@ -1,4 +1,4 @@
-import type { JobBaselineView, JobSummary, PhaseView } from "@/lib/api/job-types";
+import type { JobBaselineView, JobSummary, PhaseView } from "@/lib/contracts/jobs";
 import { estimateFinish } from "@/lib/domain/baselines";
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);

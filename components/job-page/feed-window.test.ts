@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EventView } from "@/lib/api/job-types";
+import type { EventView } from "@/lib/contracts/jobs";
 import { holdNewer, mergeEvents, parseSeverities } from "./feed-window";
 
 const ev = (id: number, sec: number): EventView => ({ id: String(id), at: new Date(Date.UTC(2025, 0, 1) + sec * 1000).toISOString(), severity: "info", type: "t", message: `m${id}` });

@@ -1,4 +1,4 @@
-import type { EventView } from "@/lib/api/job-types";
+import type { EventView } from "@/lib/contracts/jobs";
 import { SEVERITIES, type Severity } from "@/lib/domain/job-state";
 
 const newestFirst = (a: EventView, b: EventView) => Date.parse(b.at) - Date.parse(a.at) || (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { freshnessOf } from "./freshness";
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1) + s * 1000).toISOString();

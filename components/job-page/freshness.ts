@@ -1,4 +1,4 @@
-import type { JobDetailView } from "@/lib/api/job-types";
+import type { JobDetailView } from "@/lib/contracts/jobs";
 import { isActive } from "@/lib/domain/job-state";
 
 /** An active job not confirmed for this long is suspect, even if no poll has failed yet. */

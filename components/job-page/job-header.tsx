@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { JobBaselineView, JobDetailView } from "@/lib/api/job-types";
+import type { JobBaselineView, JobDetailView } from "@/lib/contracts/jobs";
 import { StateBadge } from "@/components/ui/state-badge";
 import { formatAge, formatBytes, formatTime } from "@/components/ui/format";
 import { elapsedMs, formatDuration } from "@/lib/domain/durations";

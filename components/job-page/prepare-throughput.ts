@@ -1,4 +1,4 @@
-import type { SampleView } from "@/lib/api/job-types";
+import type { SampleView } from "@/lib/contracts/jobs";
 
 export interface ThroughputRow {
   t: number;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { EventView } from "@/lib/api/job-types";
+import type { EventView } from "@/lib/contracts/jobs";
 import { apiFetch } from "@/components/live/query-client";
 import { formatTime } from "@/components/ui/format";
 import { SEVERITIES, type Severity } from "@/lib/domain/job-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, Area } from "recharts";
-import type { SampleView } from "@/lib/api/job-types";
+import type { SampleView } from "@/lib/contracts/jobs";
 import { prepareThroughput } from "./prepare-throughput";
 import { timeTicks } from "./time-ticks";
 

@@ -10,8 +10,6 @@ import { VendorLog } from "@/components/job-page/vendor-log";
 import type { Role } from "@/lib/domain/roles";
 import { useJob } from "./use-job";
 
-export { useNow } from "@/components/job-page/use-now";
-
 /** The job page: what it is doing now, what it has done, how long it will take, what went wrong, what to do. */
 export function JobView({ id, role }: { id: string; role: Role }) {
   const { data, error, isPending } = useJob(id);

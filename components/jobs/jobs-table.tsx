@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { elapsedMs, formatDuration } from "@/lib/domain/durations";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import type { JobSortKey } from "@/components/explorer/search-params";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JobDetailView } from "@/lib/api/job-types";
+import type { JobDetailView } from "@/lib/contracts/jobs";
 import { apiFetch } from "@/components/live/query-client";
 import { jobKeys } from "@/components/live/query-keys";
 import { useStreamTopic } from "@/components/live/stream-topic";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JobPage } from "@/lib/api/job-types";
+import type { JobPage } from "@/lib/contracts/jobs";
 import { apiFetch } from "@/components/live/query-client";
 import { jobKeys } from "@/components/live/query-keys";
 

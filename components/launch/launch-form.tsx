@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState, type FormEvent } from "react";
-import type { LaunchOperationView, LaunchOperationsView } from "@/lib/api/launch-types";
+import type { LaunchOperationView, LaunchOperationsView } from "@/lib/contracts/actions";
 import { ApiError } from "@/components/live/query-client";
 import { LaunchFieldInput } from "./launch-field-input";
 import { fieldErrorsFromProblem, fieldsFromSchema, initialValues, paramsFromValues, type LaunchValues } from "./launch-fields";

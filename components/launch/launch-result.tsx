@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { LaunchOutcomeView } from "@/lib/api/launch-types";
+import type { LaunchOutcomeView } from "@/lib/contracts/actions";
 import type { SourceKind } from "@/lib/domain/source-kind";
 
 const STATUS: Record<LaunchOutcomeView["action"]["status"], { icon: string; text: string; className: string }> = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { LaunchOperationsView, LaunchOutcomeView } from "@/lib/api/launch-types";
+import type { LaunchOperationsView, LaunchOutcomeView } from "@/lib/contracts/actions";
 import { apiFetch, ApiError } from "@/components/live/query-client";
 import { jobKeys } from "@/components/live/query-keys";
 

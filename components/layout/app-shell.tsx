@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { UserMenu } from "@/components/auth/user-menu";
 import { StreamIndicator } from "@/components/live/stream-indicator";
 

@@ -2,8 +2,8 @@
 
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { JobPage, JobSummary } from "@/lib/api/job-types";
-import type { StreamEvent } from "@/lib/api/stream-types";
+import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
+import type { StreamEvent } from "@/lib/contracts/stream";
 import { jobKeys, sourceKeys, streamKeys } from "./query-keys";
 import { emitStreamEvent } from "./stream-listeners";
 import { useCurrentStreamTopic } from "./stream-topic";

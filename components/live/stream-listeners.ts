@@ -1,4 +1,4 @@
-import type { StreamEvent } from "@/lib/api/stream-types";
+import type { StreamEvent } from "@/lib/contracts/stream";
 
 type Listener = (event: StreamEvent) => void;
 const listeners = new Set<Listener>();

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { StreamEvent } from "@/lib/api/stream-types";
+import type { StreamEvent } from "@/lib/contracts/stream";
 import { onStreamEvent } from "./stream-listeners";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SourceView } from "@/lib/services/sources/source-view";
+import type { SourceView } from "@/lib/contracts/sources";
 import { bodyFromForm, EMPTY_FORM, formFromSource } from "./form-values";
 
 const filled = { ...EMPTY_FORM, name: " Cluster A ", baseUrl: "https://a.example ", username: "admin", secret: "pw", pollSeconds: "30", timeoutSeconds: "2.5", optionsJson: '{"pageSize": 200}' };

@@ -1,5 +1,5 @@
 import type { SourceKind } from "@/lib/domain/source-kind";
-import type { SourceView } from "@/lib/services/sources/source-view";
+import type { SourceView } from "@/lib/contracts/sources";
 
 export type TlsMode = "verify" | "ca" | "insecure";
 

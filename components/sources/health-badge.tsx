@@ -1,4 +1,4 @@
-import type { HealthStatus, SourceHealth } from "@/lib/services/sources/source-health";
+import type { HealthStatus, SourceHealth } from "@/lib/contracts/sources";
 import { formatDuration } from "./format-lag";
 
 const STYLE: Record<HealthStatus, { icon: string; label: string; className: string }> = {

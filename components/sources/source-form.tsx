@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { BUTTON, ERROR, INPUT } from "@/components/auth/ui";
 import { ApiError } from "@/components/live/query-client";
 import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
-import type { SourceView } from "@/lib/services/sources/source-view";
+import type { SourceView } from "@/lib/contracts/sources";
 import { bodyFromForm, EMPTY_FORM, formFromSource, type SourceFormValues, type TlsMode } from "./form-values";
 import { useConnectionTest, useSourceMutations } from "./use-sources";
 

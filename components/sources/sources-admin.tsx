@@ -6,7 +6,7 @@ import { useCan } from "@/components/auth/use-actor";
 import { BUTTON, DANGER_LINK, ERROR } from "@/components/auth/ui";
 import { formatTime } from "@/components/ui/format";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import type { SourceView } from "@/lib/services/sources/source-view";
+import type { SourceView } from "@/lib/contracts/sources";
 import { HealthBadge, InsecureBadge } from "./health-badge";
 import { SourceForm } from "./source-form";
 import { useConnectionTest, useSourceMutations, useSources } from "./use-sources";

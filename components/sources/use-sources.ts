@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/live/query-client";
 import { sourceKeys } from "@/components/live/query-keys";
-import type { ConnectionTestResult } from "@/lib/services/sources/test-connection";
-import type { SourceView } from "@/lib/services/sources/source-view";
+import type { ConnectionTestResult } from "@/lib/contracts/sources";
+import type { SourceView } from "@/lib/contracts/sources";
 import type { SourceBody } from "./form-values";
 
 const json = (method: string, body?: unknown): RequestInit => ({

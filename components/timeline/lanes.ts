@@ -1,5 +1,5 @@
-import { NO_LANE_VALUE, type ScheduledView, type TimelineGroup } from "@/lib/api/explorer-types";
-import type { JobSummary } from "@/lib/api/job-types";
+import { NO_LANE_VALUE, type ScheduledView, type TimelineGroup } from "@/lib/contracts/explorer";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 
 type Laned = Pick<JobSummary, "sourceName" | "kind" | "dataset" | "policy"> & { cluster?: string | null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ScheduledView } from "@/lib/api/explorer-types";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { ScheduledView } from "@/lib/contracts/explorer";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { densityFromJobs, prepareTimeline, type PrepareOptions } from "./prepare-timeline";
 import { stackSpans } from "./stack";
 import { timeTicks, utcOffsetMs } from "./ticks";

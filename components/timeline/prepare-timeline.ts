@@ -1,5 +1,5 @@
-import type { DensityBucket, ScheduledView, TimelineData, TimelineGroup } from "@/lib/api/explorer-types";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { DensityBucket, ScheduledView, TimelineData, TimelineGroup } from "@/lib/contracts/explorer";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { isActive, type JobState } from "@/lib/domain/job-state";
 import { laneLabel, laneOf, scheduledLane } from "./lanes";
 import { stackSpans } from "./stack";

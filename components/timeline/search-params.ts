@@ -1,4 +1,4 @@
-import { TIMELINE_GROUPS, type TimelineGroup } from "@/lib/api/explorer-types";
+import { TIMELINE_GROUPS, type TimelineGroup } from "@/lib/contracts/explorer";
 import { JOB_STATES, type JobState } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 

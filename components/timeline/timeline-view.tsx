@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
-import { TIMELINE_GROUPS } from "@/lib/api/explorer-types";
+import { TIMELINE_GROUPS } from "@/lib/contracts/explorer";
 import { useUrlView } from "@/components/explorer/use-url-view";
 import { useNow } from "@/components/job-page/use-now";
 import { BAR_STYLE } from "./palette";

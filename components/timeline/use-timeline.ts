@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ScheduledView, TimelineData } from "@/lib/api/explorer-types";
+import type { ScheduledView, TimelineData } from "@/lib/contracts/explorer";
 import { apiFetch } from "@/components/live/query-client";
 import { explorerKeys } from "@/components/explorer/keys";
 

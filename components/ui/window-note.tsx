@@ -1,10 +1,10 @@
-import type { ListWindow } from "@/lib/api/time-window";
+import type { ListWindow } from "@/lib/contracts/time-window";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
 /**
  * Says which time window a list's rows and figures cover, so "no jobs match" or a count is never
- * read as "ever": every list is bounded (lib/api/time-window.ts) and the bound is said on screen.
+ * read as "ever": every list is bounded (lib/contracts/time-window.ts) and the bound is said on screen.
  */
 export function WindowNote({ window, noun, change }: { window: ListWindow | undefined; noun: string; change: string }) {
   if (!window) return null;

@@ -1,4 +1,4 @@
-import type { WallFailure } from "@/lib/data/wall";
+import type { WallFailure } from "@/lib/contracts/wall";
 import { AutoScroll } from "./auto-scroll";
 import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";

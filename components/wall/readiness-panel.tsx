@@ -1,4 +1,4 @@
-import type { WallReadiness } from "@/lib/data/wall";
+import type { WallReadiness } from "@/lib/contracts/wall";
 import type { JobState } from "@/lib/domain/job-state";
 import { AutoScroll } from "./auto-scroll";
 import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";

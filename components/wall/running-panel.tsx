@@ -1,4 +1,4 @@
-import type { WallRunningJob } from "@/lib/data/wall";
+import type { WallRunningJob } from "@/lib/contracts/wall";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { AutoScroll } from "./auto-scroll";
 import { isQuiet, panelFreshness } from "./freshness";

@@ -1,4 +1,4 @@
-import type { WallSource } from "@/lib/data/wall";
+import type { WallSource } from "@/lib/contracts/wall";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { AutoScroll } from "./auto-scroll";
 import { formatAgeShort, isQuiet, panelFreshness } from "./freshness";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { WallSnapshot } from "@/lib/data/wall";
+import type { WallSnapshot } from "@/lib/contracts/wall";
 import { panelFreshness, isQuiet } from "./freshness";
 import { PANEL_TITLE } from "./panel-ids";
 import { HATCH, WALL_STATE } from "./state-style";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { WallFailure } from "@/lib/data/wall";
+import type { WallFailure } from "@/lib/contracts/wall";
 import { pinningFailures } from "./rotation";
 
 const STORAGE_KEY = "jobdeck.wall.failures";

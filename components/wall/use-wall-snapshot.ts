@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { WallSnapshot } from "@/lib/data/wall";
+import type { WallSnapshot } from "@/lib/contracts/wall";
 import { apiFetch } from "@/components/live/query-client";
 import { wallKeys } from "./query-keys";
 

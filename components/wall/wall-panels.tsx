@@ -1,4 +1,4 @@
-import type { WallFailure, WallSnapshot } from "@/lib/data/wall";
+import type { WallFailure, WallSnapshot } from "@/lib/contracts/wall";
 import { FailuresPanel } from "./failures-panel";
 import type { WallPanelId } from "./panel-ids";
 import { ReadinessPanel } from "./readiness-panel";

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import type { JobPage, JobSummary } from "../../lib/api/job-types";
+import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
 import type { SourceKind } from "../../lib/domain/source-kind";
 
 /** Waits until the sync worker has stored the vendor's job, and returns Jobdeck's copy of it. */

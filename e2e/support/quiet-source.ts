@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import type { JobSummary } from "../../lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import type { SourceKind } from "../../lib/domain/source-kind";
 import { ScaledClock, type Clock } from "../../lib/simulators/engine/clock";
 import { startSimServer, type RunningSim } from "../../lib/simulators/engine/server";

@@ -1,4 +1,4 @@
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getAuth } from "./auth";
 import { bearerDisplayToken, cookieDisplayToken } from "./display-cookie";
 import { findActiveDisplayToken } from "./display-tokens";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/http/client-ip";
-import { errorResponse, HttpError, problemResponse, type Problem } from "@/lib/http/problem";
+import { asHttpError, errorResponse, HttpError, problemResponse, type Problem } from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { getAuth } from "./auth";
 import { isSecureRequest } from "./secure-request";
@@ -38,10 +38,11 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     if (response.status === 200 || response.status === 401) await recordSignInOutcome(ip, email, response.status === 200);
     return toProblem(response);
   } catch (err) {
-    if (err instanceof HttpError) {
-      const response = errorResponse(err);
+    const problem = asHttpError(err);
+    if (problem) {
+      const response = errorResponse(problem);
       // The sign-in form has read better-auth's name for it since before Retry-After was sent.
-      if (err.retryAfterSeconds) response.headers.set("x-retry-after", String(err.retryAfterSeconds));
+      if (problem.retryAfterSeconds) response.headers.set("x-retry-after", String(problem.retryAfterSeconds));
       return response;
     }
     throw err;

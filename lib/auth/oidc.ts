@@ -1,6 +1,6 @@
 import type { GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
 import { env } from "@/lib/env";
-import { OIDC_PROVIDER_ID } from "./oidc-id";
+import { OIDC_PROVIDER_ID } from "@/lib/contracts/auth";
 
 /** The enterprise identity provider from JOBDECK_OIDC_*, or null when single sign-on is off. */
 export function oidcProvider(): GenericOAuthConfig | null {

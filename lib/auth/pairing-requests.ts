@@ -2,7 +2,7 @@ import { z } from "zod";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
 import { openingKeys, secretKey } from "@/lib/crypto/secret-key";
 import { getDb, type Tx } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/problem";
+import { Busy } from "@/lib/domain/errors";
 import { createDisplayToken } from "./display-tokens";
 import { generateDeviceSecret, generatePairingCode, hashDeviceSecret } from "./pairing-code";
 
@@ -23,7 +23,7 @@ export async function startPairing(now = new Date(), db: Tx = getDb()) {
   await db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, expiresAt: { lt: now } } });
   const pending = await db.verification.count({ where: { identifier: { startsWith: PREFIX } } });
   if (pending >= MAX_PENDING_PAIRINGS) {
-    throw new HttpError(503, "Busy", `${pending} screens are already waiting to pair; codes expire after 10 minutes. Try again later.`);
+    throw new Busy(`${pending} screens are already waiting to pair; codes expire after 10 minutes. Try again later.`);
   }
   const code = generatePairingCode();
   const deviceSecret = generateDeviceSecret();

@@ -1,6 +1,6 @@
 import { clearThrottleFailures, hitThrottle, lockedFor, maybePruneThrottles, recordThrottleFailure } from "@/lib/data/throttle";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http/problem";
+import { TooMany } from "@/lib/domain/errors";
 
 const MINUTE = 60_000;
 const FIRST_LOCK_MS = 30_000;
@@ -12,7 +12,7 @@ const ADDRESS_ALLOWANCE_FACTOR = 5;
 const ipKey = (ip: string) => `sign-in:ip:${ip}`;
 const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
 
-const limited = (detail: string, retryAfterSeconds: number) => new HttpError(429, "Too many sign-in attempts", detail, undefined, retryAfterSeconds);
+const limited = (detail: string, retryAfterSeconds: number) => new TooMany("sign-in attempts", detail, retryAfterSeconds);
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Role } from "@/lib/domain/roles";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/problem";
+import { Conflict, NotFound } from "@/lib/domain/errors";
 import { recordAdminAction } from "@/lib/data/admin-audit";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { CREDENTIAL_PROVIDER } from "./credential";
 
 const PUBLIC_FIELDS = {
@@ -33,7 +33,7 @@ export async function createUser(input: NewUser, db: Db = getDb()) {
   const email = input.email.trim().toLowerCase();
   const password = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw conflict(`A user with the email ${email} already exists.`);
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Conflict(`A user with the email ${email} already exists.`);
     const user = await tx.user.create({ data: { email, name: input.name.trim(), role: input.role, emailVerified: true } });
     await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: CREDENTIAL_PROVIDER, password } });
     return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, signIn: [CREDENTIAL_PROVIDER] };
@@ -55,12 +55,12 @@ export async function updateUser(id: string, change: UserChange, by: Actor, db: 
   return db.$transaction(async (tx) => {
     await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id }, select: { role: true, name: true, email: true } });
-    if (!user) throw notFound("No such user.");
+    if (!user) throw new NotFound("No such user.");
     const email = change.email?.trim().toLowerCase();
     const name = change.name?.trim();
     if (change.role && user.role === "admin" && change.role !== "admin") await assertAnotherAdmin(tx, id);
     if (email && email !== user.email && (await tx.user.findUnique({ where: { email }, select: { id: true } }))) {
-      throw conflict(`A user with the email ${email} already exists.`);
+      throw new Conflict(`A user with the email ${email} already exists.`);
     }
     const updated = await tx.user.update({
       where: { id },
@@ -87,7 +87,7 @@ export async function resetPassword(id: string, by: Actor, db: Db = getDb()): Pr
   const hash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
-    if (!user) throw notFound("No such user.");
+    if (!user) throw new NotFound("No such user.");
     const account = await tx.account.findFirst({ where: { userId: id, providerId: CREDENTIAL_PROVIDER }, select: { id: true } });
     if (account) await tx.account.update({ where: { id: account.id }, data: { password: hash } });
     else await tx.account.create({ data: { userId: id, accountId: id, providerId: CREDENTIAL_PROVIDER, password: hash } });
@@ -102,7 +102,7 @@ export async function deleteUser(id: string, db: Db = getDb()): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id }, select: { role: true } });
-    if (!user) throw notFound("No such user.");
+    if (!user) throw new NotFound("No such user.");
     if (user.role === "admin") await assertAnotherAdmin(tx, id);
     await tx.user.delete({ where: { id } });
   });
@@ -118,5 +118,5 @@ async function lockAdmins(tx: Tx): Promise<void> {
 
 async function assertAnotherAdmin(tx: Tx, exceptId: string): Promise<void> {
   const others = await tx.user.count({ where: { role: "admin", id: { not: exceptId } } });
-  if (others === 0) throw conflict("This is the last admin; make someone else an admin first.");
+  if (others === 0) throw new Conflict("This is the last admin; make someone else an admin first.");
 }

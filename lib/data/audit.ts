@@ -1,11 +1,9 @@
-import type { ListWindow } from "@/lib/api/time-window";
+import type { AuditPage, AuditRow } from "@/lib/contracts/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { ActionStatus } from "@/lib/services/audit/audit-statuses";
+import type { ActionStatus } from "@/lib/domain/action-status";
 import { newestFirstAfter, splitPage } from "./keyset";
 import { decodeJobCursor, encodeJobCursor } from "./job-cursor";
-
-export { ACTION_STATUSES, type ActionStatus } from "@/lib/services/audit/audit-statuses";
 
 export interface AuditFilters {
   /** Case-insensitive part of the actor's name or email. */
@@ -19,33 +17,6 @@ export interface AuditFilters {
   /** Opaque keyset position from a previous page's nextCursor. */
   cursor?: string;
   limit: number;
-}
-
-/** One operator decision with every stage it went through, as /audit and its CSV show it. */
-export interface AuditRow {
-  id: string;
-  requestedAt: string;
-  completedAt: string | null;
-  /** Name, email and user id as they were when the action was asked for. */
-  actor: string;
-  actorEmail: string | null;
-  actorId: string | null;
-  action: string;
-  params: unknown;
-  reason: string | null;
-  status: ActionStatus;
-  vendorReply: string | null;
-  job: { id: string; name: string; vendorId: string } | null;
-  /** Null for actions on Jobdeck itself (user administration). */
-  source: { id: string; name: string; kind: string } | null;
-  stages: Array<{ at: string; stage: string; detail: string | null }>;
-}
-
-export interface AuditPage {
-  items: AuditRow[];
-  nextCursor: string | null;
-  /** The time window the list read (lib/api/time-window.ts). */
-  window?: ListWindow;
 }
 
 const auditSelect = {

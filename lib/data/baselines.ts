@@ -1,4 +1,4 @@
-import type { JobBaselineView } from "@/lib/api/job-types";
+import type { JobBaselineView } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import { buildBaselines, type PastRun } from "@/lib/domain/baselines";
 

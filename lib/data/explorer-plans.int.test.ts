@@ -1,10 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobListQuery } from "@/lib/api/job-query";
-import { JOB_SORT_KEYS } from "@/lib/api/job-query";
+import { jobListQuery } from "@/lib/contracts/jobs";
+import { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getHistorySummary } from "@/lib/services/history/history-summary";
-import { historyListQuery, toHistoryFilters } from "@/lib/services/history/query";
+import { historyListQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobListQuery } from "@/lib/api/job-query";
-import type { JobSummary } from "@/lib/api/job-types";
+import { jobListQuery } from "@/lib/contracts/jobs";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { JOB_STATES, type JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";

@@ -1,4 +1,4 @@
-import type { JobCounts, VendorCounts } from "@/lib/api/explorer-types";
+import type { JobCounts, VendorCounts } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 

@@ -1,4 +1,4 @@
-import type { AuditLineView, EventView, JobDetailView, PhaseView, SampleView } from "@/lib/api/job-types";
+import type { AuditLineView, EventView, JobDetailView, PhaseView, SampleView } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobAction } from "@/lib/domain/actions";
 import { toJobSummary } from "./jobs";

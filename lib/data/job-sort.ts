@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { JOB_SORT_KEYS } from "@/lib/api/job-query";
+import type { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { JOB_STATES, type JobState } from "@/lib/domain/job-state";
 
 export type JobSortKey = (typeof JOB_SORT_KEYS)[number];

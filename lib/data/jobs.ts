@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { JobPage, JobSummary } from "@/lib/api/job-types";
+import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";

@@ -1,4 +1,4 @@
-import type { SavedViewItem } from "@/lib/api/explorer-types";
+import type { SavedViewItem } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
 
 function toItem(r: { id: string; name: string; query: string; createdAt: Date }): SavedViewItem {

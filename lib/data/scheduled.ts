@@ -1,4 +1,4 @@
-import type { ScheduledView } from "@/lib/api/explorer-types";
+import type { ScheduledView } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
 
 /**

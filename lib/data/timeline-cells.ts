@@ -1,4 +1,4 @@
-import type { DensityBucket } from "@/lib/api/explorer-types";
+import type { DensityBucket } from "@/lib/contracts/explorer";
 
 /** One lane and slice of the density query: jobs that started in it, and jobs still going at its start. */
 export interface DensityCell {

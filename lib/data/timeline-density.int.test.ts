@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DensityBucket, TimelineGroup } from "@/lib/api/explorer-types";
+import type { DensityBucket, TimelineGroup } from "@/lib/contracts/explorer";
 import type { JobState } from "@/lib/domain/job-state";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";

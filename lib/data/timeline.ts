@@ -1,4 +1,4 @@
-import { NO_LANE_VALUE, type TimelineData, type TimelineGroup } from "@/lib/api/explorer-types";
+import { NO_LANE_VALUE, type TimelineData, type TimelineGroup } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { latestReadiness, markRecovered, matchSources, type ReadinessPhase } from "./wall-rules";
 
 const job = (over: Partial<JobSummary>): JobSummary => ({

@@ -1,4 +1,5 @@
-import type { JobSummary } from "@/lib/api/job-types";
+import type { WallReadiness } from "@/lib/contracts/wall";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import type { JobState } from "@/lib/domain/job-state";
 
 /** Pure rules behind the wall's reads, kept apart from Prisma so they are tested with known answers. */
@@ -66,19 +67,6 @@ export interface ReadinessJob {
   sourceName: string;
   endedAt: Date | null;
   phases: ReadinessPhase[];
-}
-
-export interface WallReadiness {
-  sourceId: string;
-  sourceName: string;
-  zone: string;
-  state: JobState;
-  vendorStatus: string | null;
-  message: string | null;
-  checkedAt: string | null;
-  jobId: string;
-  /** The zone's policies and zone-wide checks that did not pass. */
-  problems: Array<{ name: string; state: JobState; vendorStatus: string | null }>;
 }
 
 const PASSED: ReadonlySet<JobState> = new Set(["succeeded"]);

@@ -1,56 +1,11 @@
-import type { JobSummary } from "@/lib/api/job-types";
+import type { WallJob, WallSnapshot } from "@/lib/contracts/wall";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import { estimateFinish, buildBaselines, type Eta } from "@/lib/domain/baselines";
 import type { JobState } from "@/lib/domain/job-state";
-import type { SourceKind } from "@/lib/domain/source-kind";
 import { listPastRuns } from "./baselines";
 import { getJobSummaries, jobWhere } from "./jobs";
-import { latestReadiness, markRecovered, matchSources, type ReadinessJob, type WallReadiness } from "./wall-rules";
-
-export type { WallReadiness } from "./wall-rules";
-
-/** JSON shapes of GET /api/wall: everything one wall screen shows, read in one round trip. */
-export interface WallSource {
-  id: string;
-  name: string;
-  kind: SourceKind;
-  enabled: boolean;
-  pollIntervalMs: number;
-  /** Measured on the server's clock at `generatedAt`, so a screen with a wrong clock still ages it right. */
-  lastSuccessAgoMs: number | null;
-  lastError: string | null;
-  lastErrorAgoMs: number | null;
-  consecutiveFailures: number;
-  runningJobs: number;
-  /** Since the source was added: a new source is not quiet before it had a chance to be polled. */
-  registeredAgoMs: number;
-}
-
-/** Only what the wall's panels draw: the snapshot is re-read all day and must stay small (under 50 KB). */
-export type WallJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "kind" | "name" | "state" | "startedAt" | "endedAt" | "sortAt">;
-
-export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "dataset"> {
-  /** From past successful runs of the same job (lib/domain/baselines); null without history. */
-  eta: { at: string; plusMinusMs: number } | null;
-}
-
-export interface WallFailure extends WallJob, Pick<JobSummary, "message"> {
-  /** When a later run of the same job succeeded: the failure has cleared. */
-  recoveredAt: string | null;
-}
-
-/** A bar of the wall's timeline. */
-export type WallTimelineJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt">;
-
-export interface WallSnapshot {
-  generatedAt: string;
-  sources: WallSource[];
-  running: WallRunningJob[];
-  queuedCount: number;
-  failures: WallFailure[];
-  readiness: WallReadiness[];
-  timeline: { from: string; to: string; jobs: WallTimelineJob[] };
-}
+import { latestReadiness, markRecovered, matchSources, type ReadinessJob } from "./wall-rules";
 
 export interface WallQuery {
   /** Source ids, kinds or names (case-insensitive); empty means every source. */

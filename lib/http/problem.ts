@@ -1,3 +1,5 @@
+import { DomainError, type DomainErrorKind, TooMany, Invalid, Busy } from "@/lib/domain/errors";
+
 /** RFC 9457 problem details: the one error format every Jobdeck API speaks. */
 export interface Problem {
   type: string;
@@ -50,3 +52,29 @@ export const forbidden = (detail: string) => new HttpError(403, "Forbidden", det
 export const notFound = (detail: string) => new HttpError(404, "Not found", detail);
 export const conflict = (detail: string) => new HttpError(409, "Conflict", detail);
 export const badGateway = (detail: string) => new HttpError(502, "Vendor error", detail);
+
+const DOMAIN_STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
+  invalid: { status: 400, title: "Bad request" },
+  forbidden: { status: 403, title: "Forbidden" },
+  "not-found": { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  "idempotency-key-reused": { status: 422, title: "Idempotency key reused" },
+  "too-many": { status: 429, title: "Too many requests" },
+  busy: { status: 503, title: "Busy" },
+};
+
+/** The HTTP face of a service's domain error: its status, title, named parameters and Retry-After. */
+export function httpErrorFor(err: DomainError): HttpError {
+  const { status, title } = DOMAIN_STATUS[err.kind];
+  if (err instanceof Invalid) return new HttpError(status, title, err.detail, err.issues);
+  if (err instanceof TooMany) return new HttpError(status, `Too many ${err.what}`, err.detail, undefined, err.retryAfterSeconds);
+  if (err instanceof Busy) return new HttpError(status, title, err.detail, undefined, err.retryAfterSeconds);
+  return new HttpError(status, title, err.detail);
+}
+
+/** An HttpError for anything the API answers with a problem (its own or a service's), else null. */
+export function asHttpError(err: unknown): HttpError | null {
+  if (err instanceof HttpError) return err;
+  if (err instanceof DomainError) return httpErrorFor(err);
+  return null;
+}

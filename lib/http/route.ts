@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getActor } from "@/lib/auth/get-actor";
 import { displayTokenMayRead } from "@/lib/auth/scopes";
 import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
@@ -7,30 +7,33 @@ import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
 import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
-import { badRequest, errorResponse, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
+import { asHttpError, badRequest, errorResponse, forbidden, HttpError, problemResponse, unauthorized } from "./problem";
 import { readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-interface RouteSpec<Q, B, P> {
+type Need = Role | "public";
+
+interface RouteSpec<Q, B, P, R extends Need> {
   query?: Q;
   body?: B;
   params?: P;
   /** Lowest role allowed; "public" for unauthenticated routes (health, sign-in). Default viewer. */
-  role?: Role | "public";
+  role?: R;
   /** Requests per client address and minute (public routes: every one has a limit). */
   perMinute?: number;
   /** Largest body accepted, in bytes (default 256 KiB); larger gets 413. */
   maxBody?: number;
 }
 
-interface RouteContext<Q, B, P> {
+interface RouteContext<Q, B, P, R extends Need> {
   request: Request;
   query: Out<Q>;
   body: Out<B>;
   params: Out<P>;
-  actor: Actor | null;
+  /** Present whenever the route needs a role; only public routes may be called anonymously. */
+  actor: R extends "public" ? Actor | null : Actor;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -41,10 +44,12 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * tokens confined to the wall's routes, a per-address rate limit where the route sets one, a body
  * size cap, a concurrency gate on heavy reads, and thrown errors mapped to problem+json.
  */
-export function route<Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  spec: RouteSpec<Q, B, P>,
-  handler: (ctx: RouteContext<Q, B, P>) => Promise<Response | object>,
-) {
+export function route<
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  R extends Need = "viewer",
+>(spec: RouteSpec<Q, B, P, R>, handler: (ctx: RouteContext<Q, B, P, R>) => Promise<Response | object>) {
   return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     let release: (() => void) | undefined;
     try {
@@ -66,12 +71,13 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
       const params = spec.params ? parseWith(spec.params, await context.params, "path") : undefined;
       const body = spec.body ? parseWith(spec.body, await readJson(request, spec.maxBody), "body") : undefined;
       if (HEAVY_ROUTES.has(url.pathname)) release = acquireHeavySlot();
-      const result = await handler({ request, query, body, params, actor } as RouteContext<Q, B, P>);
+      const result = await handler({ request, query, body, params, actor } as RouteContext<Q, B, P, R>);
       const response = result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
       return release ? releaseWhenSent(response, release) : response;
     } catch (err) {
       release?.();
-      if (err instanceof HttpError) return errorResponse(err);
+      const problem = asHttpError(err);
+      if (problem) return errorResponse(problem);
       logger.error({ err, path: new URL(request.url).pathname }, "unhandled API error");
       return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
     }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { StreamEvent, StreamTopic } from "@/lib/api/stream-types";
+import type { StreamEvent, StreamTopic } from "@/lib/contracts/stream";
 import { getJobSummaries } from "@/lib/data/jobs";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";

@@ -1,4 +1,4 @@
-import type { StreamEvent, StreamTopic } from "@/lib/api/stream-types";
+import type { StreamEvent, StreamTopic } from "@/lib/contracts/stream";
 import { changeFeed, type ChangeFeed } from "./change-feed";
 
 const HEARTBEAT_MS = 15_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { eventForTopic, jobMatchesTopic } from "./topic";
 
 const job = (over: Partial<JobSummary>): JobSummary => ({

@@ -1,5 +1,5 @@
-import type { JobSummary } from "@/lib/api/job-types";
-import type { StreamEvent, StreamTopic } from "@/lib/api/stream-types";
+import type { JobSummary } from "@/lib/contracts/jobs";
+import type { StreamEvent, StreamTopic } from "@/lib/contracts/stream";
 
 const searchable = (j: JobSummary) => [j.name, j.dataset, j.policy, j.cluster, j.type, j.vendorId].filter(Boolean).join(" ").toLowerCase();
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DisplayTokensAdmin } from "@/components/auth/display-tokens-admin";
 import { UsersAdmin } from "@/components/auth/users-admin";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 
 export const metadata: Metadata = { title: "Users and displays" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditPage } from "@/lib/data/audit";
+import type { AuditPage } from "@/lib/contracts/audit";
 import { setDb } from "@/lib/db/client";
 import { beginAction, finishAction } from "@/lib/services/actions/action-log";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";

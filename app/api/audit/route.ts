@@ -1,6 +1,7 @@
 import { listAudit } from "@/lib/data/audit";
 import { route } from "@/lib/http/route";
-import { auditFiltersFromQuery, auditQuery, auditWindow } from "@/lib/services/audit/audit-query";
+import { auditFiltersFromQuery, auditWindow } from "@/lib/services/audit/audit-query";
+import { auditQuery } from "@/lib/contracts/audit";
 
 export const dynamic = "force-dynamic";
 

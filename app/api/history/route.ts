@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { listHistory } from "@/lib/services/history/list-history";
-import { historyListQuery } from "@/lib/services/history/query";
+import { historyListQuery } from "@/lib/contracts/history";
 
 export const dynamic = "force-dynamic";
 

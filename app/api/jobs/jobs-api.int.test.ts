@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobDetailView, JobPage } from "@/lib/api/job-types";
+import type { JobDetailView, JobPage } from "@/lib/contracts/jobs";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { signedInCookie } from "@/lib/auth/test-support";
 import { createUser } from "@/lib/auth/users";

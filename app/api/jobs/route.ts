@@ -1,4 +1,4 @@
-import { jobListQuery } from "@/lib/api/job-query";
+import { jobListQuery } from "@/lib/contracts/jobs";
 import { listJobs } from "@/lib/data/jobs";
 import { route } from "@/lib/http/route";
 import { jobFiltersFromQuery, jobsWindow } from "@/lib/services/jobs/job-filters";

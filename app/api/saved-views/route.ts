@@ -1,4 +1,4 @@
-import { savedViewBody } from "@/lib/api/explorer-query";
+import { savedViewBody } from "@/lib/contracts/explorer";
 import { listSavedViews, saveView } from "@/lib/data/saved-views";
 import { route } from "@/lib/http/route";
 import { personOf } from "@/lib/services/jobs/saved-view-owner";

@@ -1,4 +1,4 @@
-import { scheduledQuery } from "@/lib/api/explorer-query";
+import { scheduledQuery } from "@/lib/contracts/explorer";
 import { listScheduled } from "@/lib/data/scheduled";
 import { route } from "@/lib/http/route";
 

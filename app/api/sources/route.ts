@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { listSourceViews } from "@/lib/services/sources/list-sources";
 import { addSource } from "@/lib/services/sources/save-source";
-import { newSourceBody, sourceListQuery } from "@/lib/services/sources/source-input";
+import { newSourceBody, sourceListQuery } from "@/lib/contracts/sources";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { streamTopicQuery } from "@/lib/api/stream-types";
+import { streamTopicQuery } from "@/lib/contracts/stream";
 import { getActor } from "@/lib/auth/get-actor";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const MAX_BUFFERED_BYTES = 1 << 20;
 
 export const GET = route({ query: streamTopicQuery }, async ({ request, query, actor }) => {
-  const caller = actor ? `${actor.kind}:${actor.id ?? actor.name}` : "anonymous";
+  const caller = `${actor.kind}:${actor.id ?? actor.name}`;
   const free = takeStreamSlot(caller, env().JOBDECK_STREAMS_PER_CALLER);
   if (!free) throw new HttpError(429, "Too many streams", `At most ${env().JOBDECK_STREAMS_PER_CALLER} live streams per caller; close another tab or wall.`);
   return sseResponse({
@@ -21,7 +21,7 @@ export const GET = route({ query: streamTopicQuery }, async ({ request, query, a
     // Same credentials as when it opened: a revoked token, deleted user or ended session ends the stream.
     stillAllowed: async () => {
       const now = await getActor(request);
-      return now !== null && now.kind === actor?.kind && now.id === actor.id;
+      return now !== null && now.kind === actor.kind && now.id === actor.id;
     },
     recheckMs: env().JOBDECK_STREAM_RECHECK_MS,
     maxBufferedBytes: MAX_BUFFERED_BYTES,

@@ -1,6 +1,6 @@
 import "@/lib/testing/stream-test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StreamEvent } from "@/lib/api/stream-types";
+import type { StreamEvent } from "@/lib/contracts/stream";
 import { createDisplayToken, revokeDisplayToken } from "@/lib/auth/display-tokens";
 import { ORIGIN, signedInCookie } from "@/lib/auth/test-support";
 import { createUser, deleteUser } from "@/lib/auth/users";

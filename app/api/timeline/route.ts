@@ -1,4 +1,4 @@
-import { timelineQuery } from "@/lib/api/explorer-query";
+import { timelineQuery } from "@/lib/contracts/explorer";
 import { getTimeline } from "@/lib/data/timeline";
 import { route } from "@/lib/http/route";
 

@@ -1,7 +1,8 @@
-import { newUserBody } from "@/lib/auth/schemas";
+import { newUserBody, type UserRow } from "@/lib/contracts/auth";
+import { asWire } from "@/lib/contracts/wire";
 import { createUser, listUsers } from "@/lib/auth/users";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "admin" }, async () => ({ users: await listUsers() }));
+export const GET = route({ role: "admin" }, async (): Promise<{ users: UserRow[] }> => ({ users: asWire(await listUsers()) }));
 
-export const POST = route({ role: "admin", body: newUserBody }, async ({ body }) => Response.json(await createUser(body), { status: 201 }));
+export const POST = route({ role: "admin", body: newUserBody }, async ({ body }) => Response.json(asWire(await createUser(body)) satisfies UserRow, { status: 201 }));

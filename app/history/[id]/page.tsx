@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EvidenceReportView } from "@/components/history/evidence-report";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import "./print.css";
 
 export const metadata: Metadata = { title: "Evidence report" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/components/layout/app-shell";
-import { requirePageActor } from "@/components/layout/page-actor";
+import { requirePageActor } from "@/lib/auth/page-actor";
 import { PairForm } from "@/components/wall/pair-form";
 
 export const metadata: Metadata = { title: "Pair a wall screen" };

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { createUser } from "@/lib/auth/users";
 import { setDb } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/problem";
+import { DomainError, Invalid } from "@/lib/domain/errors";
 import { POKE_CHANNEL } from "@/lib/sync/notify";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -50,12 +50,15 @@ const input = (over: Partial<LaunchInput>): LaunchInput => ({
 /** Vendor POSTs the simulator has served to a launch path, e.g. "v2/jobs/readiness". */
 const posts = (path: string) => [...fx.server.requestCounts].filter(([k]) => k.startsWith("POST ") && k.endsWith(`/${path}`)).reduce((n, [, c]) => n + c, 0);
 
-async function refusal(promise: Promise<unknown>): Promise<HttpError> {
+/** The request parameters an Invalid names, in order. */
+const parametersOf = (err: DomainError) => (err instanceof Invalid ? err.issues?.map((i) => i.parameter) : undefined);
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const err = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  if (!(err instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(err)}`);
+  if (!(err instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(err)}`);
   return err;
 }
 
@@ -95,8 +98,8 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
       const first = await launchOperation(request, t.db);
       const second = await launchOperation(request, t.db);
       expect(posts("v2/jobs/readiness")).toBe(before + 1);
-      expect(first.httpStatus).toBe(200);
-      expect(second.httpStatus).toBe(200);
+      expect(first.action.status).toBe("succeeded");
+      expect(second.action.status).toBe("succeeded");
       expect(second.action.id).toBe(first.action.id);
       expect(first.action).toMatchObject({ action: "launch:readiness", status: "succeeded", jobId: null });
       expect(first.vendorId).toMatch(/^readiness:/);
@@ -120,9 +123,9 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
     const before = posts("v2/jobs/failover");
     const actionsBefore = await t.db.action.count();
     const common = { operation: "failover", params: FAILOVER, reason: "DR drill", confirmation: sourceName };
-    expect((await refusal(launchOperation(input({ ...common, actor: actors.operator }), t.db))).status).toBe(403);
-    expect((await refusal(launchOperation(input({ ...common, actor: display }), t.db))).status).toBe(403);
-    expect((await refusal(launchOperation(input({ actor: display }), t.db))).status).toBe(403);
+    expect((await refusal(launchOperation(input({ ...common, actor: actors.operator }), t.db))).kind).toBe("forbidden");
+    expect((await refusal(launchOperation(input({ ...common, actor: display }), t.db))).kind).toBe("forbidden");
+    expect((await refusal(launchOperation(input({ actor: display }), t.db))).kind).toBe("forbidden");
     expect(posts("v2/jobs/failover")).toBe(before);
     expect(await t.db.action.count()).toBe(actionsBefore);
   });
@@ -130,16 +133,16 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
   it("requires a reason and the typed source name for high-risk operations, and valid options", async () => {
     const before = posts("v2/jobs/failover");
     const bare = await refusal(launchOperation(input({ operation: "failover", params: FAILOVER, actor: actors.admin }), t.db));
-    expect(bare.status).toBe(400);
-    expect(bare.errors?.map((e) => e.parameter)).toEqual(["reason", "confirmation"]);
+    expect(bare.kind).toBe("invalid");
+    expect(parametersOf(bare)).toEqual(["reason", "confirmation"]);
     const mistyped = await refusal(launchOperation(input({ operation: "failover", params: FAILOVER, reason: "drill", confirmation: "eyeglass", actor: actors.admin }), t.db));
-    expect(mistyped.errors?.map((e) => e.parameter)).toEqual(["confirmation"]);
+    expect(parametersOf(mistyped)).toEqual(["confirmation"]);
     const badPool = await refusal(
       launchOperation(input({ operation: "failover", params: { ...FAILOVER, pool: "no-colons" }, reason: "drill", confirmation: sourceName, actor: actors.admin }), t.db),
     );
-    expect(badPool.status).toBe(400);
-    expect(badPool.errors?.map((e) => e.parameter)).toEqual(["params.pool"]);
-    expect((await refusal(launchOperation(input({ operation: "format-disks" }), t.db))).status).toBe(404);
+    expect(badPool.kind).toBe("invalid");
+    expect(parametersOf(badPool)).toEqual(["params.pool"]);
+    expect((await refusal(launchOperation(input({ operation: "format-disks" }), t.db))).kind).toBe("not-found");
     expect(posts("v2/jobs/failover")).toBe(before);
   });
 
@@ -149,7 +152,7 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
     const outcome = await launchOperation(request, t.db);
     await launchOperation(request, t.db);
     expect(posts("v2/jobs/failover")).toBe(before + 1);
-    expect(outcome.httpStatus).toBe(200);
+    expect(outcome.action.status).toBe("succeeded");
     expect(outcome.vendorId).toMatch(/^failover:/);
     const row = await t.db.action.findUniqueOrThrow({ where: { id: outcome.action.id } });
     expect(row).toMatchObject({ action: "launch:failover", reason: "quarterly DR drill", params: { ...FAILOVER, datasync: true }, status: "succeeded" });
@@ -159,12 +162,11 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
   it("records the vendor's refusal, and a key reused for another operation is rejected", async () => {
     const request = input({ operation: "failover", params: { ...FAILOVER, failovertarget: "no-such-zone" }, reason: "drill", confirmation: sourceName, actor: actors.admin });
     const refused = await launchOperation(request, t.db);
-    expect(refused.httpStatus).toBe(409);
-    expect(refused.action.status).toBe("refused");
+        expect(refused.action.status).toBe("refused");
     expect(refused.action.vendorReply).toContain("no-such-zone");
     expect((await auditOf(refused.action.id)).map((a) => a.stage)).toEqual(["requested", "refused"]);
-    expect((await launchOperation(request, t.db)).httpStatus).toBe(409);
+    expect((await launchOperation(request, t.db)).action).toMatchObject({ id: refused.action.id, status: "refused" });
     const reused = await refusal(launchOperation(input({ idempotencyKey: request.idempotencyKey, actor: actors.admin }), t.db));
-    expect(reused.status).toBe(422);
+    expect(reused.kind).toBe("idempotency-key-reused");
   });
 });

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { LaunchOperationsView } from "@/lib/api/launch-types";
-import type { Actor } from "@/lib/auth/actor";
+import type { LaunchOperationsView } from "@/lib/contracts/actions";
+import type { Actor } from "@/lib/domain/actor";
 import { VendorError, VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
 import type { Connector, LaunchOperation } from "@/lib/connectors/types";
 import { getSource } from "@/lib/data/sources";
 import { getDb, type Db } from "@/lib/db/client";
 import { roleAllows } from "@/lib/domain/roles";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import { badRequest, forbidden, HttpError, notFound } from "@/lib/http/problem";
+import { Forbidden, IdempotencyKeyReused, Invalid, NotFound } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { notifyJobChanges, pokeSource } from "@/lib/sync/notify";
@@ -26,7 +26,6 @@ export interface LaunchInput {
 }
 
 export interface LaunchOutcome {
-  httpStatus: number;
   action: ActionRow;
   vendorId: string | null;
   jobId: string | null;
@@ -59,13 +58,13 @@ export async function listLaunchOperations(sourceId: string, db: Db = getDb()): 
  * confirmation when it is high risk, one vendor call per idempotency key, audit rows around it.
  */
 export async function launchOperation(input: LaunchInput, db: Db = getDb()): Promise<LaunchOutcome> {
-  if (input.actor.kind === "display") throw forbidden("Display tokens are read-only.");
+  if (input.actor.kind === "display") throw new Forbidden("Display tokens are read-only.");
   const source = await getSource(input.sourceId, db);
-  if (!source) throw notFound(`No source ${input.sourceId}.`);
+  if (!source) throw new NotFound(`No source ${input.sourceId}.`);
   const connector = await connectorForSource(source.id, db);
   const op = connector.launchOperations?.find((o) => o.operation === input.operation);
-  if (!op || !connector.launch) throw notFound(`${source.name} offers no operation "${input.operation}".`);
-  if (!roleAllows(input.actor.role, op.role)) throw forbidden(`${op.label} needs the ${op.role} role; you are ${input.actor.role}.`);
+  if (!op || !connector.launch) throw new NotFound(`${source.name} offers no operation "${input.operation}".`);
+  if (!roleAllows(input.actor.role, op.role)) throw new Forbidden(`${op.label} needs the ${op.role} role; you are ${input.actor.role}.`);
   assertConfirmed(op, input, source.name);
   const params = parseParams(op, input.params);
   const action = launchActionName(op.operation);
@@ -86,13 +85,13 @@ export async function launchOperation(input: LaunchInput, db: Db = getDb()): Pro
     const finished = await finishAction(db, begun.action.id, "succeeded", result.vendorReply);
     const jobId = result.vendorId ? await storeLaunchedJob(db, connector, { id: source.id, kind: source.kind as SourceKind }, result.vendorId) : null;
     await pokeSource(db, source.id);
-    return { httpStatus: 200, action: finished, vendorId: result.vendorId, jobId };
+    return { action: finished, vendorId: result.vendorId, jobId };
   } catch (err) {
     const refused = err instanceof VendorRefusedError || err instanceof VendorNotFoundError;
     const reply = err instanceof VendorError ? err.message : `Launch failed: ${err instanceof Error ? err.message : String(err)}`;
     const finished = await finishAction(db, begun.action.id, refused ? "refused" : "failed", reply);
     if (!refused) logger.warn({ err, sourceId: source.id, operation: op.operation }, "vendor launch failed");
-    return { httpStatus: refused ? 409 : 502, action: finished, vendorId: null, jobId: null };
+    return { action: finished, vendorId: null, jobId: null };
   }
 }
 
@@ -103,7 +102,7 @@ function assertConfirmed(op: LaunchOperation, input: LaunchInput, sourceName: st
   if (!input.reason?.trim()) errors.push({ parameter: "reason", message: "required" });
   if (input.confirmation !== sourceName) errors.push({ parameter: "confirmation", message: `type the source name "${sourceName}"` });
   if (errors.length > 0) {
-    throw badRequest(`${op.label} is high risk: give a reason and type the source name "${sourceName}" to confirm.`, errors);
+    throw new Invalid(`${op.label} is high risk: give a reason and type the source name "${sourceName}" to confirm.`, errors);
   }
 }
 
@@ -111,16 +110,15 @@ function parseParams(op: LaunchOperation, params: Record<string, unknown>): Reco
   const parsed = op.params.safeParse(params);
   if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.map((i) => ({ parameter: ["params", ...i.path.map(String)].join("."), message: i.message }));
-  throw badRequest(`Invalid options for ${op.label}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
+  throw new Invalid(`Invalid options for ${op.label}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
 }
 
 async function replay(db: Db, prior: ActionRow, sourceId: string, action: string): Promise<LaunchOutcome> {
   const row = await db.action.findUnique({ where: { id: prior.id }, select: { sourceId: true } });
   if (prior.jobId !== null || prior.action !== action || row?.sourceId !== sourceId) {
-    throw new HttpError(422, "Idempotency key reused", "This Idempotency-Key was already used for a different request.");
+    throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different request.");
   }
-  const httpStatus = prior.status === "pending" ? 202 : prior.status === "succeeded" ? 200 : prior.status === "refused" ? 409 : prior.status === "unknown" ? 504 : 502;
-  return { httpStatus, action: prior, vendorId: null, jobId: null };
+  return { action: prior, vendorId: null, jobId: null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { VendorError, VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { getJobForAction } from "@/lib/data/jobs";
@@ -7,7 +7,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { ACTION_RISK, ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
 import type { JobState } from "@/lib/domain/job-state";
 import { roleAllows } from "@/lib/domain/roles";
-import { badRequest, forbidden, HttpError, notFound } from "@/lib/http/problem";
+import { Forbidden, IdempotencyKeyReused, Invalid, NotFound } from "@/lib/domain/errors";
 import { logger } from "@/lib/log";
 import { refreshJobIfStale } from "@/lib/services/jobs/refresh-job";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
@@ -24,8 +24,9 @@ export interface JobActionInput {
 }
 
 export interface JobActionOutcome {
-  httpStatus: number;
   action: ActionRow;
+  /** The connector refused the action's parameters before asking the vendor: the caller's mistake. */
+  paramsRejected: boolean;
 }
 
 /**
@@ -35,13 +36,13 @@ export interface JobActionOutcome {
  */
 export async function performJobAction(input: JobActionInput, db: Db = getDb()): Promise<JobActionOutcome> {
   const need = ACTION_ROLE[input.action];
-  if (input.actor.kind === "display") throw forbidden("Display tokens are read-only.");
-  if (!roleAllows(input.actor.role, need)) throw forbidden(`${input.action} needs the ${need} role; you are ${input.actor.role}.`);
+  if (input.actor.kind === "display") throw new Forbidden("Display tokens are read-only.");
+  if (!roleAllows(input.actor.role, need)) throw new Forbidden(`${input.action} needs the ${need} role; you are ${input.actor.role}.`);
   if (ACTION_RISK[input.action] === "high" && !input.reason?.trim()) {
-    throw badRequest(`A reason is required to ${input.action} a job.`, [{ parameter: "reason", message: "required" }]);
+    throw new Invalid(`A reason is required to ${input.action} a job.`, [{ parameter: "reason", message: "required" }]);
   }
   const job = await getJobForAction(input.jobId, db);
-  if (!job) throw notFound(`No job ${input.jobId}.`);
+  if (!job) throw new NotFound(`No job ${input.jobId}.`);
 
   const begun = await beginAction(db, {
     idempotencyKey: input.idempotencyKey,
@@ -55,16 +56,16 @@ export async function performJobAction(input: JobActionInput, db: Db = getDb()):
   if (!begun.created) {
     const prior = begun.action;
     if (prior.jobId !== job.id || prior.action !== input.action) {
-      throw new HttpError(422, "Idempotency key reused", "This Idempotency-Key was already used for a different action.");
+      throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different action.");
     }
-    return { httpStatus: prior.status === "pending" ? 202 : statusFor(prior.status), action: prior };
+    return { action: prior, paramsRejected: false };
   }
 
   const connector = await connectorForSource(job.sourceId, db);
   const refusal = refusalReason(connector, job, input.action);
   if (refusal) {
     const action = await finishAction(db, begun.action.id, "refused", refusal);
-    return { httpStatus: 409, action };
+    return { action, paramsRejected: false };
   }
   try {
     const result = await connector.perform(
@@ -74,12 +75,12 @@ export async function performJobAction(input: JobActionInput, db: Db = getDb()):
     );
     const action = await finishAction(db, begun.action.id, "succeeded", result.vendorReply);
     await afterVendorChange(db, job.id, job.sourceId);
-    return { httpStatus: 200, action };
+    return { action, paramsRejected: false };
   } catch (err) {
     const { status, reply } = classify(err);
     const action = await finishAction(db, begun.action.id, status, reply);
     if (status === "failed") logger.warn({ err, jobId: job.id, action: input.action }, "vendor action failed");
-    return { httpStatus: statusFor(status, err), action };
+    return { action, paramsRejected: err instanceof z.ZodError };
   }
 }
 
@@ -101,15 +102,6 @@ function classify(err: unknown): { status: "refused" | "failed"; reply: string }
   if (err instanceof z.ZodError) return { status: "refused", reply: `Invalid parameters: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
   if (err instanceof VendorError) return { status: "failed", reply: err.message };
   return { status: "failed", reply: `Action failed: ${err instanceof Error ? err.message : String(err)}` };
-}
-
-function statusFor(status: ActionRow["status"], err?: unknown): number {
-  if (status === "succeeded") return 200;
-  if (status === "refused") return err instanceof z.ZodError ? 400 : 409;
-  if (status === "pending") return 202;
-  // The vendor was asked but its answer was never recorded (see reap-pending): like a gateway timeout.
-  if (status === "unknown") return 504;
-  return 502;
 }
 
 /** Show the vendor's new state as soon as it has one: refresh this job now and poll its source. */

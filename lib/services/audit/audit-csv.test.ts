@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AuditRow } from "@/lib/data/audit";
+import type { AuditRow } from "@/lib/contracts/audit";
 import { AUDIT_CSV_COLUMNS, auditCsvLine } from "./audit-csv";
-import { auditFiltersFromQuery, auditQuery } from "./audit-query";
+import { auditFiltersFromQuery } from "./audit-query";
+import { auditQuery } from "@/lib/contracts/audit";
 
 const row: AuditRow = {
   id: "7c0e1f1e-0000-4000-8000-000000000001",

@@ -1,6 +1,7 @@
-import { listAudit, type AuditFilters, type AuditRow } from "@/lib/data/audit";
+import { listAudit, type AuditFilters } from "@/lib/data/audit";
+import type { AuditRow } from "@/lib/contracts/audit";
 import { getDb, type Tx } from "@/lib/db/client";
-import { csvRow, streamCsv, type CsvColumns } from "@/lib/http/csv";
+import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
 
 export const AUDIT_CSV_COLUMNS = [
   ["requested_at", (a) => a.requestedAt],

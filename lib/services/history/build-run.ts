@@ -1,7 +1,7 @@
 import { categoryOf, groupsOf, measureRpo, measureRto, outcomeOf, rtoPhaseFor, targetFor, type RtoTargetRule } from "@/lib/domain/rto";
 import type { HistoryJobRow } from "@/lib/data/history";
 import type { SummaryRun } from "./summarize";
-import type { HistoryRun } from "./types";
+import type { HistoryRun } from "@/lib/contracts/history";
 
 export interface RunContext {
   targets: readonly RtoTargetRule[];

@@ -1,7 +1,7 @@
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
-import { csvHeader, csvRow, type CsvColumns } from "@/lib/http/csv";
-import type { HistoryRun } from "./types";
+import { csvHeader, csvRow, type CsvColumns } from "@/lib/csv";
+import type { HistoryRun } from "@/lib/contracts/history";
 
 
 export const HISTORY_CSV_COLUMNS: CsvColumns<HistoryRun> = [

@@ -1,11 +1,11 @@
 import { toEventView } from "@/lib/data/job-detail";
 import { addSignOff, getHistoryRow, getRunEvidence, lastReadinessBefore, listSignOffs } from "@/lib/data/history";
 import { getDb, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
-import { notFound } from "@/lib/http/problem";
+import { NotFound } from "@/lib/domain/errors";
 import { measureRuns } from "./measure-runs";
-import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "./types";
+import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "@/lib/contracts/history";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const toSignOff = (s: { id: string; author: string; authorEmail: string | null; authorId: string | null; note: string; createdAt: Date }): SignOffView => ({
@@ -82,7 +82,7 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
 /** A manager's sign-off note: kept with the author's name, email and id as they were when signed. */
 export async function signOffRun(jobId: string, actor: Actor, note: string, db: Tx = getDb()): Promise<SignOffView> {
   const row = await getHistoryRow(jobId, db);
-  if (!row) throw notFound(`No run ${jobId}.`);
+  if (!row) throw new NotFound(`No run ${jobId}.`);
   const created = await addSignOff({ jobId, userId: actor.kind === "user" ? actor.id : null, authorId: actor.id, authorEmail: actor.email ?? null, author: actor.name, note }, db);
   return toSignOff(created);
 }

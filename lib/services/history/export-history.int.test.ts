@@ -1,11 +1,11 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobListQuery } from "@/lib/api/job-query";
+import { jobListQuery } from "@/lib/contracts/jobs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { streamJobsCsv } from "@/lib/services/jobs/jobs-csv";
 import { streamHistoryCsv } from "./export-history";
-import { toHistoryFilters } from "./query";
+import { toHistoryFilters } from "./filters";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;

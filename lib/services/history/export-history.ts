@@ -1,7 +1,7 @@
 import { listHistoryRows, type HistoryFilters } from "@/lib/data/history";
 import { decodeJobCursor, encodeJobCursor } from "@/lib/data/job-cursor";
 import { getDb, type Tx } from "@/lib/db/client";
-import { streamCsv } from "@/lib/http/csv";
+import { streamCsv } from "@/lib/csv";
 import { HISTORY_CSV_COLUMNS } from "./csv";
 import { measureRuns } from "./measure-runs";
 

@@ -5,9 +5,10 @@ import { groupsOf, periodKey, quarterRange } from "@/lib/domain/rto";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { getHistorySummary } from "./history-summary";
 import { measureRuns } from "./measure-runs";
-import { historySummaryQuery, toHistoryFilters } from "./query";
+import { historySummaryQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
 import { summarizeHistory } from "./summarize";
-import type { HistorySummary } from "./types";
+import type { HistorySummary } from "@/lib/contracts/history";
 
 /**
  * The SQL aggregates against the naive definition (every run loaded, measured and summarised in

@@ -2,7 +2,7 @@ import { knownDrGroups, listRtoTargets, type HistoryFilters } from "@/lib/data/h
 import { historyPhaseStats, historyRunsPerGroup, historyRunStats, type RunStatsRow } from "@/lib/data/history-aggregates";
 import { getDb, type Tx } from "@/lib/db/client";
 import { groupsOf, periodKey, quarterRange } from "@/lib/domain/rto";
-import type { GroupRow, HistorySummary, TrendRow } from "./types";
+import type { GroupRow, HistorySummary, TrendRow } from "@/lib/contracts/history";
 
 const SLOWEST_PHASES = 8;
 

@@ -11,8 +11,9 @@ import { getEvidenceReport, signOffRun } from "./evidence";
 import { streamHistoryCsv } from "./export-history";
 import { getHistorySummary } from "./history-summary";
 import { listHistory } from "./list-history";
-import { historyListQuery, toHistoryFilters } from "./query";
-import type { HistoryRun } from "./types";
+import { historyListQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
+import type { HistoryRun } from "@/lib/contracts/history";
 
 const HOUR = 3_600_000;
 const JAN = Date.UTC(2027, 0, 12, 9, 0, 0);

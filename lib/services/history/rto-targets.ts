@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getDb, type Db } from "@/lib/db/client";
 import { deleteRtoTarget, findRtoTarget, listRtoTargetChanges, listRtoTargets, recordRtoTargetChange, setRtoTarget, type RtoTargetRow } from "@/lib/data/history";
 import type { RtoTargetRule } from "@/lib/domain/rto";
-import { notFound } from "@/lib/http/problem";
-import type { RtoTargetsView } from "./types";
+import { NotFound } from "@/lib/domain/errors";
+import type { RtoTargetsView } from "@/lib/contracts/history";
 
 /** How many past changes the targets screen shows. */
 const CHANGES_SHOWN = 50;
@@ -31,7 +31,7 @@ export async function saveRtoTarget(rule: RtoTargetRule, actor: Actor, db: Db = 
 export async function removeRtoTarget(id: string, actor: Actor, db: Db = getDb()): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await findRtoTarget({ id }, tx);
-    if (!before || !(await deleteRtoTarget(id, tx))) throw notFound(`No RTO target ${id}.`);
+    if (!before || !(await deleteRtoTarget(id, tx))) throw new NotFound(`No RTO target ${id}.`);
     await recordRtoTargetChange({ actor: actor.name, userId: actor.kind === "user" ? actor.id : null, sourceId: before.sourceId, group: before.group, fromMs: before.targetMs, toMs: null }, tx);
   });
 }

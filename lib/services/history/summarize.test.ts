@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "@/lib/http/csv";
+import { csvCell } from "@/lib/csv";
 import { historyCsv, CSV_HEADER } from "./csv";
 import { summarizeHistory, type SummaryRun } from "./summarize";
-import type { HistoryRun } from "./types";
+import type { HistoryRun } from "@/lib/contracts/history";
 
 let n = 0;
 function run(over: Partial<HistoryRun>, phases: SummaryRun["phases"] = []): SummaryRun {

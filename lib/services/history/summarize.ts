@@ -1,6 +1,6 @@
 import { median, percentile, periodKey, successRate, type Period } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import type { GroupRow, HistoryRun, HistorySummary, SlowPhaseRow, TrendRow } from "./types";
+import type { GroupRow, HistoryRun, HistorySummary, SlowPhaseRow, TrendRow } from "@/lib/contracts/history";
 
 export interface SummaryRun {
   run: HistoryRun;

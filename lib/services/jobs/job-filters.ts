@@ -1,9 +1,9 @@
-import type { JobListQuery } from "@/lib/api/job-query";
-import { JOBS_WINDOW, resolveWindow, type ListWindow } from "@/lib/api/time-window";
+import type { JobListQuery } from "@/lib/contracts/jobs";
+import { JOBS_WINDOW, resolveWindow, type ListWindow } from "@/lib/contracts/time-window";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
 import { decodeSortedJobCursor, isDefaultSort, type JobSort } from "@/lib/data/job-sort";
 import type { JobFilters } from "@/lib/data/jobs";
-import { badRequest } from "@/lib/http/problem";
+import { Invalid } from "@/lib/domain/errors";
 
 /** The window /api/jobs reads when asked `query` at `now` (JOBS_WINDOW's default when no `from`). */
 export function jobsWindow(query: Pick<JobListQuery, "from" | "to">, now: Date = new Date()): ListWindow {
@@ -18,7 +18,7 @@ export function jobFiltersFromQuery(query: JobListQuery, now: Date = new Date())
   const cursor = query.cursor && plain ? decodeJobCursor(query.cursor) : null;
   const sortCursor = query.cursor && !plain ? decodeSortedJobCursor(query.cursor, sort) : null;
   if (query.cursor && !cursor && !sortCursor) {
-    throw badRequest("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API for this sort" }]);
+    throw new Invalid("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API for this sort" }]);
   }
   return {
     sourceIds: query.source,

@@ -1,9 +1,9 @@
-import type { JobListQuery } from "@/lib/api/job-query";
-import type { JobSummary } from "@/lib/api/job-types";
+import type { JobListQuery } from "@/lib/contracts/jobs";
+import type { JobSummary } from "@/lib/contracts/jobs";
 import { listJobs } from "@/lib/data/jobs";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
-import { csvRow, streamCsv, type CsvColumns } from "@/lib/http/csv";
+import { csvRow, streamCsv, type CsvColumns } from "@/lib/csv";
 import { jobFiltersFromQuery } from "./job-filters";
 
 export const CSV_COLUMNS = [

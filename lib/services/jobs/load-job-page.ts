@@ -1,4 +1,4 @@
-import type { JobDetailView } from "@/lib/api/job-types";
+import type { JobDetailView } from "@/lib/contracts/jobs";
 import { getJobDetail } from "@/lib/data/job-detail";
 import { getJobForAction } from "@/lib/data/jobs";
 import { getDb, type Db } from "@/lib/db/client";

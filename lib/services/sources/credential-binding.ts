@@ -1,4 +1,4 @@
-import type { SourcePatchBody } from "./source-input";
+import type { SourcePatchBody } from "@/lib/contracts/sources";
 
 interface StoredBinding {
   baseUrl: string;

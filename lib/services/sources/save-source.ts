@@ -1,16 +1,16 @@
 import { countSourceHistory, createSource, deleteSource, getSource, getSourceByName, getSourceWithSecret, updateSource, type SourceInput } from "@/lib/data/sources";
 import { getDb, type Db } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import { badRequest, conflict, notFound } from "@/lib/http/problem";
+import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 import { notifySourceChange, pokeSource } from "@/lib/sync/notify";
 import { getSourceView } from "./list-sources";
-import type { NewSourceBody, SourcePatchBody } from "./source-input";
-import type { SourceView } from "./source-view";
+import type { NewSourceBody, SourcePatchBody } from "@/lib/contracts/sources";
+import type { SourceView } from "@/lib/contracts/sources";
 import { credentialBindingChanged } from "./credential-binding";
-import { vendorOptionIssues } from "./vendor-options";
+import { vendorOptionIssues } from "@/lib/connectors/vendor-options";
 
 export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<SourceView> {
-  if (await getSourceByName(body.name, db)) throw conflict(`A source named ${body.name} already exists.`);
+  if (await getSourceByName(body.name, db)) throw new Conflict(`A source named ${body.name} already exists.`);
   const created = await db.$transaction(async (tx) => {
     const row = await createSource({ ...toInput(body), kind: body.kind, name: body.name, baseUrl: body.baseUrl }, tx);
     await announce(tx, row.id);
@@ -27,26 +27,26 @@ export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<
  */
 export async function editSource(id: string, body: SourcePatchBody, db: Db = getDb()): Promise<SourceView> {
   const current = await getSourceWithSecret(id, db);
-  if (!current) throw notFound(`No source ${id}.`);
+  if (!current) throw new NotFound(`No source ${id}.`);
   if (current.secretEnc && !body.secret && credentialBindingChanged(current, body)) {
-    throw badRequest("Enter the password or token again: the stored one is only sent to the address and TLS settings it was entered for.", [
+    throw new Invalid("Enter the password or token again: the stored one is only sent to the address and TLS settings it was entered for.", [
       { parameter: "secret", message: "is required when the base URL or TLS settings change" },
     ]);
   }
   if (body.enabled && current.archivedAt && body.archived !== false) {
-    throw conflict(`${current.name} is archived; unarchive it before enabling it.`);
+    throw new Conflict(`${current.name} is archived; unarchive it before enabling it.`);
   }
   if (body.options) {
     const issues = vendorOptionIssues(current.kind as SourceKind, body.options);
-    if (issues.length) throw badRequest(`Invalid options: ${issues.map((i) => `${i.parameter}: ${i.message}`).join("; ")}`, issues);
+    if (issues.length) throw new Invalid(`Invalid options: ${issues.map((i) => `${i.parameter}: ${i.message}`).join("; ")}`, issues);
   }
   if (body.name && body.name !== current.name) {
     const clash = await getSourceByName(body.name, db);
-    if (clash && clash.id !== id) throw conflict(`A source named ${body.name} already exists.`);
+    if (clash && clash.id !== id) throw new Conflict(`A source named ${body.name} already exists.`);
   }
   const tls = { insecure: body.tlsInsecure ?? current.tlsInsecure, caPem: body.tlsCaPem === undefined ? current.tlsCaPem : body.tlsCaPem };
   if (tls.insecure && tls.caPem) {
-    throw badRequest("Choose a CA bundle or insecure, not both.", [{ parameter: "tlsInsecure", message: "choose a CA bundle or insecure, not both" }]);
+    throw new Invalid("Choose a CA bundle or insecure, not both.", [{ parameter: "tlsInsecure", message: "choose a CA bundle or insecure, not both" }]);
   }
   await db.$transaction(async (tx) => {
     await updateSource(id, toInput(body), tx);
@@ -61,11 +61,11 @@ export async function editSource(id: string, body: SourcePatchBody, db: Db = get
  */
 export async function removeSource(id: string, db: Db = getDb()): Promise<void> {
   const source = await getSource(id, db);
-  if (!source) throw notFound(`No source ${id}.`);
+  if (!source) throw new NotFound(`No source ${id}.`);
   const { jobs, actions } = await countSourceHistory(id, db);
   if (jobs > 0 || actions > 0) {
     const held = [jobs ? `${jobs} job${jobs === 1 ? "" : "s"} of history` : "", actions ? `${actions} audit row${actions === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ");
-    throw conflict(`${source.name} has ${held}, which Jobdeck keeps. Archive it instead: it stops being polled and leaves the lists, and its history stays.`);
+    throw new Conflict(`${source.name} has ${held}, which Jobdeck keeps. Archive it instead: it stops being polled and leaves the lists, and its history stays.`);
   }
   await db.$transaction(async (tx) => {
     await deleteSource(id, tx);

@@ -1,4 +1,4 @@
-export type HealthStatus = "disabled" | "waiting" | "failing" | "stale" | "healthy";
+import type { HealthStatus, SourceHealth } from "@/lib/contracts/sources";
 
 export interface HealthInput {
   enabled: boolean;
@@ -8,17 +8,6 @@ export interface HealthInput {
   lastSuccessAt: Date | null;
   lastErrorAt: Date | null;
   lastError: string | null;
-  consecutiveFailures: number;
-}
-
-export interface SourceHealth {
-  status: HealthStatus;
-  lastPollAt: string | null;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  lastError: string | null;
-  /** How old the newest successful poll is; null before the first one. */
-  lagMs: number | null;
   consecutiveFailures: number;
 }
 

@@ -1,31 +1,7 @@
 import type { QuarantineSummary } from "@/lib/data/quarantine";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import { sourceHealth, type HealthInput, type SourceHealth } from "./source-health";
-
-/** What the BFF says about a source. The credential itself is never part of it. */
-export interface SourceView {
-  id: string;
-  kind: SourceKind;
-  name: string;
-  baseUrl: string;
-  username: string | null;
-  hasSecret: boolean;
-  tlsInsecure: boolean;
-  tlsCaPem: string | null;
-  options: Record<string, unknown>;
-  enabled: boolean;
-  /** Set when archived: no longer polled or listed by default; its history is kept. */
-  archivedAt: string | null;
-  pollIntervalMs: number;
-  timeoutMs: number;
-  createdAt: string;
-  updatedAt: string;
-  health: SourceHealth;
-  /** History still being read in steps, newest first; null once the backfill is done. */
-  backfill: { done: number; total: number } | null;
-  /** Vendor records that could not be read (kept raw with the reason), with the latest few. */
-  quarantined: { count: number; latest: Array<{ recordKey: string; reason: string; raw: string; lastSeenAt: string }> };
-}
+import { sourceHealth, type HealthInput } from "./source-health";
+import type { SourceView } from "@/lib/contracts/sources";
 
 export interface SourceRow extends HealthInput {
   id: string;

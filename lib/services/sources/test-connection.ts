@@ -4,17 +4,10 @@ import { CONNECTORS } from "@/lib/connectors/registry";
 import type { SourceConfig } from "@/lib/connectors/types";
 import { getSourceWithSecret } from "@/lib/data/sources";
 import { getDb, type Tx } from "@/lib/db/client";
-import { badRequest, notFound } from "@/lib/http/problem";
+import { Invalid, NotFound } from "@/lib/domain/errors";
 import { toSourceConfig } from "@/lib/sync/source-config";
 import { credentialBindingChanged } from "./credential-binding";
-import type { TestConnectionBody } from "./source-input";
-
-export interface ConnectionTestResult {
-  ok: boolean;
-  /** What the vendor answered, or why it could not be reached; never the credential. */
-  message: string;
-  durationMs: number;
-}
+import type { ConnectionTestResult, TestConnectionBody } from "@/lib/contracts/sources";
 
 /**
  * Tests settings from the form; when editing, a blank secret means the stored one, which is only
@@ -24,9 +17,9 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
   let secret = body.secret || null;
   if (!secret && body.sourceId) {
     const stored = await getSourceWithSecret(body.sourceId, db);
-    if (!stored) throw notFound(`No source ${body.sourceId}.`);
+    if (!stored) throw new NotFound(`No source ${body.sourceId}.`);
     if (stored.secretEnc && (stored.kind !== body.kind || credentialBindingChanged(stored, { baseUrl: body.baseUrl, tlsInsecure: body.tlsInsecure ?? false, tlsCaPem: body.tlsCaPem || null }))) {
-      throw badRequest("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
+      throw new Invalid("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
         { parameter: "secret", message: "is required when testing another base URL, kind or TLS setting" },
       ]);
     }
@@ -47,7 +40,7 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
 
 export async function testStoredSource(id: string, db: Tx = getDb()): Promise<ConnectionTestResult> {
   const row = await getSourceWithSecret(id, db);
-  if (!row) throw notFound(`No source ${id}.`);
+  if (!row) throw new NotFound(`No source ${id}.`);
   return runConnectionTest(toSourceConfig(row));
 }
 

@@ -1,6 +1,7 @@
 import { route } from "@/lib/http/route";
 import { streamAuditCsv } from "@/lib/services/audit/audit-csv";
-import { auditFiltersFromQuery, auditQuery } from "@/lib/services/audit/audit-query";
+import { auditFiltersFromQuery } from "@/lib/services/audit/audit-query";
+import { auditQuery } from "@/lib/contracts/audit";
 
 export const dynamic = "force-dynamic";
 

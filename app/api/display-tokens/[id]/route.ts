@@ -1,5 +1,5 @@
 import { revokeDisplayToken } from "@/lib/auth/display-tokens";
-import { displayTokenParams } from "@/lib/auth/schemas";
+import { displayTokenParams } from "@/lib/contracts/auth";
 import { notFound } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { enterWithDisplayToken } from "@/lib/auth/display-cookie";
-import { enterQuery } from "@/lib/auth/schemas";
+import { enterQuery } from "@/lib/contracts/auth";
 import { badRequest } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 

@@ -1,6 +1,7 @@
 import { route } from "@/lib/http/route";
 import { streamHistoryCsv } from "@/lib/services/history/export-history";
-import { historySummaryQuery, toHistoryFilters } from "@/lib/services/history/query";
+import { historySummaryQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
 
 export const dynamic = "force-dynamic";
 

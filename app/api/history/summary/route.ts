@@ -1,6 +1,7 @@
 import { route } from "@/lib/http/route";
 import { getHistorySummary } from "@/lib/services/history/history-summary";
-import { historySummaryQuery, historyWindow, toHistoryFilters } from "@/lib/services/history/query";
+import { historySummaryQuery } from "@/lib/contracts/history";
+import { historyWindow, toHistoryFilters } from "@/lib/services/history/filters";
 
 export const dynamic = "force-dynamic";
 

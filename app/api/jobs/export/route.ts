@@ -1,4 +1,4 @@
-import { jobListQuery } from "@/lib/api/job-query";
+import { jobListQuery } from "@/lib/contracts/jobs";
 import { route } from "@/lib/http/route";
 import { streamJobsCsv } from "@/lib/services/jobs/jobs-csv";
 

@@ -1,14 +1,13 @@
-import { z } from "zod";
+import { pairingClaimBody } from "@/lib/contracts/auth";
 import { displayCookieHeader, displayCookieMode } from "@/lib/auth/display-cookie";
 import { normalizePairingCode } from "@/lib/auth/pairing-code";
 import { claimPairing } from "@/lib/auth/pairing-requests";
 import { route } from "@/lib/http/route";
 
-const body = z.object({ code: z.string().max(20), deviceSecret: z.string().min(1).max(200) }).strict();
 
 /** The screen polls this; once an admin has approved its code it gets the display cookie, once. */
 // A screen polls every 3 s; a NOC pairing a dozen screens behind one address stays well inside this.
-export const POST = route({ role: "public", body, perMinute: 240, maxBody: 1024 }, async ({ request, body }) => {
+export const POST = route({ role: "public", body: pairingClaimBody, perMinute: 240, maxBody: 1024 }, async ({ request, body }) => {
   const code = normalizePairingCode(body.code);
   const result = code ? await claimPairing(code, body.deviceSecret) : ({ status: "expired" } as const);
   const headers = new Headers({ "cache-control": "no-store" });

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { getSourceView } from "@/lib/services/sources/list-sources";
 import { editSource, removeSource } from "@/lib/services/sources/save-source";
-import { sourceParams, sourcePatchBody } from "@/lib/services/sources/source-input";
+import { sourceParams, sourcePatchBody } from "@/lib/contracts/sources";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,8 @@
-import { userParams, userPatchBody } from "@/lib/auth/schemas";
+import { userParams, userPatchBody } from "@/lib/contracts/auth";
 import { deleteUser, updateUser } from "@/lib/auth/users";
-import { unauthorized } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 
 export const PATCH = route({ role: "admin", params: userParams, body: userPatchBody }, async ({ params, body, actor }) => {
-  if (!actor) throw unauthorized();
   return updateUser(params.id, body, actor);
 });
 

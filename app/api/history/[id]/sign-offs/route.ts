@@ -1,14 +1,12 @@
-import { z } from "zod";
-import { badRequest } from "@/lib/http/problem";
+import { idParams } from "@/lib/contracts/params";
+import { signOffBody } from "@/lib/contracts/history";
 import { route } from "@/lib/http/route";
 import { signOffRun } from "@/lib/services/history/evidence";
 
-const body = z.object({ note: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
 
 export const POST = route(
-  { role: "operator", params: z.object({ id: z.string().uuid("must be a job id") }), body },
+  { role: "operator", params: idParams("job"), body: signOffBody },
   async ({ params, body, actor }) => {
-    if (!actor) throw badRequest("No caller.");
     return Response.json(await signOffRun(params.id, actor, body.note), { status: 201 });
   },
 );

@@ -1,23 +1,15 @@
-import { z } from "zod";
-import { JOB_ACTIONS } from "@/lib/domain/actions";
-import { badRequest } from "@/lib/http/problem";
+import { idParams } from "@/lib/contracts/params";
+import { jobActionBody } from "@/lib/contracts/actions";
+import { actionHttpStatus } from "@/lib/http/action-status";
 import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { performJobAction } from "@/lib/services/actions/perform-job-action";
 
-const body = z
-  .object({
-    action: z.enum(JOB_ACTIONS),
-    reason: z.string().trim().max(2000).optional(),
-    params: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
 
 export const POST = route(
-  { role: "operator", params: z.object({ id: z.string().uuid("must be a job id") }), body },
+  { role: "operator", params: idParams("job"), body: jobActionBody },
   async ({ request, params, body, actor }) => {
     const key = requireIdempotencyKey(request);
-    if (!actor) throw badRequest("No caller.");
     const outcome = await performJobAction({
       jobId: params.id,
       action: body.action,
@@ -26,6 +18,6 @@ export const POST = route(
       idempotencyKey: key,
       actor,
     });
-    return Response.json(outcome.action, { status: outcome.httpStatus });
+    return Response.json(outcome.action, { status: actionHttpStatus(outcome.action.status, outcome.paramsRejected) });
   },
 );

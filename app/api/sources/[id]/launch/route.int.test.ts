@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LaunchOperationsView, LaunchOutcomeView } from "@/lib/api/launch-types";
+import type { LaunchOperationsView, LaunchOutcomeView } from "@/lib/contracts/actions";
 import { ORIGIN, signedInCookie } from "@/lib/auth/test-support";
 import { createUser } from "@/lib/auth/users";
 import { setDb } from "@/lib/db/client";

@@ -1,24 +1,16 @@
-import { z } from "zod";
-import { badRequest } from "@/lib/http/problem";
+import { idParams } from "@/lib/contracts/params";
+import { launchBody } from "@/lib/contracts/actions";
+import { actionHttpStatus } from "@/lib/http/action-status";
 import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { launchOperation } from "@/lib/services/actions/launch-operation";
 
-const body = z
-  .object({
-    operation: z.string().min(1).max(100),
-    params: z.record(z.string(), z.unknown()).default({}),
-    reason: z.string().trim().max(2000).optional(),
-    confirmation: z.string().max(200).optional(),
-  })
-  .strict();
 
 export const POST = route(
-  { role: "operator", params: z.object({ id: z.string().uuid("must be a source id") }), body },
+  { role: "operator", params: idParams("source"), body: launchBody },
   async ({ request, params, body, actor }) => {
     const key = requireIdempotencyKey(request);
-    if (!actor) throw badRequest("No caller.");
-    const { httpStatus, ...outcome } = await launchOperation({
+    const outcome = await launchOperation({
       sourceId: params.id,
       operation: body.operation,
       params: body.params,
@@ -27,6 +19,6 @@ export const POST = route(
       idempotencyKey: key,
       actor,
     });
-    return Response.json(outcome, { status: httpStatus });
+    return Response.json(outcome, { status: actionHttpStatus(outcome.action.status) });
   },
 );

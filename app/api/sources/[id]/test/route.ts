@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { sourceParams } from "@/lib/services/sources/source-input";
+import { sourceParams } from "@/lib/contracts/sources";
 import { testStoredSource } from "@/lib/services/sources/test-connection";
 
 /** Answers 200 whatever the vendor said: the test ran, and `ok` and `message` are its result. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { queryList } from "@/lib/api/query-params";
+import { entityId, queryList } from "./params";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
-import type { JobSummary } from "./job-types";
+import type { JobSummary } from "./jobs";
 
 /** Server-Sent Events from GET /api/stream. */
 export type StreamEvent =
@@ -18,8 +18,8 @@ export type StreamEvent =
  */
 export const streamTopicQuery = z
   .object({
-    job: z.string().uuid("must be a job id").optional(),
-    source: queryList(z.string().uuid("must be a source id")).optional(),
+    job: entityId("job").optional(),
+    source: queryList(entityId("source")).optional(),
     kind: queryList(z.enum(SOURCE_KINDS)).optional(),
     type: queryList(z.string().min(1).max(100)).optional(),
     q: z.string().trim().max(200).optional(),

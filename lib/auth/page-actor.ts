@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { getActor } from "@/lib/auth/get-actor";
 
 /** The signed-in caller of a page, or a redirect to sign-in that comes back here afterwards. */

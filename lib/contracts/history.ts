@@ -1,8 +1,10 @@
-import type { ListWindow } from "@/lib/api/time-window";
-import type { AuditLineView, EventView } from "@/lib/api/job-types";
+import { checkWindow, HISTORY_WINDOW, type ListWindow } from "./time-window";
+import type { AuditLineView, EventView } from "./jobs";
 import type { JobState } from "@/lib/domain/job-state";
-import type { Outcome, RunCategory } from "@/lib/domain/rto";
+import { type Outcome, type RunCategory, RUN_CATEGORIES } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
+import { z } from "zod";
+import { entityId, isoDateParam, queryList } from "./params";
 
 /** JSON shapes of /api/history/*. Dates are ISO strings; durations are milliseconds. */
 export interface HistoryRun {
@@ -36,7 +38,7 @@ export interface HistoryRun {
 export interface HistoryPage {
   items: HistoryRun[];
   nextCursor: string | null;
-  /** The time window the list read (lib/api/time-window.ts). */
+  /** The time window the list read (lib/contracts/time-window.ts). */
   window?: ListWindow;
 }
 
@@ -149,3 +151,43 @@ export interface RtoTargetsView {
   items: Array<{ id: string; sourceId: string | null; sourceName: string | null; group: string; targetMs: number }>;
   changes: RtoTargetChangeView[];
 }
+
+export const HISTORY_KINDS = ["eyeglass", "commvault", "dfm"] as const;
+export const HISTORY_OUTCOMES = ["succeeded", "partial", "failed", "running"] as const;
+
+/** Readiness checks and mirror transfers are many and restore nothing: opt-in, not the default. */
+export const DEFAULT_CATEGORIES: RunCategory[] = ["test", "planned", "unplanned", "failover", "failback", "restore"];
+
+/** The filters of /history, shared by its page (URL) and /api/history/* (query string). */
+export const historyFilterQuery = z.object({
+  kind: queryList(z.enum(HISTORY_KINDS)).optional(),
+  category: queryList(z.enum(RUN_CATEGORIES)).optional(),
+  group: queryList(z.string().min(1).max(200)).optional(),
+  outcome: queryList(z.enum(HISTORY_OUTCOMES)).optional(),
+  from: isoDateParam.optional(),
+  to: isoDateParam.optional(),
+});
+
+const checkRange = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from < q.to;
+const rangeIssue = { message: "must be after from", path: ["to"] };
+
+export const historyListQuery = historyFilterQuery
+  .extend({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })
+  .strict()
+  .refine(checkRange, rangeIssue)
+  .superRefine(checkWindow(HISTORY_WINDOW));
+
+export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue).superRefine(checkWindow(HISTORY_WINDOW));
+
+
+/** POST /api/history/:id/sign-offs. */
+export const signOffBody = z.object({ note: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
+
+/** PUT /api/history/targets: one RTO target per source (or every source) and group. */
+export const rtoTargetBody = z
+  .object({
+    sourceId: entityId("source").nullable().default(null),
+    group: z.string().trim().min(1).max(200),
+    targetMs: z.number().int().min(1000).max(30 * 86_400_000),
+  })
+  .strict();

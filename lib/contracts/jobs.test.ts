@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobListQuery } from "./job-query";
+import { jobListQuery } from "./jobs";
 
 describe("jobListQuery", () => {
   it("accepts repeated and comma-separated lists", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newSourceBody, sourcePatchBody, testConnectionBody } from "./source-input";
-import { vendorOptionIssues, vendorOptionKeys } from "./vendor-options";
+import { newSourceBody, sourcePatchBody, testConnectionBody } from "./sources";
+import { vendorOptionIssues, vendorOptionKeys } from "@/lib/connectors/vendor-options";
 
 const valid = { kind: "ontap", name: "Cluster A", baseUrl: "https://cluster-a.example:443", username: "admin", secret: "pw" } as const;
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { SOURCE_KINDS } from "@/lib/domain/source-kind";
-import { vendorOptionIssues } from "./vendor-options";
+import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
+import { vendorOptionIssues } from "@/lib/connectors/vendor-options";
+import { idParams } from "./params";
 
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
@@ -84,4 +85,50 @@ export const testConnectionBody = z
   });
 export type TestConnectionBody = z.infer<typeof testConnectionBody>;
 
-export const sourceParams = z.object({ id: z.string().uuid("must be a source id") });
+/** The `[id]` of /api/sources/[id] and its sub-routes. */
+export const sourceParams = idParams("source");
+
+export type HealthStatus = "disabled" | "waiting" | "failing" | "stale" | "healthy";
+
+export interface SourceHealth {
+  status: HealthStatus;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  /** How old the newest successful poll is; null before the first one. */
+  lagMs: number | null;
+  consecutiveFailures: number;
+}
+
+/** What the BFF says about a source. The credential itself is never part of it. */
+export interface SourceView {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  baseUrl: string;
+  username: string | null;
+  hasSecret: boolean;
+  tlsInsecure: boolean;
+  tlsCaPem: string | null;
+  options: Record<string, unknown>;
+  enabled: boolean;
+  /** Set when archived: no longer polled or listed by default; its history is kept. */
+  archivedAt: string | null;
+  pollIntervalMs: number;
+  timeoutMs: number;
+  createdAt: string;
+  updatedAt: string;
+  health: SourceHealth;
+  /** History still being read in steps, newest first; null once the backfill is done. */
+  backfill: { done: number; total: number } | null;
+  /** Vendor records that could not be read (kept raw with the reason), with the latest few. */
+  quarantined: { count: number; latest: Array<{ recordKey: string; reason: string; raw: string; lastSeenAt: string }> };
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** What the vendor answered, or why it could not be reached; never the credential. */
+  message: string;
+  durationMs: number;
+}

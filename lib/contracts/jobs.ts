@@ -1,7 +1,9 @@
-import type { ListWindow } from "@/lib/api/time-window";
+import { checkWindow, JOBS_WINDOW, type ListWindow } from "./time-window";
 import type { JobAction } from "@/lib/domain/actions";
-import type { JobState, Severity } from "@/lib/domain/job-state";
-import type { SourceKind } from "@/lib/domain/source-kind";
+import { type JobState, type Severity, JOB_STATES, SEVERITIES } from "@/lib/domain/job-state";
+import { type SourceKind, SOURCE_KINDS } from "@/lib/domain/source-kind";
+import { z } from "zod";
+import { entityId, isoDateParam, queryList } from "./params";
 
 /** JSON shapes the BFF sends to browsers. Dates are ISO strings; byte counts are decimal strings (64-bit exact). */
 export interface JobSummary {
@@ -34,7 +36,7 @@ export interface JobSummary {
 export interface JobPage {
   items: JobSummary[];
   nextCursor: string | null;
-  /** The time window the list read (lib/api/time-window.ts). */
+  /** The time window the list read (lib/contracts/time-window.ts). */
   window?: ListWindow;
 }
 
@@ -119,3 +121,45 @@ export interface JobBaselineView {
   /** By phase signature (lib/domain/baselines.ts phaseSignatures). */
   phases: Record<string, PhaseBaselineView>;
 }
+
+/** Columns /api/jobs sorts on (`sort`), each keyset-paginated; `order` defaults to newest first. */
+export const JOB_SORT_KEYS = ["started", "ended", "name", "type", "state", "progress", "bytes"] as const;
+
+export const jobListQuery = z
+  .object({
+    source: queryList(entityId("source")).optional(),
+    kind: queryList(z.enum(SOURCE_KINDS)).optional(),
+    state: queryList(z.enum(JOB_STATES)).optional(),
+    type: queryList(z.string().min(1).max(100)).optional(),
+    q: z.string().trim().max(200).optional(),
+    from: isoDateParam.optional(),
+    to: isoDateParam.optional(),
+    gone: z.enum(["include", "exclude"]).default("include"),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    sort: z.enum(JOB_SORT_KEYS).default("started"),
+    order: z.enum(["asc", "desc"]).default("desc"),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .superRefine(checkWindow(JOBS_WINDOW));
+
+export type JobListQuery = z.infer<typeof jobListQuery>;
+
+/** GET /api/jobs/:id/log: lines matching `q`, after sequence number `after`. */
+export const jobLogQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    after: z.coerce.number().int().min(-1).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  })
+  .strict();
+
+/** GET /api/jobs/:id/events: newest first, before event `before`, of the given severities. */
+export const jobEventsQuery = z
+  .object({
+    before: z.string().regex(/^\d+$/, "must be an event id").transform(BigInt).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    severity: z.union([z.enum(SEVERITIES), z.array(z.enum(SEVERITIES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+  })
+  .strict();

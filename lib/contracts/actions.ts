@@ -1,6 +1,8 @@
+import { z } from "zod";
+import { JOB_ACTIONS } from "@/lib/domain/actions";
 import type { Role } from "@/lib/domain/roles";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import type { AuditLineView } from "./job-types";
+import type { AuditLineView } from "./jobs";
 
 /** One source-level operation as the browser sees it: its options as JSON Schema (input side). */
 export interface LaunchOperationView {
@@ -28,3 +30,22 @@ export interface LaunchOutcomeView {
   /** Jobdeck's id for the started job, when it could be stored at once (otherwise the next poll brings it). */
   jobId: string | null;
 }
+
+/** POST /api/jobs/:id/actions (with an Idempotency-Key header). */
+export const jobActionBody = z
+  .object({
+    action: z.enum(JOB_ACTIONS),
+    reason: z.string().trim().max(2000).optional(),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+/** POST /api/sources/:id/launch (with an Idempotency-Key header). */
+export const launchBody = z
+  .object({
+    operation: z.string().min(1).max(100),
+    params: z.record(z.string(), z.unknown()).default({}),
+    reason: z.string().trim().max(2000).optional(),
+    confirmation: z.string().max(200).optional(),
+  })
+  .strict();

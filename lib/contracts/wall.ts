@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { JobState } from "@/lib/domain/job-state";
+import type { SourceKind } from "@/lib/domain/source-kind";
+import type { JobSummary } from "./jobs";
+
+/** GET /api/wall: which sources (ids, kinds or names, comma-separated) and how many hours of timeline. */
+export const wallQuery = z
+  .object({
+    sources: z.string().max(2000).optional(),
+    hours: z.coerce.number().int().min(1).max(48).default(6),
+  })
+  .strict();
+
+export interface WallReadiness {
+  sourceId: string;
+  sourceName: string;
+  zone: string;
+  state: JobState;
+  vendorStatus: string | null;
+  message: string | null;
+  checkedAt: string | null;
+  jobId: string;
+  /** The zone's policies and zone-wide checks that did not pass. */
+  problems: Array<{ name: string; state: JobState; vendorStatus: string | null }>;
+}
+
+/** JSON shapes of GET /api/wall: everything one wall screen shows, read in one round trip. */
+export interface WallSource {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  enabled: boolean;
+  pollIntervalMs: number;
+  /** Measured on the server's clock at `generatedAt`, so a screen with a wrong clock still ages it right. */
+  lastSuccessAgoMs: number | null;
+  lastError: string | null;
+  lastErrorAgoMs: number | null;
+  consecutiveFailures: number;
+  runningJobs: number;
+  /** Since the source was added: a new source is not quiet before it had a chance to be polled. */
+  registeredAgoMs: number;
+}
+
+/** Only what the wall's panels draw: the snapshot is re-read all day and must stay small (under 50 KB). */
+export type WallJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "kind" | "name" | "state" | "startedAt" | "endedAt" | "sortAt">;
+
+export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "dataset"> {
+  /** From past successful runs of the same job (lib/domain/baselines); null without history. */
+  eta: { at: string; plusMinusMs: number } | null;
+}
+
+export interface WallFailure extends WallJob, Pick<JobSummary, "message"> {
+  /** When a later run of the same job succeeded: the failure has cleared. */
+  recoveredAt: string | null;
+}
+
+/** A bar of the wall's timeline. */
+export type WallTimelineJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt">;
+
+export interface WallSnapshot {
+  generatedAt: string;
+  sources: WallSource[];
+  running: WallRunningJob[];
+  queuedCount: number;
+  failures: WallFailure[];
+  readiness: WallReadiness[];
+  timeline: { from: string; to: string; jobs: WallTimelineJob[] };
+}
