@@ -1,128 +1,192 @@
-import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { cleanIndexed } from "../lib/sync/clean";
-import { E2E, simUrl } from "./support/e2e-env";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { SourceKind } from "../lib/domain/source-kind";
+import { hostileCorpus } from "../lib/testing/hostile-corpus";
+import { E2E } from "./support/e2e-env";
+import { startQuietSource, type QuietSource } from "./support/quiet-source";
 
 /**
- * Vendor strings are untrusted. Jobs from every vendor carrying markup, script, javascript: URLs,
- * bidi controls and a 1 MB name are stored the way the sync worker stores them (SQL, into each
- * demo source), plus an audit row and a source named with markup, then every page is opened: no
- * script may run, no element may be injected, no javascript: link may appear, and the strings
- * show as text.
+ * Vendor strings are untrusted. Each of the five simulators (sources of this spec's own, archived
+ * or removed afterwards so later specs and screenshots never see them) serves jobs whose names,
+ * messages, steps, groups and log lines carry markup, script, javascript: URLs, bidi and
+ * zero-width controls, NUL, lone surrogates, XML entities, spreadsheet formulas and a 1 MB name;
+ * the real worker syncs them through each connector. Then every screen is opened: no script runs
+ * (no CSP violation, no dialog, no global set), no element is injected, no javascript: link
+ * appears, the page does not overflow sideways, and the strings show as text. Every CSV export
+ * carries them with the formula neutralised.
  */
-const MARK = `hostile-${Date.now()}`;
-const HOSTILE = [
-  `<img src=x onerror="window.__xss='img'">${MARK}`,
-  `<script>window.__xss='script'</script>${MARK}`,
-  `javascript:window.__xss='href'//${MARK}`,
-  `"><svg onload="window.__xss='svg'">${MARK}`,
-  `\u202Efdp.exe\u202C \u2066${MARK}\u2069`,
-  `{{constructor.constructor('window.__xss=1')()}}${MARK}`,
-];
-const HUGE = `${"<b>huge</b>".repeat(95_000)}${MARK}`; // about 1 MB
-const KINDS = ["ontap", "dfm", "eyeglass", "commvault", "spp"] as const;
-const TYPES = { ontap: "volume-move", dfm: "mirror", eyeglass: "failover", commvault: "test-failover", spp: "backup" } as const;
+const corpus = hostileCorpus(`hostile-${Date.now()}`);
+const { mark } = corpus;
+const KINDS = ["ontap", "dfm", "eyeglass", "commvault", "spp"] as const satisfies readonly SourceKind[];
+// Simulated time (the e2e simulators run 5x): long enough for every vendor's phase plan, short enough to end during the test.
+const DURATION: Record<(typeof KINDS)[number], number> = { ontap: 30_000, dfm: 60_000, eyeglass: 60_000, commvault: 300_000, spp: 60_000 };
+const SOURCE_LABEL = `<img src=x onerror=alert(1)> Hostile`;
 
-// The e2e server's embedded PostgreSQL (lib/db/embedded.ts names its user, password and database).
-const dbUrl = `postgresql://jobdeck:jobdeck@127.0.0.1:${E2E.serverEnv.JOBDECK_PG_PORT}/jobdeck`;
-const jobIds: string[] = [];
+interface HostileJob {
+  kind: (typeof KINDS)[number];
+  id: string;
+  vendorId: string;
+  text: "formula" | "javascriptUrl" | "huge" | "long";
+}
+const sources: QuietSource[] = [];
+const jobs: HostileJob[] = [];
 
-test.beforeAll(async () => {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    for (const [i, kind] of KINDS.entries()) {
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Source" WHERE kind = $1 ORDER BY "createdAt" LIMIT 1`, [kind]);
-      const sourceId = rows[0]?.id;
-      if (!sourceId) throw new Error(`no ${kind} source in the demo estate`);
-      const text = HOSTILE[i % HOSTILE.length] ?? MARK;
-      // Stored as the sync stores it: cut to what a B-tree index holds (lib/sync/clean.ts).
-      const name = kind === "ontap" ? cleanIndexed(HUGE) : text;
-      const started = new Date(Date.now() - 30 * 60_000);
-      const ended = new Date(Date.now() - 5 * 60_000);
-      const job = await client.query<{ id: string }>(
-        `INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", "startedAt", "endedAt", "sortAt", dataset, policy, cluster, "drGroup", message, raw, "searchText", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'failed', $6, $7, $8, $7, $9, $9, $9, $9, $9, '{}', $10, now()) RETURNING id`,
-        [sourceId, kind, `${MARK}-${kind}`, TYPES[kind], name, text.slice(0, 200), started, ended, text, `${MARK} ${kind}`.toLowerCase()],
-      );
-      const jobId = job.rows[0]?.id ?? "";
-      jobIds.push(jobId);
-      await client.query(`INSERT INTO "Phase" (id, "jobId", "vendorKey", name, state, "startedAt", "endedAt", message, lane) VALUES (gen_random_uuid(), $1, 'p1', $2, 'failed', $3, $4, $2, $2)`, [jobId, text, started, ended]);
-      await client.query(`INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message) VALUES ($1, 'e1', $2, 'error', $3, $4)`, [jobId, ended, text.slice(0, 50), text]);
-      await client.query(`INSERT INTO "JobLogLine" ("jobId", seq, at, level, text) VALUES ($1, 1, $2, $3, $4)`, [jobId, ended, "ERROR", text]);
-      await client.query(
-        `INSERT INTO "Action" (id, "idempotencyKey", "jobId", "sourceId", actor, "actorEmail", action, params, reason, status, "vendorReply", "requestedAt", "completedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'cancel', '{}', $4, 'failed', $4, now(), now())`,
-        [`${MARK}-${kind}`, jobId, sourceId, text, `${MARK}@example.com`],
-      );
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: E2E.storage.admin });
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000);
+  for (const kind of KINDS) {
+    const source = await startQuietSource(kind, `${SOURCE_LABEL} ${kind}`);
+    sources.push(source);
+    // ONTAP gets the 1 MB name; the others 40,000 characters that do not compress (past every index's limit).
+    for (const text of ["formula", "javascriptUrl", kind === "ontap" ? "huge" : "long"] as const) {
+      const vendorId = await source.startJob({ text: corpus[text], durationMs: text === "formula" && kind === "dfm" ? 3_600_000 : DURATION[kind] });
+      jobs.push({ kind, vendorId, text, id: "" });
     }
-  } finally {
-    await client.end();
+  }
+  for (const job of jobs) {
+    const source = sources[KINDS.indexOf(job.kind)];
+    if (!source) throw new Error(`no source for ${job.kind}`);
+    job.id = (await source.waitForJob(request, job.vendorId)).id;
+  }
+  // An audit row whose job, reason and vendor reply come from hostile strings: the long DFM job, aborted.
+  const dfm = jobs.find((j) => j.kind === "dfm" && j.text === "formula");
+  if (!dfm) throw new Error("no hostile DFM job");
+  const acted = await request.post(`/api/jobs/${dfm.id}/actions`, {
+    // The API refuses NUL and lone surrogates in what people type (PostgreSQL cannot store them).
+    data: { action: "abort", reason: corpus.formula.replace(/[\u0000\uD800]/g, "") },
+    headers: { origin: E2E.baseUrl, "idempotency-key": `e2e-hostile-${dfm.vendorId}` },
+  });
+  expect(acted.status(), await acted.text()).toBeLessThan(300);
+});
+
+test.afterAll(async () => {
+  // Sources with history are archived (off the wall and every default list), the others removed.
+  for (const source of sources) await source.close();
+});
+
+/** Installed before any page script: records what a successful injection would leave behind. */
+async function armTraps(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      // zod 4 probes once whether it may compile validators (`new Function("")`, caught); the CSP
+      // refusing it is the policy working. Any other eval, or any inline script, is an injection.
+      if (e.blockedURI === "eval" && e.sample === "") return;
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+}
+
+async function expectInert(page: Page, path: string, visibleText: string | null = mark) {
+  const dialogs: string[] = [];
+  const onDialog = (d: import("@playwright/test").Dialog) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  };
+  page.on("dialog", onDialog);
+  await page.goto(path);
+  if (visibleText) await expect.soft(page.getByText(visibleText, { exact: false }).first(), path).toBeAttached();
+  const found = await page.evaluate(() => ({
+    xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
+    csp: (window as unknown as { __csp?: string[] }).__csp ?? [],
+    injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length + [...document.querySelectorAll("b")].filter((b) => ["huge", "long", "not-bold"].includes(b.textContent ?? "")).length,
+    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+    // The page never scrolls sideways: long names wrap or are clipped inside their cell.
+    overflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+  const wide = found.overflowPx > 0 ? await widestElements(page) : [];
+  // Soft: one run reports every screen that fails, not just the first.
+  expect.soft(found, `${path} ${wide.join(" | ")}`).toEqual({ xss: null, csp: [], injected: 0, jsLinks: 0, overflowPx: 0 });
+  expect.soft(dialogs, path).toEqual([]);
+  page.off("dialog", onDialog);
+}
+
+/** What sticks out past the viewport's right edge, innermost first: tells a failing run which element to fix. */
+function widestElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > edge && ![...el.children].some((c) => c.getBoundingClientRect().right > edge));
+    return out.slice(0, 3).map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").slice(0, 40)}`);
+  });
+}
+
+test("hostile strings from every simulator render as inert text on every screen", async ({ page }) => {
+  test.setTimeout(300_000);
+  await armTraps(page);
+  await expectInert(page, `/jobs?q=${encodeURIComponent(mark)}`);
+  await expect(page.getByText("<script>window.__xss='script'</script>", { exact: false }).first()).toBeVisible();
+  for (const job of jobs) await expectInert(page, `/jobs/${job.id}`, job.text === "huge" ? "<b>huge</b>" : job.text === "long" ? "<b>long</b>" : mark);
+  await expectInert(page, "/timeline", null);
+  await expectInert(page, "/history");
+  for (const job of jobs.filter((j) => j.kind === "eyeglass" || j.kind === "commvault")) await expectInert(page, `/history/${job.id}`, null);
+  await expectInert(page, "/audit");
+  await expectInert(page, "/sources", SOURCE_LABEL);
+  await expectInert(page, "/wall", null);
+
+  // A bidi override in a name is confined to its own element.
+  await page.goto(`/jobs?q=${encodeURIComponent(mark)}`);
+  const bidi = page.getByText("fdp.exe", { exact: false }).first();
+  await expect(bidi).toBeVisible();
+  expect(await bidi.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
+});
+
+/** RFC 4180 rows, enough for Jobdeck's own exports. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" && cell.endsWith("\r")) {
+      row.push(cell.slice(0, -1));
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+async function hostileCells(request: APIRequestContext, path: string): Promise<string[]> {
+  const res = await request.get(path);
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  return parseCsv(await res.text()).flat().filter((cell) => cell.includes(mark));
+}
+
+test("every CSV export carries the hostile strings with spreadsheet formulas neutralised", async ({ request }) => {
+  const exports = {
+    jobs: await hostileCells(request, `/api/jobs/export?q=${encodeURIComponent(mark)}`),
+    history: await hostileCells(request, "/api/history/export"),
+    audit: await hostileCells(request, "/api/audit/export"),
+  };
+  for (const [name, cells] of Object.entries(exports)) {
+    expect(cells.length, `${name} export has the hostile rows`).toBeGreaterThan(0);
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab/CR); each such cell gets a leading apostrophe.
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), name).toEqual([]);
+    expect(cells.some((c) => c.startsWith("'=cmd|")), `${name}: the formula is kept, neutralised`).toBe(true);
   }
 });
 
-async function expectInert(page: Page, path: string) {
-  const dialogs: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(path);
-  await page.waitForLoadState("networkidle").catch(() => {});
-  const found = await page.evaluate(() => ({
-    xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
-    injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length,
-    scripts: [...document.scripts].filter((s) => s.textContent?.includes("__xss")).length,
-    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
-  }));
-  expect(found, path).toEqual({ xss: null, injected: 0, scripts: 0, jsLinks: 0 });
-  expect(dialogs, path).toEqual([]);
-}
-
-test.describe("hostile vendor strings", () => {
-  test.use({ storageState: E2E.storage.admin });
-
-  test("render as inert text on every page", async ({ page, request }) => {
-    test.setTimeout(240_000);
-    // A source named with markup, through the admin API.
-    const added = await request.post("/api/sources", {
-      headers: { origin: E2E.baseUrl },
-      data: { kind: "ontap", name: `<img src=x onerror=alert(1)> ${MARK}`.slice(0, 100), baseUrl: simUrl("ontap"), username: "admin", secret: "demo-Passw0rd", enabled: false },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const addedId = ((await added.json()) as { id: string }).id;
-    try {
-
-    await expectInert(page, `/jobs?q=${MARK}`);
-    await expect(page.getByText(HOSTILE[1] ?? "", { exact: false }).first()).toBeVisible();
-    for (const id of jobIds) await expectInert(page, `/jobs/${id}`);
-    await expectInert(page, "/timeline");
-    await expectInert(page, "/history");
-    for (const id of jobIds.slice(2, 4)) await expectInert(page, `/history/${id}`);
-    await expectInert(page, "/audit");
-    await expect(page.getByText(`${MARK}@example.com`).first()).toBeVisible();
-    await expectInert(page, "/sources");
-    await expect(page.getByText(`<img src=x onerror=alert(1)> ${MARK}`)).toBeVisible();
-    await expectInert(page, "/wall");
-
-    // A bidi override in a name is confined to its own element.
-    await page.goto(`/jobs?q=${MARK}`);
-    const bidi = page.getByText(MARK, { exact: false }).filter({ hasText: "fdp.exe" }).first();
-    await expect(bidi).toBeVisible();
-    expect(await bidi.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
-    } finally {
-      // Later specs (the wall) count the estate's sources: this one leaves with the test.
-      const gone = await request.delete(`/api/sources/${addedId}`, { headers: { origin: E2E.baseUrl } });
-      expect(gone.status(), await gone.text()).toBe(204);
+test("odd HTTP methods and hostile paths never get a 5xx", async ({ request }) => {
+  for (const method of ["PROPFIND", "PURGE", "OPTIONS", "HEAD", "PATCH"]) {
+    for (const path of ["/api/jobs", "/api/audit", "/api/wall", `/api/jobs/${encodeURIComponent("<script>")}`, "/api/%E0%A4%A", "/api/jobs/..%2f..%2fetc"]) {
+      const res = await request.fetch(path, { method, headers: { origin: E2E.baseUrl } });
+      expect(res.status(), `${method} ${path}`).toBeLessThan(500);
     }
-  });
-
-  test("odd HTTP methods and hostile paths never get a 5xx", async ({ request }) => {
-    for (const method of ["PROPFIND", "PURGE", "OPTIONS", "HEAD", "PATCH"]) {
-      for (const path of ["/api/jobs", "/api/audit", "/api/wall", `/api/jobs/${encodeURIComponent("<script>")}`, "/api/%E0%A4%A", "/api/jobs/..%2f..%2fetc"]) {
-        const res = await request.fetch(path, { method, headers: { origin: E2E.baseUrl } });
-        expect(res.status(), `${method} ${path}`).toBeLessThan(500);
-      }
-    }
-  });
+  }
 });

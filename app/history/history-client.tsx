@@ -7,6 +7,7 @@ import { HistoryTable } from "@/components/history/history-table";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
 import { TargetsPanel } from "@/components/history/targets-panel";
 import { useHistoryFollowsStream, useHistoryList, useHistorySummary } from "@/components/history/use-history";
+import { WindowNote } from "@/components/ui/window-note";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
 import { Button } from "@/components/ui/button";
 
@@ -36,6 +37,7 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
         onToggle={(key: MultiFilter, value, current) => go(toggleValue(params, key, value, current))}
         onSet={(key, value) => go(setValue(params, key, value))}
       />
+      <WindowNote window={summary.data?.window} noun="runs started" change="Set From and To to see other periods" />
       {summary.error && <p role="alert" className={errorText}>Could not load the summary: {summary.error.message}</p>}
       {summary.data && (
         <section aria-label="Summary" className="space-y-3" data-testid="history-summary" data-runs={summary.data.runs}>

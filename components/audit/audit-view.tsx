@@ -12,6 +12,7 @@ import { ActionStatusBadge } from "./action-status-badge";
 import { apiQuery, pageQuery, readAuditSearch, type AuditSearch } from "./search-params";
 import { useAudit } from "./use-audit";
 import { Button, buttonClass } from "@/components/ui/button";
+import { WindowNote } from "@/components/ui/window-note";
 
 /** Every operator decision with who, when, job, source, reason, outcome and the vendor's reply. */
 export function AuditView({ choices }: { choices: AuditFilterChoices }) {
@@ -35,6 +36,7 @@ export function AuditView({ choices }: { choices: AuditFilterChoices }) {
           Export CSV
         </a>
       </div>
+      <WindowNote window={audit.data?.pages[0]?.window} noun="actions requested" change="Set From and To to see other periods" />
       {audit.error && <p className={ERROR}>{audit.error.message}</p>}
       <DataTable rows={rows} columns={COLUMNS} rowKey={(row) => row.id} rowProps={(row) => ({ "data-testid": "audit-row", "data-action": row.action, "data-status": row.status })} testId="audit-table" />
       {audit.isSuccess && rows.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No actions match these filters.</p>}

@@ -1,11 +1,20 @@
 "use client";
 
 import { useState } from "react";
+import { JOBS_WINDOW } from "@/lib/contracts/time-window";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { chipActive, QUICK_CHIPS, RANGES, type ExplorerView } from "./search-params";
 
-const RANGE_LABEL: Record<(typeof RANGES)[number], string> = { "1h": "Last hour", "24h": "Last 24 h", "7d": "Last 7 days", "30d": "Last 30 days", today: "Today" };
+const RANGE_LABEL: Record<(typeof RANGES)[number], string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 h",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  "90d": "Last 90 days",
+  "365d": "Last 365 days",
+  today: "Today",
+};
 
 const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -39,7 +48,7 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
             className="rounded border border-slate-300 px-1.5 py-0.5 dark:border-slate-600 dark:bg-slate-950"
             data-testid="filter-range"
           >
-            <option value="">Any time</option>
+            <option value="">Last {JOBS_WINDOW.defaultDays} days (default)</option>
             {RANGES.map((r) => (
               <option key={r} value={r}>
                 {RANGE_LABEL[r]}

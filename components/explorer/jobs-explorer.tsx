@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { Role } from "@/lib/domain/roles";
 import { useNow } from "@/components/ui/use-now";
 import { JobsTable } from "@/components/jobs/jobs-table";
+import { WindowNote } from "@/components/ui/window-note";
 import { useJobs } from "@/components/jobs/use-jobs";
 import { BulkBar } from "./bulk-bar";
 import { FilterBar } from "./filter-bar";
@@ -42,6 +43,7 @@ export function JobsExplorer({ role, canSaveViews }: { role: Role; canSaveViews:
           Export CSV
         </a>
       </div>
+      <WindowNote window={data?.window} noun="jobs started" change="Pick a time range above to see other periods" />
       <BulkBar selected={selectedJobs} role={role} onClear={() => update((v) => ({ ...v, selected: [] }), "replace")} />
       {isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading jobs…</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">Could not load jobs: {error.message}</p>}

@@ -3,7 +3,7 @@ import { JOB_STATES, type JobState } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 
 export type JobSortKey = (typeof JOB_SORT_KEYS)[number];
-export const RANGES = ["1h", "24h", "7d", "30d", "today"] as const;
+export const RANGES = ["1h", "24h", "7d", "30d", "90d", "365d", "today"] as const;
 export type RangePreset = (typeof RANGES)[number];
 
 /** The explorer's whole view, as the URL carries it (so it can be shared, bookmarked, reloaded). */
@@ -22,7 +22,14 @@ export interface ExplorerView {
   selected: string[];
 }
 
-const RANGE_MS: Record<Exclude<RangePreset, "today">, number> = { "1h": 3600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+const RANGE_MS: Record<Exclude<RangePreset, "today">, number> = {
+  "1h": 3600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+  "90d": 90 * 86_400_000,
+  "365d": 365 * 86_400_000,
+};
 
 const listOf = (p: URLSearchParams, key: string) => p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 const oneOf = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);

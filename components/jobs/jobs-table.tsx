@@ -65,12 +65,16 @@ export function JobsTable(p: JobsTableProps) {
               {job.goneAt && <span className="ml-1 text-xs text-slate-500" data-testid="gone-badge">gone at vendor</span>}
             </td>
             <td className="pr-3">{VENDOR_LABEL[job.kind]}</td>
-            <td className="pr-3">
-              <button type="button" onClick={() => p.onSource(job.sourceId)} className="hover:underline" title="Show only this source">
+            <td className="max-w-48 pr-3 break-words">
+              <button type="button" onClick={() => p.onSource(job.sourceId)} className="text-left hover:underline" title="Show only this source">
                 {job.sourceName}
               </button>
             </td>
-            <td className="pr-3">{job.type}</td>
+            <td className="max-w-48 pr-3">
+              <span className="block truncate" title={job.type}>
+                {job.type}
+              </span>
+            </td>
             <td className="max-w-md pr-3">
               <Link href={`/jobs/${job.id}`} className="block truncate text-sky-700 hover:underline dark:text-sky-300" data-testid="job-link">
                 {job.name}

@@ -15,7 +15,9 @@ const PASSWORD = "quiet-Passw0rd";
 const QUIET_SCENARIO: Partial<Record<SourceKind, Record<string, unknown>>> = {
   ontap: { initialJobs: 0, meanIntervalMs: YEAR_MS },
   commvault: { liveJobs: false, historyDensity: 0, meanIntervalMs: YEAR_MS, historyMs: 30 * 86_400_000 },
-  eyeglass: { randomFailovers: false, demoFailovers: false, readinessIntervalMs: YEAR_MS, replicationIntervalMs: YEAR_MS },
+  dfm: { historyHours: 0.001, meanIntervalMs: YEAR_MS },
+  eyeglass: { historyMs: 1, demoFailovers: false, randomFailovers: false, readinessIntervalMs: YEAR_MS, replicationIntervalMs: YEAR_MS },
+  spp: { historyMs: 0, meanIntervalMs: YEAR_MS },
 };
 
 /**

@@ -17,7 +17,13 @@ describe("display token transport", () => {
   });
 
   it("sets an http-only, same-site cookie, Secure only over https", () => {
-    expect(displayCookieHeader(token, false)).toMatch(/^jobdeck\.display=jdd_A+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
-    expect(displayCookieHeader(token, true)).toMatch(/; Secure$/);
+    expect(displayCookieHeader(token, { secure: false, embeddable: false })).toMatch(/^jobdeck\.display=jdd_A+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(displayCookieHeader(token, { secure: true, embeddable: false })).toMatch(/; SameSite=Lax; Secure$/);
+  });
+
+  it("is SameSite=None and always Secure when the wall may be framed by another site", () => {
+    for (const secure of [false, true]) {
+      expect(displayCookieHeader(token, { secure, embeddable: true })).toMatch(/^jobdeck\.display=jdd_A+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=None; Secure$/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { problemResponse } from "@/lib/http/problem";
 import { safeNext } from "@/lib/http/safe-redirect";
 import { isSecureRequest } from "./secure-request";
@@ -19,8 +20,27 @@ export function cookieDisplayToken(request: Pick<Request, "headers">): string | 
   return readCookie(request.headers.get("cookie"), DISPLAY_COOKIE);
 }
 
-export function displayCookieHeader(token: string, secure: boolean): string {
-  return [`${DISPLAY_COOKIE}=${token}`, "Path=/", `Max-Age=${DISPLAY_COOKIE_MAX_AGE}`, "HttpOnly", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; ");
+export interface DisplayCookieMode {
+  /** Served over https (directly or behind a proxy that says so). */
+  secure: boolean;
+  /** The wall may be framed by another site (JOBDECK_FRAME_ANCESTORS names one). */
+  embeddable: boolean;
+}
+
+/**
+ * A wall framed by a NOC portal on another site is a third-party context: a SameSite=Lax cookie
+ * is neither sent nor stored there, so the frame could never sign in. Only then, and only for the
+ * display cookie (a token that reads nothing but the wall), SameSite=None, which browsers accept
+ * only with Secure: an embedded wall must be served over https. Session cookies stay Lax always
+ * (lib/auth/auth.ts), so a framing site can never ride an admin's session.
+ */
+export function displayCookieHeader(token: string, { secure, embeddable }: DisplayCookieMode): string {
+  const site = embeddable ? ["SameSite=None", "Secure"] : ["SameSite=Lax", ...(secure ? ["Secure"] : [])];
+  return [`${DISPLAY_COOKIE}=${token}`, "Path=/", `Max-Age=${DISPLAY_COOKIE_MAX_AGE}`, "HttpOnly", ...site].join("; ");
+}
+
+export function displayCookieMode(request: Request): DisplayCookieMode {
+  return { secure: isSecureRequest(request), embeddable: env().JOBDECK_FRAME_ANCESTORS.length > 0 };
 }
 
 /**
@@ -48,7 +68,7 @@ export async function enterWithDisplayToken(request: Request, redirectTo?: strin
     status: 303,
     headers: {
       location: safeNext(redirectTo ?? `${url.pathname}${url.search}`, "/"),
-      "set-cookie": displayCookieHeader(token, isSecureRequest(request)),
+      "set-cookie": displayCookieHeader(token, displayCookieMode(request)),
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
     },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTION_STATUSES, type ActionStatus } from "@/lib/domain/action-status";
 import { entityId, isoDateParam, queryList } from "./params";
+import { AUDIT_WINDOW, checkWindow, type ListWindow } from "./time-window";
 
 /** GET /api/audit and /api/audit/export. */
 export const auditQuery = z
@@ -16,7 +17,8 @@ export const auditQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .superRefine(checkWindow(AUDIT_WINDOW));
 
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -43,4 +45,6 @@ export interface AuditRow {
 export interface AuditPage {
   items: AuditRow[];
   nextCursor: string | null;
+  /** The time window the list read (lib/contracts/time-window.ts). */
+  window?: ListWindow;
 }

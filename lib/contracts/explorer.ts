@@ -89,7 +89,9 @@ export const scheduledQuery = z
     to: isoDateParam.optional(),
     limit: z.coerce.number().int().min(1).max(2000).default(500),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_WINDOW_MS, { message: "window is longer than 400 days", path: ["to"] });
 
 export const savedViewBody = z
   .object({

@@ -1,3 +1,4 @@
+import { checkWindow, HISTORY_WINDOW, type ListWindow } from "./time-window";
 import type { AuditLineView, EventView } from "./jobs";
 import type { JobState } from "@/lib/domain/job-state";
 import { type Outcome, type RunCategory, RUN_CATEGORIES } from "@/lib/domain/rto";
@@ -40,6 +41,8 @@ export interface HistoryRun {
 export interface HistoryPage {
   items: HistoryRun[];
   nextCursor: string | null;
+  /** The time window the list read (lib/contracts/time-window.ts). */
+  window?: ListWindow;
 }
 
 export interface TrendRow {
@@ -75,6 +78,8 @@ export interface SlowPhaseRow {
 }
 
 export interface HistorySummary {
+  /** The time window every figure covers. */
+  window?: ListWindow;
   runs: number;
   finished: number;
   succeeded: number;
@@ -156,9 +161,10 @@ const rangeIssue = { message: "must be after from", path: ["to"] };
 export const historyListQuery = historyFilterQuery
   .extend({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })
   .strict()
-  .refine(checkRange, rangeIssue);
+  .refine(checkRange, rangeIssue)
+  .superRefine(checkWindow(HISTORY_WINDOW));
 
-export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue);
+export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue).superRefine(checkWindow(HISTORY_WINDOW));
 
 
 /** POST /api/history/:id/sign-offs. */

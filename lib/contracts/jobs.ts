@@ -1,3 +1,4 @@
+import { checkWindow, JOBS_WINDOW, type ListWindow } from "./time-window";
 import type { JobAction } from "@/lib/domain/actions";
 import { type JobState, type Severity, JOB_STATES, SEVERITIES } from "@/lib/domain/job-state";
 import { type SourceKind, SOURCE_KINDS } from "@/lib/domain/source-kind";
@@ -35,6 +36,8 @@ export interface JobSummary {
 export interface JobPage {
   items: JobSummary[];
   nextCursor: string | null;
+  /** The time window the list read (lib/contracts/time-window.ts). */
+  window?: ListWindow;
 }
 
 export interface PhaseView {
@@ -140,7 +143,8 @@ export const jobListQuery = z
     order: z.enum(["asc", "desc"]).default("desc"),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
+  .superRefine(checkWindow(JOBS_WINDOW));
 
 export type JobListQuery = z.infer<typeof jobListQuery>;
 

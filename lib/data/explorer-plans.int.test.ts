@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobListQuery } from "@/lib/contracts/jobs";
 import { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getHistorySummary } from "@/lib/services/history/history-summary";
+import { historyListQuery } from "@/lib/contracts/history";
+import { toHistoryFilters } from "@/lib/services/history/filters";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { listHistoryRows } from "./history";
 import { countJobsByVendor } from "./job-counts";
 import { listJobs } from "./jobs";
 import { getTimeline } from "./timeline";
@@ -65,13 +69,13 @@ async function jobPlans(work: (db: PrismaClient<"query">) => Promise<unknown>): 
 }
 
 async function expectIndexServed(search: Record<string, string>) {
-  const filters = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search }));
+  const filters = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search }), NOW);
   const plans = await jobPlans((db) => listJobs(filters, db));
   for (const p of plans) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
   // Page two, from the cursor page one handed out: the keyset condition must keep the plan.
   const first = await listJobs(filters, t.db);
   if (!first.nextCursor) return;
-  const next = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }));
+  const next = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }), NOW);
   for (const p of await jobPlans((db) => listJobs(next, db))) expect(p.scans, `${JSON.stringify(search)} page 2\n${p.sql}`).not.toContain("Seq Scan");
 }
 
@@ -119,5 +123,14 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
   it("counts per vendor from indexes", async () => {
     const plans = await jobPlans((db) => countJobsByVendor(NOW, db));
     for (const p of plans) expect(p.scans, p.sql).not.toContain("Seq Scan");
+  });
+
+  it("reads failover history in its default window, list and summary, without reading Job sequentially", async () => {
+    for (const search of [{}, { kind: "eyeglass" }, { outcome: "failed" }, { group: "policy-17" }, { from: "2025-07-01T00:00:00Z" }]) {
+      const filters = toHistoryFilters(historyListQuery.parse(search), NOW);
+      expect(filters.from, JSON.stringify(search)).toBeInstanceOf(Date);
+      for (const p of await jobPlans((db) => listHistoryRows(filters, { cursor: null, limit: 50 }, db))) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+      for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db))) expect(p.scans, `summary ${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+    }
   });
 });

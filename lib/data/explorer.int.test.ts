@@ -54,7 +54,7 @@ async function pageThrough(search: Record<string, string>): Promise<JobSummary[]
   const out: JobSummary[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 50; guard++) {
-    const page = await listJobs(jobFiltersFromQuery(jobListQuery.parse({ ...search, limit: "4", ...(cursor ? { cursor } : {}) })), t.db);
+    const page = await listJobs(jobFiltersFromQuery(jobListQuery.parse({ ...search, limit: "4", ...(cursor ? { cursor } : {}) }), NOW), t.db);
     out.push(...page.items);
     if (!page.nextCursor) return out;
     cursor = page.nextCursor;
@@ -95,7 +95,7 @@ describe("sorted keyset pagination", () => {
     const filtered = await pageThrough({ sort: "name", order: "asc", kind: "dfm", state: "running,failed,aborted" });
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((j) => j.kind === "dfm" && ["running", "failed", "aborted"].includes(j.state))).toBe(true);
-    const csv = await new Response(streamJobsCsv(jobListQuery.parse({ sort: "name", order: "asc", kind: "dfm", state: "running,failed,aborted" }), t.db)).text();
+    const csv = await new Response(streamJobsCsv(jobListQuery.parse({ sort: "name", order: "asc", kind: "dfm", state: "running,failed,aborted" }), t.db, NOW)).text();
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]?.startsWith("id,state,")).toBe(true);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(filtered.map((j) => j.id));

@@ -65,13 +65,13 @@ export async function getHistoryRow(id: string, db: Tx = getDb()): Promise<Histo
   return db.job.findFirst({ where: { AND: [{ id }, historyWhere({})] }, select: rowSelect });
 }
 
-/** Group and zone names of every DR run ever stored: the groups that ought to be tested. */
-export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb()): Promise<string[]> {
+/** Group and zone names of the DR runs since `since` (all stored when absent): the groups that ought to be tested. */
+export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb(), since?: Date): Promise<string[]> {
   const dr = (["test", "planned", "unplanned", "failover", "failback"] as const)
     .flatMap((c) => CATEGORY_TYPES[c])
     .filter((t) => !kinds?.length || kinds.includes(t.kind));
   const rows = await db.job.findMany({
-    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null } },
+    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null }, ...(since ? { sortAt: { gte: since } } : {}) },
     distinct: ["drGroup"],
     select: { drGroup: true },
   });
@@ -80,8 +80,14 @@ export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db
 
 /**
  * For each (run, cut-over) the end of the last successful replication or mirror job on the same
- * source before the cut-over: one query for a whole page or export.
+ * source before the cut-over: one query for a whole page or export. Each run walks its source's
+ * jobs newest-started first on the (sourceId, sortAt) index and stops after RPO_CANDIDATES matches
+ * (or 400 days back): a max over every replication of the source's history cost a scan per run and
+ * timed out a 500-run export page on a year-old estate.
  */
+// The latest-ending replication is among the latest-started ones unless dozens overlap it.
+const RPO_CANDIDATES = 20;
+
 export async function lastReplicationBefore(
   items: ReadonlyArray<{ id: string; sourceId: string; before: Date }>,
   db: Tx = getDb(),
@@ -93,9 +99,14 @@ export async function lastReplicationBefore(
   const befores = items.map((i) => i.before.toISOString());
   const rows = await db.$queryRaw<Array<{ id: string; last: Date | null }>>`
     SELECT r.id, (
-      SELECT max(j."endedAt") FROM "Job" j
-      WHERE j."sourceId" = r.sid AND j.type IN ('replication', 'mirror') AND j.state = 'succeeded'
-        AND j."endedAt" <= r.before::timestamp AND j.id::text <> r.id
+      SELECT max(x."endedAt") FROM (
+        SELECT j."endedAt" FROM "Job" j
+        WHERE j."sourceId" = r.sid AND j."sortAt" <= r.before::timestamp AND j."sortAt" >= r.before::timestamp - interval '400 days'
+          AND j.type IN ('replication', 'mirror') AND j.state = 'succeeded'
+          AND j."endedAt" <= r.before::timestamp AND j.id::text <> r.id
+        ORDER BY j."sortAt" DESC
+        LIMIT ${RPO_CANDIDATES}::int
+      ) x
     ) AS last
     FROM unnest(${ids}::text[], ${sources}::uuid[], ${befores}::text[]) AS r(id, sid, before)`;
   return new Map(rows.flatMap((r) => (r.last ? [[r.id, r.last] as const] : [])));

@@ -113,9 +113,12 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) {
-    const nul = pathWithNul(result.data);
-    // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the query.
-    if (nul !== null) throw badRequest(`Invalid ${where}: ${nul || where} contains a NUL character.`, [{ parameter: nul || where, message: "must not contain a NUL character" }]);
+    const bad = pathWithUnstorable(result.data);
+    // PostgreSQL text cannot hold U+0000 or a lone UTF-16 surrogate (JSON can): refuse them here rather than fail in the query.
+    if (bad !== null) {
+      const message = "must not contain a NUL character or an unpaired UTF-16 surrogate";
+      throw badRequest(`Invalid ${where}: ${bad || where} ${message}.`, [{ parameter: bad || where, message }]);
+    }
     return result.data;
   }
   // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
@@ -187,12 +190,14 @@ function releaseWhenSent(response: Response, release: () => void): Response {
 }
 
 /** The dotted path of the first string holding U+0000 in a parsed value ("" for the value itself), or null. */
-function pathWithNul(value: unknown): string | null {
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pathWithUnstorable(value: unknown): string | null {
   const stack: Array<[unknown, string, number]> = [[value, "", 0]];
   while (stack.length) {
     const [v, path, depth] = stack.pop() as [unknown, string, number];
     if (typeof v === "string") {
-      if (v.includes("\u0000")) return path;
+      if (UNSTORABLE.test(v)) return path;
     } else if (v && typeof v === "object" && depth < 20 && !(v instanceof Date)) {
       for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
     }

@@ -1,9 +1,9 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { Tx } from "@/lib/db/client";
-import { clean, cleanIndexed } from "./clean";
+import { clean, cleanIndexed, cleanJson, cleanKey } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const json = (v: unknown) => JSON.stringify(v ?? null).replace(/\\u0000/g, "");
+
 
 export interface DetailItem {
   jobId: string;
@@ -29,8 +29,8 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         "sortOrder", depth, "startedAt", "endedAt", message)
       SELECT gen_random_uuid(), t.job_id, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
         t.vendor_status, t.sort_order, t.depth, t.started_at, t.ended_at, t.message
-      FROM unnest(${phases.map((x) => x.jobId)}::uuid[], ${phases.map((x) => clean(x.p.key))}::text[],
-        ${phases.map((x) => clean(x.p.parentKey))}::text[], ${phases.map((x) => clean(x.p.lane))}::text[],
+      FROM unnest(${phases.map((x) => x.jobId)}::uuid[], ${phases.map((x) => cleanKey(x.p.key))}::text[],
+        ${phases.map((x) => cleanKey(x.p.parentKey))}::text[], ${phases.map((x) => clean(x.p.lane))}::text[],
         ${phases.map((x) => cleanIndexed(x.p.name))}::text[], ${phases.map((x) => x.p.state)}::text[],
         ${phases.map((x) => clean(x.p.vendorStatus))}::text[], ${phases.map((x) => x.p.order)}::int[],
         ${phases.map((x) => x.depth)}::int[], ${phases.map((x) => iso(x.p.startedAt))}::timestamp(3)[],
@@ -53,10 +53,10 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
     add(await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw)
       SELECT t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
-      FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => clean(x.e.key))}::text[],
+      FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => cleanKey(x.e.key))}::text[],
         ${events.map((x) => x.e.at.toISOString())}::timestamp(3)[], ${events.map((x) => x.e.severity)}::text[],
         ${events.map((x) => clean(x.e.type))}::text[], ${events.map((x) => clean(x.e.message))}::text[],
-        ${events.map((x) => json(x.e.raw))}::jsonb[])
+        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[])
         AS t(job_id, key, at, severity, type, message, raw)
       ON CONFLICT ("jobId", "vendorKey") DO NOTHING
       RETURNING "jobId"`);

@@ -1,7 +1,7 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Tx } from "@/lib/db/client";
-import { clean, cleanIndexed } from "./clean";
+import { clean, cleanIndexed, cleanJson } from "./clean";
 import { storeJobDetails } from "./store-detail";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -9,11 +9,12 @@ const big = (n: bigint | null) => (n === null ? null : n.toString());
 
 
 function searchText(j: JobRecord): string {
-  return [cleanIndexed(j.name), cleanIndexed(j.type), j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+  const text = [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+    .map((v) => cleanIndexed(v))
     .filter(Boolean)
     .join(" ")
-    .toLowerCase()
-    .replace(/\u0000/g, "");
+    .toLowerCase();
+  return clean(text) ?? "";
 }
 
 export interface StoreResult {
@@ -57,13 +58,13 @@ export async function storeJobs(
       ${jobs.map((j) => j.throughputBps)}::float8[],
       ${jobs.map((j) => iso(j.startedAt))}::timestamp(3)[],
       ${jobs.map((j) => iso(j.endedAt))}::timestamp(3)[],
-      ${jobs.map((j) => clean(j.submittedBy))}::text[],
-      ${jobs.map((j) => clean(j.dataset))}::text[],
-      ${jobs.map((j) => clean(j.policy))}::text[],
-      ${jobs.map((j) => clean(j.cluster))}::text[],
-      ${jobs.map((j) => clean(j.drGroup))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.submittedBy))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.dataset))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.policy))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.cluster))}::text[],
+      ${jobs.map((j) => cleanIndexed(j.drGroup))}::text[],
       ${jobs.map((j) => clean(j.message))}::text[],
-      ${jobs.map((j) => JSON.stringify(j.raw ?? null).replace(/\\u0000/g, ""))}::jsonb[],
+      ${jobs.map((j) => cleanJson(j.raw))}::jsonb[],
       ${jobs.map(searchText)}::text[]
     ) AS t(vendor_id, type, name, state, vendor_state, progress, bytes_done, bytes_total, throughput,
       started_at, ended_at, submitted_by, dataset, policy, cluster, dr_group, message, raw, search_text)

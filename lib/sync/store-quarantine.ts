@@ -1,5 +1,6 @@
 import type { QuarantinedRecord } from "@/lib/connectors/types";
 import type { Tx } from "@/lib/db/client";
+import { clean, cleanKey } from "./clean";
 
 /** Raw records are kept for an admin to read, not whole appliance dumps. */
 const MAX_RAW_CHARS = 20_000;
@@ -11,7 +12,7 @@ function rawText(raw: unknown): string {
   } catch {
     text = String(raw);
   }
-  text = text.replace(/\u0000/g, "");
+  text = clean(text) ?? "";
   return text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}… (${text.length} characters)` : text;
 }
 
@@ -28,15 +29,15 @@ export async function storeQuarantine(
 ): Promise<void> {
   if (readCleanly.length > 0) {
     await tx.$executeRaw`
-      DELETE FROM "QuarantinedRecord" WHERE "sourceId" = ${sourceId}::uuid AND "recordKey" = ANY(${[...readCleanly]}::text[])`;
+      DELETE FROM "QuarantinedRecord" WHERE "sourceId" = ${sourceId}::uuid AND "recordKey" = ANY(${readCleanly.map((k) => cleanKey(k))}::text[])`;
   }
   if (bad.length === 0) return;
-  const byKey = new Map(bad.map((b) => [b.key, b]));
-  const rows = [...byKey.values()];
+  const byKey = new Map(bad.map((b) => [cleanKey(b.key), b]));
+  const rows = [...byKey.entries()].map(([key, b]) => ({ ...b, key }));
   await tx.$executeRaw`
     INSERT INTO "QuarantinedRecord" ("sourceId", "recordKey", reason, raw, "firstSeenAt", "lastSeenAt")
     SELECT ${sourceId}::uuid, t.key, t.reason, t.raw, ${now}::timestamp(3), ${now}::timestamp(3)
-    FROM unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.reason.replace(/\u0000/g, ""))}::text[],
+    FROM unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => clean(r.reason))}::text[],
       ${rows.map((r) => rawText(r.raw))}::text[]) AS t(key, reason, raw)
     ON CONFLICT ("sourceId", "recordKey") DO UPDATE SET reason = EXCLUDED.reason, raw = EXCLUDED.raw,
       "lastSeenAt" = EXCLUDED."lastSeenAt"`;

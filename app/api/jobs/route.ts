@@ -1,8 +1,11 @@
 import { jobListQuery } from "@/lib/contracts/jobs";
 import { listJobs } from "@/lib/data/jobs";
 import { route } from "@/lib/http/route";
-import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
+import { jobFiltersFromQuery, jobsWindow } from "@/lib/services/jobs/job-filters";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: jobListQuery }, async ({ query }) => listJobs(jobFiltersFromQuery(query)));
+export const GET = route({ query: jobListQuery }, async ({ query }) => {
+  const now = new Date();
+  return { ...(await listJobs(jobFiltersFromQuery(query, now))), window: jobsWindow(query, now) };
+});

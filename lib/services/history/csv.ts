@@ -3,7 +3,7 @@ import type { HistoryRun } from "@/lib/contracts/history";
 
 
 /** The fields of GET /api/history items, under the same names and with the same values (durations in ms, vendor as its kind). */
-const COLUMNS = fieldColumns<HistoryRun>([
+export const HISTORY_CSV_COLUMNS = fieldColumns<HistoryRun>([
   "id",
   "kind",
   "sourceName",
@@ -29,8 +29,9 @@ const COLUMNS = fieldColumns<HistoryRun>([
   "submittedBy",
 ]);
 
-export const CSV_HEADER = COLUMNS.map(([name]) => name);
+
+export const CSV_HEADER = HISTORY_CSV_COLUMNS.map(([name]) => name);
 
 export function historyCsv(runs: readonly HistoryRun[]): string {
-  return csvHeader(COLUMNS) + runs.map((r) => csvRow(COLUMNS, r)).join("");
+  return csvHeader(HISTORY_CSV_COLUMNS) + runs.map((r) => csvRow(HISTORY_CSV_COLUMNS, r)).join("");
 }

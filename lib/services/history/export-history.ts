@@ -1,15 +1,22 @@
-import { allHistoryRows, type HistoryFilters } from "@/lib/data/history";
+import { listHistoryRows, type HistoryFilters } from "@/lib/data/history";
+import { decodeJobCursor, encodeJobCursor } from "@/lib/data/job-cursor";
 import { getDb, type Tx } from "@/lib/db/client";
-import { historyCsv } from "./csv";
+import { streamCsv } from "@/lib/csv";
+import { HISTORY_CSV_COLUMNS } from "./csv";
 import { measureRuns } from "./measure-runs";
 
-/** The most runs one CSV download carries; past it the response says it was truncated. */
-const EXPORT_MAX_RUNS = 20_000;
+// Runs per database round trip: each page is measured (RTO, RPO) and written before the next is read.
+const PAGE = 500;
 
-/** The whole filtered history as CSV, newest first, the same rows and order as the page's table. */
-export async function exportHistoryCsv(filters: HistoryFilters, db: Tx = getDb()): Promise<{ csv: string; rows: number; truncated: boolean }> {
-  const rows = await allHistoryRows(filters, EXPORT_MAX_RUNS + 1, db);
-  const kept = rows.slice(0, EXPORT_MAX_RUNS);
-  const runs = await measureRuns(kept, { rpo: true }, db);
-  return { csv: historyCsv(runs.map((r) => r.run)), rows: kept.length, truncated: rows.length > EXPORT_MAX_RUNS };
+/**
+ * The whole filtered history as CSV, newest first, the same rows and order as the page's table:
+ * read one keyset page at a time as the client reads, so memory stays flat however many years of
+ * runs match, and nothing is cut off.
+ */
+export function streamHistoryCsv(filters: HistoryFilters, db: Tx = getDb()): ReadableStream<Uint8Array> {
+  return streamCsv(HISTORY_CSV_COLUMNS, async (cursor) => {
+    const { rows, next } = await listHistoryRows(filters, { cursor: cursor ? decodeJobCursor(cursor) : null, limit: PAGE }, db);
+    const runs = await measureRuns(rows, { rpo: true }, db);
+    return { items: runs.map((r) => r.run), nextCursor: next ? encodeJobCursor(next) : null };
+  });
 }

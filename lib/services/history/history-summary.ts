@@ -33,7 +33,7 @@ export async function getHistorySummary(filters: HistoryFilters, now: Date = new
     historyRunStats(filters, db),
     historyRunsPerGroup(quarterTests, db),
     historyPhaseStats(filters, db),
-    knownDrGroups(filters.kinds, db),
+    knownDrGroups(filters.kinds, db, filters.from),
     listTargets("rto", db),
   ]);
   const all = rows.find((r) => r.dim === "all");

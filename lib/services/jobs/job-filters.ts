@@ -1,11 +1,18 @@
 import type { JobListQuery } from "@/lib/contracts/jobs";
+import { JOBS_WINDOW, resolveWindow, type ListWindow } from "@/lib/contracts/time-window";
 import { decodeJobCursor } from "@/lib/data/job-cursor";
 import { decodeSortedJobCursor, isDefaultSort, type JobSort } from "@/lib/data/job-sort";
 import type { JobFilters } from "@/lib/data/jobs";
 import { Invalid } from "@/lib/domain/errors";
 
-/** The parsed /api/jobs query as data-layer filters; a cursor that belongs to another sort is a 400. */
-export function jobFiltersFromQuery(query: JobListQuery): JobFilters {
+/** The window /api/jobs reads when asked `query` at `now` (JOBS_WINDOW's default when no `from`). */
+export function jobsWindow(query: Pick<JobListQuery, "from" | "to">, now: Date = new Date()): ListWindow {
+  return resolveWindow(query, JOBS_WINDOW, now).window;
+}
+
+/** The parsed /api/jobs query as data-layer filters, bounded in time; a cursor that belongs to another sort is a 400. */
+export function jobFiltersFromQuery(query: JobListQuery, now: Date = new Date()): JobFilters {
+  const { from, to } = resolveWindow(query, JOBS_WINDOW, now);
   const sort: JobSort = { key: query.sort, order: query.order };
   const plain = isDefaultSort(sort);
   const cursor = query.cursor && plain ? decodeJobCursor(query.cursor) : null;
@@ -19,8 +26,8 @@ export function jobFiltersFromQuery(query: JobListQuery): JobFilters {
     states: query.state,
     types: query.type,
     text: query.q,
-    from: query.from,
-    to: query.to,
+    from,
+    to,
     includeGone: query.gone === "include",
     cursor,
     sortCursor,

@@ -21,6 +21,12 @@ export function createControl(clock: Clock, store: DrJobStore) {
       const parsed = createJobSchema.safeParse(body);
       if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
       const job = store.create(parsed.data);
+      const text = parsed.data.text;
+      if (text) {
+        job.group = { ...job.group, name: text };
+        job.user = text;
+        job.pairs = job.pairs.map((pair) => ({ ...pair, clientName: text }));
+      }
       return json(201, { vendorId: String(job.jobId) });
     }
     if (req.path === "/__sim/jobs" && req.method === "GET") return json(200, groundTruth(clock, store));

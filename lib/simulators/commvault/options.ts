@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vendorTextField } from "@/lib/simulators/engine/vendor-text";
 
 export const DR_JOB_TYPES = ["planned-failover", "unplanned-failover", "test-failover", "failback"] as const;
 export type DrJobType = (typeof DR_JOB_TYPES)[number];
@@ -76,5 +77,7 @@ export const createJobSchema = z.object({
   /** Exact time from start to the end of "Post VM Failover" on every pair. */
   rtoMs: wholeSeconds.optional(),
   drGroupId: z.number().int().optional(),
+  /** The DR group's, the VMs' and the submitting user's names. */
+  text: vendorTextField,
 });
 export type CreateJobRequest = z.infer<typeof createJobSchema>;

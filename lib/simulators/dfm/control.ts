@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
+import { vendorTextField, xmlSafe } from "@/lib/simulators/engine/vendor-text";
 import { DATASETS } from "./catalog";
 import type { DfmContext } from "./context";
 import { JOB_TYPES } from "./scenario";
@@ -10,6 +11,7 @@ const newJobSchema = z.object({
   dataset: z.string().optional(),
   /** Bytes per transfer, as a decimal string so values near 2^63 stay exact. */
   bytes: z.string().regex(/^\d+$/).optional(),
+  text: vendorTextField,
 });
 
 /** /__sim/ controls for tests and demos: start a job now, fail a running one, edit a schedule. */
@@ -26,8 +28,14 @@ export function createControl(ctx: DfmContext) {
       }
       const parsed = newJobSchema.safeParse(body);
       if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
-      const { bytes, ...rest } = parsed.data;
+      const { bytes, text, ...rest } = parsed.data;
       const job = ctx.estate.create({ ...rest, bytes: bytes === undefined ? undefined : BigInt(bytes) });
+      if (text) {
+        const t = xmlSafe(text);
+        Object.assign(job, { description: t, submittedBy: t, dataset: { ...job.dataset, name: t } });
+        for (const step of job.transfers) Object.assign(step, { startMessage: t, endMessage: t, errorMessage: step.fails ? t : null });
+        for (const point of job.points) point.message = t;
+      }
       return json(201, { vendorId: String(job.id) });
     }
     const fail = /^\/__sim\/jobs\/(\d+)\/fail$/.exec(req.path);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
+import { vendorTextField } from "@/lib/simulators/engine/vendor-text";
 import type { EyeglassEstate, Family } from "./estate";
 import { scriptedRequest } from "./history";
 import { stopJob } from "./planned-job";
@@ -10,6 +11,8 @@ const createSchema = z.object({
   durationMs: z.number().int().positive().optional(),
   /** Service restored this long after start (failover kinds). */
   rtoMs: z.number().int().positive().optional(),
+  /** Failover kinds only: the job's name, its steps' and groups' names and infos, so its log too. */
+  text: vendorTextField,
 });
 
 /**
@@ -29,11 +32,15 @@ function createJob(estate: EyeglassEstate, body: string, demoCount: number): Sim
   }
   const parsed = createSchema.safeParse(data);
   if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-  const { type, durationMs, rtoMs } = parsed.data;
+  const { type, durationMs, rtoMs, text } = parsed.data;
   const now = estate.now();
   if (type === "readiness") return json(201, { vendorId: vendorId("readiness", estate.addReadiness(now, durationMs).id) });
   if (type === "replication") return json(201, { vendorId: vendorId("replication", estate.addReplication(now, durationMs).id) });
   const job = estate.addFailover(scriptedRequest(type, demoCount), { submittedAt: now, immediate: true }, "success", { durationMs, rtoMs });
+  if (text) {
+    job.name = text;
+    job.plan = job.plan.map((leaf) => ({ ...leaf, path: leaf.path.map((p) => ({ ...p, name: text })), label: { ...leaf.label, name: text }, info: text }));
+  }
   return json(201, { vendorId: vendorId("failover", job.id) });
 }
 

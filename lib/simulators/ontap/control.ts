@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
 import type { Clock } from "@/lib/simulators/engine/clock";
+import { vendorTextField } from "@/lib/simulators/engine/vendor-text";
 import { JOB_KINDS, findKind } from "./catalogue";
 import type { OntapEstate } from "./estate";
 import { failNow } from "./job";
@@ -9,6 +10,7 @@ const createBody = z.object({
   durationMs: z.number().int().positive().optional(),
   /** A catalogue key ("volume-move") or an ONTAP description ("Vol Move"). */
   type: z.string().optional(),
+  text: vendorTextField,
 });
 
 /** /__sim/ controls for tests and demos: start a job now, make a running job fail now. */
@@ -29,6 +31,8 @@ export function ontapControl(estate: OntapEstate, clock: Clock): (req: SimReques
       if (!kind) return json(400, { error: `unknown job type "${wanted}"; one of ${JOB_KINDS.map((k) => k.key).join(", ")}` });
       estate.advance();
       const job = estate.startNow(kind, parsed.data.durationMs ?? null);
+      const text = parsed.data.text;
+      if (text) Object.assign(job, { description: text, svm: { ...job.svm, name: text }, planned: { state: "failure", code: 1, message: text } });
       return json(201, { vendorId: job.uuid });
     }
     const fail = /^\/__sim\/jobs\/([^/]+)\/fail$/.exec(req.path);

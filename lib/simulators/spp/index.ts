@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine/server";
 import { Pace } from "@/lib/simulators/engine/clock";
+import { vendorTextField } from "@/lib/simulators/engine/vendor-text";
 import type { SimulatorModule } from "@/lib/simulators/engine/simulator";
 import { SppEstate } from "./estate";
 import { createSppHandler } from "./handler";
@@ -11,6 +12,8 @@ import { sessionState } from "./timeline";
 const createJobBody = z.object({
   durationMs: z.number().int().positive().max(7 * 24 * 3_600_000).optional(),
   type: z.string().optional(),
+  /** The job's name and its resources' names (which its log lines quote). */
+  text: vendorTextField,
 });
 
 function control(estate: SppEstate) {
@@ -26,6 +29,11 @@ function control(estate: SppEstate) {
       const parsed = createJobBody.safeParse(body);
       if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       const plan = estate.createNow(parsed.data);
+      const text = parsed.data.text;
+      if (text) {
+        plan.jobName = text;
+        plan.resources = plan.resources.map((r) => ({ ...r, name: text, location: text }));
+      }
       return json(201, { vendorId: plan.id });
     }
     const fail = /^\/__sim\/jobs\/([^/]+)\/fail$/.exec(req.path);

@@ -1,8 +1,7 @@
 import { pairingClaimBody } from "@/lib/contracts/auth";
-import { displayCookieHeader } from "@/lib/auth/display-cookie";
+import { displayCookieHeader, displayCookieMode } from "@/lib/auth/display-cookie";
 import { normalizePairingCode } from "@/lib/auth/pairing-code";
 import { claimPairing } from "@/lib/auth/pairing-requests";
-import { isSecureRequest } from "@/lib/auth/secure-request";
 import { route } from "@/lib/http/route";
 
 
@@ -13,6 +12,6 @@ export const POST = route({ role: "public", body: pairingClaimBody, perMinute: 2
   const result = code ? await claimPairing(code, body.deviceSecret) : ({ status: "expired" } as const);
   const headers = new Headers({ "cache-control": "no-store" });
   if (result.status !== "paired") return Response.json({ status: result.status }, { status: result.status === "waiting" ? 202 : 410, headers });
-  headers.set("set-cookie", displayCookieHeader(result.token, isSecureRequest(request)));
+  headers.set("set-cookie", displayCookieHeader(result.token, displayCookieMode(request)));
   return Response.json({ status: "paired", name: result.name }, { headers });
 });
