@@ -1,7 +1,13 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
-const nodeOnly = ["lib/sync/**", "lib/simulators/**", "lib/connectors/**", "lib/domain/**", "scripts/**"];
+const nodeOnly = [
+  "lib/sync/**",
+  "lib/simulators/**",
+  "lib/connectors/**",
+  "lib/domain/**",
+  "scripts/**",
+];
 
 /** Tests wire real parts together (a connector against its simulator, a route against the database). */
 const tests = ["**/*.test.ts", "**/*.test.tsx"];
@@ -29,7 +35,19 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/env.test.ts", "lib/db/migrate.ts", "lib/testing/**", "prisma/**", "scripts/**", "bench/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "e2e/**"],
+    files: [
+      "lib/env.ts",
+      "lib/env.test.ts",
+      "lib/db/migrate.ts",
+      "lib/testing/**",
+      "prisma/**",
+      "scripts/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "prisma.config.ts",
+      "e2e/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {
@@ -48,27 +66,65 @@ const config = [
     ["components/**", "app/**/*-client.tsx"],
     [
       {
-        group: ["@/lib/*", "@/lib/*/**", "!@/lib/contracts", "!@/lib/contracts/**", "!@/lib/domain", "!@/lib/domain/**"],
-        message: "Components import lib/contracts and lib/domain only; reach the server through an API route and a hook.",
+        group: [
+          "@/lib/*",
+          "@/lib/*/**",
+          "!@/lib/contracts",
+          "!@/lib/contracts/**",
+          "!@/lib/domain",
+          "!@/lib/domain/**",
+        ],
+        message:
+          "Components import lib/contracts and lib/domain only; reach the server through an API route and a hook.",
       },
     ],
   ),
-  layer(["lib/data/**"], [
-    { group: ["@/lib/services", "@/lib/services/**"], message: "lib/data is below lib/services: move the shared piece down to lib/data or lib/domain." },
-    { group: ["@/lib/http", "@/lib/http/**"], message: "lib/data does not speak HTTP: throw a domain error (lib/domain/errors.ts)." },
-  ]),
-  layer(["lib/services/**"], [
-    { group: ["@/lib/http", "@/lib/http/**"], message: "Services do not speak HTTP: throw a domain error (lib/domain/errors.ts); the route wrapper maps it." },
-  ]),
+  layer(
+    ["lib/data/**"],
+    [
+      {
+        group: ["@/lib/services", "@/lib/services/**"],
+        message:
+          "lib/data is below lib/services: move the shared piece down to lib/data or lib/domain.",
+      },
+      {
+        group: ["@/lib/http", "@/lib/http/**"],
+        message: "lib/data does not speak HTTP: throw a domain error (lib/domain/errors.ts).",
+      },
+    ],
+  ),
+  layer(
+    ["lib/services/**"],
+    [
+      {
+        group: ["@/lib/http", "@/lib/http/**"],
+        message:
+          "Services do not speak HTTP: throw a domain error (lib/domain/errors.ts); the route wrapper maps it.",
+      },
+    ],
+  ),
   // A connector and the simulator it is tested against are written apart from the vendor's
   // document, so one cannot hide the other's bug: only tests and test rigs put them together.
   layer(
     ["lib/connectors/**"],
-    [{ group: ["@/lib/simulators", "@/lib/simulators/**", "**/simulators/**"], message: "Connectors never import simulators; tests meet them through lib/testing/connector-rig.ts." }],
+    [
+      {
+        group: ["@/lib/simulators", "@/lib/simulators/**", "**/simulators/**"],
+        message:
+          "Connectors never import simulators; tests meet them through lib/testing/connector-rig.ts.",
+      },
+    ],
   ),
-  layer(["lib/simulators/**"], [
-    { group: ["@/lib/connectors", "@/lib/connectors/**", "**/connectors/**"], message: "Simulators never import connectors: each encodes the vendor's wire format on its own." },
-  ]),
+  layer(
+    ["lib/simulators/**"],
+    [
+      {
+        group: ["@/lib/connectors", "@/lib/connectors/**", "**/connectors/**"],
+        message:
+          "Simulators never import connectors: each encodes the vendor's wire format on its own.",
+      },
+    ],
+  ),
   { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "next-env.d.ts"] },
 ];
 

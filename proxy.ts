@@ -10,7 +10,12 @@ import { securityHeaders } from "@/lib/http/security-headers";
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const { NODE_ENV, JOBDECK_FRAME_ANCESTORS } = env();
-  const headers = securityHeaders({ nonce, frameAncestors: JOBDECK_FRAME_ANCESTORS, secure: isSecureRequest(request), dev: NODE_ENV === "development" });
+  const headers = securityHeaders({
+    nonce,
+    frameAncestors: JOBDECK_FRAME_ANCESTORS,
+    secure: isSecureRequest(request),
+    dev: NODE_ENV === "development",
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"] ?? "");

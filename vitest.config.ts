@@ -20,7 +20,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "int",
-          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "prisma/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          include: [
+            "lib/**/*.int.test.ts",
+            "app/**/*.int.test.ts",
+            "prisma/**/*.int.test.ts",
+            "scripts/**/*.int.test.ts",
+          ],
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],
           testTimeout: 60_000,

@@ -23,11 +23,16 @@ export async function startBenchAppServer(databaseUrl: string): Promise<BenchApp
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited (${code})`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`next start exited (${code})`))),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     const up = await Promise.race([
-      fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false),
+      fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
       exited,
     ]);
     if (up) break;

@@ -20,7 +20,13 @@ export interface EstateHttpResult {
   /** 1-minute load average when measuring started: the machine is shared. */
   loadAverage: number;
   requests: RequestFigures[];
-  mix: { clients: number; seconds: number; requests: number; requestsPerSecond: number; p95Ms: number };
+  mix: {
+    clients: number;
+    seconds: number;
+    requests: number;
+    requestsPerSecond: number;
+    p95Ms: number;
+  };
 }
 
 const NOW = new Date("2026-11-01T00:00:00Z");
@@ -31,7 +37,10 @@ const DAY = 86_400_000;
  * measured over HTTP: each explorer filter and sort, free text, timeline windows up to 400 days,
  * the history summary, the wall payload, and a 16-client mix of list requests.
  */
-export async function benchEstateHttp(bench: { db: Db; url: string }, opts: { jobs: number; eventsPerJob: number; samples: number; log: (l: string) => void }): Promise<EstateHttpResult> {
+export async function benchEstateHttp(
+  bench: { db: Db; url: string },
+  opts: { jobs: number; eventsPerJob: number; samples: number; log: (l: string) => void },
+): Promise<EstateHttpResult> {
   const t0 = performance.now();
   const { sourceIds } = await generateEstate(bench.db, { jobs: opts.jobs, now: NOW, sources: 10 });
   await bench.db.$executeRaw`
@@ -64,12 +73,18 @@ export async function benchEstateHttp(bench: { db: Db; url: string }, opts: { jo
         bytes = r.bytes;
       }
       times.sort((a, b) => a - b);
-      const f = { what, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), bytes };
+      const f = {
+        what,
+        p50Ms: round(percentile(times, 50)),
+        p95Ms: round(percentile(times, 95)),
+        bytes,
+      };
       opts.log(JSON.stringify(f));
       return f;
     };
     const loadAverage = round(loadavg()[0] ?? 0);
-    const window = (days: number) => `from=${new Date(NOW.getTime() - days * DAY).toISOString()}&to=${NOW.toISOString()}`;
+    const window = (days: number) =>
+      `from=${new Date(NOW.getTime() - days * DAY).toISOString()}&to=${NOW.toISOString()}`;
     const lists: Array<[string, string]> = [
       ["jobs, newest first", "/api/jobs?limit=50"],
       ["jobs, state=failed", "/api/jobs?limit=50&state=failed"],
@@ -89,10 +104,26 @@ export async function benchEstateHttp(bench: { db: Db; url: string }, opts: { jo
     const requests: RequestFigures[] = [];
     for (const [what, path] of lists) requests.push(await measure(what, path));
     requests.push(await measure("job counts per vendor", "/api/jobs/counts"));
-    for (const days of [2, 30, 60, 365, 400]) requests.push(await measure(`timeline, ${days} days`, `/api/timeline?${window(days)}&group=source&buckets=200`));
-    requests.push(await measure("timeline, 365 days by dataset", `/api/timeline?${window(365)}&group=dataset&buckets=200`));
+    for (const days of [2, 30, 60, 365, 400])
+      requests.push(
+        await measure(
+          `timeline, ${days} days`,
+          `/api/timeline?${window(days)}&group=source&buckets=200`,
+        ),
+      );
+    requests.push(
+      await measure(
+        "timeline, 365 days by dataset",
+        `/api/timeline?${window(365)}&group=dataset&buckets=200`,
+      ),
+    );
     requests.push(await measure("history summary, all time", "/api/history/summary"));
-    requests.push(await measure("history summary, every category", "/api/history/summary?category=test,planned,unplanned,failover,failback,readiness,mirror,restore"));
+    requests.push(
+      await measure(
+        "history summary, every category",
+        "/api/history/summary?category=test,planned,unplanned,failover,failback,readiness,mirror,restore",
+      ),
+    );
     requests.push(await measure("wall payload", "/api/wall"));
 
     // 16 clients, each looping over the list requests for a fixed time.
@@ -102,13 +133,27 @@ export async function benchEstateHttp(bench: { db: Db; url: string }, opts: { jo
     const until = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
-        for (let i = c; performance.now() < until; i++) latencies.push((await get(lists[i % lists.length]?.[1] ?? "/api/jobs")).ms);
+        for (let i = c; performance.now() < until; i++)
+          latencies.push((await get(lists[i % lists.length]?.[1] ?? "/api/jobs")).ms);
       }),
     );
     latencies.sort((a, b) => a - b);
-    const mix = { clients, seconds, requests: latencies.length, requestsPerSecond: round(latencies.length / seconds), p95Ms: round(percentile(latencies, 95)) };
+    const mix = {
+      clients,
+      seconds,
+      requests: latencies.length,
+      requestsPerSecond: round(latencies.length / seconds),
+      p95Ms: round(percentile(latencies, 95)),
+    };
     opts.log(JSON.stringify(mix));
-    return { jobs: opts.jobs, events, generateSeconds: round(generateSeconds), loadAverage, requests, mix };
+    return {
+      jobs: opts.jobs,
+      events,
+      generateSeconds: round(generateSeconds),
+      loadAverage,
+      requests,
+      mix,
+    };
   } finally {
     await app.stop();
   }

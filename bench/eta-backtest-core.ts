@@ -1,4 +1,11 @@
-import { buildBaselines, estimateFinish, median, type EtaPhase, type PastRun, type TimedPhase } from "@/lib/domain/baselines";
+import {
+  buildBaselines,
+  estimateFinish,
+  median,
+  type EtaPhase,
+  type PastRun,
+  type TimedPhase,
+} from "@/lib/domain/baselines";
 
 /** One finished run from stored history, with what identifies its kind (the baseline's grouping). */
 export interface HistoricRun extends PastRun {
@@ -54,7 +61,10 @@ export interface Backtest {
  * that had ended by then as history, it asks the estimator for the finish and compares it with
  * the real end.
  */
-export function backtestEta(runs: readonly HistoricRun[], estimator: Estimator = { buildBaselines, estimateFinish }): Backtest {
+export function backtestEta(
+  runs: readonly HistoricRun[],
+  estimator: Estimator = { buildBaselines, estimateFinish },
+): Backtest {
   const byKey = new Map<string, HistoricRun[]>();
   for (const r of runs) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   for (const list of byKey.values()) list.sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
@@ -68,22 +78,53 @@ export function backtestEta(runs: readonly HistoricRun[], estimator: Estimator =
     runCounts.set(group, (runCounts.get(group) ?? 0) + 1);
     for (const checkpoint of CHECKPOINTS) {
       const now = run.startedAt.getTime() + checkpoint * length;
-      const past = (byKey.get(run.key) ?? []).filter((p) => p !== run && p.endedAt.getTime() <= now).slice(0, RUNS_CONSIDERED);
-      const eta = estimator.estimateFinish({ state: "running", startedAt: run.startedAt }, phasesAsOf(run.phases, now), estimator.buildBaselines(past), now);
+      const past = (byKey.get(run.key) ?? [])
+        .filter((p) => p !== run && p.endedAt.getTime() <= now)
+        .slice(0, RUNS_CONSIDERED);
+      const eta = estimator.estimateFinish(
+        { state: "running", startedAt: run.startedAt },
+        phasesAsOf(run.phases, now),
+        estimator.buildBaselines(past),
+        now,
+      );
       const miss = eta ? Math.abs(eta.at - run.endedAt.getTime()) : null;
-      samples.push({ vendor: run.vendor, type: run.type, checkpoint, error: miss === null ? null : miss / length, hit: eta !== null && miss !== null && miss <= eta.plusMinusMs });
+      samples.push({
+        vendor: run.vendor,
+        type: run.type,
+        checkpoint,
+        error: miss === null ? null : miss / length,
+        hit: eta !== null && miss !== null && miss <= eta.plusMinusMs,
+      });
     }
   }
   const rows = [...runCounts.entries()]
     .map(([group, count]) => {
       const [vendor = "", type = ""] = group.split("\u0000");
-      return summarise(vendor, type, count, samples.filter((s) => s.vendor === vendor && s.type === type));
+      return summarise(
+        vendor,
+        type,
+        count,
+        samples.filter((s) => s.vendor === vendor && s.type === type),
+      );
     })
     .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.type.localeCompare(b.type));
-  return { rows, total: summarise("all", "all", [...runCounts.values()].reduce((a, b) => a + b, 0), samples) };
+  return {
+    rows,
+    total: summarise(
+      "all",
+      "all",
+      [...runCounts.values()].reduce((a, b) => a + b, 0),
+      samples,
+    ),
+  };
 }
 
-function summarise(vendor: string, type: string, runs: number, samples: readonly Sample[]): BacktestRow {
+function summarise(
+  vendor: string,
+  type: string,
+  runs: number,
+  samples: readonly Sample[],
+): BacktestRow {
   const at: Record<string, CheckpointFigures> = {};
   for (const checkpoint of CHECKPOINTS) {
     const made = samples.filter((s) => s.checkpoint === checkpoint && s.error !== null);

@@ -15,7 +15,7 @@ function row(r: BacktestRow): string {
 export function renderEtaBacktest(e: EtaBacktestResult): string {
   return [
     `ETA backtest over the five simulators' histories (${e.total.runs} successful runs; the estate they start with plus ${e.days} simulated day(s) of new runs).`,
-    "Each cell: median |estimated end − real end| as a share of the run's length / share of runs whose real end was inside the shown ± spread (runs estimated; the rest showed \"no estimate\").",
+    'Each cell: median |estimated end − real end| as a share of the run\'s length / share of runs whose real end was inside the shown ± spread (runs estimated; the rest showed "no estimate").',
     "",
     `| vendor | type | runs | at 25 % | at 50 % | at 75 % |`,
     "|---|---|---|---|---|---|",

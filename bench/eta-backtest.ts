@@ -17,20 +17,39 @@ const POLL_EVERY_MS = 15 * 60_000;
  * clock run forward `days` in 15-minute polls so the runs it keeps producing are stored as they
  * finish. Then every stored successful run is replayed through the estimator (eta-backtest-core).
  */
-export async function benchEtaBacktest(bench: BenchDatabase, opts: { days: number; log: (line: string) => void; compare?: (runs: HistoricRun[]) => void }): Promise<EtaBacktestResult> {
+export async function benchEtaBacktest(
+  bench: BenchDatabase,
+  opts: { days: number; log: (line: string) => void; compare?: (runs: HistoricRun[]) => void },
+): Promise<EtaBacktestResult> {
   const sims: SimulatedSourceFixture[] = [];
   try {
-    for (const kind of SOURCE_KINDS) sims.push(await startSimulatedSource(bench.db, kind, { name: `eta-${kind}`, timeoutMs: 60_000 }));
+    for (const kind of SOURCE_KINDS)
+      sims.push(
+        await startSimulatedSource(bench.db, kind, { name: `eta-${kind}`, timeoutMs: 60_000 }),
+      );
     const polls = Math.ceil((opts.days * 86_400_000) / POLL_EVERY_MS);
     for (let i = 0; i <= polls; i++) {
       for (const sim of sims) {
         if (i > 0) sim.clock.advance(POLL_EVERY_MS);
-        let outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: sim.sourceId } }));
-        while (outcome.ok && outcome.more) outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: sim.sourceId } }));
+        let outcome = await pollSource(
+          bench.db,
+          await bench.db.source.findUniqueOrThrow({ where: { id: sim.sourceId } }),
+        );
+        while (outcome.ok && outcome.more)
+          outcome = await pollSource(
+            bench.db,
+            await bench.db.source.findUniqueOrThrow({ where: { id: sim.sourceId } }),
+          );
       }
-      if (i % 96 === 0) opts.log(`day ${i / 96}: ${await bench.db.job.count({ where: { state: "succeeded" } })} successful runs stored`);
+      if (i % 96 === 0)
+        opts.log(
+          `day ${i / 96}: ${await bench.db.job.count({ where: { state: "succeeded" } })} successful runs stored`,
+        );
     }
-    const runs = await loadHistory(bench.db, sims.map((s) => s.sourceId));
+    const runs = await loadHistory(
+      bench.db,
+      sims.map((s) => s.sourceId),
+    );
     opts.log(`${runs.length} successful runs replayed`);
     opts.compare?.(runs);
     return { days: opts.days, ...backtestEta(runs) };
@@ -41,7 +60,12 @@ export async function benchEtaBacktest(bench: BenchDatabase, opts: { days: numbe
 
 async function loadHistory(db: Db, sourceIds: string[]): Promise<HistoricRun[]> {
   const jobs = await db.job.findMany({
-    where: { sourceId: { in: sourceIds }, state: "succeeded", startedAt: { not: null }, endedAt: { not: null } },
+    where: {
+      sourceId: { in: sourceIds },
+      state: "succeeded",
+      startedAt: { not: null },
+      endedAt: { not: null },
+    },
     select: {
       kind: true,
       sourceId: true,
@@ -51,7 +75,17 @@ async function loadHistory(db: Db, sourceIds: string[]): Promise<HistoricRun[]> 
       drGroup: true,
       startedAt: true,
       endedAt: true,
-      phases: { select: { vendorKey: true, parentKey: true, lane: true, name: true, startedAt: true, endedAt: true }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }] },
+      phases: {
+        select: {
+          vendorKey: true,
+          parentKey: true,
+          lane: true,
+          name: true,
+          startedAt: true,
+          endedAt: true,
+        },
+        orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
+      },
     },
   });
   const runs: HistoricRun[] = [];

@@ -43,16 +43,43 @@ function planPhases(count: number, startMs: number, runScale: number): PhasePlan
   for (let lane = 0; lane < LANES && out.length < count; lane++) {
     const laneName = `zone-${String(lane + 1).padStart(2, "0")}`;
     const rootKey = `${laneName}`;
-    const root: PhasePlan = { key: rootKey, parentKey: null, lane: laneName, name: `Fail over ${laneName}`, depth: 0, order: out.length, start: 0, end: 0 };
+    const root: PhasePlan = {
+      key: rootKey,
+      parentKey: null,
+      lane: laneName,
+      name: `Fail over ${laneName}`,
+      depth: 0,
+      order: out.length,
+      start: 0,
+      end: 0,
+    };
     out.push(root);
     let t = startMs + (lane >= LANES / 2 ? 60 * MIN : 0) + lane * 30_000;
     root.start = t;
     for (let g = 0; g < GROUPS_PER_LANE && out.length < count; g++) {
-      const group: PhasePlan = { key: `${rootKey}/g${g}`, parentKey: rootKey, lane: laneName, name: `Step ${g + 1}`, depth: 1, order: out.length, start: t, end: t };
+      const group: PhasePlan = {
+        key: `${rootKey}/g${g}`,
+        parentKey: rootKey,
+        lane: laneName,
+        name: `Step ${g + 1}`,
+        depth: 1,
+        order: out.length,
+        start: t,
+        end: t,
+      };
       out.push(group);
       for (let l = 0; l < leavesPerGroup && out.length < count; l++) {
         const d = (20_000 + jitter(out.length) * 60_000) * runScale;
-        out.push({ key: `${group.key}/s${l}`, parentKey: group.key, lane: laneName, name: `Move share ${g + 1}.${l + 1}`, depth: 2, order: out.length, start: t, end: t + d });
+        out.push({
+          key: `${group.key}/s${l}`,
+          parentKey: group.key,
+          lane: laneName,
+          name: `Move share ${g + 1}.${l + 1}`,
+          depth: 2,
+          order: out.length,
+          start: t,
+          end: t + d,
+        });
         t += d;
       }
       group.end = t;
@@ -67,18 +94,47 @@ function phaseRows(jobId: string, plan: PhasePlan[], now: number): Prisma.PhaseC
     const running = p.start <= now && p.end > now;
     const state: JobState = p.start > now ? "queued" : running ? "running" : "succeeded";
     return {
-      jobId, vendorKey: p.key, parentKey: p.parentKey, lane: p.lane, name: p.name, state, vendorStatus: state,
-      sortOrder: p.order, depth: p.depth, startedAt: p.start > now ? null : new Date(p.start), endedAt: running || p.start > now ? null : new Date(p.end),
+      jobId,
+      vendorKey: p.key,
+      parentKey: p.parentKey,
+      lane: p.lane,
+      name: p.name,
+      state,
+      vendorStatus: state,
+      sortOrder: p.order,
+      depth: p.depth,
+      startedAt: p.start > now ? null : new Date(p.start),
+      endedAt: running || p.start > now ? null : new Date(p.end),
     };
   });
 }
 
-async function createJob(db: Db, sourceId: string, vendorId: string, state: JobState, start: number, end: number | null) {
+async function createJob(
+  db: Db,
+  sourceId: string,
+  vendorId: string,
+  state: JobState,
+  start: number,
+  end: number | null,
+) {
   return db.job.create({
     data: {
-      sourceId, kind: "eyeglass", vendorId, type: "failover", name: "Failover bench-site-a → bench-site-b", state, vendorState: state,
-      progress: end === null ? 40 : 100, startedAt: new Date(start), endedAt: end === null ? null : new Date(end), sortAt: new Date(start),
-      submittedBy: "bench", dataset: "bench-site-a", policy: "bench-policy", drGroup: "bench-group", raw: {},
+      sourceId,
+      kind: "eyeglass",
+      vendorId,
+      type: "failover",
+      name: "Failover bench-site-a → bench-site-b",
+      state,
+      vendorState: state,
+      progress: end === null ? 40 : 100,
+      startedAt: new Date(start),
+      endedAt: end === null ? null : new Date(end),
+      sortAt: new Date(start),
+      submittedBy: "bench",
+      dataset: "bench-site-a",
+      policy: "bench-policy",
+      drGroup: "bench-group",
+      raw: {},
     },
   });
 }
@@ -87,7 +143,12 @@ async function createJob(db: Db, sourceId: string, vendorId: string, state: JobS
 export async function seedBenchJob(db: Db, size: SeedSize): Promise<string> {
   const source = await db.source.create({
     // Disabled and unreachable: the worker never polls it, and nothing leaves the machine.
-    data: { kind: "eyeglass", name: `bench-job-page-${randomUUID().slice(0, 8)}`, baseUrl: "http://127.0.0.1:9", enabled: false },
+    data: {
+      kind: "eyeglass",
+      name: `bench-job-page-${randomUUID().slice(0, 8)}`,
+      baseUrl: "http://127.0.0.1:9",
+      enabled: false,
+    },
   });
   const now = Date.now();
   for (let h = 0; h < size.history; h++) {
@@ -100,21 +161,47 @@ export async function seedBenchJob(db: Db, size: SeedSize): Promise<string> {
   const start = now - 80 * MIN;
   const job = await createJob(db, source.id, "bench-current", "running", start, null);
   await db.phase.createMany({ data: phaseRows(job.id, planPhases(size.phases, start, 1), now) });
-  const severities: Severity[] = ["info", "info", "info", "info", "warning", "info", "info", "error"];
+  const severities: Severity[] = [
+    "info",
+    "info",
+    "info",
+    "info",
+    "warning",
+    "info",
+    "info",
+    "error",
+  ];
   for (let from = 0; from < size.events; from += BATCH) {
     const data: Prisma.JobEventCreateManyInput[] = [];
     for (let i = from; i < Math.min(size.events, from + BATCH); i++) {
-      data.push({ jobId: job.id, vendorKey: `e${i}`, at: new Date(start + ((now - start) * i) / size.events), severity: severities[i % severities.length] ?? "info", type: "step", message: `Step ${i}: moved share /ifs/data/share-${i % 500} (${i % 13} files retried)` });
+      data.push({
+        jobId: job.id,
+        vendorKey: `e${i}`,
+        at: new Date(start + ((now - start) * i) / size.events),
+        severity: severities[i % severities.length] ?? "info",
+        type: "step",
+        message: `Step ${i}: moved share /ifs/data/share-${i % 500} (${i % 13} files retried)`,
+      });
     }
     await db.jobEvent.createMany({ data });
   }
   await db.jobSample.createMany({
     data: Array.from({ length: size.samples }, (_, i) => ({
-      jobId: job.id, at: new Date(start + ((now - start) * i) / size.samples), bytesDone: BigInt(i) * 250_000_000n, bytesPerSec: 200_000_000 + jitter(i) * 100_000_000, percent: (40 * i) / size.samples,
+      jobId: job.id,
+      at: new Date(start + ((now - start) * i) / size.samples),
+      bytesDone: BigInt(i) * 250_000_000n,
+      bytesPerSec: 200_000_000 + jitter(i) * 100_000_000,
+      percent: (40 * i) / size.samples,
     })),
   });
   await db.jobLogLine.createMany({
-    data: Array.from({ length: size.logLines }, (_, i) => ({ jobId: job.id, seq: i, at: new Date(start + ((now - start) * i) / size.logLines), level: i % 50 === 0 ? "WARN" : "INFO", text: `failover step ${i}: ok` })),
+    data: Array.from({ length: size.logLines }, (_, i) => ({
+      jobId: job.id,
+      seq: i,
+      at: new Date(start + ((now - start) * i) / size.logLines),
+      level: i % 50 === 0 ? "WARN" : "INFO",
+      text: `failover step ${i}: ok`,
+    })),
   });
   return job.id;
 }

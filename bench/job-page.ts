@@ -34,15 +34,26 @@ export interface JobPageBenchResult {
   idleBusyMsPerSecond: number;
 }
 
-const DEFAULT_SIZE: SeedSize = { phases: 500, events: 20_000, samples: 720, logLines: 2_000, history: 5 };
+const DEFAULT_SIZE: SeedSize = {
+  phases: 500,
+  events: 20_000,
+  samples: 720,
+  logLines: 2_000,
+  history: 5,
+};
 
 function defaultExecutable(): string {
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? chromium.executablePath();
+  return (
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ??
+    chromium.executablePath()
+  );
 }
 
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0) / 2 + (s[Math.ceil((s.length - 1) / 2)] ?? 0) / 2;
+  return s.length === 0
+    ? 0
+    : (s[Math.floor((s.length - 1) / 2)] ?? 0) / 2 + (s[Math.ceil((s.length - 1) / 2)] ?? 0) / 2;
 };
 
 /** Installed before any page script: sums long tasks so load and idle cost can be read back. */
@@ -51,7 +62,8 @@ const LONG_TASK_PROBE = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks += e.duration; }).observe({ type: "longtask", buffered: true });
 `;
 
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+const longTasks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
 
 /**
  * Clicks a button by its text inside the page and times until `condition` holds on a later frame.
@@ -78,13 +90,25 @@ export async function benchJobPage(opts: JobPageBenchOptions): Promise<JobPageBe
   const jobId = await seedBenchJob(opts.db, size);
   // The seeded source is fictional: a confirmation time in the future keeps the page's read-through
   // from asking a vendor that does not exist while the bench runs.
-  await opts.db.job.update({ where: { id: jobId }, data: { refreshedAt: new Date(Date.now() + 3_600_000) } });
-  const browser = await chromium.launch({ executablePath: opts.executablePath ?? defaultExecutable(), args: ["--no-sandbox", "--disable-gpu"] });
+  await opts.db.job.update({
+    where: { id: jobId },
+    data: { refreshedAt: new Date(Date.now() + 3_600_000) },
+  });
+  const browser = await chromium.launch({
+    executablePath: opts.executablePath ?? defaultExecutable(),
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
-    const context = await browser.newContext({ baseURL: opts.baseUrl, viewport: { width: 1600, height: 1000 } });
+    const context = await browser.newContext({
+      baseURL: opts.baseUrl,
+      viewport: { width: 1600, height: 1000 },
+    });
     // A fresh context has no cookies yet, so better-auth needs no Origin header (it checks one only with cookies).
-    const signIn = await context.request.post("/api/auth/sign-in/email", { data: opts.credentials });
-    if (!signIn.ok()) throw new Error(`bench sign-in failed: ${signIn.status()} ${await signIn.text()}`);
+    const signIn = await context.request.post("/api/auth/sign-in/email", {
+      data: opts.credentials,
+    });
+    if (!signIn.ok())
+      throw new Error(`bench sign-in failed: ${signIn.status()} ${await signIn.text()}`);
     await context.addInitScript(LONG_TASK_PROBE);
     const page = await context.newPage();
     // The Gantt draws only the rows in view: ready when it holds every phase and has drawn bars.
@@ -97,19 +121,40 @@ export async function benchJobPage(opts: JobPageBenchOptions): Promise<JobPageBe
       await page.waitForFunction(ready, undefined, { polling: "raf", timeout: 120_000 });
       const readyAt = await page.evaluate(() => performance.now());
       const nav = await page.evaluate(() => {
-        const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        const n = performance.getEntriesByType("navigation")[0] as
+          PerformanceNavigationTiming | undefined;
         return { ttfb: n?.responseStart ?? 0, dcl: n?.domContentLoadedEventEnd ?? 0 };
       });
       const loadLongTasks = await longTasks(page);
-      const collapseAllMs = await timeClick(page, "Collapse all", `document.querySelector('[data-testid="gantt"]')?.getAttribute("data-rows") === "${LANES}"`);
-      const expandAllMs = await timeClick(page, "Expand all", `document.querySelector('[data-testid="gantt"]')?.getAttribute("data-rows") === "${size.phases}" && document.querySelectorAll('[data-testid="gantt-bar"]').length > 0`);
+      const collapseAllMs = await timeClick(
+        page,
+        "Collapse all",
+        `document.querySelector('[data-testid="gantt"]')?.getAttribute("data-rows") === "${LANES}"`,
+      );
+      const expandAllMs = await timeClick(
+        page,
+        "Expand all",
+        `document.querySelector('[data-testid="gantt"]')?.getAttribute("data-rows") === "${size.phases}" && document.querySelectorAll('[data-testid="gantt-bar"]').length > 0`,
+      );
       const before = await longTasks(page);
       const idleStart = await page.evaluate(() => performance.now());
-      await page.waitForFunction((t) => performance.now() - t >= 5_000, idleStart, { polling: 250 });
+      await page.waitForFunction((t) => performance.now() - t >= 5_000, idleStart, {
+        polling: 250,
+      });
       const idleBusyMsPerSecond = ((await longTasks(page)) - before) / 5;
-      if (i > 0) samples.push({ ttfbMs: nav.ttfb, domContentLoadedMs: nav.dcl, ganttAndFeedReadyMs: readyAt, longTasksDuringLoadMs: loadLongTasks, collapseAllMs, expandAllMs, idleBusyMsPerSecond });
+      if (i > 0)
+        samples.push({
+          ttfbMs: nav.ttfb,
+          domContentLoadedMs: nav.dcl,
+          ganttAndFeedReadyMs: readyAt,
+          longTasksDuringLoadMs: loadLongTasks,
+          collapseAllMs,
+          expandAllMs,
+          idleBusyMsPerSecond,
+        });
     }
-    const pick = (k: keyof (typeof samples)[number]) => Math.round(median(samples.map((s) => s[k])));
+    const pick = (k: keyof (typeof samples)[number]) =>
+      Math.round(median(samples.map((s) => s[k])));
     return {
       jobId,
       phases: size.phases,

@@ -54,7 +54,10 @@ const BASE = "http://bench.local";
  * keyset pages against OFFSET pages of the same list, at random depths, in one run.
  * Makes getDb() return `bench.db` (the route handler reads through it).
  */
-export async function benchJobsApi(bench: { db: Db }, opts: JobsApiBenchOptions = {}): Promise<JobsApiBenchResult> {
+export async function benchJobsApi(
+  bench: { db: Db },
+  opts: JobsApiBenchOptions = {},
+): Promise<JobsApiBenchResult> {
   const jobs = opts.jobs ?? 1_000_000;
   const size = opts.pageSize ?? 50;
   const samples = opts.samples ?? 100;
@@ -68,18 +71,29 @@ export async function benchJobsApi(bench: { db: Db }, opts: JobsApiBenchOptions 
   const { token } = await createDisplayToken(`bench ${Date.now()}`, null, db);
   const headers = { authorization: `Bearer ${token}` };
   const pages = Math.floor(jobs / size);
-  const depths = Array.from({ length: samples }, (_, i) => Math.floor(((i + 0.5) / samples) * pages));
+  const depths = Array.from({ length: samples }, (_, i) =>
+    Math.floor(((i + 0.5) / samples) * pages),
+  );
   shuffle(depths);
 
   const keysetPage = async (page: number) => {
-    const cursor = page === 0 ? "" : `&cursor=${encodeJobCursor({ sortAt: sortAtOf(page * size - 1), id: ZERO_ID })}`;
-    const res = await jobsApiGet(new Request(`${BASE}/api/jobs?limit=${size}${cursor}`, { headers }), { params: Promise.resolve({}) });
+    const cursor =
+      page === 0
+        ? ""
+        : `&cursor=${encodeJobCursor({ sortAt: sortAtOf(page * size - 1), id: ZERO_ID })}`;
+    const res = await jobsApiGet(
+      new Request(`${BASE}/api/jobs?limit=${size}${cursor}`, { headers }),
+      { params: Promise.resolve({}) },
+    );
     if (!res.ok) throw new Error(`/api/jobs answered ${res.status}: ${await res.text()}`);
     await res.text();
   };
   const offsetGet = offsetRoute(size);
   const offsetPage = async (page: number) => {
-    const res = await offsetGet(new Request(`${BASE}/bench/offset?offset=${page * size}`, { headers }), { params: Promise.resolve({}) });
+    const res = await offsetGet(
+      new Request(`${BASE}/bench/offset?offset=${page * size}`, { headers }),
+      { params: Promise.resolve({}) },
+    );
     if (!res.ok) throw new Error(`offset page answered ${res.status}: ${await res.text()}`);
     await res.text();
   };
@@ -90,18 +104,40 @@ export async function benchJobsApi(bench: { db: Db }, opts: JobsApiBenchOptions 
   const keyset = await measure(keysetPage, depths, concurrency, throughputRequests);
   log(`offset: ${samples} pages at the same depths…`);
   const offset = await measure(offsetPage, depths, concurrency, throughputRequests);
-  return { jobs, insertSeconds, pageSize: size, samples, concurrency, keyset, offset, p50Ratio: round(offset.p50Ms / keyset.p50Ms) };
+  return {
+    jobs,
+    insertSeconds,
+    pageSize: size,
+    samples,
+    concurrency,
+    keyset,
+    offset,
+    p50Ratio: round(offset.p50Ms / keyset.p50Ms),
+  };
 }
 
 /** The comparison endpoint: same wrapper, auth, select and JSON as /api/jobs; only the paging differs. */
 function offsetRoute(size: number) {
-  return route({ query: z.object({ offset: z.coerce.number().int().min(0) }) }, async ({ query }) => {
-    const rows = await getDb().job.findMany({ orderBy: [{ sortAt: "desc" }, { id: "desc" }], skip: query.offset, take: size, select: summarySelect });
-    return { items: rows.map(toJobSummary), nextCursor: null };
-  });
+  return route(
+    { query: z.object({ offset: z.coerce.number().int().min(0) }) },
+    async ({ query }) => {
+      const rows = await getDb().job.findMany({
+        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+        skip: query.offset,
+        take: size,
+        select: summarySelect,
+      });
+      return { items: rows.map(toJobSummary), nextCursor: null };
+    },
+  );
 }
 
-async function measure(fetchPage: (page: number) => Promise<void>, depths: number[], concurrency: number, requests: number): Promise<PagingFigures> {
+async function measure(
+  fetchPage: (page: number) => Promise<void>,
+  depths: number[],
+  concurrency: number,
+  requests: number,
+): Promise<PagingFigures> {
   const times: number[] = [];
   for (const page of depths) {
     const t0 = performance.now();
@@ -113,7 +149,8 @@ async function measure(fetchPage: (page: number) => Promise<void>, depths: numbe
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < requests; i = next++) await fetchPage(depths[i % depths.length] ?? 0);
+      for (let i = next++; i < requests; i = next++)
+        await fetchPage(depths[i % depths.length] ?? 0);
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -129,7 +166,17 @@ async function measure(fetchPage: (page: number) => Promise<void>, depths: numbe
 async function insertBenchJobs(db: Db, jobs: number, log: (line: string) => void): Promise<number> {
   const sources = await Promise.all(
     SOURCE_KINDS.map((kind) =>
-      db.source.upsert({ where: { name: `bench-api-${kind}` }, create: { kind, name: `bench-api-${kind}`, baseUrl: "http://bench.invalid", enabled: false }, update: {}, select: { id: true, kind: true } }),
+      db.source.upsert({
+        where: { name: `bench-api-${kind}` },
+        create: {
+          kind,
+          name: `bench-api-${kind}`,
+          baseUrl: "http://bench.invalid",
+          enabled: false,
+        },
+        update: {},
+        select: { id: true, kind: true },
+      }),
     ),
   );
   const have = await db.job.count({ where: { sourceId: { in: sources.map((s) => s.id) } } });

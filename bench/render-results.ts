@@ -35,8 +35,13 @@ export function renderResults(r: BenchResults): string {
   const e = r.estateHttp;
   if (e) {
     const at = `${n(e.jobs)} jobs / ${n(e.events)} events, over HTTP (production build), load average ${n(e.loadAverage)}`;
-    for (const q of e.requests) lines.push(`| ${q.what} at ${at} | p50 ${n(q.p50Ms)} ms, p95 ${n(q.p95Ms)} ms, ${n(q.bytes / 1024)} KB |`);
-    lines.push(`| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`);
+    for (const q of e.requests)
+      lines.push(
+        `| ${q.what} at ${at} | p50 ${n(q.p50Ms)} ms, p95 ${n(q.p95Ms)} ms, ${n(q.bytes / 1024)} KB |`,
+      );
+    lines.push(
+      `| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`,
+    );
   }
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));

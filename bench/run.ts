@@ -40,9 +40,19 @@ const log = (line: string) => console.log(`  ${line}`);
 const bench = await startBenchDatabase();
 try {
   if (ONLY_ESTATE) {
-    console.log(`estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`);
-    const estateHttp = await benchEstateHttp(bench, { jobs: ESTATE_JOBS, eventsPerJob: ESTATE_EVENTS_PER_JOB, samples: 20, log });
-    const results: BenchResults = { machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() }, estateHttp };
+    console.log(
+      `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,
+    );
+    const estateHttp = await benchEstateHttp(bench, {
+      jobs: ESTATE_JOBS,
+      eventsPerJob: ESTATE_EVENTS_PER_JOB,
+      samples: 20,
+      log,
+    });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      estateHttp,
+    };
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
@@ -51,13 +61,18 @@ try {
   if (ONLY_ETA) {
     console.log(`ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`);
     const etaBacktest = await benchEtaBacktest(bench, { days: ETA_DAYS, log });
-    const results: BenchResults = { machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() }, etaBacktest };
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      etaBacktest,
+    };
     writeFileSync("bench/results-eta.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-eta.md", renderResults(results));
     console.log("wrote bench/results-eta.json and bench/RESULTS-eta.md");
     process.exit(0);
   }
-  console.log(`sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`);
+  console.log(
+    `sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`,
+  );
   const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
   log(JSON.stringify(syncIngest));
 
@@ -79,11 +94,18 @@ try {
   }
   log(JSON.stringify(jobPage));
 
-  console.log(`estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`);
+  console.log(
+    `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,
+  );
   const fresh = await startBenchDatabase();
   let estateHttp: EstateHttpResult;
   try {
-    estateHttp = await benchEstateHttp(fresh, { jobs: ESTATE_JOBS, eventsPerJob: ESTATE_EVENTS_PER_JOB, samples: 20, log });
+    estateHttp = await benchEstateHttp(fresh, {
+      jobs: ESTATE_JOBS,
+      eventsPerJob: ESTATE_EVENTS_PER_JOB,
+      samples: 20,
+      log,
+    });
   } finally {
     await fresh.stop();
   }

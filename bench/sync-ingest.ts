@@ -28,7 +28,10 @@ export interface SyncIngestFigures {
  * first request to the committed transaction, beside COPY of the very rows it stored into a table
  * with the same indexes, in the same run on the same machine.
  */
-export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promise<SyncIngestFigures> {
+export async function benchSyncIngest(
+  bench: BenchDatabase,
+  jobs: number,
+): Promise<SyncIngestFigures> {
   const fx = await startSimulatedSource(bench.db, "ontap", {
     name: `bench-ontap-${jobs}`,
     timeoutMs: 120_000,
@@ -37,9 +40,15 @@ export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promi
   try {
     const t0 = performance.now();
     // A first sync runs in committed steps; the benchmark times all of them.
-    let outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }));
+    let outcome = await pollSource(
+      bench.db,
+      await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }),
+    );
     while (outcome.ok && outcome.more) {
-      outcome = await pollSource(bench.db, await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }));
+      outcome = await pollSource(
+        bench.db,
+        await bench.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }),
+      );
     }
     const syncSeconds = (performance.now() - t0) / 1000;
     if (!outcome.ok) throw new Error(`sync failed during the benchmark: ${outcome.error}`);
@@ -47,9 +56,15 @@ export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promi
 
     // The same records again, stored alone: what the upsert costs without the vendor round trips.
     const batch = await (await connectorForSource(fx.sourceId, bench.db)).listChanged(null);
-    const twin = await createSource({ kind: "ontap", name: `bench-store-${jobs}`, baseUrl: "http://bench.invalid" }, bench.db);
+    const twin = await createSource(
+      { kind: "ontap", name: `bench-store-${jobs}`, baseUrl: "http://bench.invalid" },
+      bench.db,
+    );
     const t2 = performance.now();
-    await bench.db.$transaction((tx) => storeJobs(tx, { id: twin.id, kind: "ontap" }, batch.jobs, new Date()), { timeout: 600_000 });
+    await bench.db.$transaction(
+      (tx) => storeJobs(tx, { id: twin.id, kind: "ontap" }, batch.jobs, new Date()),
+      { timeout: 600_000 },
+    );
     const storeSeconds = (performance.now() - t2) / 1000;
 
     const client = new pg.Client({ connectionString: bench.url });
@@ -57,11 +72,18 @@ export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promi
     try {
       await client.query(`CREATE TABLE bench_copy (LIKE "Job" INCLUDING ALL)`);
       // Same indexes and the same rollup trigger as Job, so COPY pays what the upsert pays.
-      await client.query(`CREATE TRIGGER bench_copy_density AFTER INSERT ON bench_copy REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "timeline_density_apply"()`);
+      await client.query(
+        `CREATE TRIGGER bench_copy_density AFTER INSERT ON bench_copy REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "timeline_density_apply"()`,
+      );
       const buffer = new PassThrough();
       const chunks: Buffer[] = [];
       buffer.on("data", (c: Buffer) => chunks.push(c));
-      await pipeline(client.query(copyTo(`COPY (SELECT * FROM "Job" WHERE "sourceId" = '${fx.sourceId}') TO STDOUT`)), buffer);
+      await pipeline(
+        client.query(
+          copyTo(`COPY (SELECT * FROM "Job" WHERE "sourceId" = '${fx.sourceId}') TO STDOUT`),
+        ),
+        buffer,
+      );
       const data = Buffer.concat(chunks);
       const t1 = performance.now();
       const sink = client.query(copyFrom(`COPY bench_copy FROM STDIN`));
@@ -81,7 +103,7 @@ export async function benchSyncIngest(bench: BenchDatabase, jobs: number): Promi
         syncVsCopy: round(copySeconds / syncSeconds),
         storeSeconds: round(storeSeconds),
         storeJobsPerSecond: Math.round(batch.jobs.length / storeSeconds),
-        storeVsCopy: round((batch.jobs.length / storeSeconds) / (stored / copySeconds)),
+        storeVsCopy: round(batch.jobs.length / storeSeconds / (stored / copySeconds)),
       };
     } finally {
       await client.end();

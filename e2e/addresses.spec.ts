@@ -12,7 +12,10 @@ function machineAddress(): string {
 }
 
 async function signInAt(browser: Browser, origin: string): Promise<void> {
-  const context = await browser.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: origin,
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   await page.goto("/sign-in?next=%2Fjobs");
   await page.getByLabel("Email").fill(E2E.operator.email);

@@ -17,7 +17,10 @@ test.afterAll(async () => {
   await quiet.close();
 });
 
-test("create a rule, trigger it from a simulator, see the incident, acknowledge it, see it resolve", async ({ page, request }) => {
+test("create a rule, trigger it from a simulator, see the incident, acknowledge it, see it resolve", async ({
+  page,
+  request,
+}) => {
   const ruleName = `backups fail ${Date.now()}`;
   await page.goto("/admin/alerts");
   const form = page.getByRole("form", { name: "New alert rule" });
@@ -32,13 +35,17 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   await quiet.failJob(failing);
 
   await page.goto("/incidents");
-  const incident = page.getByTestId("incident").filter({ hasText: `Cluster Backup Job failed on ${quiet.name}` });
+  const incident = page
+    .getByTestId("incident")
+    .filter({ hasText: `Cluster Backup Job failed on ${quiet.name}` });
   await expect(incident).toBeVisible({ timeout: 60_000 });
   await expect(incident.locator("[data-status]")).toHaveAttribute("data-status", "open");
   await expect(incident).toContainText(`Rule “${ruleName}”`);
   await expect(page.getByTestId("incident-badge")).not.toHaveText(/Incidents 0\b/);
 
-  await incident.getByPlaceholder("What are you doing about it?").fill("Looking at the aggregate's free space");
+  await incident
+    .getByPlaceholder("What are you doing about it?")
+    .fill("Looking at the aggregate's free space");
   await incident.getByRole("button", { name: "Acknowledge" }).click();
   await expect(incident.locator("[data-status]")).toHaveAttribute("data-status", "acknowledged");
   await expect(incident).toContainText("Looking at the aggregate's free space");
@@ -48,8 +55,12 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   const fixed = await quiet.startJob({ type: "cluster-backup", durationMs: 1_000 });
   await quiet.waitForJob(request, fixed);
   await page.getByRole("tab", { name: "Resolved", exact: true }).click();
-  const resolved = page.getByTestId("incident").filter({ hasText: `Cluster Backup Job failed on ${quiet.name}` });
-  await expect(resolved.locator("[data-status]")).toHaveAttribute("data-status", "resolved", { timeout: 60_000 });
+  const resolved = page
+    .getByTestId("incident")
+    .filter({ hasText: `Cluster Backup Job failed on ${quiet.name}` });
+  await expect(resolved.locator("[data-status]")).toHaveAttribute("data-status", "resolved", {
+    timeout: 60_000,
+  });
   await expect(resolved).toContainText("Looking at the aggregate's free space");
 
   // The acknowledgement is in the audit trail, as an action on Jobdeck itself.
@@ -57,7 +68,10 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   expect(audit.status()).toBe(200);
   expect(JSON.stringify(await audit.json())).toContain("Looking at the aggregate's free space");
 
-  const rules = (await (await request.get("/api/alerts/rules")).json()) as { items: Array<{ id: string; name: string }> };
+  const rules = (await (await request.get("/api/alerts/rules")).json()) as {
+    items: Array<{ id: string; name: string }>;
+  };
   const mine = rules.items.find((r) => r.name === ruleName);
-  if (mine) await request.delete(`/api/alerts/rules/${mine.id}`, { headers: { origin: E2E.baseUrl } });
+  if (mine)
+    await request.delete(`/api/alerts/rules/${mine.id}`, { headers: { origin: E2E.baseUrl } });
 });

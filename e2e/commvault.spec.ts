@@ -5,8 +5,14 @@ import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
 test.describe("Commvault DR orchestration", () => {
-  test("an operator kills a running DR failover from its page; its phases carry the code table's names", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 3_600_000 });
+  test("an operator kills a running DR failover from its page; its phases carry the code table's names", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "commvault", {
+      type: "planned-failover",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "commvault", vendorId);
     await page.goto(`/jobs/${job.id}`);
     const badge = page.getByTestId("state-badge").first();
@@ -29,6 +35,8 @@ test.describe("Commvault DR orchestration", () => {
 
     await expect(badge).toHaveAttribute("data-state", "aborted", { timeout: 60_000 });
     await expect(page.getByTestId("vendor-state")).toContainText("Killed");
-    await expect(page.getByTestId("audit-line").and(page.locator('[data-action="kill"]')).first()).toHaveAttribute("data-status", "succeeded");
+    await expect(
+      page.getByTestId("audit-line").and(page.locator('[data-action="kill"]')).first(),
+    ).toHaveAttribute("data-status", "succeeded");
   });
 });

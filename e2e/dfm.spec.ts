@@ -5,8 +5,14 @@ import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
 test.describe("DFM / Protection Manager", () => {
-  test("an operator aborts a running job from its page with the name typed and a reason; it goes aborting → aborted", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "dfm", { type: "remote_backup", durationMs: 3_600_000 });
+  test("an operator aborts a running job from its page with the name typed and a reason; it goes aborting → aborted", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "dfm", {
+      type: "remote_backup",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "dfm", vendorId);
     await page.goto(`/jobs/${job.id}`);
     const badge = page.getByTestId("state-badge").first();
@@ -29,13 +35,20 @@ test.describe("DFM / Protection Manager", () => {
     await expect(audit).toContainText("wrong dataset scheduled");
   });
 
-  test("a DFM job shows its phases on the Gantt, and DFM's schedules are listed as future jobs", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "dfm", { type: "remote_backup", durationMs: 3_600_000 });
+  test("a DFM job shows its phases on the Gantt, and DFM's schedules are listed as future jobs", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "dfm", {
+      type: "remote_backup",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "dfm", vendorId);
     let phases: JobDetailView["phases"] = [];
     await expect
       .poll(async () => {
-        phases = ((await (await request.get(`/api/jobs/${job.id}`)).json()) as JobDetailView).phases;
+        phases = ((await (await request.get(`/api/jobs/${job.id}`)).json()) as JobDetailView)
+          .phases;
         return phases.length;
       })
       .toBeGreaterThan(0);
@@ -48,8 +61,11 @@ test.describe("DFM / Protection Manager", () => {
     const from = new Date();
     const res = await request.get(`/api/scheduled?from=${encodeURIComponent(from.toISOString())}`);
     expect(res.status()).toBe(200);
-    const dfm = ((await res.json()) as { items: ScheduledView[] }).items.filter((s) => s.kind === "dfm");
+    const dfm = ((await res.json()) as { items: ScheduledView[] }).items.filter(
+      (s) => s.kind === "dfm",
+    );
     expect(dfm.length).toBeGreaterThan(0);
-    for (const s of dfm) expect(new Date(s.startsAt).getTime()).toBeGreaterThanOrEqual(from.getTime());
+    for (const s of dfm)
+      expect(new Date(s.startsAt).getTime()).toBeGreaterThanOrEqual(from.getTime());
   });
 });

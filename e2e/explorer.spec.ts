@@ -39,7 +39,9 @@ function parseCsv(text: string): string[][] {
 }
 
 test.describe("jobs explorer", () => {
-  test("filtering by two vendors and a state narrows the table and survives a reload from the URL", async ({ page }) => {
+  test("filtering by two vendors and a state narrows the table and survives a reload from the URL", async ({
+    page,
+  }) => {
     await page.goto("/jobs");
     await expect(rows(page).first()).toBeVisible();
 
@@ -50,34 +52,57 @@ test.describe("jobs explorer", () => {
 
     const check = async () => {
       await expect(rows(page).first()).toBeVisible();
-      await expect.poll(async () => (await rowAttrs(page, "data-kind")).every((k) => k === "ontap" || k === "spp")).toBe(true);
-      await expect.poll(async () => (await rowAttrs(page, "data-state")).every((s) => s === "succeeded")).toBe(true);
+      await expect
+        .poll(async () =>
+          (await rowAttrs(page, "data-kind")).every((k) => k === "ontap" || k === "spp"),
+        )
+        .toBe(true);
+      await expect
+        .poll(async () => (await rowAttrs(page, "data-state")).every((s) => s === "succeeded"))
+        .toBe(true);
       expect(await rows(page).count()).toBeGreaterThan(0);
     };
     await check();
 
     // The unfiltered list has jobs these filters drop: the table really narrowed.
     const all = (await (await page.request.get("/api/jobs?limit=200")).json()) as JobPage;
-    expect(all.items.some((j) => !(j.kind === "ontap" || j.kind === "spp") || j.state !== "succeeded")).toBe(true);
+    expect(
+      all.items.some((j) => !(j.kind === "ontap" || j.kind === "spp") || j.state !== "succeeded"),
+    ).toBe(true);
 
     await page.reload();
     await expect(page.getByTestId("filter-kind-ontap")).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("filter-kind-spp")).toHaveAttribute("aria-pressed", "true");
-    await expect(page.getByTestId("filter-state-succeeded")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("filter-state-succeeded")).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await expect(page.getByTestId("filter-kind-dfm")).toHaveAttribute("aria-pressed", "false");
     await check();
   });
 
-  test("a job started by a simulator appears in the table without a reload, and the vendor counter counts it", async ({ page, request }) => {
+  test("a job started by a simulator appears in the table without a reload, and the vendor counter counts it", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/jobs?kind=ontap");
     await expect(rows(page).first()).toBeVisible();
     let reloaded = false;
     page.on("load", () => (reloaded = true));
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 });
-    await expect(page.locator(`[data-testid="job-row"][data-vendor-id="${vendorId}"]`)).toBeVisible({ timeout: 60_000 });
-    const counts = (await (await request.get("/api/jobs/counts")).json()) as { vendors: Array<{ kind: string; running: number }> };
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 3_600_000,
+    });
+    await expect(page.locator(`[data-testid="job-row"][data-vendor-id="${vendorId}"]`)).toBeVisible(
+      { timeout: 60_000 },
+    );
+    const counts = (await (await request.get("/api/jobs/counts")).json()) as {
+      vendors: Array<{ kind: string; running: number }>;
+    };
     expect(counts.vendors.find((v) => v.kind === "ontap")?.running).toBeGreaterThan(0);
-    await expect(page.locator('[data-testid="vendor-count"][data-kind="ontap"] [data-testid="count-running"]')).not.toHaveText(/^▶ 0 /);
+    await expect(
+      page.locator('[data-testid="vendor-count"][data-kind="ontap"] [data-testid="count-running"]'),
+    ).not.toHaveText(/^▶ 0 /);
     expect(reloaded).toBe(false);
   });
 
@@ -105,7 +130,9 @@ test.describe("jobs explorer", () => {
     let cursor: string | null = null;
     do {
       const page2 = (await (
-        await page.request.get(`/api/jobs?state=succeeded,failed&${range}&sort=name&order=asc&limit=500${cursor ? `&cursor=${cursor}` : ""}`)
+        await page.request.get(
+          `/api/jobs?state=succeeded,failed&${range}&sort=name&order=asc&limit=500${cursor ? `&cursor=${cursor}` : ""}`,
+        )
       ).json()) as JobPage;
       all = [...all, ...page2.items.map((j) => j.id)];
       cursor = page2.nextCursor;
@@ -113,13 +140,19 @@ test.describe("jobs explorer", () => {
     expect(body.map((r) => r[0])).toEqual(all);
   });
 
-  test("sorting by a column keeps the server's keyset order, and a saved view brings the view back", async ({ page }) => {
+  test("sorting by a column keeps the server's keyset order, and a saved view brings the view back", async ({
+    page,
+  }) => {
     await page.goto("/jobs?kind=ontap");
     await expect(rows(page).first()).toBeVisible();
     await page.getByTestId("sort-name").click();
     await expect(page).toHaveURL(/sort=name&order=asc/);
-    const api = (await (await page.request.get("/api/jobs?kind=ontap&sort=name&order=asc")).json()) as JobPage;
-    await expect.poll(async () => (await rowAttrs(page, "data-job-id")).slice(0, 5)).toEqual(api.items.slice(0, 5).map((j) => j.id));
+    const api = (await (
+      await page.request.get("/api/jobs?kind=ontap&sort=name&order=asc")
+    ).json()) as JobPage;
+    await expect
+      .poll(async () => (await rowAttrs(page, "data-job-id")).slice(0, 5))
+      .toEqual(api.items.slice(0, 5).map((j) => j.id));
 
     const name = `ontap by name ${Date.now()}`;
     await page.getByTestId("saved-view-name").fill(name);
@@ -132,9 +165,18 @@ test.describe("jobs explorer", () => {
     await expect(page.getByTestId("filter-kind-ontap")).toHaveAttribute("aria-pressed", "true");
   });
 
-  test("bulk pause sends one confirmed action per selected job; bulk cancel needs the count and a reason", async ({ page, request }) => {
-    const ids = [await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 }), await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 })];
-    const jobs = [await waitForJob(request, "ontap", ids[0] ?? ""), await waitForJob(request, "ontap", ids[1] ?? "")];
+  test("bulk pause sends one confirmed action per selected job; bulk cancel needs the count and a reason", async ({
+    page,
+    request,
+  }) => {
+    const ids = [
+      await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 }),
+      await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 }),
+    ];
+    const jobs = [
+      await waitForJob(request, "ontap", ids[0] ?? ""),
+      await waitForJob(request, "ontap", ids[1] ?? ""),
+    ];
     await page.goto("/jobs?kind=ontap");
     for (const job of jobs) {
       const row = page.locator(`[data-testid="job-row"][data-job-id="${job.id}"]`);
@@ -156,10 +198,14 @@ test.describe("jobs explorer", () => {
 
     await page.getByTestId("bulk-pause").click();
     await page.getByTestId("bulk-submit").click();
-    await expect(page.getByTestId("bulk-job").and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);
+    await expect(
+      page.getByTestId("bulk-job").and(page.locator('[data-status="succeeded"]')),
+    ).toHaveCount(2);
     await page.getByTestId("bulk-close").click();
     for (const job of jobs) {
-      await expect(page.locator(`[data-testid="job-row"][data-job-id="${job.id}"]`)).toHaveAttribute("data-state", "paused");
+      await expect(
+        page.locator(`[data-testid="job-row"][data-job-id="${job.id}"]`),
+      ).toHaveAttribute("data-state", "paused");
     }
   });
 });

@@ -13,7 +13,10 @@ async function launchPosts(request: APIRequestContext, endpoint: string): Promis
 }
 
 test.describe("Superna Eyeglass", () => {
-  test("an operator launches a readiness check from the source's launch page and it appears as a job", async ({ page, request }) => {
+  test("an operator launches a readiness check from the source's launch page and it appears as a job", async ({
+    page,
+    request,
+  }) => {
     const sourceId = await eyeglassSourceId(request);
     const before = await launchPosts(request, "readiness");
     await page.goto(`/sources/${sourceId}/launch?op=readiness`);
@@ -34,17 +37,25 @@ test.describe("Superna Eyeglass", () => {
     await expect(page.getByTestId("job-name")).toHaveText(job.name);
   });
 
-  test("an operator may not launch a failover; the form says which role it needs", async ({ page, request }) => {
+  test("an operator may not launch a failover; the form says which role it needs", async ({
+    page,
+    request,
+  }) => {
     const sourceId = await eyeglassSourceId(request);
     await page.goto(`/sources/${sourceId}/launch?op=failover`);
-    await expect(page.getByTestId("launch-needs-role")).toContainText("needs the admin role; you are operator");
+    await expect(page.getByTestId("launch-needs-role")).toContainText(
+      "needs the admin role; you are operator",
+    );
     await expect(page.getByTestId("launch-submit")).toBeDisabled();
   });
 
   test.describe("as an admin", () => {
     test.use({ storageState: E2E.storage.admin });
 
-    test("a failover launch asks for the source name and a reason, then starts exactly one vendor job", async ({ page, request }) => {
+    test("a failover launch asks for the source name and a reason, then starts exactly one vendor job", async ({
+      page,
+      request,
+    }) => {
       const sourceId = await eyeglassSourceId(request);
       const before = await launchPosts(request, "failover");
       await page.goto(`/sources/${sourceId}/launch?op=failover`);
@@ -67,8 +78,14 @@ test.describe("Superna Eyeglass", () => {
     });
   });
 
-  test("an operator cancels a running failover from its page and it ends as canceled", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "eyeglass", { type: "failover", durationMs: 3_600_000 });
+  test("an operator cancels a running failover from its page and it ends as canceled", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "eyeglass", {
+      type: "failover",
+      durationMs: 3_600_000,
+    });
     expect(vendorId).toMatch(/^failover:/);
     const job = await waitForJob(request, "eyeglass", vendorId);
     await page.goto(`/jobs/${job.id}`);
@@ -82,7 +99,9 @@ test.describe("Superna Eyeglass", () => {
 
     // The simulator's scripted failover does not roll back renamed shares, so nothing keeps it running after the cancel.
     await expect(badge).toHaveAttribute("data-state", "canceled", { timeout: 60_000 });
-    await expect(page.getByTestId("audit-line").and(page.locator('[data-action="cancel"]')).first()).toHaveAttribute("data-status", "succeeded");
+    await expect(
+      page.getByTestId("audit-line").and(page.locator('[data-action="cancel"]')).first(),
+    ).toHaveAttribute("data-status", "succeeded");
     await expect(page.getByTestId("action-cancel")).toHaveCount(0);
   });
 });

@@ -13,7 +13,10 @@ test.describe("the whole path on ONTAP", () => {
 
   test("a job's state changes on screen without a reload", async ({ page, request }) => {
     // A scripted length is taken as given (the simulators' speed paces only the jobs they make up).
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 12_000 });
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 12_000,
+    });
     const job = await waitForJob(request, "ontap", vendorId);
     await page.goto(`/jobs/${job.id}`);
     const badge = page.getByTestId("state-badge").first();
@@ -24,8 +27,14 @@ test.describe("the whole path on ONTAP", () => {
     expect(reloaded).toBe(false);
   });
 
-  test("an operator pauses and resumes a running job from its page, and the audit trail shows both", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 });
+  test("an operator pauses and resumes a running job from its page, and the audit trail shows both", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "ontap", vendorId);
     await page.goto(`/jobs/${job.id}`);
     const badge = page.getByTestId("state-badge").first();
@@ -42,21 +51,41 @@ test.describe("the whole path on ONTAP", () => {
     await expect(badge).toHaveAttribute("data-state", "running");
 
     const audit = page.getByTestId("audit-line");
-    await expect(audit.filter({ hasText: "pause" }).first()).toHaveAttribute("data-status", "succeeded");
-    await expect(audit.filter({ hasText: "resume" }).first()).toHaveAttribute("data-status", "succeeded");
+    await expect(audit.filter({ hasText: "pause" }).first()).toHaveAttribute(
+      "data-status",
+      "succeeded",
+    );
+    await expect(audit.filter({ hasText: "resume" }).first()).toHaveAttribute(
+      "data-status",
+      "succeeded",
+    );
     await expect(page.getByTestId("audit-lines")).toContainText("Olga Operator");
   });
 
-  test("a job the simulator deleted 300 s after it finished is still listed, marked gone at the vendor", async ({ page, request }) => {
+  test("a job the simulator deleted 300 s after it finished is still listed, marked gone at the vendor", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(180_000);
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 2_000 });
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 2_000,
+    });
     const job = await waitForJob(request, "ontap", vendorId);
     // Finishes after 2 s; ONTAP deletes it 300 s of the cluster's time (60 s at the e2e speed) later.
     await expect
-      .poll(async () => ((await (await request.get(`/api/jobs/${job.id}`)).json()) as { job: { goneAt: string | null } }).job.goneAt, {
-        timeout: 150_000,
-        intervals: [2_000],
-      })
+      .poll(
+        async () =>
+          (
+            (await (await request.get(`/api/jobs/${job.id}`)).json()) as {
+              job: { goneAt: string | null };
+            }
+          ).job.goneAt,
+        {
+          timeout: 150_000,
+          intervals: [2_000],
+        },
+      )
       .not.toBeNull();
     await page.goto(`/jobs?kind=ontap&q=${vendorId}`);
     const row = page.locator(`[data-testid="job-row"][data-vendor-id="${vendorId}"]`);

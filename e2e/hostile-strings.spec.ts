@@ -16,9 +16,21 @@ import { startQuietSource, type QuietSource } from "./support/quiet-source";
  */
 const corpus = hostileCorpus(`hostile-${Date.now()}`);
 const { mark } = corpus;
-const KINDS = ["ontap", "dfm", "eyeglass", "commvault", "spp"] as const satisfies readonly SourceKind[];
+const KINDS = [
+  "ontap",
+  "dfm",
+  "eyeglass",
+  "commvault",
+  "spp",
+] as const satisfies readonly SourceKind[];
 // Simulated time (the e2e simulators run 5x): long enough for every vendor's phase plan, short enough to end during the test.
-const DURATION: Record<(typeof KINDS)[number], number> = { ontap: 30_000, dfm: 60_000, eyeglass: 60_000, commvault: 300_000, spp: 60_000 };
+const DURATION: Record<(typeof KINDS)[number], number> = {
+  ontap: 30_000,
+  dfm: 60_000,
+  eyeglass: 60_000,
+  commvault: 300_000,
+  spp: 60_000,
+};
 const SOURCE_LABEL = `<img src=x onerror=alert(1)> Hostile`;
 
 interface HostileJob {
@@ -40,7 +52,10 @@ test.beforeAll(async ({ request }) => {
     sources.push(source);
     // ONTAP gets the 1 MB name; the others 40,000 characters that do not compress (past every index's limit).
     for (const text of ["formula", "javascriptUrl", kind === "ontap" ? "huge" : "long"] as const) {
-      const vendorId = await source.startJob({ text: corpus[text], durationMs: text === "formula" && kind === "dfm" ? 3_600_000 : DURATION[kind] });
+      const vendorId = await source.startJob({
+        text: corpus[text],
+        durationMs: text === "formula" && kind === "dfm" ? 3_600_000 : DURATION[kind],
+      });
       jobs.push({ kind, vendorId, text, id: "" });
     }
   }
@@ -87,18 +102,27 @@ async function expectInert(page: Page, path: string, visibleText: string | null 
   };
   page.on("dialog", onDialog);
   await page.goto(path);
-  if (visibleText) await expect.soft(page.getByText(visibleText, { exact: false }).first(), path).toBeAttached();
+  if (visibleText)
+    await expect.soft(page.getByText(visibleText, { exact: false }).first(), path).toBeAttached();
   const found = await page.evaluate(() => ({
     xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
     csp: (window as unknown as { __csp?: string[] }).__csp ?? [],
-    injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length + [...document.querySelectorAll("b")].filter((b) => ["huge", "long", "not-bold"].includes(b.textContent ?? "")).length,
-    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+    injected:
+      document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length +
+      [...document.querySelectorAll("b")].filter((b) =>
+        ["huge", "long", "not-bold"].includes(b.textContent ?? ""),
+      ).length,
+    jsLinks: [...document.querySelectorAll("a[href]")].filter((a) =>
+      /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
+    ).length,
     // The page never scrolls sideways: long names wrap or are clipped inside their cell.
     overflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   }));
   const wide = found.overflowPx > 0 ? await widestElements(page) : [];
   // Soft: one run reports every screen that fails, not just the first.
-  expect.soft(found, `${path} ${wide.join(" | ")}`).toEqual({ xss: null, csp: [], injected: 0, jsLinks: 0, overflowPx: 0 });
+  expect
+    .soft(found, `${path} ${wide.join(" | ")}`)
+    .toEqual({ xss: null, csp: [], injected: 0, jsLinks: 0, overflowPx: 0 });
   expect.soft(dialogs, path).toEqual([]);
   page.off("dialog", onDialog);
 }
@@ -107,20 +131,39 @@ async function expectInert(page: Page, path: string, visibleText: string | null 
 function widestElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const edge = document.documentElement.clientWidth + 1;
-    const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > edge && ![...el.children].some((c) => c.getBoundingClientRect().right > edge));
-    return out.slice(0, 3).map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").slice(0, 40)}`);
+    const out = [...document.body.querySelectorAll("*")].filter(
+      (el) =>
+        el.getBoundingClientRect().right > edge &&
+        ![...el.children].some((c) => c.getBoundingClientRect().right > edge),
+    );
+    return out
+      .slice(0, 3)
+      .map(
+        (el) =>
+          `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").slice(0, 40)}`,
+      );
   });
 }
 
-test("hostile strings from every simulator render as inert text on every screen", async ({ page }) => {
+test("hostile strings from every simulator render as inert text on every screen", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await armTraps(page);
   await expectInert(page, `/jobs?q=${encodeURIComponent(mark)}`);
-  await expect(page.getByText("<script>window.__xss='script'</script>", { exact: false }).first()).toBeVisible();
-  for (const job of jobs) await expectInert(page, `/jobs/${job.id}`, job.text === "huge" ? "<b>huge</b>" : job.text === "long" ? "<b>long</b>" : mark);
+  await expect(
+    page.getByText("<script>window.__xss='script'</script>", { exact: false }).first(),
+  ).toBeVisible();
+  for (const job of jobs)
+    await expectInert(
+      page,
+      `/jobs/${job.id}`,
+      job.text === "huge" ? "<b>huge</b>" : job.text === "long" ? "<b>long</b>" : mark,
+    );
   await expectInert(page, "/timeline", null);
   await expectInert(page, "/history");
-  for (const job of jobs.filter((j) => j.kind === "eyeglass" || j.kind === "commvault")) await expectInert(page, `/history/${job.id}`, null);
+  for (const job of jobs.filter((j) => j.kind === "eyeglass" || j.kind === "commvault"))
+    await expectInert(page, `/history/${job.id}`, null);
   await expectInert(page, "/audit");
   await expectInert(page, "/sources", SOURCE_LABEL);
   await expectInert(page, "/wall", null);
@@ -165,10 +208,14 @@ async function hostileCells(request: APIRequestContext, path: string): Promise<s
   const res = await request.get(path);
   expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/csv");
-  return parseCsv(await res.text()).flat().filter((cell) => cell.includes(mark));
+  return parseCsv(await res.text())
+    .flat()
+    .filter((cell) => cell.includes(mark));
 }
 
-test("every CSV export carries the hostile strings with spreadsheet formulas neutralised", async ({ request }) => {
+test("every CSV export carries the hostile strings with spreadsheet formulas neutralised", async ({
+  request,
+}) => {
   const exports = {
     jobs: await hostileCells(request, `/api/jobs/export?q=${encodeURIComponent(mark)}`),
     history: await hostileCells(request, "/api/history/export"),
@@ -177,14 +224,27 @@ test("every CSV export carries the hostile strings with spreadsheet formulas neu
   for (const [name, cells] of Object.entries(exports)) {
     expect(cells.length, `${name} export has the hostile rows`).toBeGreaterThan(0);
     // A spreadsheet runs a cell that starts with = + - @ (or a tab/CR); each such cell gets a leading apostrophe.
-    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), name).toEqual([]);
-    expect(cells.some((c) => c.startsWith("'=cmd|")), `${name}: the formula is kept, neutralised`).toBe(true);
+    expect(
+      cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+      name,
+    ).toEqual([]);
+    expect(
+      cells.some((c) => c.startsWith("'=cmd|")),
+      `${name}: the formula is kept, neutralised`,
+    ).toBe(true);
   }
 });
 
 test("odd HTTP methods and hostile paths never get a 5xx", async ({ request }) => {
   for (const method of ["PROPFIND", "PURGE", "OPTIONS", "HEAD", "PATCH"]) {
-    for (const path of ["/api/jobs", "/api/audit", "/api/wall", `/api/jobs/${encodeURIComponent("<script>")}`, "/api/%E0%A4%A", "/api/jobs/..%2f..%2fetc"]) {
+    for (const path of [
+      "/api/jobs",
+      "/api/audit",
+      "/api/wall",
+      `/api/jobs/${encodeURIComponent("<script>")}`,
+      "/api/%E0%A4%A",
+      "/api/jobs/..%2f..%2fetc",
+    ]) {
       const res = await request.fetch(path, { method, headers: { origin: E2E.baseUrl } });
       expect(res.status(), `${method} ${path}`).toBeLessThan(500);
     }

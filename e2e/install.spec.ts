@@ -15,7 +15,9 @@ async function manifestOf(page: Page, request: APIRequestContext): Promise<Manif
 }
 
 async function expectIconsServed(request: APIRequestContext, manifest: Manifest): Promise<void> {
-  expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(
+    expect.arrayContaining(["192x192", "512x512"]),
+  );
   expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
   for (const icon of manifest.icons) {
     const res = await request.get(icon.src);
@@ -25,7 +27,10 @@ async function expectIconsServed(request: APIRequestContext, manifest: Manifest)
 }
 
 test.describe("installing Jobdeck as an app", () => {
-  test("the wall installs as a full-screen app at /wall, with its icons", async ({ page, request }) => {
+  test("the wall installs as a full-screen app at /wall, with its icons", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/wall");
     const manifest = await manifestOf(page, request);
     expect([manifest.start_url, manifest.display]).toEqual(["/wall", "fullscreen"]);
@@ -36,7 +41,13 @@ test.describe("installing Jobdeck as an app", () => {
     await page.goto("/jobs");
     const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
     expect((await request.get(icon ?? "")).status()).toBe(200);
-    expect((await request.get((await page.locator('link[rel="apple-touch-icon"]').getAttribute("href")) ?? "")).status()).toBe(200);
+    expect(
+      (
+        await request.get(
+          (await page.locator('link[rel="apple-touch-icon"]').getAttribute("href")) ?? "",
+        )
+      ).status(),
+    ).toBe(200);
     const manifest = await manifestOf(page, request);
     expect([manifest.start_url, manifest.display]).toEqual(["/jobs", "standalone"]);
     await expectIconsServed(request, manifest);

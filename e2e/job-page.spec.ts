@@ -11,11 +11,16 @@ const SCREENSHOTS = path.join("e2e", "screenshots");
 // Tall enough that a DR job's phase rows are all inside the virtualised Gantt's view.
 test.use({ viewport: { width: 1400, height: 1200 } });
 
-const detail = async (request: APIRequestContext, id: string) => (await (await request.get(`/api/jobs/${id}`)).json()) as JobDetailView;
-const baseline = async (request: APIRequestContext, id: string) => (await (await request.get(`/api/jobs/${id}/baseline`)).json()) as JobBaselineView;
+const detail = async (request: APIRequestContext, id: string) =>
+  (await (await request.get(`/api/jobs/${id}`)).json()) as JobDetailView;
+const baseline = async (request: APIRequestContext, id: string) =>
+  (await (await request.get(`/api/jobs/${id}/baseline`)).json()) as JobBaselineView;
 
 test.describe("the job page", () => {
-  test("a running Commvault job's Gantt gains a bar and its running bar grows, without a reload", async ({ page, request }) => {
+  test("a running Commvault job's Gantt gains a bar and its running bar grows, without a reload", async ({
+    page,
+    request,
+  }) => {
     // 4 minutes per pair (a scripted length is taken as given), phases a few seconds apart.
     const vendorId = await startSimJob(request, "commvault", { durationMs: 240_000 });
     const job = await waitForJob(request, "commvault", vendorId);
@@ -33,7 +38,12 @@ test.describe("the job page", () => {
     // (any phase may end between two looks, so every running one is followed).
     const firstSeen = new Map<string, number>();
     const grew = async () => {
-      const bars = await running.evaluateAll((els) => els.map((e) => [e.getAttribute("data-key") ?? "", Number(e.getAttribute("data-duration-ms"))] as const));
+      const bars = await running.evaluateAll((els) =>
+        els.map(
+          (e) =>
+            [e.getAttribute("data-key") ?? "", Number(e.getAttribute("data-duration-ms"))] as const,
+        ),
+      );
       let seenGrowing = false;
       for (const [key, ms] of bars) {
         const first = firstSeen.get(key);
@@ -44,14 +54,23 @@ test.describe("the job page", () => {
     };
     await expect.poll(grew, { timeout: 30_000 }).toBe(true);
 
-    await expect.poll(async () => Number(await gantt.getAttribute("data-started")), { timeout: 120_000 }).toBeGreaterThan(startedAtFirst);
+    await expect
+      .poll(async () => Number(await gantt.getAttribute("data-started")), { timeout: 120_000 })
+      .toBeGreaterThan(startedAtFirst);
     expect(reloaded).toBe(false);
   });
 
   test("an Eyeglass failover's step tree collapses and expands", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "eyeglass", { type: "failover", durationMs: 120_000 });
+    const vendorId = await startSimJob(request, "eyeglass", {
+      type: "failover",
+      durationMs: 120_000,
+    });
     const job = await waitForJob(request, "eyeglass", vendorId);
-    await expect.poll(async () => (await detail(request, job.id)).phases.some((p) => p.parentKey !== null), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await detail(request, job.id)).phases.some((p) => p.parentKey !== null), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await page.goto(`/jobs/${job.id}`);
     const gantt = page.getByTestId("gantt");
     const toggle = page.getByTestId("gantt-toggle").first();
@@ -66,27 +85,42 @@ test.describe("the job page", () => {
 
     await row.getByTestId("gantt-toggle").click();
     await expect(row).toHaveAttribute("aria-expanded", "false");
-    await expect.poll(async () => Number(await gantt.getAttribute("data-rows"))).toBeLessThan(rowsOpen);
+    await expect
+      .poll(async () => Number(await gantt.getAttribute("data-rows")))
+      .toBeLessThan(rowsOpen);
     await expect(row).toContainText(/\(\+\d+\)/);
 
     await row.getByTestId("gantt-toggle").click();
     await expect(row).toHaveAttribute("aria-expanded", "true");
-    await expect.poll(async () => Number(await gantt.getAttribute("data-rows"))).toBeGreaterThanOrEqual(rowsOpen);
+    await expect
+      .poll(async () => Number(await gantt.getAttribute("data-rows")))
+      .toBeGreaterThanOrEqual(rowsOpen);
   });
 
-  test("the ETA appears for a job kind with enough history and says \"no estimate\" without", async ({ page, request }) => {
+  test('the ETA appears for a job kind with enough history and says "no estimate" without', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(240_000);
     // A Commvault of the test's own: no history at all until the test makes some.
     const quiet = await startQuietSource("commvault", "CommServe without history");
     try {
       const openJob = async (id: string) => {
-        const baselineRead = page.waitForResponse((r) => r.url().endsWith(`/api/jobs/${id}/baseline`) && r.ok());
+        const baselineRead = page.waitForResponse(
+          (r) => r.url().endsWith(`/api/jobs/${id}/baseline`) && r.ok(),
+        );
         await page.goto(`/jobs/${id}`);
         await baselineRead;
-        await expect(page.getByTestId("state-badge").first()).toHaveAttribute("data-state", "running");
+        await expect(page.getByTestId("state-badge").first()).toHaveAttribute(
+          "data-state",
+          "running",
+        );
       };
       const firstId = await quiet.startJob({ type: "test-failover", durationMs: 3_600_000 });
-      const truth = (await (await request.get(`${quiet.url}/__sim/jobs`)).json()) as Array<{ jobId: number; drGroupId: number }>;
+      const truth = (await (await request.get(`${quiet.url}/__sim/jobs`)).json()) as Array<{
+        jobId: number;
+        drGroupId: number;
+      }>;
       const drGroupId = truth.find((j) => String(j.jobId) === firstId)?.drGroupId;
       expect(drGroupId, "the simulator's DR group for the first job").toBeDefined();
       const first = await quiet.waitForJob(request, firstId);
@@ -96,12 +130,22 @@ test.describe("the job page", () => {
       await expect(page.getByTestId("eta")).toHaveText("no estimate");
 
       // Three short successful runs of the same kind (the fewest an estimate is made from) become the next run's history.
-      const shortIds = await Promise.all([60_000, 64_000, 68_000].map((durationMs) => quiet.startJob({ type: "test-failover", drGroupId, durationMs })));
+      const shortIds = await Promise.all(
+        [60_000, 64_000, 68_000].map((durationMs) =>
+          quiet.startJob({ type: "test-failover", drGroupId, durationMs }),
+        ),
+      );
       for (const shortId of shortIds) {
         const short = await quiet.waitForJob(request, shortId);
-        await expect.poll(async () => (await detail(request, short.id)).job.state, { timeout: 150_000 }).toBe("succeeded");
+        await expect
+          .poll(async () => (await detail(request, short.id)).job.state, { timeout: 150_000 })
+          .toBe("succeeded");
       }
-      const longId = await quiet.startJob({ type: "test-failover", drGroupId, durationMs: 3_600_000 });
+      const longId = await quiet.startJob({
+        type: "test-failover",
+        drGroupId,
+        durationMs: 3_600_000,
+      });
       const long = await quiet.waitForJob(request, longId);
       await expect.poll(async () => (await baseline(request, long.id)).runs).toBe(3);
       await openJob(long.id);
@@ -111,10 +155,22 @@ test.describe("the job page", () => {
     }
   });
 
-  test("at 1920×1080 a running DR job shows its Gantt, feed and throughput (the README's screenshot)", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "commvault", { type: "planned-failover", durationMs: 120_000 });
+  test("at 1920×1080 a running DR job shows its Gantt, feed and throughput (the README's screenshot)", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "commvault", {
+      type: "planned-failover",
+      durationMs: 120_000,
+    });
     const job = await waitForJob(request, "commvault", vendorId);
-    await expect.poll(async () => (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(8);
+    await expect
+      .poll(
+        async () =>
+          (await detail(request, job.id)).phases.filter((p) => p.startedAt !== null).length,
+        { timeout: 120_000 },
+      )
+      .toBeGreaterThanOrEqual(8);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`/jobs/${job.id}`);
     await expect(page.getByTestId("gantt-bar").nth(3)).toBeVisible();
@@ -133,7 +189,9 @@ test.describe("the job page", () => {
     const countAtOpen = await events.count();
     let reloaded = false;
     page.on("load", () => (reloaded = true));
-    await expect.poll(async () => events.count(), { timeout: 120_000 }).toBeGreaterThan(countAtOpen);
+    await expect
+      .poll(async () => events.count(), { timeout: 120_000 })
+      .toBeGreaterThan(countAtOpen);
     await expect(events.first()).not.toHaveText(newestAtOpen ?? "");
     expect(reloaded).toBe(false);
   });

@@ -6,13 +6,17 @@ import { startSimJob } from "./support/sim";
 test.describe("sign-in", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("a wrong password shows an error and stays on the form; the right one lands on /jobs", async ({ page }) => {
+  test("a wrong password shows an error and stays on the form; the right one lands on /jobs", async ({
+    page,
+  }) => {
     await page.goto("/jobs");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs/);
     await page.getByLabel("Email").fill(E2E.operator.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
 
     await page.getByLabel("Password").fill(E2E.operator.password);
@@ -25,8 +29,14 @@ test.describe("sign-in", () => {
 test.describe("a viewer", () => {
   test.use({ storageState: E2E.storage.viewer });
 
-  test("sees a running job read-only: a read-only badge and no action buttons", async ({ page, request }) => {
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 });
+  test("sees a running job read-only: a read-only badge and no action buttons", async ({
+    page,
+    request,
+  }) => {
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "ontap", vendorId);
     await page.goto(`/jobs/${job.id}`);
     await expect(page.getByTestId("state-badge").first()).toHaveAttribute("data-state", "running");
@@ -44,7 +54,9 @@ test.describe("a viewer", () => {
 test.describe("an admin", () => {
   test.use({ storageState: E2E.storage.admin });
 
-  test("adds an Eyeglass source after testing the connection, and the worker polls it", async ({ page }) => {
+  test("adds an Eyeglass source after testing the connection, and the worker polls it", async ({
+    page,
+  }) => {
     const name = `Eyeglass DR site ${Date.now()}`;
     await page.goto("/sources");
     await page.getByRole("button", { name: "Add source" }).click();
@@ -67,21 +79,31 @@ test.describe("an admin", () => {
     await expect(page).toHaveURL(/\/sources$/);
     const row = page.locator(`[data-testid="source-row"][data-name="${name}"]`);
     await expect(row).toContainText("Superna Eyeglass");
-    await expect(row.getByTestId("source-health")).toHaveAttribute("data-status", "healthy", { timeout: 60_000 });
+    await expect(row.getByTestId("source-health")).toHaveAttribute("data-status", "healthy", {
+      timeout: 60_000,
+    });
     await expect(page.getByTestId("sources-table")).not.toContainText("demo-Passw0rd");
 
     await row.getByRole("button", { name: "Edit" }).click();
-    await expect(page.getByRole("form", { name: `Edit ${name}` }).getByLabel("API token")).toHaveValue("");
+    await expect(
+      page.getByRole("form", { name: `Edit ${name}` }).getByLabel("API token"),
+    ).toHaveValue("");
   });
 });
 
 test.describe("an operator", () => {
-  test("aborts a running DFM job with a reason, and the abort is in /audit and its CSV", async ({ page, request }) => {
+  test("aborts a running DFM job with a reason, and the abort is in /audit and its CSV", async ({
+    page,
+    request,
+  }) => {
     const reason = `e2e abort ${Date.now()}: wrong dataset`;
     const vendorId = await startSimJob(request, "dfm", { type: "mirror", durationMs: 3_600_000 });
     const job = await waitForJob(request, "dfm", vendorId);
     await page.goto(`/jobs/${job.id}`);
-    await expect(page.getByTestId("state-badge").first()).toHaveAttribute("data-state", /queued|running/);
+    await expect(page.getByTestId("state-badge").first()).toHaveAttribute(
+      "data-state",
+      /queued|running/,
+    );
 
     await page.getByTestId("action-abort").click();
     const submit = page.getByTestId("confirm-submit");
@@ -90,7 +112,10 @@ test.describe("an operator", () => {
     await expect(submit).toBeDisabled();
     await page.getByTestId("confirm-reason").fill(reason);
     await submit.click();
-    await expect(page.getByTestId("audit-line").filter({ hasText: reason })).toHaveAttribute("data-status", "succeeded");
+    await expect(page.getByTestId("audit-line").filter({ hasText: reason })).toHaveAttribute(
+      "data-status",
+      "succeeded",
+    );
 
     await page.goto(`/audit?job=${job.id}`);
     const row = page.getByTestId("audit-row").filter({ hasText: reason });
@@ -109,7 +134,11 @@ test.describe("an operator", () => {
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).trimEnd().split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(new RegExp(`,${E2E.operator.name},${E2E.operator.email.replace(/\./g, "\\.")},[0-9a-f-]{36},abort,succeeded,`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `,${E2E.operator.name},${E2E.operator.email.replace(/\./g, "\\.")},[0-9a-f-]{36},abort,succeeded,`,
+      ),
+    );
     expect(lines[1]).toContain(`,${reason},${job.id},`);
   });
 });

@@ -3,7 +3,10 @@ import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
 test.describe("IBM Spectrum Protect Plus", () => {
-  test("an operator cancels a running session keeping completed data; SPP shows CANCELING, then CANCELED", async ({ page, request }) => {
+  test("an operator cancels a running session keeping completed data; SPP shows CANCELING, then CANCELED", async ({
+    page,
+    request,
+  }) => {
     const vendorId = await startSimJob(request, "spp", { durationMs: 3_600_000 });
     const job = await waitForJob(request, "spp", vendorId);
     await page.goto(`/jobs/${job.id}`);
@@ -24,7 +27,10 @@ test.describe("IBM Spectrum Protect Plus", () => {
     await expect(badge).toHaveAttribute("data-state", "aborting");
     await expect(vendorState).toContainText("CANCELED", { timeout: 60_000 });
     await expect(badge).toHaveAttribute("data-state", "canceled");
-    const audit = page.getByTestId("audit-line").and(page.locator('[data-action="cancel"]')).first();
+    const audit = page
+      .getByTestId("audit-line")
+      .and(page.locator('[data-action="cancel"]'))
+      .first();
     await expect(audit).toHaveAttribute("data-status", "succeeded");
     await expect(audit).toContainText("completed objects will be cataloged");
   });

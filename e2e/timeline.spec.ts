@@ -3,10 +3,15 @@ import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
 
 const axisLabels = (page: import("@playwright/test").Page) =>
-  page.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+  page
+    .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .evaluateAll((els) => els.map((e) => e.textContent ?? ""));
 
 test.describe("cross-vendor timeline", () => {
-  test("a job started by a simulator appears as a bar without a reload, and clicking it opens the job", async ({ page, request }) => {
+  test("a job started by a simulator appears as a bar without a reload, and clicking it opens the job", async ({
+    page,
+    request,
+  }) => {
     // The simulators' clock runs 5x faster than the browser's, so their "now" drifts ahead during a
     // run: open a fixed window wide enough to hold it.
     const from = new Date(Date.now() - 3_600_000).toISOString();
@@ -15,7 +20,10 @@ test.describe("cross-vendor timeline", () => {
     await expect(page.getByTestId("timeline-chart")).toBeVisible();
     let reloaded = false;
     page.on("load", () => (reloaded = true));
-    const vendorId = await startSimJob(request, "ontap", { type: "volume-move", durationMs: 3_600_000 });
+    const vendorId = await startSimJob(request, "ontap", {
+      type: "volume-move",
+      durationMs: 3_600_000,
+    });
     const job = await waitForJob(request, "ontap", vendorId);
     const bar = page.locator(`[data-testid="timeline-bar"][data-job-id="${job.id}"]`);
     await expect(bar).toBeVisible({ timeout: 60_000 });
@@ -32,12 +40,16 @@ test.describe("cross-vendor timeline", () => {
     await expect(scheduled).toBeVisible({ timeout: 60_000 });
     const now = Number(await chart.getAttribute("data-now"));
     expect(Number(await scheduled.getAttribute("data-start"))).toBeGreaterThan(now);
-    const nowX = Number(await page.locator(".timeline-now line, line.timeline-now").first().getAttribute("x1"));
+    const nowX = Number(
+      await page.locator(".timeline-now line, line.timeline-now").first().getAttribute("x1"),
+    );
     expect(Number(await scheduled.getAttribute("data-x"))).toBeGreaterThan(nowX);
     await expect(scheduled.locator("rect")).toHaveClass(/fill-transparent/);
   });
 
-  test("dragging the brush zooms the axis to the chosen window; the zone is named and UTC can be chosen", async ({ page }) => {
+  test("dragging the brush zooms the axis to the chosen window; the zone is named and UTC can be chosen", async ({
+    page,
+  }) => {
     await page.goto("/timeline?range=24h");
     const chart = page.getByTestId("timeline-chart");
     await expect(chart).toBeVisible();
@@ -59,8 +71,16 @@ test.describe("cross-vendor timeline", () => {
     await page.mouse.up();
 
     await expect(page).toHaveURL(/from=.*&to=/);
-    await expect.poll(async () => Number(await chart.getAttribute("data-from"))).toBeGreaterThan(from + (to - from) * 0.4);
-    await expect.poll(async () => Number(await chart.getAttribute("data-to")) - Number(await chart.getAttribute("data-from"))).toBeLessThan((to - from) * 0.6);
+    await expect
+      .poll(async () => Number(await chart.getAttribute("data-from")))
+      .toBeGreaterThan(from + (to - from) * 0.4);
+    await expect
+      .poll(
+        async () =>
+          Number(await chart.getAttribute("data-to")) -
+          Number(await chart.getAttribute("data-from")),
+      )
+      .toBeLessThan((to - from) * 0.6);
     await expect.poll(() => axisLabels(page)).not.toEqual(labels);
 
     const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -7,7 +7,7 @@ describe("csvCell", () => {
     ["plain", "plain"],
     ['say "hi", then go', '"say ""hi"", then go"'],
     ["line\nbreak", '"line\nbreak"'],
-    ["=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ["+1", "'+1"],
     ["a,b", '"a,b"'],
     ["-1+2", "'-1+2"],
@@ -23,7 +23,13 @@ describe("streamCsv", () => {
       start: { items: [1, 2], nextCursor: "b" },
       b: { items: [3], nextCursor: null },
     };
-    const stream = streamCsv<number>([["n", (n) => n], ["twice", (n) => n * 2]], async (c) => pages[c ?? "start"] ?? { items: [], nextCursor: null });
+    const stream = streamCsv<number>(
+      [
+        ["n", (n) => n],
+        ["twice", (n) => n * 2],
+      ],
+      async (c) => pages[c ?? "start"] ?? { items: [], nextCursor: null },
+    );
     expect(await new Response(stream).text()).toBe("n,twice\r\n1,2\r\n2,4\r\n3,6\r\n");
   });
 });

@@ -1,7 +1,15 @@
 export type CsvCell = string | number | boolean | null;
 export type CsvColumns<Row> = ReadonlyArray<readonly [string, (row: Row) => CsvCell]>;
 
-type Field<T> = T extends object ? { [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}` : K }[keyof T & string] : never;
+type Field<T> = T extends object
+  ? {
+      [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[]
+        ? K
+        : NonNullable<T[K]> extends object
+          ? K | `${K}.${keyof NonNullable<T[K]> & string}`
+          : K;
+    }[keyof T & string]
+  : never;
 
 /**
  * Columns named exactly as the API's JSON names the fields (`vendorState`, `job.id`), holding the
@@ -13,13 +21,15 @@ export function fieldColumns<Row>(fields: ReadonlyArray<Field<Row>>): CsvColumns
 
 export function readField(row: unknown, field: string): unknown {
   let value: unknown = row;
-  for (const key of field.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : null;
+  for (const key of field.split("."))
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : null;
   return value ?? null;
 }
 
 function toCell(value: unknown): CsvCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return JSON.stringify(value);
 }
 
@@ -60,7 +70,8 @@ export function streamCsv<Row>(
         controller.enqueue(encoder.encode(csvHeader(columns)));
       }
       const page = await fetchPage(cursor);
-      if (page.items.length) controller.enqueue(encoder.encode(page.items.map((r) => csvRow(columns, r)).join("")));
+      if (page.items.length)
+        controller.enqueue(encoder.encode(page.items.map((r) => csvRow(columns, r)).join("")));
       if (!page.nextCursor) controller.close();
       else cursor = page.nextCursor;
     },

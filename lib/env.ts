@@ -9,7 +9,10 @@ const schema = z
     JOBDECK_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5433),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     JOBDECK_SIM_BASE_PORT: z.coerce.number().int().min(1024).max(65000).default(9101),
-    JOBDECK_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    JOBDECK_DEMO: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
     JOBDECK_SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
     /** Days of history the demo estate gets on its first start (0: only what the simulators hold). */
     JOBDECK_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(730).default(365),
@@ -20,7 +23,9 @@ const schema = z
     JOBDECK_WORKER_ID: z.string().min(1).optional(),
     JOBDECK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     JOBDECK_READ_THROUGH_MS: z.coerce.number().int().min(0).default(5000),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     JOBDECK_PUBLIC_URL: z.string().url().optional(),
     JOBDECK_ADMIN_EMAIL: z.string().email().optional(),
     JOBDECK_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
@@ -40,26 +45,61 @@ const schema = z
     JOBDECK_TRUSTED_PROXIES: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, "must be IP addresses or CIDR ranges, comma-separated"))),
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[0-9a-fA-F:.]+(\/\d{1,3})?$/,
+              "must be IP addresses or CIDR ranges, comma-separated",
+            ),
+        ),
+      ),
     /** Origins allowed to frame Jobdeck (a NOC portal embedding the wall), space-separated; empty: none. */
     JOBDECK_FRAME_ANCESTORS: z
       .string()
       .default("")
       .transform((v) => v.split(/\s+/).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^https?:\/\/[^\s;,'"]+$/, "must be origins like https://noc.example.com, space-separated"))),
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[^\s;,'"]+$/,
+              "must be origins like https://noc.example.com, space-separated",
+            ),
+        ),
+      ),
     /** Earlier JOBDECK_SECRET_KEY values, comma-separated: still opened, never used to seal (see npm run rotate-key). */
     JOBDECK_PREVIOUS_SECRET_KEYS: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32-byte base64 keys, comma-separated"))),
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32-byte base64 keys, comma-separated"),
+        ),
+      ),
     /** Longest a web request's SQL statement may run before PostgreSQL cancels it. */
     JOBDECK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     /** Heavy reads (exports, timeline, history summary) run at once per web process; more get 503. */
     JOBDECK_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Serve Prometheus metrics at /api/metrics (to metrics-scoped API tokens and admins); off by default. */
-    JOBDECK_METRICS: z.enum(["on", "off"]).default("off").transform((v) => v === "on"),
+    JOBDECK_METRICS: z
+      .enum(["on", "off"])
+      .default("off")
+      .transform((v) => v === "on"),
     /** How often the workers evaluate alert rules on a timer (changes trigger an evaluation at once). */
     JOBDECK_ALERT_EVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
     /** How often an idle worker asks the job queue (pg-boss) for work. */
@@ -74,15 +114,29 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["JOBDECK_SECRET_KEY"],
-        message: "required in production with an external DATABASE_URL (credentials are encrypted with it)",
+        message:
+          "required in production with an external DATABASE_URL (credentials are encrypted with it)",
       });
     }
     if (Boolean(v.JOBDECK_ADMIN_EMAIL) !== Boolean(v.JOBDECK_ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: ["JOBDECK_ADMIN_PASSWORD"], message: "set JOBDECK_ADMIN_EMAIL and JOBDECK_ADMIN_PASSWORD together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOBDECK_ADMIN_PASSWORD"],
+        message: "set JOBDECK_ADMIN_EMAIL and JOBDECK_ADMIN_PASSWORD together",
+      });
     }
-    const oidc = [v.JOBDECK_OIDC_ISSUER, v.JOBDECK_OIDC_CLIENT_ID, v.JOBDECK_OIDC_CLIENT_SECRET].filter(Boolean).length;
+    const oidc = [
+      v.JOBDECK_OIDC_ISSUER,
+      v.JOBDECK_OIDC_CLIENT_ID,
+      v.JOBDECK_OIDC_CLIENT_SECRET,
+    ].filter(Boolean).length;
     if (oidc !== 0 && oidc !== 3) {
-      ctx.addIssue({ code: "custom", path: ["JOBDECK_OIDC_ISSUER"], message: "set JOBDECK_OIDC_ISSUER, JOBDECK_OIDC_CLIENT_ID and JOBDECK_OIDC_CLIENT_SECRET together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOBDECK_OIDC_ISSUER"],
+        message:
+          "set JOBDECK_OIDC_ISSUER, JOBDECK_OIDC_CLIENT_ID and JOBDECK_OIDC_CLIENT_SECRET together",
+      });
     }
   });
 

@@ -8,7 +8,18 @@ import { env } from "@/lib/env";
 export const logger = pino({
   level: env().LOG_LEVEL,
   redact: {
-    paths: ["secret", "password", "token", "*.secret", "*.password", "*.token", "*.secretEnc", "headers.authorization", "headers.cookie", "*.headers.authorization"],
+    paths: [
+      "secret",
+      "password",
+      "token",
+      "*.secret",
+      "*.password",
+      "*.token",
+      "*.secretEnc",
+      "headers.authorization",
+      "headers.cookie",
+      "*.headers.authorization",
+    ],
     censor: "[redacted]",
   },
 });

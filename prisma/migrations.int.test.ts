@@ -35,11 +35,13 @@ async function emptyDatabase(): Promise<string> {
 async function catalog(url: string) {
   const q = async (sql: string) => (await run(url, sql)).rows.map((r) => JSON.stringify(r)).sort();
   return {
-    columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+    columns:
+      await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
     indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
-    constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
+    constraints:
+      await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
     enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
@@ -59,7 +61,14 @@ describe("migrations", () => {
     const fromSchema = await emptyDatabase();
     const sql = execFileSync(
       "node_modules/.bin/prisma",
-      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { encoding: "utf8", env: { ...process.env, DATABASE_URL: fromSchema } },
     );
     await run(fromSchema, sql);
@@ -73,8 +82,11 @@ describe("migrations", () => {
     const url = await emptyDatabase();
     const dir = path.join("prisma", "migrations");
     const target = "20261201014323_target_changes_in_audit_trail_and_rpo_targets";
-    const names = readdirSync(dir).filter((n) => /^\d{14}_/.test(n)).sort();
-    for (const name of names.filter((n) => n < target)) await run(url, readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    const names = readdirSync(dir)
+      .filter((n) => /^\d{14}_/.test(n))
+      .sort();
+    for (const name of names.filter((n) => n < target))
+      await run(url, readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
     await run(
       url,
       `INSERT INTO "User" (id, name, email, "emailVerified", role, "createdAt", "updatedAt") VALUES ('u1', 'Ada', 'ada@example.com', true, 'admin', now(), now());
@@ -91,13 +103,61 @@ describe("migrations", () => {
               (SELECT array_agg(stage ORDER BY id) FROM "AuditEntry" e WHERE e."actionId" = a.id) AS stages
        FROM "Action" a ORDER BY a."requestedAt"`,
     );
-    expect(moved.rows.map((r) => [r.action, r.actor, r.actorEmail, r.actorId, r.userId, r.sourceId, r.status, r.vendorReply, r.stages])).toEqual([
-      ["set-rto-target", "Ada", "ada@example.com", "u1", "u1", null, "succeeded", "RTO target for SQL-Prod: none → 600s", ["requested", "succeeded"]],
-      ["set-rto-target", "Bob", null, "gone-user", null, "00000000-0000-0000-0000-0000000000a1", "succeeded", "RTO target for SQL-Prod on CommServe: 600s → 900s", ["requested", "succeeded"]],
+    expect(
+      moved.rows.map((r) => [
+        r.action,
+        r.actor,
+        r.actorEmail,
+        r.actorId,
+        r.userId,
+        r.sourceId,
+        r.status,
+        r.vendorReply,
+        r.stages,
+      ]),
+    ).toEqual([
+      [
+        "set-rto-target",
+        "Ada",
+        "ada@example.com",
+        "u1",
+        "u1",
+        null,
+        "succeeded",
+        "RTO target for SQL-Prod: none → 600s",
+        ["requested", "succeeded"],
+      ],
+      [
+        "set-rto-target",
+        "Bob",
+        null,
+        "gone-user",
+        null,
+        "00000000-0000-0000-0000-0000000000a1",
+        "succeeded",
+        "RTO target for SQL-Prod on CommServe: 600s → 900s",
+        ["requested", "succeeded"],
+      ],
       // The source this one named was deleted since: the row keeps its id in params, not a dangling reference.
-      ["remove-rto-target", "Ada", "ada@example.com", "u1", "u1", null, "succeeded", "RTO target for HR: 60s → removed", ["requested", "succeeded"]],
+      [
+        "remove-rto-target",
+        "Ada",
+        "ada@example.com",
+        "u1",
+        "u1",
+        null,
+        "succeeded",
+        "RTO target for HR: 60s → removed",
+        ["requested", "succeeded"],
+      ],
     ]);
-    expect(moved.rows[2]?.params).toEqual({ measure: "rto", group: "HR", sourceId: "00000000-0000-0000-0000-0000000000b2", fromMs: 60000, toMs: null });
+    expect(moved.rows[2]?.params).toEqual({
+      measure: "rto",
+      group: "HR",
+      sourceId: "00000000-0000-0000-0000-0000000000b2",
+      fromMs: 60000,
+      toMs: null,
+    });
     expect((moved.rows[0]?.requestedAt as Date).toISOString()).toBe("2026-11-01T10:00:00.000Z");
     const table = await run(url, `SELECT to_regclass('"RtoTargetChange"') AS t`);
     expect(table.rows[0]?.t).toBeNull();

@@ -25,13 +25,17 @@ function provision(): string | null {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0) {
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    if (run("apt-get", ["update", "-qq"], env) && run("apt-get", ["install", "-y", "-qq", "chromium"], env)) {
+    if (
+      run("apt-get", ["update", "-qq"], env) &&
+      run("apt-get", ["install", "-y", "-qq", "chromium"], env)
+    ) {
       const installed = found();
       if (installed) return installed;
     }
   }
   // The project's own Playwright, so the browser matches the version the tests drive.
-  if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"])) return found();
+  if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"]))
+    return found();
   return null;
 }
 

@@ -17,7 +17,10 @@ if (!name) {
 
 let from: string[];
 try {
-  const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "jobdeck-schema-")), "schema.prisma");
   writeFileSync(file, previous);
   from = ["--from-schema-datamodel", file];

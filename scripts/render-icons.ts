@@ -23,7 +23,9 @@ try {
     const svg = await readFile(path.join(OUT, r.svg), "utf8");
     const page = await browser.newPage({ viewport: { width: r.size, height: r.size } });
     const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-    await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${src}" width="${r.size}" height="${r.size}"></body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent"><img src="${src}" width="${r.size}" height="${r.size}"></body></html>`,
+    );
     await page.locator("img").screenshot({ path: path.join(OUT, r.png), omitBackground: true });
     await page.close();
     console.log(`${r.png} (${r.size}×${r.size})`);

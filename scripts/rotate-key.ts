@@ -22,10 +22,17 @@ const db = createDb(database.url);
 try {
   const previous = env().JOBDECK_PREVIOUS_SECRET_KEYS.length;
   const { resealed, current } = await resealSourceSecrets(db);
-  console.log(`Resealed ${resealed} source credential(s) with key ${keyId(secretKey())}; ${current} already used it. ${previous} previous key(s) configured.`);
+  console.log(
+    `Resealed ${resealed} source credential(s) with key ${keyId(secretKey())}; ${current} already used it. ${previous} previous key(s) configured.`,
+  );
   const channels = await resealChannelSecrets(db);
-  console.log(`Resealed ${channels.resealed} alert channel secret(s); ${channels.current} already used the key.`);
-  if (resealed + current + channels.resealed + channels.current > 0) console.log("Every stored credential now opens with JOBDECK_SECRET_KEY alone: JOBDECK_PREVIOUS_SECRET_KEYS can be emptied.");
+  console.log(
+    `Resealed ${channels.resealed} alert channel secret(s); ${channels.current} already used the key.`,
+  );
+  if (resealed + current + channels.resealed + channels.current > 0)
+    console.log(
+      "Every stored credential now opens with JOBDECK_SECRET_KEY alone: JOBDECK_PREVIOUS_SECRET_KEYS can be emptied.",
+    );
 } catch (err) {
   console.error(`rotate-key failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

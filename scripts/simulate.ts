@@ -25,11 +25,14 @@ const kind = positionals[0] as SourceKind | undefined;
 const simModule = kind ? SIMULATORS[kind] : undefined;
 if (!kind || !simModule) {
   const known = SOURCE_KINDS.filter((k) => SIMULATORS[k]).join(", ");
-  console.error(`usage: npm run simulate -- <kind> [--port N] [--user U] [--password P] [--token T]\nkinds: ${known}`);
+  console.error(
+    `usage: npm run simulate -- <kind> [--port N] [--user U] [--password P] [--token T]\nkinds: ${known}`,
+  );
   process.exit(2);
 }
 
-const secret = simModule.credential === "token" ? (values.token ?? "igls-demo-token") : values.password;
+const secret =
+  simModule.credential === "token" ? (values.token ?? "igls-demo-token") : values.password;
 const sim = simModule.create({
   seed: Number(values.seed),
   clock: realClock,
@@ -37,7 +40,14 @@ const sim = simModule.create({
   user: values.user,
   password: secret,
 });
-const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, groundTruth: sim.groundTruth, port: Number(values.port), host: values.host });
+const server = await startSimServer({
+  name: kind,
+  handler: sim.handler,
+  control: sim.control,
+  groundTruth: sim.groundTruth,
+  port: Number(values.port),
+  host: values.host,
+});
 const source = sim.source(server.url);
 console.log(`${kind} simulator listening`);
 console.log(`  base URL: ${source.baseUrl}`);

@@ -19,12 +19,17 @@ const dev = process.argv.includes("--dev");
 const config = env();
 
 const database = await databaseOrExit();
-logger.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL in ${config.JOBDECK_DATA_DIR}/pg` : "using DATABASE_URL");
+logger.info(
+  { embedded: database.embedded },
+  database.embedded ? `embedded PostgreSQL in ${config.JOBDECK_DATA_DIR}/pg` : "using DATABASE_URL",
+);
 await applyMigrations(database.url);
 const db = createDb(database.url);
 await ensureFirstAdmin(db);
 
-const demo: Demo | null = config.JOBDECK_DEMO ? await startDemo(db, { basePort: config.JOBDECK_SIM_BASE_PORT, speed: config.JOBDECK_SIM_SPEED }) : null;
+const demo: Demo | null = config.JOBDECK_DEMO
+  ? await startDemo(db, { basePort: config.JOBDECK_SIM_BASE_PORT, speed: config.JOBDECK_SIM_SPEED })
+  : null;
 
 const worker = await startWorker({
   db,
@@ -42,7 +47,12 @@ const web: ChildProcess = spawn(
   {
     stdio: "inherit",
     // The web app seals and opens the same source credentials as the worker: hand it the same key.
-    env: { ...process.env, DATABASE_URL: database.url, JOBDECK_SECRET_KEY: secretKey().toString("base64"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      JOBDECK_SECRET_KEY: secretKey().toString("base64"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 );
 logger.info(`Jobdeck is starting on http://localhost:${config.PORT}`);

@@ -12,7 +12,9 @@ const config = env();
 // A worker of its own against an external database must seal and open credentials with the key
 // the web app uses; making one up would silently store credentials nobody else can read.
 if (config.DATABASE_URL && !config.JOBDECK_SECRET_KEY) {
-  console.error("JOBDECK_SECRET_KEY is required: this worker uses an external DATABASE_URL, and source credentials there are sealed with the web app's key.");
+  console.error(
+    "JOBDECK_SECRET_KEY is required: this worker uses an external DATABASE_URL, and source credentials there are sealed with the web app's key.",
+  );
   process.exit(1);
 }
 const database = await databaseOrExit();

@@ -33,10 +33,20 @@ describe("display tokens read only the wall", () => {
     const expected: Record<string, number> = {};
     for (const { pattern, handlers } of modules) {
       for (const [method, handler] of Object.entries(handlers)) {
-        const { path, params } = concretePath(pattern, (seg) => (seg.startsWith("...") ? "get-session" : crypto.randomUUID()));
+        const { path, params } = concretePath(pattern, (seg) =>
+          seg.startsWith("...") ? "get-session" : crypto.randomUUID(),
+        );
         const key = `${method} ${pattern}`;
         const abort = new AbortController();
-        const call = (who: Record<string, string>) => callRoute(handler, method, path, who, { params, headers: { "idempotency-key": crypto.randomUUID() } }, abort.signal);
+        const call = (who: Record<string, string>) =>
+          callRoute(
+            handler,
+            method,
+            path,
+            who,
+            { params, headers: { "idempotency-key": crypto.randomUUID() } },
+            abort.signal,
+          );
         const anonymous = await statusOf(await call(callers.anonymous));
         const display = await statusOf(await call(callers.display));
         abort.abort();
@@ -47,7 +57,14 @@ describe("display tokens read only the wall", () => {
     }
     expect(Object.keys(got).length).toBeGreaterThan(40);
     expect(got).toEqual(expected);
-    for (const key of ["GET /api/audit", "GET /api/audit/export", "GET /api/sources", "GET /api/jobs/export", "GET /api/jobs/[id]/log", "GET /api/history/export"]) {
+    for (const key of [
+      "GET /api/audit",
+      "GET /api/audit/export",
+      "GET /api/sources",
+      "GET /api/jobs/export",
+      "GET /api/jobs/[id]/log",
+      "GET /api/history/export",
+    ]) {
       expect(got[key], key).toBe(403);
     }
   });

@@ -23,10 +23,15 @@ afterAll(async () => {
 });
 
 async function runningJob(): Promise<{ id: string; vendorId: string }> {
-  const res = await fetch(`${ontap.server.url}/__sim/jobs`, { method: "POST", body: JSON.stringify({ type: "volume-move", durationMs: 3_600_000 }) });
+  const res = await fetch(`${ontap.server.url}/__sim/jobs`, {
+    method: "POST",
+    body: JSON.stringify({ type: "volume-move", durationMs: 3_600_000 }),
+  });
   const { vendorId } = (await res.json()) as { vendorId: string };
   await pollSource(t.db, await t.db.source.findUniqueOrThrow({ where: { id: ontap.sourceId } }));
-  const job = await t.db.job.findUniqueOrThrow({ where: { sourceId_vendorId: { sourceId: ontap.sourceId, vendorId } } });
+  const job = await t.db.job.findUniqueOrThrow({
+    where: { sourceId_vendorId: { sourceId: ontap.sourceId, vendorId } },
+  });
   return { id: job.id, vendorId };
 }
 
@@ -50,7 +55,10 @@ describe("a double-submitted stop", () => {
     expect(answers[0]?.id).toBe(answers[1]?.id);
 
     expect(ontap.server.requestCounts.get(vendorPath)).toBe(1);
-    const actions = await t.db.action.findMany({ where: { jobId: job.id }, include: { audit: { orderBy: { at: "asc" } } } });
+    const actions = await t.db.action.findMany({
+      where: { jobId: job.id },
+      include: { audit: { orderBy: { at: "asc" } } },
+    });
     expect(actions).toHaveLength(1);
     expect(actions[0]?.audit.map((e) => e.stage)).toEqual(["requested", "succeeded"]);
 
@@ -67,7 +75,9 @@ describe("a double-submitted stop", () => {
     const second = await abort(job.id, crypto.randomUUID());
     expect(second.status).toBe(409);
     expect(ontap.server.requestCounts.get(vendorPath)).toBe(1);
-    const statuses = (await t.db.action.findMany({ where: { jobId: job.id }, orderBy: { requestedAt: "asc" } })).map((a) => a.status);
+    const statuses = (
+      await t.db.action.findMany({ where: { jobId: job.id }, orderBy: { requestedAt: "asc" } })
+    ).map((a) => a.status);
     expect(statuses).toEqual(["succeeded", "refused"]);
   });
 });

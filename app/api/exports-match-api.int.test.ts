@@ -54,20 +54,28 @@ function asCell(value: unknown): string {
 }
 
 async function compare(list: Handler, listPath: string, exp: Handler, exportPath: string) {
-  const json = (await (await callRoute(list, "GET", listPath, callers.admin)).json()) as { items: Array<Record<string, unknown>> };
+  const json = (await (await callRoute(list, "GET", listPath, callers.admin)).json()) as {
+    items: Array<Record<string, unknown>>;
+  };
   const res = await callRoute(exp, "GET", exportPath, callers.admin);
   expect(res.status).toBe(200);
   const [header = [], ...rows] = parseCsv(await res.text());
   expect(json.items.length).toBeGreaterThan(0);
   // Every column is a field of the API's items, under the API's name.
-  for (const column of header) expect(json.items.some((item) => (column.split(".")[0] ?? "") in item), column).toBe(true);
+  for (const column of header)
+    expect(
+      json.items.some((item) => (column.split(".")[0] ?? "") in item),
+      column,
+    ).toBe(true);
   const idColumn = header.indexOf("id");
   const byId = new Map(rows.map((r) => [r[idColumn], r]));
   let compared = 0;
   for (const item of json.items) {
     const row = byId.get(String(item.id));
     if (!row) continue;
-    header.forEach((column, i) => expect(row[i], `${exportPath} ${column}`).toBe(asCell(readField(item, column))));
+    header.forEach((column, i) =>
+      expect(row[i], `${exportPath} ${column}`).toBe(asCell(readField(item, column))),
+    );
     compared++;
   }
   expect(compared).toBe(json.items.length);
@@ -82,7 +90,10 @@ beforeAll(async () => {
   }
   // An audited admin action, so the audit trail has a row with nested and JSON fields.
   const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
-  await createApiToken({ name: "exports", scope: "viewer", expiresInDays: 1 }, { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "admin" });
+  await createApiToken(
+    { name: "exports", scope: "viewer", expiresInDays: 1 },
+    { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "admin" },
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -91,7 +102,10 @@ afterAll(async () => {
 });
 
 describe("CSV exports use the API's field names and values", () => {
-  it("jobs", () => compare(jobsList.GET, "/api/jobs?limit=200", jobsExport.GET, "/api/jobs/export"));
-  it("failover history", () => compare(historyList.GET, "/api/history?limit=200", historyExport.GET, "/api/history/export"));
-  it("audit trail", () => compare(auditList.GET, "/api/audit?limit=200", auditExport.GET, "/api/audit/export"));
+  it("jobs", () =>
+    compare(jobsList.GET, "/api/jobs?limit=200", jobsExport.GET, "/api/jobs/export"));
+  it("failover history", () =>
+    compare(historyList.GET, "/api/history?limit=200", historyExport.GET, "/api/history/export"));
+  it("audit trail", () =>
+    compare(auditList.GET, "/api/audit?limit=200", auditExport.GET, "/api/audit/export"));
 });

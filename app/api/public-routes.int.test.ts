@@ -11,7 +11,8 @@ import { callRoute } from "./role-matrix.support";
 
 const t = appTestDatabase();
 
-const pendingPairings = () => t.db.verification.count({ where: { identifier: { startsWith: "wall-pairing:" } } });
+const pendingPairings = () =>
+  t.db.verification.count({ where: { identifier: { startsWith: "wall-pairing:" } } });
 
 describe("public routes under attack", () => {
   it("limits a pairing flood from one address, whatever X-Forwarded-For says, with problem+json and Retry-After", async () => {
@@ -19,7 +20,10 @@ describe("public routes under attack", () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 300; i++) {
-      last = await callRoute(startPairing, "POST", "/api/pairing", { [PEER_HEADER]: peer, "x-forwarded-for": randomIp() });
+      last = await callRoute(startPairing, "POST", "/api/pairing", {
+        [PEER_HEADER]: peer,
+        "x-forwarded-for": randomIp(),
+      });
       statuses.push(last.status);
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
@@ -32,36 +36,87 @@ describe("public routes under attack", () => {
   it("caps pending pairings across the install when the flood comes from many addresses", async () => {
     const before = await pendingPairings();
     const statuses: number[] = [];
-    for (let i = 0; i < MAX_PENDING_PAIRINGS - before + 50; i++) statuses.push((await callRoute(startPairing, "POST", "/api/pairing", { [PEER_HEADER]: randomIp() })).status);
+    for (let i = 0; i < MAX_PENDING_PAIRINGS - before + 50; i++)
+      statuses.push(
+        (await callRoute(startPairing, "POST", "/api/pairing", { [PEER_HEADER]: randomIp() }))
+          .status,
+      );
     expect(await pendingPairings()).toBe(MAX_PENDING_PAIRINGS);
     expect(statuses.filter((s) => s === 503)).toHaveLength(50);
   });
 
   it("limits claim polling and refuses oversized bodies before reading them", async () => {
     const peer = randomIp();
-    const huge = await callRoute(claim, "POST", "/api/pairing/claim", { [PEER_HEADER]: peer }, { body: { code: "ABCD-EFGH", deviceSecret: "x".repeat(2_000_000) } });
+    const huge = await callRoute(
+      claim,
+      "POST",
+      "/api/pairing/claim",
+      { [PEER_HEADER]: peer },
+      { body: { code: "ABCD-EFGH", deviceSecret: "x".repeat(2_000_000) } },
+    );
     expect(huge.status).toBe(413);
-    expect(((await huge.json()) as { errors: Array<{ parameter: string }> }).errors[0]?.parameter).toBe("body");
+    expect(
+      ((await huge.json()) as { errors: Array<{ parameter: string }> }).errors[0]?.parameter,
+    ).toBe("body");
     const statuses: number[] = [];
-    for (let i = 0; i < 260; i++) statuses.push((await callRoute(claim, "POST", "/api/pairing/claim", { [PEER_HEADER]: peer }, { body: { code: "ABCD-EFGH", deviceSecret: "nope" } })).status);
+    for (let i = 0; i < 260; i++)
+      statuses.push(
+        (
+          await callRoute(
+            claim,
+            "POST",
+            "/api/pairing/claim",
+            { [PEER_HEADER]: peer },
+            { body: { code: "ABCD-EFGH", deviceSecret: "nope" } },
+          )
+        ).status,
+      );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(260 - 240);
   });
 
   it("keeps every open-redirect variant of `next` on this origin when a display token enters", async () => {
     const { token } = await createDisplayToken("redirect test", null);
-    const raw = ["%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "%2F%0D%2Fevil.example", "%2F%0A%2Fevil.example", "%5C%5Cevil.example", "https%3A%2F%2Fevil.example", "javascript%3Aalert(1)", "%252F%252Fevil.example", "%2F%2F%2Fevil.example"];
+    const raw = [
+      "%2F%09%2Fevil.example",
+      "%2F%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%0D%2Fevil.example",
+      "%2F%0A%2Fevil.example",
+      "%5C%5Cevil.example",
+      "https%3A%2F%2Fevil.example",
+      "javascript%3Aalert(1)",
+      "%252F%252Fevil.example",
+      "%2F%2F%2Fevil.example",
+    ];
     for (const next of raw) {
-      const response = await callRoute(enter, "GET", `/api/display-tokens/enter?token=${token}&next=${next}`, { [PEER_HEADER]: randomIp() });
+      const response = await callRoute(
+        enter,
+        "GET",
+        `/api/display-tokens/enter?token=${token}&next=${next}`,
+        { [PEER_HEADER]: randomIp() },
+      );
       expect(response.status, next).toBe(303);
       const location = response.headers.get("location") ?? "";
-      expect(new URL(location, "http://localhost:3000").origin, `${next} -> ${location}`).toBe("http://localhost:3000");
+      expect(new URL(location, "http://localhost:3000").origin, `${next} -> ${location}`).toBe(
+        "http://localhost:3000",
+      );
     }
   });
 
   it("limits display-token entry attempts per address", async () => {
     const peer = randomIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await callRoute(enter, "GET", `/api/display-tokens/enter?token=jdd_${"a".repeat(43)}&next=/wall`, { [PEER_HEADER]: peer })).status);
+    for (let i = 0; i < 40; i++)
+      statuses.push(
+        (
+          await callRoute(
+            enter,
+            "GET",
+            `/api/display-tokens/enter?token=jdd_${"a".repeat(43)}&next=/wall`,
+            { [PEER_HEADER]: peer },
+          )
+        ).status,
+      );
     expect(statuses.filter((s) => s === 401)).toHaveLength(30);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
   });

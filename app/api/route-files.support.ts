@@ -13,7 +13,9 @@ export interface RouteModule {
 /** Every route.ts under app/api, imported: tests derive their route list from here, so a new route is covered. */
 export async function loadRouteModules(): Promise<RouteModule[]> {
   const root = import.meta.dirname;
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+    (f) => path.basename(f) === "route.ts",
+  );
   const modules: RouteModule[] = [];
   for (const f of files.sort()) {
     const pattern = `/api/${path.dirname(f).split(path.sep).join("/")}`.replace(/\/\.$/, "");
@@ -26,7 +28,10 @@ export async function loadRouteModules(): Promise<RouteModule[]> {
 }
 
 /** A concrete path and Next-style params for a pattern: dynamic segments get `fill(name)`. */
-export function concretePath(pattern: string, fill: (segment: string) => string): { path: string; params: Record<string, string | string[]> } {
+export function concretePath(
+  pattern: string,
+  fill: (segment: string) => string,
+): { path: string; params: Record<string, string | string[]> } {
   const params: Record<string, string | string[]> = {};
   const segments = pattern.split("/").map((seg) => {
     const catchAll = /^\[\.\.\.(\w+)\]$/.exec(seg);

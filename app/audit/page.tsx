@@ -12,14 +12,22 @@ export const dynamic = "force-dynamic";
 
 export default async function AuditPage() {
   const actor = await requirePageActor("/audit");
-  const [sources, recorded] = await Promise.all([listSourceViews({ includeArchived: true }), listAuditActionNames()]);
+  const [sources, recorded] = await Promise.all([
+    listSourceViews({ includeArchived: true }),
+    listAuditActionNames(),
+  ]);
   const actions = [...new Set([...JOB_ACTIONS, ...recorded])].sort();
   return (
     <AppShell actor={actor}>
       <h1 className="mb-1 text-xl font-semibold">Audit</h1>
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">Every action anyone asked Jobdeck to take, recorded before the vendor was called and again with its answer.</p>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        Every action anyone asked Jobdeck to take, recorded before the vendor was called and again
+        with its answer.
+      </p>
       <Suspense>
-        <AuditView choices={{ sources: sources.map((s) => ({ id: s.id, name: s.name })), actions }} />
+        <AuditView
+          choices={{ sources: sources.map((s) => ({ id: s.id, name: s.name })), actions }}
+        />
       </Suspense>
     </AppShell>
   );

@@ -6,7 +6,11 @@ import { HistoryFilters, type MultiFilter } from "@/components/history/history-f
 import { HistoryTable } from "@/components/history/history-table";
 import { NeverTested, SummaryCards } from "@/components/history/summary-cards";
 import { TargetsPanel } from "@/components/history/targets-panel";
-import { useHistoryFollowsStream, useHistoryList, useHistorySummary } from "@/components/history/use-history";
+import {
+  useHistoryFollowsStream,
+  useHistoryList,
+  useHistorySummary,
+} from "@/components/history/use-history";
 import { WindowNote } from "@/components/ui/window-note";
 import { apiSearch, selectedValues, setValue, toggleValue } from "./search-params";
 import { Button } from "@/components/ui/button";
@@ -22,7 +26,8 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
   useHistoryFollowsStream();
   const summary = useHistorySummary(search);
   const list = useHistoryList(search);
-  const go = (query: string) => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  const go = (query: string) =>
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   const runs = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="space-y-4">
@@ -34,13 +39,28 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
         group={params.get("group") ?? ""}
         from={params.get("from") ?? ""}
         to={params.get("to") ?? ""}
-        onToggle={(key: MultiFilter, value, current) => go(toggleValue(params, key, value, current))}
+        onToggle={(key: MultiFilter, value, current) =>
+          go(toggleValue(params, key, value, current))
+        }
         onSet={(key, value) => go(setValue(params, key, value))}
       />
-      <WindowNote window={summary.data?.window} noun="runs started" change="Set From and To to see other periods" />
-      {summary.error && <p role="alert" className={errorText}>Could not load the summary: {summary.error.message}</p>}
+      <WindowNote
+        window={summary.data?.window}
+        noun="runs started"
+        change="Set From and To to see other periods"
+      />
+      {summary.error && (
+        <p role="alert" className={errorText}>
+          Could not load the summary: {summary.error.message}
+        </p>
+      )}
       {summary.data && (
-        <section aria-label="Summary" className="space-y-3" data-testid="history-summary" data-runs={summary.data.runs}>
+        <section
+          aria-label="Summary"
+          className="space-y-3"
+          data-testid="history-summary"
+          data-runs={summary.data.runs}
+        >
           <SummaryCards summary={summary.data} />
           <NeverTested summary={summary.data} />
           <div className="no-print flex items-center gap-2 text-sm">
@@ -69,14 +89,33 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
       <section aria-label="Runs" className="space-y-2">
         <div className="flex items-center gap-3">
           <h2 className="text-lg font-semibold">Runs</h2>
-          <a href={`/api/history/export?${search}`} className="no-print text-sm text-sky-700 hover:underline dark:text-sky-300" data-testid="export-csv" download>
+          <a
+            href={`/api/history/export?${search}`}
+            className="no-print text-sm text-sky-700 hover:underline dark:text-sky-300"
+            data-testid="export-csv"
+            download
+          >
             Export CSV (all filtered runs)
           </a>
         </div>
-        {list.error && <p role="alert" className={errorText}>Could not load runs: {list.error.message}</p>}
-        {list.isPending ? <p className="text-sm text-slate-500">Loading runs…</p> : <HistoryTable runs={runs} />}
+        {list.error && (
+          <p role="alert" className={errorText}>
+            Could not load runs: {list.error.message}
+          </p>
+        )}
+        {list.isPending ? (
+          <p className="text-sm text-slate-500">Loading runs…</p>
+        ) : (
+          <HistoryTable runs={runs} />
+        )}
         {list.hasNextPage && (
-          <Button type="button" variant="secondary" className="no-print" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="no-print"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
         )}

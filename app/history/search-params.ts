@@ -4,11 +4,20 @@ export type HistoryParam = (typeof HISTORY_PARAMS)[number];
 
 /** The URL's selected values of a multi-value filter (repeated or comma-separated). */
 export function selectedValues(search: URLSearchParams, key: HistoryParam): string[] {
-  return search.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return search
+    .getAll(key)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A new query string with `value` switched on or off in `key`; other filters untouched. */
-export function toggleValue(search: URLSearchParams, key: HistoryParam, value: string, current: readonly string[]): string {
+export function toggleValue(
+  search: URLSearchParams,
+  key: HistoryParam,
+  value: string,
+  current: readonly string[],
+): string {
   const next = new URLSearchParams(search);
   const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   next.delete(key);

@@ -12,7 +12,10 @@ export default async function IncidentsPage() {
   return (
     <AppShell actor={actor}>
       <h1 className="mb-1 text-xl font-semibold">Incidents</h1>
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">One incident per problem, opened by the alert rules, resolved by itself when the condition clears.</p>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        One incident per problem, opened by the alert rules, resolved by itself when the condition
+        clears.
+      </p>
       <IncidentsView canAcknowledge={actor.kind === "user" && roleAllows(actor.role, "operator")} />
     </AppShell>
   );

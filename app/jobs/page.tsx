@@ -13,7 +13,10 @@ export default async function JobsPage() {
     <AppShell actor={actor}>
       <h1 className="mb-3 text-xl font-semibold">Jobs</h1>
       <Suspense fallback={<p className="text-sm text-slate-600">Loading jobs…</p>}>
-        <JobsExplorer role={actor.kind === "display" ? "viewer" : actor.role} canSaveViews={actor.kind === "user"} />
+        <JobsExplorer
+          role={actor.kind === "display" ? "viewer" : actor.role}
+          canSaveViews={actor.kind === "user"}
+        />
       </Suspense>
     </AppShell>
   );

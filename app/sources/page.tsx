@@ -13,7 +13,10 @@ export default async function SourcesPage() {
     <AppShell actor={actor}>
       <h1 className="mb-1 text-xl font-semibold">Sources</h1>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        The appliances Jobdeck polls. {actor.kind === "user" && actor.role === "admin" ? "Credentials are write-only: stored encrypted, never shown." : "Only admins change sources."}
+        The appliances Jobdeck polls.{" "}
+        {actor.kind === "user" && actor.role === "admin"
+          ? "Credentials are write-only: stored encrypted, never shown."
+          : "Only admins change sources."}
       </p>
       <Suspense>
         <SourcesAdmin />

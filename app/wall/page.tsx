@@ -8,7 +8,11 @@ import { getActor } from "@/lib/auth/get-actor";
 import { parseWallConfig, wallPathWithout } from "./search-params";
 
 // Its own manifest: installed from here, the wall opens full screen at /wall (public/wall.webmanifest).
-export const metadata: Metadata = { title: "Wall", manifest: "/wall.webmanifest", appleWebApp: { capable: true, title: "Jobdeck wall", statusBarStyle: "black" } };
+export const metadata: Metadata = {
+  title: "Wall",
+  manifest: "/wall.webmanifest",
+  appleWebApp: { capable: true, title: "Jobdeck wall", statusBarStyle: "black" },
+};
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -23,11 +27,15 @@ export default async function WallPage({ searchParams }: { searchParams: SearchP
   const token = params[DISPLAY_TOKEN_PARAM];
   const next = wallPathWithout(params, DISPLAY_TOKEN_PARAM);
   if (typeof token === "string" && token) {
-    redirect(`/api/display-tokens/enter?${new URLSearchParams({ [DISPLAY_TOKEN_PARAM]: token, next })}`);
+    redirect(
+      `/api/display-tokens/enter?${new URLSearchParams({ [DISPLAY_TOKEN_PARAM]: token, next })}`,
+    );
   }
   const h = await headers();
   const proto = h.get("x-forwarded-proto") ?? "http";
-  const actor = await getActor(new Request(`${proto}://${h.get("host") ?? "localhost"}${next}`, { headers: h }));
+  const actor = await getActor(
+    new Request(`${proto}://${h.get("host") ?? "localhost"}${next}`, { headers: h }),
+  );
   if (!actor) return <PairingScreen />;
   return <WallScreen config={parseWallConfig(params)} />;
 }

@@ -6,7 +6,13 @@ describe("parseWallConfig", () => {
     const c = parseWallConfig({});
     expect(c.sets).toEqual([["running", "failures", "sources", "dr", "timeline"]]);
     expect(c.rotateSeconds).toBe(0);
-    expect(c).toMatchObject({ sources: [], zone: null, timelineHours: 6, title: null, warnings: [] });
+    expect(c).toMatchObject({
+      sources: [],
+      zone: null,
+      timelineHours: 6,
+      title: null,
+      warnings: [],
+    });
   });
 
   it("reads sets, rotation, sources, zone, hours and title", () => {
@@ -18,16 +24,33 @@ describe("parseWallConfig", () => {
       hours: "12",
       title: " NOC 1 ",
     });
-    expect(c.sets).toEqual([["running", "failures"], ["sources", "dr", "timeline"]]);
-    expect(c).toMatchObject({ rotateSeconds: 20, sources: ["ontap", "Commvault (demo)"], zone: "Europe/London", timelineHours: 12, title: "NOC 1" });
+    expect(c.sets).toEqual([
+      ["running", "failures"],
+      ["sources", "dr", "timeline"],
+    ]);
+    expect(c).toMatchObject({
+      rotateSeconds: 20,
+      sources: ["ontap", "Commvault (demo)"],
+      zone: "Europe/London",
+      timelineHours: 12,
+      title: "NOC 1",
+    });
   });
 
   it("takes panels= as a single set, without duplicates", () => {
-    expect(parseWallConfig({ panels: "failures,running,failures" }).sets).toEqual([["failures", "running"]]);
+    expect(parseWallConfig({ panels: "failures,running,failures" }).sets).toEqual([
+      ["failures", "running"],
+    ]);
   });
 
   it("falls back to defaults with a warning for each bad value", () => {
-    const c = parseWallConfig({ set: ["running", "nope"], rotate: "2", zone: "Mars/Olympus", hours: "99", panels: "" });
+    const c = parseWallConfig({
+      set: ["running", "nope"],
+      rotate: "2",
+      zone: "Mars/Olympus",
+      hours: "99",
+      panels: "",
+    });
     expect(c.sets).toEqual([["running"]]);
     expect(c.zone).toBeNull();
     expect(c.timelineHours).toBe(6);
@@ -47,7 +70,9 @@ describe("parseWallConfig", () => {
 
 describe("wallPathWithout", () => {
   it("keeps every other parameter, repeated ones included", () => {
-    expect(wallPathWithout({ token: "jdd_x", set: ["a", "b"], zone: "UTC" }, "token")).toBe("/wall?set=a&set=b&zone=UTC");
+    expect(wallPathWithout({ token: "jdd_x", set: ["a", "b"], zone: "UTC" }, "token")).toBe(
+      "/wall?set=a&set=b&zone=UTC",
+    );
     expect(wallPathWithout({ token: "jdd_x" }, "token")).toBe("/wall");
   });
 });

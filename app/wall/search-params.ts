@@ -7,7 +7,8 @@ const MIN_ROTATE_S = 5;
 const MAX_ROTATE_S = 3600;
 const DEFAULT_HOURS = 6;
 
-const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const all = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 const csv = (v: string | string[] | undefined): string[] =>
   all(v)
     .flatMap((s) => s.split(","))
@@ -33,7 +34,14 @@ function panelList(raw: string[], warnings: string[]): WallPanelId[] {
   return out;
 }
 
-function intParam(raw: string | undefined, name: string, fallback: number, min: number, max: number, warnings: string[]): number {
+function intParam(
+  raw: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  warnings: string[],
+): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -54,9 +62,13 @@ export function parseWallConfig(params: Params): WallConfig {
     .map((s) => panelList(csv(s), warnings))
     .filter((s) => s.length > 0);
   const panels = panelList(csv(params.panels), warnings);
-  const sets = explicitSets.length > 0 ? explicitSets : [panels.length > 0 ? panels : [...WALL_PANELS]];
+  const sets =
+    explicitSets.length > 0 ? explicitSets : [panels.length > 0 ? panels : [...WALL_PANELS]];
   const rotateRaw = all(params.rotate)[0];
-  const rotate = rotateRaw === "0" ? 0 : intParam(rotateRaw, "rotate", DEFAULT_ROTATE_S, MIN_ROTATE_S, MAX_ROTATE_S, warnings);
+  const rotate =
+    rotateRaw === "0"
+      ? 0
+      : intParam(rotateRaw, "rotate", DEFAULT_ROTATE_S, MIN_ROTATE_S, MAX_ROTATE_S, warnings);
   const zoneRaw = all(params.zone)[0]?.trim();
   let zone: string | null = null;
   if (zoneRaw) {

@@ -18,7 +18,15 @@ const IMPACT: Partial<Record<JobAction, string>> = {
  * Confirmation scaled to risk: a plain confirm for pause/resume; the job's name typed and a reason
  * for anything that stops work. The idempotency key is fixed when the dialog opens.
  */
-export function ConfirmAction({ job, action, onClose }: { job: JobSummary; action: JobAction; onClose: () => void }) {
+export function ConfirmAction({
+  job,
+  action,
+  onClose,
+}: {
+  job: JobSummary;
+  action: JobAction;
+  onClose: () => void;
+}) {
   const [key] = useState(() => crypto.randomUUID());
   const [typed, setTyped] = useState("");
   const [reason, setReason] = useState("");
@@ -30,12 +38,22 @@ export function ConfirmAction({ job, action, onClose }: { job: JobSummary; actio
   const submit = () => {
     if (!ready || mutation.isPending) return;
     mutation.mutate(
-      { action, reason: reason.trim() || undefined, idempotencyKey: key, params: asksKeepData ? { catalogCompletedObjects: keepData } : {} },
+      {
+        action,
+        reason: reason.trim() || undefined,
+        idempotencyKey: key,
+        params: asksKeepData ? { catalogCompletedObjects: keepData } : {},
+      },
       { onSuccess: onClose },
     );
   };
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="confirm-title" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="confirm-title"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4"
+    >
       <div className="w-full max-w-md space-y-3 rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900">
         <h2 id="confirm-title" className="text-lg font-semibold capitalize">
           {action} this job?
@@ -44,18 +62,37 @@ export function ConfirmAction({ job, action, onClose }: { job: JobSummary; actio
         {high && (
           <>
             <label className="block text-sm">
-              Type the job name <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{job.name}</code> to confirm
-              <input value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-950" data-testid="confirm-name" autoFocus />
+              Type the job name{" "}
+              <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{job.name}</code> to
+              confirm
+              <input
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-950"
+                data-testid="confirm-name"
+                autoFocus
+              />
             </label>
             <label className="block text-sm">
               Reason (kept in the audit trail)
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-950" data-testid="confirm-reason" />
+              <textarea
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-950"
+                data-testid="confirm-reason"
+              />
             </label>
           </>
         )}
         {asksKeepData && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={keepData} onChange={(e) => setKeepData(e.target.checked)} data-testid="confirm-keep-data" />
+            <input
+              type="checkbox"
+              checked={keepData}
+              onChange={(e) => setKeepData(e.target.checked)}
+              data-testid="confirm-keep-data"
+            />
             Keep data already backed up (catalog completed objects)
           </label>
         )}
@@ -65,7 +102,12 @@ export function ConfirmAction({ job, action, onClose }: { job: JobSummary; actio
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded px-3 py-1 text-sm" data-testid="confirm-back">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded px-3 py-1 text-sm"
+            data-testid="confirm-back"
+          >
             Back
           </button>
           <button

@@ -20,7 +20,11 @@ export function PendingAction({ line, job }: { line: AuditLineView; job: JobSumm
         ? `No change ${formatDuration(waited)} after ${line.action} — the vendor is not confirming`
         : `${line.action} requested — vendor says ${job.vendorState}, waiting for it to finish (${formatDuration(waited)})`;
   return (
-    <p role="status" className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100" data-testid="pending-action">
+    <p
+      role="status"
+      className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+      data-testid="pending-action"
+    >
       {label}
     </p>
   );

@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 import { DeliveryLog } from "@/components/incidents/incident-detail";
 import { useChannelMutations, useChannels, useDelivery } from "./use-alerts";
 
-const KIND_LABEL: Record<AlertChannelKind, string> = { webhook: "Webhook (signed JSON)", slack: "Slack incoming webhook", teams: "Microsoft Teams incoming webhook", email: "Email (SMTP)" };
+const KIND_LABEL: Record<AlertChannelKind, string> = {
+  webhook: "Webhook (signed JSON)",
+  slack: "Slack incoming webhook",
+  teams: "Microsoft Teams incoming webhook",
+  email: "Email (SMTP)",
+};
 const opt = (form: FormData, key: string) => {
   const v = String(form.get(key) ?? "").trim();
   return v === "" ? undefined : v;
@@ -17,8 +22,12 @@ function channelBody(kind: AlertChannelKind, form: FormData): Record<string, unk
   const name = String(form.get("name") ?? "");
   if (kind === "email") {
     return {
-      kind, name,
-      to: String(form.get("to") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      kind,
+      name,
+      to: String(form.get("to") ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
       from: String(form.get("from") ?? ""),
       host: String(form.get("host") ?? ""),
       port: Number(form.get("port") ?? 587),
@@ -27,7 +36,12 @@ function channelBody(kind: AlertChannelKind, form: FormData): Record<string, unk
       password: opt(form, "password"),
     };
   }
-  return { kind, name, url: opt(form, "url"), ...(kind === "webhook" ? { hmacSecret: opt(form, "hmacSecret") } : {}) };
+  return {
+    kind,
+    name,
+    url: opt(form, "url"),
+    ...(kind === "webhook" ? { hmacSecret: opt(form, "hmacSecret") } : {}),
+  };
 }
 
 export function ChannelsAdmin() {
@@ -55,7 +69,9 @@ export function ChannelsAdmin() {
       <h2 id="channels-heading" className="text-lg font-semibold">
         Channels
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">Webhook URLs, signing keys and passwords are sealed when saved and never shown again.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Webhook URLs, signing keys and passwords are sealed when saved and never shown again.
+      </p>
       {(channels.error ?? remove.error ?? test.error) && (
         <p role="alert" className={ERROR}>
           {(channels.error ?? remove.error ?? test.error)?.message}
@@ -81,7 +97,16 @@ export function ChannelsAdmin() {
                 <bdi>{c.target}</bdi>
               </td>
               <td className="flex gap-3">
-                <button type="button" className="text-sm text-sky-700 hover:underline dark:text-sky-300" onClick={() => test.mutateAsync(c.id).then((r) => setTesting(r.deliveryId)).catch(() => undefined)}>
+                <button
+                  type="button"
+                  className="text-sm text-sky-700 hover:underline dark:text-sky-300"
+                  onClick={() =>
+                    test
+                      .mutateAsync(c.id)
+                      .then((r) => setTesting(r.deliveryId))
+                      .catch(() => undefined)
+                  }
+                >
                   Send test
                 </button>
                 <Button variant="danger" onClick={() => remove.mutate(c.id)}>
@@ -94,9 +119,18 @@ export function ChannelsAdmin() {
       </table>
       {delivery.data && <DeliveryLog deliveries={[delivery.data]} />}
 
-      <form onSubmit={add} aria-label="New channel" className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm">
+      <form
+        onSubmit={add}
+        aria-label="New channel"
+        className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm"
+      >
         <label htmlFor="channel-kind">Kind</label>
-        <select id="channel-kind" className={INPUT} value={kind} onChange={(e) => setKind(e.target.value as AlertChannelKind)}>
+        <select
+          id="channel-kind"
+          className={INPUT}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as AlertChannelKind)}
+        >
           {ALERT_CHANNEL_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABEL[k]}
@@ -114,7 +148,13 @@ export function ChannelsAdmin() {
             <label htmlFor="channel-host">SMTP host</label>
             <input id="channel-host" name="host" className={INPUT} required />
             <label htmlFor="channel-port">Port</label>
-            <input id="channel-port" name="port" type="number" defaultValue={587} className={INPUT} />
+            <input
+              id="channel-port"
+              name="port"
+              type="number"
+              defaultValue={587}
+              className={INPUT}
+            />
             <label htmlFor="channel-security">Security</label>
             <select id="channel-security" name="security" className={INPUT} defaultValue="starttls">
               <option value="starttls">STARTTLS (required)</option>
@@ -124,16 +164,36 @@ export function ChannelsAdmin() {
             <label htmlFor="channel-username">Username</label>
             <input id="channel-username" name="username" className={INPUT} autoComplete="off" />
             <label htmlFor="channel-password">Password</label>
-            <input id="channel-password" name="password" type="password" className={INPUT} autoComplete="new-password" />
+            <input
+              id="channel-password"
+              name="password"
+              type="password"
+              className={INPUT}
+              autoComplete="new-password"
+            />
           </>
         ) : (
           <>
             <label htmlFor="channel-url">Webhook URL</label>
-            <input id="channel-url" name="url" type="url" className={INPUT} required autoComplete="off" />
+            <input
+              id="channel-url"
+              name="url"
+              type="url"
+              className={INPUT}
+              required
+              autoComplete="off"
+            />
             {kind === "webhook" && (
               <>
                 <label htmlFor="channel-hmac">Signing key (HMAC-SHA256, 16+ characters)</label>
-                <input id="channel-hmac" name="hmacSecret" type="password" className={INPUT} minLength={16} autoComplete="new-password" />
+                <input
+                  id="channel-hmac"
+                  name="hmacSecret"
+                  type="password"
+                  className={INPUT}
+                  minLength={16}
+                  autoComplete="new-password"
+                />
               </>
             )}
           </>

@@ -43,8 +43,11 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
     }
   }
 
-  const sourceName = (id: string | null) => (id ? (sources.find((s) => s.id === id)?.name ?? id) : null);
-  const scope = (r: AlertRuleView) => [sourceName(r.sourceId), r.vendor, r.jobType, r.namePattern].filter(Boolean).join(" · ") || "everything";
+  const sourceName = (id: string | null) =>
+    id ? (sources.find((s) => s.id === id)?.name ?? id) : null;
+  const scope = (r: AlertRuleView) =>
+    [sourceName(r.sourceId), r.vendor, r.jobType, r.namePattern].filter(Boolean).join(" · ") ||
+    "everything";
 
   return (
     <section aria-labelledby="rules-heading" className="flex flex-col gap-3">
@@ -83,7 +86,23 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
                   type="checkbox"
                   aria-label={`Enable ${r.name}`}
                   checked={r.enabled}
-                  onChange={(e) => update.mutate({ id: r.id, body: { name: r.name, kind: r.kind, severity: r.severity, enabled: e.target.checked, sourceId: r.sourceId, vendor: r.vendor, jobType: r.jobType, namePattern: r.namePattern, channelIds: r.channelIds, params: r.params } })}
+                  onChange={(e) =>
+                    update.mutate({
+                      id: r.id,
+                      body: {
+                        name: r.name,
+                        kind: r.kind,
+                        severity: r.severity,
+                        enabled: e.target.checked,
+                        sourceId: r.sourceId,
+                        vendor: r.vendor,
+                        jobType: r.jobType,
+                        namePattern: r.namePattern,
+                        channelIds: r.channelIds,
+                        params: r.params,
+                      },
+                    })
+                  }
                 />
               </td>
               <td>
@@ -96,11 +115,20 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
         </tbody>
       </table>
 
-      <form onSubmit={add} aria-label="New alert rule" className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm">
+      <form
+        onSubmit={add}
+        aria-label="New alert rule"
+        className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm"
+      >
         <label htmlFor="rule-name">Name</label>
         <input id="rule-name" name="name" className={INPUT} required maxLength={200} />
         <label htmlFor="rule-kind">When</label>
-        <select id="rule-kind" className={INPUT} value={kind} onChange={(e) => setKind(e.target.value as AlertRuleKind)}>
+        <select
+          id="rule-kind"
+          className={INPUT}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as AlertRuleKind)}
+        >
           {ALERT_RULE_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_FIELDS[k].label}
@@ -109,7 +137,15 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
         </select>
         {KIND_FIELDS[kind].fields.map((f) => (
           <FieldRow key={`${kind}.${f.key}`} id={`rule-param-${f.key}`} label={f.label}>
-            <input id={`rule-param-${f.key}`} name={`param.${f.key}`} type="number" step={f.step} min="0" placeholder={f.placeholder} className={INPUT} />
+            <input
+              id={`rule-param-${f.key}`}
+              name={`param.${f.key}`}
+              type="number"
+              step={f.step}
+              min="0"
+              placeholder={f.placeholder}
+              className={INPUT}
+            />
           </FieldRow>
         ))}
         <label htmlFor="rule-severity">Severity</label>
@@ -137,19 +173,34 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
           ))}
         </select>
         <label htmlFor="rule-type">Job type</label>
-        <input id="rule-type" name="jobType" className={INPUT} placeholder="any type" maxLength={200} />
+        <input
+          id="rule-type"
+          name="jobType"
+          className={INPUT}
+          placeholder="any type"
+          maxLength={200}
+        />
         <label htmlFor="rule-pattern">Job name</label>
-        <input id="rule-pattern" name="namePattern" className={INPUT} placeholder="any name; * and ? match" maxLength={200} />
+        <input
+          id="rule-pattern"
+          name="namePattern"
+          className={INPUT}
+          placeholder="any name; * and ? match"
+          maxLength={200}
+        />
         <span>Channels</span>
         <div className="flex flex-wrap gap-3">
           {channels.data?.length ? (
             channels.data.map((c) => (
               <label key={c.id} className="flex items-center gap-1">
-                <input type="checkbox" name="channelIds" value={c.id} /> <bdi>{c.name}</bdi> ({c.kind})
+                <input type="checkbox" name="channelIds" value={c.id} /> <bdi>{c.name}</bdi> (
+                {c.kind})
               </label>
             ))
           ) : (
-            <span className="text-slate-500">none yet: incidents still show here and on the wall</span>
+            <span className="text-slate-500">
+              none yet: incidents still show here and on the wall
+            </span>
           )}
         </div>
         <span />
@@ -168,7 +219,15 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
   );
 }
 
-function FieldRow({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+function FieldRow({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <label htmlFor={id}>{label}</label>

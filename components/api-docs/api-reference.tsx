@@ -33,11 +33,16 @@ export function ApiReference({ doc }: { doc: ApiDocument }) {
     <div className="flex max-w-5xl flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-xl font-semibold">
-          {doc.info.title} <span className="text-sm font-normal text-slate-500">{doc.info.version}</span>
+          {doc.info.title}{" "}
+          <span className="text-sm font-normal text-slate-500">{doc.info.version}</span>
         </h1>
         <p className="text-sm">{doc.info.description}</p>
         <p className="text-sm">
-          Machine-readable: <a className="underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the same zod schemas the routes validate with).
+          Machine-readable:{" "}
+          <a className="underline" href="/api/openapi.json">
+            /api/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1, generated from the same zod schemas the routes validate with).
         </p>
       </header>
       <nav aria-label="Resources" className="flex flex-wrap gap-2 text-sm">
@@ -48,14 +53,27 @@ export function ApiReference({ doc }: { doc: ApiDocument }) {
         ))}
       </nav>
       {[...byTag.entries()].map(([tag, ops]) => (
-        <section key={tag} id={tag} aria-labelledby={`${tag}-heading`} className="flex flex-col gap-3">
+        <section
+          key={tag}
+          id={tag}
+          aria-labelledby={`${tag}-heading`}
+          className="flex flex-col gap-3"
+        >
           <h2 id={`${tag}-heading`} className="text-lg font-semibold">
             {tag}
           </h2>
           {ops.map(({ path, method, op }) => (
-            <article key={`${method} ${path}`} data-testid="api-operation" className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
+            <article
+              key={`${method} ${path}`}
+              data-testid="api-operation"
+              className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+            >
               <h3 className="flex items-center gap-2 font-mono">
-                <span className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${METHOD_STYLE[method] ?? ""}`}
+                >
+                  {method}
+                </span>
                 {path}
               </h3>
               <p className="mt-1 text-slate-600 dark:text-slate-400">{op.description}</p>
@@ -71,12 +89,15 @@ export function ApiReference({ doc }: { doc: ApiDocument }) {
                   </thead>
                   <tbody>
                     {op.parameters.map((p) => (
-                      <tr key={`${p.in}:${p.name}`} className="border-t border-slate-100 align-top dark:border-slate-800">
+                      <tr
+                        key={`${p.in}:${p.name}`}
+                        className="border-t border-slate-100 align-top dark:border-slate-800"
+                      >
                         <td className="pr-3 font-mono">{p.name}</td>
                         <td className="pr-3">{p.in}</td>
                         <td className="pr-3">{p.required ? "yes" : "no"}</td>
                         <td>
-                          <code className="break-all text-xs">{JSON.stringify(p.schema)}</code>
+                          <code className="text-xs break-all">{JSON.stringify(p.schema)}</code>
                         </td>
                       </tr>
                     ))}
@@ -86,7 +107,9 @@ export function ApiReference({ doc }: { doc: ApiDocument }) {
               {op.requestBody && (
                 <details className="mt-2">
                   <summary className="cursor-pointer">JSON body</summary>
-                  <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{JSON.stringify(op.requestBody.content["application/json"]?.schema, null, 2)}</pre>
+                  <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">
+                    {JSON.stringify(op.requestBody.content["application/json"]?.schema, null, 2)}
+                  </pre>
                 </details>
               )}
             </article>

@@ -32,10 +32,15 @@ export async function apiFetch<T>(url: string, init?: ApiInit): Promise<T> {
  * and answers with the audit row, which is the outcome the screen shows, not an error. Only an
  * answer that is not an outcome (a bad request, a missing role) is thrown.
  */
-export async function apiFetchOutcome<T>(url: string, init: ApiInit, isOutcome: (data: unknown) => data is T): Promise<{ outcome: T; status: number }> {
+export async function apiFetchOutcome<T>(
+  url: string,
+  init: ApiInit,
+  isOutcome: (data: unknown) => data is T,
+): Promise<{ outcome: T; status: number }> {
   const answer = await send(url, init);
   if (isOutcome(answer.data)) return { outcome: answer.data, status: answer.status };
-  if (answer.ok) throw new ApiError(answer.status, `Unexpected answer from ${url}.`, [], answer.data);
+  if (answer.ok)
+    throw new ApiError(answer.status, `Unexpected answer from ${url}.`, [], answer.data);
   throw problemError(answer);
 }
 
@@ -49,7 +54,11 @@ interface Answer {
 async function send(url: string, { json, headers, ...init }: ApiInit = {}): Promise<Answer> {
   const res = await fetch(url, {
     ...init,
-    headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: {
+      accept: "application/json",
+      ...(json !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
   const text = await res.text();
@@ -65,5 +74,11 @@ async function send(url: string, { json, headers, ...init }: ApiInit = {}): Prom
 function problemError({ status, data, retryAfter }: Answer): ApiError {
   const problem = (data ?? {}) as { title?: string; detail?: string; errors?: ApiError["errors"] };
   const wait = Number(retryAfter);
-  return new ApiError(status, problem.detail ?? problem.title ?? `HTTP ${status}`, problem.errors, data, retryAfter && wait > 0 ? wait : null);
+  return new ApiError(
+    status,
+    problem.detail ?? problem.title ?? `HTTP ${status}`,
+    problem.errors,
+    data,
+    retryAfter && wait > 0 ? wait : null,
+  );
 }

@@ -63,7 +63,8 @@ export const alertKeys = {
 
 export const incidentKeys = {
   all: ["incidents"] as const,
-  list: (statuses: readonly IncidentStatus[]) => ["incidents", "list", [...statuses].sort().join(",")] as const,
+  list: (statuses: readonly IncidentStatus[]) =>
+    ["incidents", "list", [...statuses].sort().join(",")] as const,
   detail: (id: string) => ["incidents", "detail", id] as const,
   counts: ["incidents", "counts"] as const,
 };

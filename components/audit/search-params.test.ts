@@ -3,7 +3,15 @@ import { apiQuery, pageQuery, readAuditSearch } from "./search-params";
 
 describe("audit search params", () => {
   it("reads every filter, blank when absent", () => {
-    expect(readAuditSearch(new URLSearchParams("actor=olga&status=failed"))).toEqual({ actor: "olga", action: "", status: "failed", source: "", job: "", from: "", to: "" });
+    expect(readAuditSearch(new URLSearchParams("actor=olga&status=failed"))).toEqual({
+      actor: "olga",
+      action: "",
+      status: "failed",
+      source: "",
+      job: "",
+      from: "",
+      to: "",
+    });
   });
 
   it("writes only the set filters, trimmed, in a stable order", () => {
@@ -13,7 +21,11 @@ describe("audit search params", () => {
 
   it("sends the time range to the API as instants and drops an unreadable one", () => {
     const local = "2026-03-01T10:30";
-    const s = readAuditSearch(new URLSearchParams({ from: local, to: "not a time", action: "abort" }));
-    expect(apiQuery(s)).toBe(`action=abort&from=${encodeURIComponent(new Date(local).toISOString())}`);
+    const s = readAuditSearch(
+      new URLSearchParams({ from: local, to: "not a time", action: "abort" }),
+    );
+    expect(apiQuery(s)).toBe(
+      `action=abort&from=${encodeURIComponent(new Date(local).toISOString())}`,
+    );
   });
 });

@@ -10,11 +10,27 @@ export interface AuditSearch {
   to: string;
 }
 
-export const AUDIT_FILTER_KEYS = ["actor", "action", "status", "source", "job", "from", "to"] as const satisfies ReadonlyArray<keyof AuditSearch>;
+export const AUDIT_FILTER_KEYS = [
+  "actor",
+  "action",
+  "status",
+  "source",
+  "job",
+  "from",
+  "to",
+] as const satisfies ReadonlyArray<keyof AuditSearch>;
 
 export function readAuditSearch(params: URLSearchParams): AuditSearch {
   const get = (k: keyof AuditSearch) => params.get(k) ?? "";
-  return { actor: get("actor"), action: get("action"), status: get("status"), source: get("source"), job: get("job"), from: get("from"), to: get("to") };
+  return {
+    actor: get("actor"),
+    action: get("action"),
+    status: get("status"),
+    source: get("source"),
+    job: get("job"),
+    from: get("from"),
+    to: get("to"),
+  };
 }
 
 /** The page's own URL: only filters that are set, in a stable order. */

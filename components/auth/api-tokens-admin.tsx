@@ -1,7 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { API_TOKEN_SCOPES, MAX_API_TOKEN_DAYS, newApiTokenBody, type ApiTokenRow, type CreatedApiToken } from "@/lib/contracts/tokens";
+import {
+  API_TOKEN_SCOPES,
+  MAX_API_TOKEN_DAYS,
+  newApiTokenBody,
+  type ApiTokenRow,
+  type CreatedApiToken,
+} from "@/lib/contracts/tokens";
 import { ERROR, INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -35,7 +41,11 @@ export function ApiTokensAdmin() {
     const el = event.currentTarget;
     const form = new FormData(el);
     setFormError(null);
-    const parsed = newApiTokenBody.safeParse({ name: form.get("name"), scope: form.get("scope"), expiresInDays: Number(form.get("expiresInDays")) });
+    const parsed = newApiTokenBody.safeParse({
+      name: form.get("name"),
+      scope: form.get("scope"),
+      expiresInDays: Number(form.get("expiresInDays")),
+    });
     if (!parsed.success) {
       setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       return;
@@ -54,7 +64,8 @@ export function ApiTokensAdmin() {
         Tokens for scripts
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Send as <code>Authorization: Bearer jda_…</code>. A token never has more rights than the admin who made it, expires on its date, and is shown once, when it is created.
+        Send as <code>Authorization: Bearer jda_…</code>. A token never has more rights than the
+        admin who made it, expires on its date, and is shown once, when it is created.
       </p>
       {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       {(tokens.error ?? revoke.error) && (
@@ -88,7 +99,11 @@ export function ApiTokensAdmin() {
                 <Button
                   variant="danger"
                   disabled={revoke.isPending}
-                  onClick={() => window.confirm(`Revoke "${token.name}"? Scripts using it are refused at once.`) && revoke.mutate(token.id)}
+                  onClick={() =>
+                    window.confirm(
+                      `Revoke "${token.name}"? Scripts using it are refused at once.`,
+                    ) && revoke.mutate(token.id)
+                  }
                 >
                   Revoke
                 </Button>
@@ -96,10 +111,20 @@ export function ApiTokensAdmin() {
           },
         ]}
       />
-      <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Create an API token">
+      <form
+        onSubmit={add}
+        className="flex flex-wrap items-end gap-2"
+        aria-label="Create an API token"
+      >
         <label className="flex flex-col text-xs">
           Name
-          <input name="name" required maxLength={100} placeholder="nightly report script" className={INPUT} />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="nightly report script"
+            className={INPUT}
+          />
         </label>
         <label className="flex flex-col text-xs">
           Scope
@@ -113,7 +138,15 @@ export function ApiTokensAdmin() {
         </label>
         <label className="flex flex-col text-xs">
           Expires in (days)
-          <input name="expiresInDays" type="number" required min={1} max={MAX_API_TOKEN_DAYS} defaultValue={90} className={INPUT} />
+          <input
+            name="expiresInDays"
+            type="number"
+            required
+            min={1}
+            max={MAX_API_TOKEN_DAYS}
+            defaultValue={90}
+            className={INPUT}
+          />
         </label>
         <Button type="submit" disabled={create.isPending} variant="primary">
           Create token
@@ -130,11 +163,18 @@ export function ApiTokensAdmin() {
 
 function NewToken({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
   return (
-    <div role="status" className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+    <div
+      role="status"
+      className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
       <p className="font-medium">
-        Token for “{created.name}” ({created.scope}). Copy it now: Jobdeck keeps only a hash and cannot show it again.
+        Token for “{created.name}” ({created.scope}). Copy it now: Jobdeck keeps only a hash and
+        cannot show it again.
       </p>
-      <code data-testid="new-api-token" className="break-all rounded bg-white px-2 py-1 dark:bg-slate-900">
+      <code
+        data-testid="new-api-token"
+        className="rounded bg-white px-2 py-1 break-all dark:bg-slate-900"
+      >
         {created.token}
       </code>
       <button type="button" onClick={onDone} className="self-start text-sm underline">

@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 
 /** better-auth's own change-password endpoint: the current password proves it is you; other sessions end. */
 export function ChangePasswordForm() {
-  const [state, setState] = useState<{ busy: boolean; error?: string; done?: boolean }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; error?: string; done?: boolean }>({
+    busy: false,
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,12 +24,22 @@ export function ChangePasswordForm() {
     try {
       await apiFetch("/api/auth/change-password", {
         method: "POST",
-        json: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true },
+        json: {
+          currentPassword: String(form.get("currentPassword") ?? ""),
+          newPassword,
+          revokeOtherSessions: true,
+        },
       });
       el.reset();
       setState({ busy: false, done: true });
     } catch (err) {
-      setState({ busy: false, error: err instanceof ApiError ? passwordError(err) : "Jobdeck could not be reached. Check your connection and try again." });
+      setState({
+        busy: false,
+        error:
+          err instanceof ApiError
+            ? passwordError(err)
+            : "Jobdeck could not be reached. Check your connection and try again.",
+      });
     }
   }
 
@@ -35,15 +47,37 @@ export function ChangePasswordForm() {
     <form onSubmit={submit} aria-label="Change password" className="flex max-w-sm flex-col gap-3">
       <label className="flex flex-col gap-1 text-sm">
         Current password
-        <input name="currentPassword" type="password" required autoComplete="current-password" className={INPUT} />
+        <input
+          name="currentPassword"
+          type="password"
+          required
+          autoComplete="current-password"
+          className={INPUT}
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         New password
-        <input name="newPassword" type="password" required minLength={8} maxLength={128} autoComplete="new-password" className={INPUT} />
+        <input
+          name="newPassword"
+          type="password"
+          required
+          minLength={8}
+          maxLength={128}
+          autoComplete="new-password"
+          className={INPUT}
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         New password again
-        <input name="confirm" type="password" required minLength={8} maxLength={128} autoComplete="new-password" className={INPUT} />
+        <input
+          name="confirm"
+          type="password"
+          required
+          minLength={8}
+          maxLength={128}
+          autoComplete="new-password"
+          className={INPUT}
+        />
       </label>
       <Button type="submit" disabled={state.busy} variant="primary" className="w-fit">
         {state.busy ? "Changing…" : "Change password"}
@@ -63,7 +97,8 @@ export function ChangePasswordForm() {
 }
 
 function passwordError(err: ApiError): string {
-  if (err.status !== 400 && err.status !== 401) return "The password could not be changed. Try again.";
+  if (err.status !== 400 && err.status !== 401)
+    return "The password could not be changed. Try again.";
   const detail = (err.body as { detail?: unknown } | null)?.detail;
   return typeof detail === "string" ? detail : "The current password is wrong.";
 }

@@ -32,7 +32,9 @@ export function DisplayTokensAdmin() {
       <h2 id="tokens-heading" className="text-lg font-semibold">
         Display tokens
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">Read-only access for wall screens. A token is shown once, when it is created.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Read-only access for wall screens. A token is shown once, when it is created.
+      </p>
       {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       {(tokens.error ?? revoke.error) && (
         <p role="alert" className={ERROR}>
@@ -50,12 +52,17 @@ export function DisplayTokensAdmin() {
             cell: (token) => (
               <>
                 {when(token.createdAt)}
-                {token.createdBy && <span className="text-slate-500"> by {token.createdBy.name}</span>}
+                {token.createdBy && (
+                  <span className="text-slate-500"> by {token.createdBy.name}</span>
+                )}
               </>
             ),
           },
           { header: "Last used", cell: (token) => when(token.lastUsedAt) },
-          { header: "Status", cell: (token) => (token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active") },
+          {
+            header: "Status",
+            cell: (token) => (token.revokedAt ? `revoked ${when(token.revokedAt)}` : "active"),
+          },
           {
             header: "",
             className: "text-right",
@@ -64,7 +71,11 @@ export function DisplayTokensAdmin() {
                 <Button
                   variant="danger"
                   disabled={revoke.isPending}
-                  onClick={() => window.confirm(`Revoke "${token.name}"? Screens using it stop updating at once.`) && revoke.mutate(token.id)}
+                  onClick={() =>
+                    window.confirm(
+                      `Revoke "${token.name}"? Screens using it stop updating at once.`,
+                    ) && revoke.mutate(token.id)
+                  }
                 >
                   Revoke
                 </Button>
@@ -75,7 +86,13 @@ export function DisplayTokensAdmin() {
       <form onSubmit={add} className="flex items-end gap-2" aria-label="Create a display token">
         <label className="flex flex-col text-xs">
           Screen name
-          <input name="name" required maxLength={100} placeholder="NOC wall, 2nd floor" className={INPUT} />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="NOC wall, 2nd floor"
+            className={INPUT}
+          />
         </label>
         <Button type="submit" disabled={create.isPending} variant="primary">
           Create token
@@ -93,9 +110,17 @@ export function DisplayTokensAdmin() {
 function NewToken({ created, onDone }: { created: CreatedDisplayToken; onDone: () => void }) {
   const link = `${window.location.origin}/api/display-tokens/enter?token=${encodeURIComponent(created.token)}&next=/wall`;
   return (
-    <div role="status" className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
-      <p className="font-medium">Token for “{created.name}”. Copy it now: Jobdeck keeps only a hash and cannot show it again.</p>
-      <code data-testid="new-display-token" className="break-all rounded bg-white px-2 py-1 dark:bg-slate-900">
+    <div
+      role="status"
+      className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
+      <p className="font-medium">
+        Token for “{created.name}”. Copy it now: Jobdeck keeps only a hash and cannot show it again.
+      </p>
+      <code
+        data-testid="new-display-token"
+        className="rounded bg-white px-2 py-1 break-all dark:bg-slate-900"
+      >
         {created.token}
       </code>
       <p>

@@ -5,7 +5,12 @@ import type { Me } from "@/lib/contracts/auth";
 export function RoleBadge({ actor }: { actor: Pick<Me, "kind" | "role"> }) {
   const readOnly = actor.kind === "display" || actor.role === "viewer";
   return (
-    <Badge tone={readOnly ? "grey" : "sky"} data-testid="actor-role" data-role={actor.role} title={readOnly ? "You can look but not act on jobs" : undefined}>
+    <Badge
+      tone={readOnly ? "grey" : "sky"}
+      data-testid="actor-role"
+      data-role={actor.role}
+      title={readOnly ? "You can look but not act on jobs" : undefined}
+    >
       {readOnly ? (actor.kind === "display" ? "display · read-only" : "read-only") : actor.role}
     </Badge>
   );

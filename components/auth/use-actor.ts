@@ -8,7 +8,12 @@ import type { Me } from "@/lib/contracts/auth";
 
 /** Who the browser is signed in as (GET /api/me); also keeps a rolling session alive. */
 export function useActor() {
-  return useQuery({ queryKey: authKeys.me, queryFn: () => apiFetch<Me>("/api/me"), staleTime: 60_000, refetchInterval: 15 * 60_000 });
+  return useQuery({
+    queryKey: authKeys.me,
+    queryFn: () => apiFetch<Me>("/api/me"),
+    staleTime: 60_000,
+    refetchInterval: 15 * 60_000,
+  });
 }
 
 /**

@@ -21,6 +21,10 @@ export function useApiTokenMutations() {
         apiFetch<CreatedApiToken>("/api/api-tokens", { method: "POST", json: input }),
       onSettled,
     }),
-    revoke: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/api-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled }),
+    revoke: useMutation({
+      mutationFn: (id: string) =>
+        apiFetch<null>(`/api/api-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+      onSettled,
+    }),
   };
 }

@@ -8,7 +8,8 @@ import type { CreatedDisplayToken, DisplayTokenRow } from "@/lib/contracts/auth"
 export function useDisplayTokens() {
   return useQuery({
     queryKey: authKeys.displayTokens,
-    queryFn: () => apiFetch<{ tokens: DisplayTokenRow[] }>("/api/display-tokens").then((r) => r.tokens),
+    queryFn: () =>
+      apiFetch<{ tokens: DisplayTokenRow[] }>("/api/display-tokens").then((r) => r.tokens),
   });
 }
 
@@ -21,6 +22,10 @@ export function useDisplayTokenMutations() {
         apiFetch<CreatedDisplayToken>("/api/display-tokens", { method: "POST", json: { name } }),
       onSettled,
     }),
-    revoke: useMutation({ mutationFn: (id: string) => apiFetch<null>(`/api/display-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled }),
+    revoke: useMutation({
+      mutationFn: (id: string) =>
+        apiFetch<null>(`/api/display-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+      onSettled,
+    }),
   };
 }

@@ -32,27 +32,43 @@ export function UserMenu({ actor }: { actor: Me }) {
       <span data-testid="actor-name">{actor.name}</span>
       <RoleBadge actor={actor} />
       {actor.kind === "user" && actor.role === "admin" && (
-        <Link href="/admin/users" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+        <Link
+          href="/admin/users"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
           Users
         </Link>
       )}
       {actor.kind === "user" && actor.role === "admin" && (
-        <Link href="/admin/tokens" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+        <Link
+          href="/admin/tokens"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
           API tokens
         </Link>
       )}
       {actor.kind === "user" && actor.role === "admin" && (
-        <Link href="/admin/alerts" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+        <Link
+          href="/admin/alerts"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
           Alerts
         </Link>
       )}
       {actor.kind === "user" && (
-        <Link href="/account/password" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+        <Link
+          href="/account/password"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
           Password
         </Link>
       )}
       {actor.kind === "user" && (
-        <button type="button" onClick={signOut} className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={signOut}
+          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
           Sign out
         </button>
       )}

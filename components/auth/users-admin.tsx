@@ -22,13 +22,21 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
   const rowError = setRole.error ?? remove.error ?? rename.error ?? resetPassword.error;
 
   function renameUser(user: { id: string; name: string; email: string }) {
-    const name = window.prompt(`New display name for ${user.email} (recorded in the audit trail):`, user.name);
+    const name = window.prompt(
+      `New display name for ${user.email} (recorded in the audit trail):`,
+      user.name,
+    );
     if (name === null || name.trim() === "" || name.trim() === user.name) return;
     rename.mutate({ id: user.id, name: name.trim() });
   }
 
   async function reset(user: { id: string; email: string }) {
-    if (!window.confirm(`Reset the password of ${user.email}? They are signed out everywhere and need the new one.`)) return;
+    if (
+      !window.confirm(
+        `Reset the password of ${user.email}? They are signed out everywhere and need the new one.`,
+      )
+    )
+      return;
     const { password } = await resetPassword.mutateAsync(user.id);
     setOneTime({ email: user.email, password });
   }
@@ -63,10 +71,19 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
         </p>
       )}
       {oneTime && (
-        <div role="status" data-testid="one-time-password" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
-          New password for {oneTime.email}, shown this once: <code className="font-mono select-all">{oneTime.password}</code>. Hand it over; they can change it under
-          Password after signing in.{" "}
-          <button type="button" onClick={() => setOneTime(null)} className="text-sky-800 hover:underline dark:text-sky-300">
+        <div
+          role="status"
+          data-testid="one-time-password"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+        >
+          New password for {oneTime.email}, shown this once:{" "}
+          <code className="font-mono select-all">{oneTime.password}</code>. Hand it over; they can
+          change it under Password after signing in.{" "}
+          <button
+            type="button"
+            onClick={() => setOneTime(null)}
+            className="text-sky-800 hover:underline dark:text-sky-300"
+          >
             Done
           </button>
         </div>
@@ -86,7 +103,13 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
             ),
           },
           { header: "Email", cell: (user) => user.email },
-          { header: "Signs in with", cell: (user) => user.signIn.map((p) => (p === "credential" ? "password" : "single sign-on")).join(", ") || "—" },
+          {
+            header: "Signs in with",
+            cell: (user) =>
+              user.signIn
+                .map((p) => (p === "credential" ? "password" : "single sign-on"))
+                .join(", ") || "—",
+          },
           {
             header: "Role",
             cell: (user) => (
@@ -94,7 +117,12 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
                 aria-label={`Role of ${user.email}`}
                 value={user.role}
                 disabled={setRole.isPending}
-                onChange={(e) => setRole.mutate({ id: user.id, role: ROLES.find((r) => r === e.target.value) ?? user.role })}
+                onChange={(e) =>
+                  setRole.mutate({
+                    id: user.id,
+                    role: ROLES.find((r) => r === e.target.value) ?? user.role,
+                  })
+                }
                 className={INPUT}
               >
                 {ROLES.map((role) => (
@@ -109,22 +137,30 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
             header: "",
             cell: (user) => (
               <span className="flex justify-end gap-3">
-                  <Button type="button" onClick={() => renameUser(user)} variant="link">
-                    Rename
-                  </Button>
-                  {user.signIn.includes("credential") && (
-                    <Button type="button" disabled={resetPassword.isPending} onClick={() => void reset(user).catch(() => {})} variant="link">
-                      Reset password
-                    </Button>
-                  )}
+                <Button type="button" onClick={() => renameUser(user)} variant="link">
+                  Rename
+                </Button>
+                {user.signIn.includes("credential") && (
                   <Button
                     type="button"
-                    disabled={remove.isPending}
-                    onClick={() => window.confirm(`Delete ${user.email}? They are signed out at once.`) && remove.mutate(user.id)}
-                    variant="danger"
+                    disabled={resetPassword.isPending}
+                    onClick={() => void reset(user).catch(() => {})}
+                    variant="link"
                   >
-                    Delete
+                    Reset password
                   </Button>
+                )}
+                <Button
+                  type="button"
+                  disabled={remove.isPending}
+                  onClick={() =>
+                    window.confirm(`Delete ${user.email}? They are signed out at once.`) &&
+                    remove.mutate(user.id)
+                  }
+                  variant="danger"
+                >
+                  Delete
+                </Button>
               </span>
             ),
           },
@@ -141,7 +177,14 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
         </label>
         <label className="flex flex-col text-xs">
           Initial password
-          <input name="password" type="password" required minLength={8} autoComplete="new-password" className={INPUT} />
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={8}
+            autoComplete="new-password"
+            className={INPUT}
+          />
         </label>
         <label className="flex flex-col text-xs">
           Role

@@ -16,7 +16,8 @@ const RANGE_LABEL: Record<(typeof RANGES)[number], string> = {
   today: "Today",
 };
 
-const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T,>(list: T[], value: T) =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
 const pill = (on: boolean) =>
   `rounded-full border px-2.5 py-0.5 text-xs ${on ? "border-sky-700 bg-sky-700 text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"}`;
@@ -24,7 +25,13 @@ const pill = (on: boolean) =>
 type Change = Partial<Omit<ExplorerView, "cursor" | "selected">>;
 
 /** Every filter writes the URL; the table reads only the URL. Changes are functions of the newest view, so quick clicks add up. */
-export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (change: (latest: ExplorerView) => Change) => void }) {
+export function FilterBar({
+  view,
+  onChange,
+}: {
+  view: ExplorerView;
+  onChange: (change: (latest: ExplorerView) => Change) => void;
+}) {
   const set = (change: Change) => onChange(() => change);
   return (
     <div className="space-y-2" data-testid="filter-bar">
@@ -32,19 +39,53 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
         {QUICK_CHIPS.map((chip) => {
           const on = chipActive(view, chip);
           return (
-            <button key={chip.id} type="button" aria-pressed={on} className={pill(on)} onClick={() => set(on ? { states: [], range: null } : chip.apply)} data-testid={`chip-${chip.id}`}>
+            <button
+              key={chip.id}
+              type="button"
+              aria-pressed={on}
+              className={pill(on)}
+              onClick={() => set(on ? { states: [], range: null } : chip.apply)}
+              data-testid={`chip-${chip.id}`}
+            >
               {on ? "✓ " : ""}
               {chip.label}
             </button>
           );
         })}
-        <TextFilter key={`q:${view.q}`} label="Search name, dataset, policy, cluster, id" initial={view.q} onApply={(q) => set({ q })} testId="filter-q" />
-        <TextFilter key={`t:${view.types.join(",")}`} label="Types (comma-separated)" initial={view.types.join(", ")} onApply={(t) => set({ types: t.split(",").map((s) => s.trim()).filter(Boolean) })} testId="filter-type" />
+        <TextFilter
+          key={`q:${view.q}`}
+          label="Search name, dataset, policy, cluster, id"
+          initial={view.q}
+          onApply={(q) => set({ q })}
+          testId="filter-q"
+        />
+        <TextFilter
+          key={`t:${view.types.join(",")}`}
+          label="Types (comma-separated)"
+          initial={view.types.join(", ")}
+          onApply={(t) =>
+            set({
+              types: t
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
+            })
+          }
+          testId="filter-type"
+        />
         <label className="text-xs">
           <span className="sr-only">Time range</span>
           <select
             value={view.range ?? (view.from || view.to ? "custom" : "")}
-            onChange={(e) => set({ range: (RANGES as readonly string[]).includes(e.target.value) ? (e.target.value as ExplorerView["range"]) : null, from: null, to: null })}
+            onChange={(e) =>
+              set({
+                range: (RANGES as readonly string[]).includes(e.target.value)
+                  ? (e.target.value as ExplorerView["range"])
+                  : null,
+                from: null,
+                to: null,
+              })
+            }
             className="rounded border border-slate-300 px-1.5 py-0.5 dark:border-slate-600 dark:bg-slate-950"
             data-testid="filter-range"
           >
@@ -54,7 +95,9 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
                 {RANGE_LABEL[r]}
               </option>
             ))}
-            {!view.range && (view.from || view.to) && <option value="custom">Custom (from the URL)</option>}
+            {!view.range && (view.from || view.to) && (
+              <option value="custom">Custom (from the URL)</option>
+            )}
           </select>
         </label>
       </div>
@@ -80,7 +123,13 @@ export function FilterBar({ view, onChange }: { view: ExplorerView; onChange: (c
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           <span className="font-medium text-slate-600 uppercase dark:text-slate-400">Sources</span>
           {view.sources.map((id) => (
-            <button key={id} type="button" className={pill(true)} onClick={() => onChange((v) => ({ sources: v.sources.filter((s) => s !== id) }))} aria-label={`Remove source filter ${id}`}>
+            <button
+              key={id}
+              type="button"
+              className={pill(true)}
+              onClick={() => onChange((v) => ({ sources: v.sources.filter((s) => s !== id) }))}
+              aria-label={`Remove source filter ${id}`}
+            >
               {id.slice(0, 8)} ×
             </button>
           ))}
@@ -104,13 +153,23 @@ function ToggleGroup<T extends string>(props: {
   return (
     <fieldset className="flex flex-wrap items-center gap-1.5">
       <legend className="sr-only">{props.legend}</legend>
-      <span className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400" aria-hidden>
+      <span
+        className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400"
+        aria-hidden
+      >
         {props.label}
       </span>
       {props.values.map((value) => {
         const on = props.selected.includes(value);
         return (
-          <button key={value} type="button" aria-pressed={on} className={pill(on)} onClick={() => props.onToggle(value)} data-testid={props.testId(value)}>
+          <button
+            key={value}
+            type="button"
+            aria-pressed={on}
+            className={pill(on)}
+            onClick={() => props.onToggle(value)}
+            data-testid={props.testId(value)}
+          >
             {props.text(value)}
           </button>
         );
@@ -119,7 +178,17 @@ function ToggleGroup<T extends string>(props: {
   );
 }
 
-function TextFilter({ label, initial, onApply, testId }: { label: string; initial: string; onApply: (value: string) => void; testId: string }) {
+function TextFilter({
+  label,
+  initial,
+  onApply,
+  testId,
+}: {
+  label: string;
+  initial: string;
+  onApply: (value: string) => void;
+  testId: string;
+}) {
   const [value, setValue] = useState(initial);
   const apply = () => {
     if (value.trim() !== initial.trim()) onApply(value.trim());

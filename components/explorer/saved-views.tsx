@@ -15,14 +15,32 @@ export function SavedViews({ current }: { current: string }) {
     save.mutate({ name: name.trim(), query: current }, { onSuccess: () => setName("") });
   };
   return (
-    <section aria-label="Saved views" className="flex flex-wrap items-center gap-2 text-sm" data-testid="saved-views">
-      <span className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400">Views</span>
+    <section
+      aria-label="Saved views"
+      className="flex flex-wrap items-center gap-2 text-sm"
+      data-testid="saved-views"
+    >
+      <span className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400">
+        Views
+      </span>
       {views.data?.items.map((v) => (
-        <span key={v.id} className="inline-flex items-center rounded border border-slate-300 dark:border-slate-600" data-testid="saved-view">
-          <Link href={`/jobs${v.query ? `?${v.query}` : ""}`} className="px-2 py-0.5 hover:underline">
+        <span
+          key={v.id}
+          className="inline-flex items-center rounded border border-slate-300 dark:border-slate-600"
+          data-testid="saved-view"
+        >
+          <Link
+            href={`/jobs${v.query ? `?${v.query}` : ""}`}
+            className="px-2 py-0.5 hover:underline"
+          >
             {v.name}
           </Link>
-          <button type="button" aria-label={`Delete view ${v.name}`} onClick={() => remove.mutate(v.id)} className="px-1.5 text-slate-500 hover:text-red-700">
+          <button
+            type="button"
+            aria-label={`Delete view ${v.name}`}
+            onClick={() => remove.mutate(v.id)}
+            className="px-1.5 text-slate-500 hover:text-red-700"
+          >
             ×
           </button>
         </span>
@@ -43,11 +61,20 @@ export function SavedViews({ current }: { current: string }) {
           className="w-36 rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600 dark:bg-slate-950"
           data-testid="saved-view-name"
         />
-        <button type="submit" disabled={!name.trim() || save.isPending} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-50 dark:border-slate-600" data-testid="saved-view-save">
+        <button
+          type="submit"
+          disabled={!name.trim() || save.isPending}
+          className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-50 dark:border-slate-600"
+          data-testid="saved-view-save"
+        >
           Save view
         </button>
       </form>
-      {(save.error ?? views.error) && <span role="alert" className="text-red-700 dark:text-red-300">{(save.error ?? views.error)?.message}</span>}
+      {(save.error ?? views.error) && (
+        <span role="alert" className="text-red-700 dark:text-red-300">
+          {(save.error ?? views.error)?.message}
+        </span>
+      )}
     </section>
   );
 }

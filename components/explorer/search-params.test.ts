@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { chipActive, explorerSearch, exportSearch, jobsApiSearch, parseExplorerView, QUICK_CHIPS, rangeStart, withFilters } from "./search-params";
+import {
+  chipActive,
+  explorerSearch,
+  exportSearch,
+  jobsApiSearch,
+  parseExplorerView,
+  QUICK_CHIPS,
+  rangeStart,
+  withFilters,
+} from "./search-params";
 
 const parse = (s: string) => parseExplorerView(new URLSearchParams(s));
 
@@ -7,9 +16,22 @@ describe("explorer view in the URL", () => {
   it("round-trips a full view and drops unknown values", () => {
     const s = "kind=dfm%2Contap&state=failed&q=vol1&range=24h&sort=name&order=asc&sel=a%2Cb";
     const v = parse(s);
-    expect(v).toMatchObject({ kinds: ["dfm", "ontap"], states: ["failed"], q: "vol1", range: "24h", sort: "name", order: "asc", selected: ["a", "b"] });
+    expect(v).toMatchObject({
+      kinds: ["dfm", "ontap"],
+      states: ["failed"],
+      q: "vol1",
+      range: "24h",
+      sort: "name",
+      order: "asc",
+      selected: ["a", "b"],
+    });
     expect(explorerSearch(v)).toBe(s);
-    expect(parse("kind=bogus&state=exploded&sort=colour&range=1y")).toMatchObject({ kinds: [], states: [], sort: "started", range: null });
+    expect(parse("kind=bogus&state=exploded&sort=colour&range=1y")).toMatchObject({
+      kinds: [],
+      states: [],
+      sort: "started",
+      range: null,
+    });
   });
 
   it("resets paging and selection when a filter changes", () => {
@@ -19,8 +41,12 @@ describe("explorer view in the URL", () => {
 
   it("resolves relative ranges for the API, to the minute, without selection", () => {
     const now = new Date("2026-03-10T12:34:56.789Z");
-    expect(jobsApiSearch(parse("range=1h&sel=x&cursor=c"), now)).toBe("from=2026-03-10T11%3A34%3A00.000Z&cursor=c");
-    expect(exportSearch(parse("range=1h&cursor=c&kind=spp"), now)).toBe("kind=spp&from=2026-03-10T11%3A34%3A00.000Z");
+    expect(jobsApiSearch(parse("range=1h&sel=x&cursor=c"), now)).toBe(
+      "from=2026-03-10T11%3A34%3A00.000Z&cursor=c",
+    );
+    expect(exportSearch(parse("range=1h&cursor=c&kind=spp"), now)).toBe(
+      "kind=spp&from=2026-03-10T11%3A34%3A00.000Z",
+    );
     expect(rangeStart("7d", now).toISOString()).toBe("2026-03-03T12:34:00.000Z");
     const midnight = rangeStart("today", now);
     expect([midnight.getHours(), midnight.getMinutes(), midnight.getSeconds()]).toEqual([0, 0, 0]);

@@ -31,8 +31,14 @@ const RANGE_MS: Record<Exclude<RangePreset, "today">, number> = {
   "365d": 365 * 86_400_000,
 };
 
-const listOf = (p: URLSearchParams, key: string) => p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-const oneOf = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
+const listOf = (p: URLSearchParams, key: string) =>
+  p
+    .getAll(key)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+const oneOf = <T extends string>(values: readonly T[], v: string | null): v is T =>
+  v !== null && (values as readonly string[]).includes(v);
 
 export function parseExplorerView(p: URLSearchParams): ExplorerView {
   const range = p.get("range");
@@ -74,7 +80,10 @@ export function explorerSearch(v: ExplorerView): string {
 }
 
 /** Changing what is shown starts again at the first page with nothing selected. */
-export function withFilters(v: ExplorerView, change: Partial<Omit<ExplorerView, "cursor" | "selected">>): ExplorerView {
+export function withFilters(
+  v: ExplorerView,
+  change: Partial<Omit<ExplorerView, "cursor" | "selected">>,
+): ExplorerView {
   return { ...v, ...change, cursor: null, selected: [] };
 }
 
@@ -106,12 +115,28 @@ export interface QuickChip {
 }
 
 export const QUICK_CHIPS: QuickChip[] = [
-  { id: "running", label: "Running", apply: { states: ["running"], range: null, from: null, to: null } },
-  { id: "failed-today", label: "Failed today", apply: { states: ["failed"], range: "today", from: null, to: null } },
-  { id: "aborting", label: "Aborting", apply: { states: ["aborting"], range: null, from: null, to: null } },
+  {
+    id: "running",
+    label: "Running",
+    apply: { states: ["running"], range: null, from: null, to: null },
+  },
+  {
+    id: "failed-today",
+    label: "Failed today",
+    apply: { states: ["failed"], range: "today", from: null, to: null },
+  },
+  {
+    id: "aborting",
+    label: "Aborting",
+    apply: { states: ["aborting"], range: null, from: null, to: null },
+  },
 ];
 
 export function chipActive(v: ExplorerView, chip: QuickChip): boolean {
   const states = chip.apply.states ?? [];
-  return v.states.length === states.length && states.every((s) => v.states.includes(s)) && v.range === (chip.apply.range ?? null);
+  return (
+    v.states.length === states.length &&
+    states.every((s) => v.states.includes(s)) &&
+    v.range === (chip.apply.range ?? null)
+  );
 }

@@ -17,7 +17,10 @@ export function useRefetchOnJobChanges(key: QueryKey): void {
     return client.getQueryCache().subscribe((event) => {
       if (event.type !== "updated" || event.action.type !== "success") return;
       if (!JSON.stringify(event.query.queryKey).startsWith(LIST_PREFIX)) return;
-      void client.invalidateQueries({ queryKey: JSON.parse(keyText) as QueryKey, refetchType: "active" });
+      void client.invalidateQueries({
+        queryKey: JSON.parse(keyText) as QueryKey,
+        refetchType: "active",
+      });
     });
   }, [client, keyText]);
 }

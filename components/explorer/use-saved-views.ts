@@ -6,7 +6,10 @@ import { apiFetch } from "@/components/api/api-fetch";
 import { explorerKeys } from "@/components/api/query-keys";
 
 export function useSavedViews() {
-  return useQuery({ queryKey: explorerKeys.savedViews, queryFn: () => apiFetch<{ items: SavedViewItem[] }>("/api/saved-views") });
+  return useQuery({
+    queryKey: explorerKeys.savedViews,
+    queryFn: () => apiFetch<{ items: SavedViewItem[] }>("/api/saved-views"),
+  });
 }
 
 export function useSaveView() {
@@ -21,7 +24,8 @@ export function useSaveView() {
 export function useDeleteView() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<null>(`/api/saved-views/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch<null>(`/api/saved-views/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: explorerKeys.savedViews }),
   });
 }

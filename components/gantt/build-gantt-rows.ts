@@ -24,7 +24,13 @@ export interface GanttRow {
   durationMs: number | null;
   /** Axis units; null before the phase starts. */
   span: [number, number] | null;
-  baseline: { medianMs: number; p90Ms: number; medianEnd: number; p90End: number; runs: number } | null;
+  baseline: {
+    medianMs: number;
+    p90Ms: number;
+    medianEnd: number;
+    p90End: number;
+    runs: number;
+  } | null;
   outlier: boolean;
 }
 
@@ -72,7 +78,11 @@ export function buildGanttRows(phases: readonly PhaseView[], opts: GanttOptions)
   const ends = intervals.map(([, b]) => b);
   const origin = Math.min(opts.jobStartMs ?? Infinity, ...starts);
   const originMs = Number.isFinite(origin) ? origin : now;
-  const endMs = Math.max(opts.jobEndMs ?? (opts.jobStartMs !== null ? now : originMs), ...ends, originMs);
+  const endMs = Math.max(
+    opts.jobEndMs ?? (opts.jobStartMs !== null ? now : originMs),
+    ...ends,
+    originMs,
+  );
   const threshold = opts.gapThresholdMs ?? Math.max(60_000, unionLength(intervals) / 5);
   const axis = buildAxis(originMs, endMs, intervals, threshold);
 
@@ -86,10 +96,21 @@ export function buildGanttRows(phases: readonly PhaseView[], opts: GanttOptions)
       const ended = ms(p.endedAt);
       const end = start === null ? null : (ended ?? now);
       const durationMs = start === null || end === null ? null : Math.max(0, end - start);
-      const span: [number, number] | null = start === null || end === null ? null : [toAxis(axis, start), toAxis(axis, Math.max(start, end))];
+      const span: [number, number] | null =
+        start === null || end === null
+          ? null
+          : [toAxis(axis, start), toAxis(axis, Math.max(start, end))];
       const b = opts.baselines?.[signatures.get(p.key) ?? ""];
       const baseline =
-        b && start !== null ? { medianMs: b.medianMs, p90Ms: b.p90Ms, runs: b.runs, medianEnd: toAxis(axis, start + b.medianMs), p90End: toAxis(axis, start + b.p90Ms) } : null;
+        b && start !== null
+          ? {
+              medianMs: b.medianMs,
+              p90Ms: b.p90Ms,
+              runs: b.runs,
+              medianEnd: toAxis(axis, start + b.medianMs),
+              p90End: toAxis(axis, start + b.p90Ms),
+            }
+          : null;
       const previous = rows.at(-1);
       rows.push({
         key: p.key,

@@ -27,10 +27,17 @@ export interface CompressedGap {
 }
 
 /** Merges the busy intervals and compresses every idle stretch longer than `thresholdMs`. */
-export function buildAxis(originMs: number, endMs: number, busy: ReadonlyArray<readonly [number, number]>, thresholdMs: number): GanttAxis {
+export function buildAxis(
+  originMs: number,
+  endMs: number,
+  busy: ReadonlyArray<readonly [number, number]>,
+  thresholdMs: number,
+): GanttAxis {
   const end = Math.max(originMs, endMs);
   const merged: Array<[number, number]> = [];
-  for (const [a, b] of [...busy].map(([a, b]) => [Math.max(originMs, a), Math.min(end, Math.max(a, b))] as const).sort((x, y) => x[0] - y[0])) {
+  for (const [a, b] of [...busy]
+    .map(([a, b]) => [Math.max(originMs, a), Math.min(end, Math.max(a, b))] as const)
+    .sort((x, y) => x[0] - y[0])) {
     const last = merged.at(-1);
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
@@ -76,7 +83,8 @@ export function unionLength(intervals: ReadonlyArray<readonly [number, number]>)
 export function toAxis(axis: GanttAxis, ms: number): number {
   if (ms <= axis.originMs) return ms - axis.originMs;
   for (const s of axis.segments) {
-    if (ms <= s.toMs) return s.axisFrom + ((ms - s.fromMs) / (s.toMs - s.fromMs)) * (s.axisTo - s.axisFrom);
+    if (ms <= s.toMs)
+      return s.axisFrom + ((ms - s.fromMs) / (s.toMs - s.fromMs)) * (s.axisTo - s.axisFrom);
   }
   return axis.extent + (ms - axis.endMs);
 }
@@ -84,7 +92,8 @@ export function toAxis(axis: GanttAxis, ms: number): number {
 export function fromAxis(axis: GanttAxis, u: number): number {
   if (u <= 0) return axis.originMs + u;
   for (const s of axis.segments) {
-    if (u <= s.axisTo) return s.fromMs + ((u - s.axisFrom) / (s.axisTo - s.axisFrom)) * (s.toMs - s.fromMs);
+    if (u <= s.axisTo)
+      return s.fromMs + ((u - s.axisFrom) / (s.axisTo - s.axisFrom)) * (s.toMs - s.fromMs);
   }
   return axis.endMs + (u - axis.extent);
 }
@@ -92,10 +101,18 @@ export function fromAxis(axis: GanttAxis, u: number): number {
 export function compressedGaps(axis: GanttAxis): CompressedGap[] {
   return axis.segments
     .filter((s) => s.compressed)
-    .map((s) => ({ fromMs: s.fromMs, toMs: s.toMs, axisFrom: s.axisFrom, axisTo: s.axisTo, realMs: s.toMs - s.fromMs }));
+    .map((s) => ({
+      fromMs: s.fromMs,
+      toMs: s.toMs,
+      axisFrom: s.axisFrom,
+      axisTo: s.axisTo,
+      realMs: s.toMs - s.fromMs,
+    }));
 }
 
-const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
+const STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+].map((s) => s * 1000);
 
 export interface Tick {
   u: number;
@@ -106,10 +123,15 @@ export interface Tick {
  * Ticks at round times inside the visible window, skipping compressed stretches (their length is
  * labelled instead). Wall-clock ticks are round in UTC minutes; elapsed ticks round from the origin.
  */
-export function axisTicks(axis: GanttAxis, view: readonly [number, number], mode: "wall" | "elapsed", target = 8): Tick[] {
+export function axisTicks(
+  axis: GanttAxis,
+  view: readonly [number, number],
+  mode: "wall" | "elapsed",
+  target = 8,
+): Tick[] {
   const [u0, u1] = view;
   const span = Math.max(1, u1 - u0);
-  const step = STEPS.find((s) => s >= span / target) ?? (STEPS.at(-1) ?? 86_400_000);
+  const step = STEPS.find((s) => s >= span / target) ?? STEPS.at(-1) ?? 86_400_000;
   const ticks: Tick[] = [];
   for (const s of axis.segments) {
     if (s.compressed || s.axisTo < u0 || s.axisFrom > u1) continue;

@@ -36,9 +36,27 @@ export function GanttBar({ row, px, height, selected, onPick, onHover }: Props) 
     >
       {row.baseline && (
         <g data-testid="gantt-baseline" aria-hidden>
-          <rect x={x0} y={top - 3} width={Math.max(1, px(row.baseline.medianEnd) - x0)} height={BAR + 6} className="fill-slate-400/30 dark:fill-slate-400/25" />
-          <line x1={px(row.baseline.medianEnd)} x2={px(row.baseline.p90End)} y1={mid} y2={mid} className="stroke-slate-500 dark:stroke-slate-400" />
-          <line x1={px(row.baseline.p90End)} x2={px(row.baseline.p90End)} y1={top} y2={top + BAR} className="stroke-slate-500 dark:stroke-slate-400" />
+          <rect
+            x={x0}
+            y={top - 3}
+            width={Math.max(1, px(row.baseline.medianEnd) - x0)}
+            height={BAR + 6}
+            className="fill-slate-400/30 dark:fill-slate-400/25"
+          />
+          <line
+            x1={px(row.baseline.medianEnd)}
+            x2={px(row.baseline.p90End)}
+            y1={mid}
+            y2={mid}
+            className="stroke-slate-500 dark:stroke-slate-400"
+          />
+          <line
+            x1={px(row.baseline.p90End)}
+            x2={px(row.baseline.p90End)}
+            y1={top}
+            y2={top + BAR}
+            className="stroke-slate-500 dark:stroke-slate-400"
+          />
         </g>
       )}
       <rect
@@ -49,7 +67,12 @@ export function GanttBar({ row, px, height, selected, onPick, onHover }: Props) 
         rx={2}
         className={`${STATE_FILL[row.state]} ${row.running ? "opacity-80" : ""} ${selected ? "stroke-slate-900 stroke-2 dark:stroke-white" : ""} ${row.outlier ? "stroke-red-700 dark:stroke-red-300" : ""}`}
       />
-      <text x={x0 + w + 4} y={mid} dominantBaseline="central" className="fill-slate-700 text-[11px] dark:fill-slate-200">
+      <text
+        x={x0 + w + 4}
+        y={mid}
+        dominantBaseline="central"
+        className="fill-slate-700 text-[11px] dark:fill-slate-200"
+      >
         {STATE_ICON[row.state]} {formatDuration(row.durationMs)}
         {row.outlier ? " ⚠ slow" : ""}
       </text>

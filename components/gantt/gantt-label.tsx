@@ -36,7 +36,12 @@ export function GanttLabel({ row, selected, onSelect, onToggle }: Props) {
       ) : (
         <span className="w-4 shrink-0" aria-hidden />
       )}
-      <button type="button" onClick={() => onSelect(row.key)} className="min-w-0 truncate text-left hover:underline" title={row.lane ? `${row.lane} — ${row.name}` : row.name}>
+      <button
+        type="button"
+        onClick={() => onSelect(row.key)}
+        className="min-w-0 truncate text-left hover:underline"
+        title={row.lane ? `${row.lane} — ${row.name}` : row.name}
+      >
         {row.laneStart && <span className="font-semibold">{row.lane}: </span>}
         {row.name}
         {row.collapsed && <span className="text-slate-500"> (+{row.hiddenCount})</span>}

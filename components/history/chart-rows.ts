@@ -60,7 +60,11 @@ export function groupChartRows(rows: readonly GroupRow[]): GroupChartRow[] {
 
 /** Groups that have an RTO to plot, slowest first; the RTO chart leaves the others out rather than drawing zero. */
 export function groupsWithRto(rows: readonly GroupChartRow[]): GroupChartRow[] {
-  return rows.filter((r) => r.rtoMedianMin !== null).sort((a, b) => (b.rtoMedianMin ?? 0) - (a.rtoMedianMin ?? 0) || a.group.localeCompare(b.group));
+  return rows
+    .filter((r) => r.rtoMedianMin !== null)
+    .sort(
+      (a, b) => (b.rtoMedianMin ?? 0) - (a.rtoMedianMin ?? 0) || a.group.localeCompare(b.group),
+    );
 }
 
 /** Pixels per group row: a label's line height plus air, so names never overlap however many groups there are. */
@@ -71,7 +75,11 @@ export const GROUP_ROW_PX = 26;
  * rotated or overlapping) and scroll inside a fixed frame once there are more than fit; with
  * 100 groups on a shared axis the labels were drawn on top of each other.
  */
-export function groupChartHeight(groups: number, frame: number, chrome = 56): { height: number; scrolls: boolean } {
+export function groupChartHeight(
+  groups: number,
+  frame: number,
+  chrome = 56,
+): { height: number; scrolls: boolean } {
   const height = Math.max(frame, groups * GROUP_ROW_PX + chrome);
   return { height, scrolls: height > frame };
 }

@@ -18,7 +18,13 @@ export interface HistoryFiltersProps {
   onSet: (key: "group" | "from" | "to", value: string | null) => void;
 }
 
-function CheckGroup({ legend, name, options, checked, onToggle }: {
+function CheckGroup({
+  legend,
+  name,
+  options,
+  checked,
+  onToggle,
+}: {
   legend: string;
   name: MultiFilter;
   options: ReadonlyArray<{ value: string; label: string }>;
@@ -26,11 +32,20 @@ function CheckGroup({ legend, name, options, checked, onToggle }: {
   onToggle: (value: string) => void;
 }) {
   return (
-    <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid={`filter-${name}`}>
-      <legend className="mr-2 text-xs font-medium uppercase text-slate-500">{legend}</legend>
+    <fieldset
+      className="flex flex-wrap items-center gap-x-3 gap-y-1"
+      data-testid={`filter-${name}`}
+    >
+      <legend className="mr-2 text-xs font-medium text-slate-500 uppercase">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="inline-flex items-center gap-1 text-sm">
-          <input type="checkbox" name={name} value={o.value} checked={checked.includes(o.value)} onChange={() => onToggle(o.value)} />
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            checked={checked.includes(o.value)}
+            onChange={() => onToggle(o.value)}
+          />
           {o.label}
         </label>
       ))}
@@ -47,8 +62,17 @@ export function HistoryFilters(p: HistoryFiltersProps) {
     p.onSet("group", group.trim() || null);
   };
   return (
-    <div className="no-print space-y-2 rounded border border-slate-200 p-3 dark:border-slate-700" data-testid="history-filters">
-      <CheckGroup legend="Vendor" name="kind" options={HISTORY_KINDS.map((k) => ({ value: k, label: VENDOR_LABEL[k] }))} checked={p.kinds} onToggle={(v) => p.onToggle("kind", v, p.kinds)} />
+    <div
+      className="no-print space-y-2 rounded border border-slate-200 p-3 dark:border-slate-700"
+      data-testid="history-filters"
+    >
+      <CheckGroup
+        legend="Vendor"
+        name="kind"
+        options={HISTORY_KINDS.map((k) => ({ value: k, label: VENDOR_LABEL[k] }))}
+        checked={p.kinds}
+        onToggle={(v) => p.onToggle("kind", v, p.kinds)}
+      />
       <CheckGroup
         legend="Type"
         name="category"
@@ -56,11 +80,19 @@ export function HistoryFilters(p: HistoryFiltersProps) {
         checked={categories}
         onToggle={(v) => p.onToggle("category", v, categories)}
       />
-      <CheckGroup legend="Outcome" name="outcome" options={HISTORY_OUTCOMES.map((o) => ({ value: o, label: o }))} checked={p.outcomes} onToggle={(v) => p.onToggle("outcome", v, p.outcomes)} />
+      <CheckGroup
+        legend="Outcome"
+        name="outcome"
+        options={HISTORY_OUTCOMES.map((o) => ({ value: o, label: o }))}
+        checked={p.outcomes}
+        onToggle={(v) => p.onToggle("outcome", v, p.outcomes)}
+      />
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <form onSubmit={submitGroup} className="flex items-end gap-1">
           <label className="flex flex-col">
-            <span className="text-xs font-medium uppercase text-slate-500">DR group / zone / policy</span>
+            <span className="text-xs font-medium text-slate-500 uppercase">
+              DR group / zone / policy
+            </span>
             <input
               name="group"
               value={group}
@@ -68,15 +100,32 @@ export function HistoryFilters(p: HistoryFiltersProps) {
               className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
             />
           </label>
-          <button type="submit" className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">Apply</button>
+          <button
+            type="submit"
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
+          >
+            Apply
+          </button>
         </form>
         <label className="flex flex-col">
-          <span className="text-xs font-medium uppercase text-slate-500">From</span>
-          <input type="date" name="from" value={p.from} onChange={(e) => p.onSet("from", e.target.value || null)} className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" />
+          <span className="text-xs font-medium text-slate-500 uppercase">From</span>
+          <input
+            type="date"
+            name="from"
+            value={p.from}
+            onChange={(e) => p.onSet("from", e.target.value || null)}
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
         <label className="flex flex-col">
-          <span className="text-xs font-medium uppercase text-slate-500">Before</span>
-          <input type="date" name="to" value={p.to} onChange={(e) => p.onSet("to", e.target.value || null)} className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" />
+          <span className="text-xs font-medium text-slate-500 uppercase">Before</span>
+          <input
+            type="date"
+            name="to"
+            value={p.to}
+            onChange={(e) => p.onSet("to", e.target.value || null)}
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
       </div>
     </div>

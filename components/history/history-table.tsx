@@ -24,7 +24,12 @@ const COLUMNS: Array<Column<HistoryRun>> = [
       </Link>
     ),
   },
-  { header: "RTO", className: "whitespace-nowrap", cellProps: (r) => ({ "data-testid": "rto", "data-rto-ms": String(r.rtoMs ?? "") }), cell: (r) => formatDuration(r.rtoMs) },
+  {
+    header: "RTO",
+    className: "whitespace-nowrap",
+    cellProps: (r) => ({ "data-testid": "rto", "data-rto-ms": String(r.rtoMs ?? "") }),
+    cell: (r) => formatDuration(r.rtoMs),
+  },
   {
     header: "Target",
     className: "whitespace-nowrap",
@@ -56,13 +61,22 @@ const COLUMNS: Array<Column<HistoryRun>> = [
 ];
 
 export function HistoryTable({ runs }: { runs: HistoryRun[] }) {
-  if (runs.length === 0) return <p className="text-sm text-slate-500" data-testid="history-empty">No runs match these filters.</p>;
+  if (runs.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="history-empty">
+        No runs match these filters.
+      </p>
+    );
   return (
     <DataTable
       rows={runs}
       columns={COLUMNS}
       rowKey={(r) => r.id}
-      rowProps={(r) => ({ "data-testid": "history-row", "data-run-id": r.id, "data-vendor-id": r.vendorId })}
+      rowProps={(r) => ({
+        "data-testid": "history-row",
+        "data-run-id": r.id,
+        "data-vendor-id": r.vendorId,
+      })}
       testId="history-table"
     />
   );

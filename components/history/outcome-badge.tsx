@@ -22,8 +22,12 @@ export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
 export function TargetMark({ met, testId = "target" }: { met: boolean | null; testId?: string }) {
   if (met === null) return <span className="text-slate-500">not measured</span>;
   return met ? (
-    <span className="text-emerald-800 dark:text-emerald-300" data-testid={`${testId}-met`}>✓ met</span>
+    <span className="text-emerald-800 dark:text-emerald-300" data-testid={`${testId}-met`}>
+      ✓ met
+    </span>
   ) : (
-    <span className="font-medium text-red-800 dark:text-red-300" data-testid={`${testId}-missed`}>✕ missed</span>
+    <span className="font-medium text-red-800 dark:text-red-300" data-testid={`${testId}-missed`}>
+      ✕ missed
+    </span>
   );
 }

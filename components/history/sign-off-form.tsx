@@ -15,7 +15,7 @@ export function SignOffForm({ runId }: { runId: string }) {
   return (
     <form onSubmit={submit} className="no-print mt-2 space-y-2" data-testid="sign-off-form">
       <label className="block text-sm">
-        <span className="text-xs font-medium uppercase text-slate-500">Add a sign-off note</span>
+        <span className="text-xs font-medium text-slate-500 uppercase">Add a sign-off note</span>
         <textarea
           name="note"
           value={note}
@@ -25,10 +25,18 @@ export function SignOffForm({ runId }: { runId: string }) {
           className="mt-1 block w-full rounded border border-slate-300 bg-white p-2 dark:border-slate-600 dark:bg-slate-900"
         />
       </label>
-      <button type="submit" disabled={signOff.isPending || !note.trim()} className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-200 dark:text-slate-900">
+      <button
+        type="submit"
+        disabled={signOff.isPending || !note.trim()}
+        className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-200 dark:text-slate-900"
+      >
         {signOff.isPending ? "Signing…" : "Sign off"}
       </button>
-      {signOff.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">Could not sign off: {signOff.error.message}</p>}
+      {signOff.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Could not sign off: {signOff.error.message}
+        </p>
+      )}
     </form>
   );
 }

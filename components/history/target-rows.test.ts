@@ -25,7 +25,9 @@ describe("RTO target rows", () => {
         { id: "t3", sourceId: null, sourceName: null, group: "HR-Portal", targetMs: 1_800_000 },
       ],
     );
-    expect(rows.map((r) => [r.group, r.targetId, r.targetMs, r.perSource, r.met, r.missed])).toEqual([
+    expect(
+      rows.map((r) => [r.group, r.targetId, r.targetMs, r.perSource, r.met, r.missed]),
+    ).toEqual([
       ["Exchange-DAG", null, null, [], 0, 0],
       ["HR-Portal", "t3", 1_800_000, [], 0, 0],
       ["SQL-Prod", "t1", 900_000, [{ sourceName: "CommServe", targetMs: 600_000 }], 3, 1],
@@ -40,6 +42,7 @@ describe("RTO target rows", () => {
     expect(parseTargetDuration("1h 30m")).toBe(5_400_000);
     expect(parseTargetDuration("2D")).toBe(2 * 86_400_000);
     expect(parseTargetDuration("1s")).toBe(1_000);
-    for (const bad of ["", "0", "0.001", "-3", "43201", "30d 1s", "15 minutes", "1h30", "s"]) expect(parseTargetDuration(bad), bad).toBeNull();
+    for (const bad of ["", "0", "0.001", "-3", "43201", "30d 1s", "15 minutes", "1h30", "s"])
+      expect(parseTargetDuration(bad), bad).toBeNull();
   });
 });

@@ -13,7 +13,10 @@ export interface TargetRow {
 }
 
 /** One row per DR group the history knows or a target names, sorted by name; met/missed from the RTO summary. */
-export function targetRows(groups: readonly GroupRow[], targets: TargetsView["items"]): TargetRow[] {
+export function targetRows(
+  groups: readonly GroupRow[],
+  targets: TargetsView["items"],
+): TargetRow[] {
   const names = new Set([...groups.map((g) => g.group), ...targets.map((t) => t.group)]);
   return [...names]
     .sort((a, b) => a.localeCompare(b))
@@ -24,7 +27,9 @@ export function targetRows(groups: readonly GroupRow[], targets: TargetsView["it
         group,
         targetId: shared?.id ?? null,
         targetMs: shared?.targetMs ?? null,
-        perSource: targets.filter((t) => t.group === group && t.sourceId !== null).map((t) => ({ sourceName: t.sourceName ?? "a source", targetMs: t.targetMs })),
+        perSource: targets
+          .filter((t) => t.group === group && t.sourceId !== null)
+          .map((t) => ({ sourceName: t.sourceName ?? "a source", targetMs: t.targetMs })),
         met: figures?.metTarget ?? 0,
         missed: figures?.missedTarget ?? 0,
       };
@@ -44,7 +49,8 @@ export function parseTargetDuration(text: string): number | null {
   if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 60_000;
   else if (/^(\d+(\.\d+)?\s*[smhd]\s*)+$/.test(trimmed)) {
     ms = 0;
-    for (const [, n, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)\s*([smhd])/g)) ms += Number(n) * (UNIT_MS[unit ?? "m"] ?? 0);
+    for (const [, n, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)\s*([smhd])/g))
+      ms += Number(n) * (UNIT_MS[unit ?? "m"] ?? 0);
   } else return null;
   const rounded = Math.round(ms / 1000) * 1000;
   return rounded >= 1000 && rounded <= MAX_MS ? rounded : null;

@@ -6,10 +6,16 @@ import type { TargetsView } from "@/lib/contracts/history-targets";
 import type { TargetMeasure } from "@/lib/domain/rto";
 import { historyKeys } from "@/components/api/query-keys";
 
-const PATH: Record<TargetMeasure, string> = { rto: "/api/history/targets", rpo: "/api/history/rpo-targets" };
+const PATH: Record<TargetMeasure, string> = {
+  rto: "/api/history/targets",
+  rpo: "/api/history/rpo-targets",
+};
 
 export function useTargets(measure: TargetMeasure) {
-  return useQuery({ queryKey: historyKeys.targets(measure), queryFn: () => apiFetch<TargetsView>(PATH[measure]) });
+  return useQuery({
+    queryKey: historyKeys.targets(measure),
+    queryFn: () => apiFetch<TargetsView>(PATH[measure]),
+  });
 }
 
 /** Save or remove a group's estate-wide target; every history figure may depend on it, so all of history is refetched. */
@@ -22,7 +28,8 @@ export function useTargetMutations(measure: TargetMeasure) {
     onSuccess,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`${PATH[measure]}/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch(`${PATH[measure]}/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess,
   });
   return { save, remove };

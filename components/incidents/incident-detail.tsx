@@ -8,9 +8,20 @@ import { useIncident } from "./use-incidents";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
-export function IncidentDetailView({ id, canAcknowledge }: { id: string; canAcknowledge: boolean }) {
+export function IncidentDetailView({
+  id,
+  canAcknowledge,
+}: {
+  id: string;
+  canAcknowledge: boolean;
+}) {
   const incident = useIncident(id);
-  if (incident.error) return <p role="alert" className={ERROR}>{incident.error.message}</p>;
+  if (incident.error)
+    return (
+      <p role="alert" className={ERROR}>
+        {incident.error.message}
+      </p>
+    );
   const i = incident.data;
   if (!i) return <p className="text-sm">Loading…</p>;
   return (
@@ -36,11 +47,23 @@ export function IncidentDetailView({ id, canAcknowledge }: { id: string; canAckn
         <dt>Resolved</dt>
         <dd>{when(i.resolvedAt)}</dd>
         <dt>Acknowledged</dt>
-        <dd>{i.acknowledgedBy ? <><bdi>{i.acknowledgedBy}</bdi>, {when(i.acknowledgedAt)}: <bdi>{i.ackNote}</bdi></> : "—"}</dd>
+        <dd>
+          {i.acknowledgedBy ? (
+            <>
+              <bdi>{i.acknowledgedBy}</bdi>, {when(i.acknowledgedAt)}: <bdi>{i.ackNote}</bdi>
+            </>
+          ) : (
+            "—"
+          )}
+        </dd>
       </dl>
       {canAcknowledge && i.status === "open" && <AcknowledgeForm id={i.id} />}
       <h2 className="text-lg font-semibold">Deliveries</h2>
-      {i.deliveries.length === 0 ? <p className="text-sm">No channels are attached to this rule.</p> : <DeliveryLog deliveries={i.deliveries} />}
+      {i.deliveries.length === 0 ? (
+        <p className="text-sm">No channels are attached to this rule.</p>
+      ) : (
+        <DeliveryLog deliveries={i.deliveries} />
+      )}
     </div>
   );
 }
@@ -49,7 +72,11 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
     <ul className="flex flex-col gap-3">
       {deliveries.map((d) => (
-        <li key={d.id} data-testid="delivery" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+        <li
+          key={d.id}
+          data-testid="delivery"
+          className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800"
+        >
           <p>
             <strong>{d.event}</strong> to <bdi>{d.channelName}</bdi> ({d.channelKind}): {d.status}
             {d.nextAttemptAt ? `, next try ${when(d.nextAttemptAt)}` : ""}

@@ -26,7 +26,13 @@ export function IncidentsView({ canAcknowledge }: { canAcknowledge: boolean }) {
     <div className="flex flex-col gap-4">
       <div role="tablist" aria-label="Incident status" className="flex gap-2 text-sm">
         {FILTERS.map((f, i) => (
-          <button key={f.label} role="tab" aria-selected={i === filter} onClick={() => setFilter(i)} className={`rounded px-2 py-1 ${i === filter ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-slate-100 dark:bg-slate-800"}`}>
+          <button
+            key={f.label}
+            role="tab"
+            aria-selected={i === filter}
+            onClick={() => setFilter(i)}
+            className={`rounded px-2 py-1 ${i === filter ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-slate-100 dark:bg-slate-800"}`}
+          >
             {f.label}
           </button>
         ))}
@@ -36,20 +42,34 @@ export function IncidentsView({ canAcknowledge }: { canAcknowledge: boolean }) {
           {incidents.error.message}
         </p>
       )}
-      {incidents.data && incidents.data.items.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No incidents here.</p>}
+      {incidents.data && incidents.data.items.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No incidents here.</p>
+      )}
       <ul className="flex flex-col gap-3">
-        {incidents.data?.items.map((i) => <IncidentRow key={i.id} incident={i} canAcknowledge={canAcknowledge} />)}
+        {incidents.data?.items.map((i) => (
+          <IncidentRow key={i.id} incident={i} canAcknowledge={canAcknowledge} />
+        ))}
       </ul>
     </div>
   );
 }
 
-function IncidentRow({ incident: i, canAcknowledge }: { incident: IncidentView; canAcknowledge: boolean }) {
+function IncidentRow({
+  incident: i,
+  canAcknowledge,
+}: {
+  incident: IncidentView;
+  canAcknowledge: boolean;
+}) {
   return (
-    <li data-testid="incident" data-incident-id={i.id} className="flex flex-col gap-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+    <li
+      data-testid="incident"
+      data-incident-id={i.id}
+      className="flex flex-col gap-1 rounded border border-slate-200 p-3 dark:border-slate-800"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <IncidentStatusBadge status={i.status} />
-        <span className="text-xs uppercase text-slate-500">{i.severity}</span>
+        <span className="text-xs text-slate-500 uppercase">{i.severity}</span>
         <Link href={`/incidents/${i.id}`} className="font-medium hover:underline">
           <bdi>{i.title}</bdi>
         </Link>
@@ -58,7 +78,12 @@ function IncidentRow({ incident: i, canAcknowledge }: { incident: IncidentView; 
         <bdi>{i.detail}</bdi>
       </p>
       <p className="text-xs text-slate-500">
-        {i.ruleName ? <>Rule “<bdi>{i.ruleName}</bdi>” · </> : null}opened {when(i.openedAt)}
+        {i.ruleName ? (
+          <>
+            Rule “<bdi>{i.ruleName}</bdi>” ·{" "}
+          </>
+        ) : null}
+        opened {when(i.openedAt)}
         {i.updates > 0 ? ` · updated ${i.updates}×` : ""}
         {i.resolvedAt ? ` · resolved ${when(i.resolvedAt)}` : ""}
         {i.jobId ? (
@@ -72,7 +97,8 @@ function IncidentRow({ incident: i, canAcknowledge }: { incident: IncidentView; 
       </p>
       {i.acknowledgedBy && (
         <p className="text-xs">
-          Acknowledged by <bdi>{i.acknowledgedBy}</bdi> {when(i.acknowledgedAt)}: <bdi>{i.ackNote}</bdi>
+          Acknowledged by <bdi>{i.acknowledgedBy}</bdi> {when(i.acknowledgedAt)}:{" "}
+          <bdi>{i.ackNote}</bdi>
         </p>
       )}
       {canAcknowledge && i.status === "open" && <AcknowledgeForm id={i.id} />}

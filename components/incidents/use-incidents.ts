@@ -1,7 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { IncidentCounts, IncidentDetail, IncidentPage, IncidentStatus, IncidentView } from "@/lib/contracts/incidents";
+import type {
+  IncidentCounts,
+  IncidentDetail,
+  IncidentPage,
+  IncidentStatus,
+  IncidentView,
+} from "@/lib/contracts/incidents";
 import { apiFetch } from "@/components/api/api-fetch";
 import { incidentKeys } from "@/components/api/query-keys";
 
@@ -18,18 +24,29 @@ export function useIncidents(statuses: readonly IncidentStatus[]) {
 }
 
 export function useIncident(id: string) {
-  return useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => apiFetch<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: incidentKeys.detail(id),
+    queryFn: () => apiFetch<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useIncidentCounts() {
-  return useQuery({ queryKey: incidentKeys.counts, queryFn: () => apiFetch<IncidentCounts>("/api/incidents/counts"), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: incidentKeys.counts,
+    queryFn: () => apiFetch<IncidentCounts>("/api/incidents/counts"),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useAcknowledge() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) =>
-      apiFetch<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`, { method: "POST", json: { note } }),
+      apiFetch<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`, {
+        method: "POST",
+        json: { note },
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
   });
 }

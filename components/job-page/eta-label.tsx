@@ -9,7 +9,17 @@ const ACTIVE = new Set(["running", "paused", "aborting"]);
  * whose history is too thin to say (a guess from one or two runs misleads more than it helps);
  * nothing for a finished job or while the history loads.
  */
-export function EtaLabel({ job, phases, baseline, now }: { job: JobSummary; phases: PhaseView[]; baseline: JobBaselineView | undefined; now: number }) {
+export function EtaLabel({
+  job,
+  phases,
+  baseline,
+  now,
+}: {
+  job: JobSummary;
+  phases: PhaseView[];
+  baseline: JobBaselineView | undefined;
+  now: number;
+}) {
   if (!baseline || !ACTIVE.has(job.state)) return null;
   const eta = estimateFinish(
     { state: job.state, startedAt: date(job.startedAt) },
@@ -19,7 +29,11 @@ export function EtaLabel({ job, phases, baseline, now }: { job: JobSummary; phas
   );
   if (!eta) {
     return (
-      <span data-testid="eta" data-estimate="none" title={`${baseline.runs} past successful runs of this job; an estimate needs at least ${MIN_RUNS_FOR_ETA}.`}>
+      <span
+        data-testid="eta"
+        data-estimate="none"
+        title={`${baseline.runs} past successful runs of this job; an estimate needs at least ${MIN_RUNS_FOR_ETA}.`}
+      >
         no estimate
       </span>
     );
@@ -27,7 +41,11 @@ export function EtaLabel({ job, phases, baseline, now }: { job: JobSummary; phas
   const at = new Date(eta.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
   const minutes = Math.max(1, Math.round(eta.plusMinusMs / 60_000));
   return (
-    <span data-testid="eta" data-estimate="history" title={`From ${baseline.runs} past successful runs of this job`}>
+    <span
+      data-testid="eta"
+      data-estimate="history"
+      title={`From ${baseline.runs} past successful runs of this job`}
+    >
       est. done {at} (±{minutes} min)
     </span>
   );

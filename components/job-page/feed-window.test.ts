@@ -2,11 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { EventView } from "@/lib/contracts/jobs";
 import { holdNewer, mergeEvents, parseSeverities } from "./feed-window";
 
-const ev = (id: number, sec: number): EventView => ({ id: String(id), at: new Date(Date.UTC(2025, 0, 1) + sec * 1000).toISOString(), severity: "info", type: "t", message: `m${id}` });
+const ev = (id: number, sec: number): EventView => ({
+  id: String(id),
+  at: new Date(Date.UTC(2025, 0, 1) + sec * 1000).toISOString(),
+  severity: "info",
+  type: "t",
+  message: `m${id}`,
+});
 
 describe("mergeEvents", () => {
   it("merges head and older pages newest first without duplicates, ties broken by id", () => {
-    const merged = mergeEvents([ev(5, 50), ev(4, 40), ev(3, 40)], [ev(3, 40), ev(2, 20), ev(1, 10)]);
+    const merged = mergeEvents(
+      [ev(5, 50), ev(4, 40), ev(3, 40)],
+      [ev(3, 40), ev(2, 20), ev(1, 10)],
+    );
     expect(merged.map((e) => e.id)).toEqual(["5", "4", "3", "2", "1"]);
   });
 });

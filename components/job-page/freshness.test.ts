@@ -4,7 +4,13 @@ import { freshnessOf } from "./freshness";
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1) + s * 1000).toISOString();
 const now = Date.parse(at(100));
-const detail = (over: { state?: JobSummary["state"]; refreshedAt?: number; lastSuccessAt?: number | null; lastErrorAt?: number | null; refreshError?: string | null }) => ({
+const detail = (over: {
+  state?: JobSummary["state"];
+  refreshedAt?: number;
+  lastSuccessAt?: number | null;
+  lastErrorAt?: number | null;
+  refreshError?: string | null;
+}) => ({
   job: { state: over.state ?? "running", goneAt: null } as JobSummary,
   refreshedAt: at(over.refreshedAt ?? 10),
   source: {
@@ -17,7 +23,11 @@ const detail = (over: { state?: JobSummary["state"]; refreshedAt?: number; lastS
 
 describe("freshnessOf", () => {
   it("counts an unchanged job as fresh as its source's last good poll", () => {
-    expect(freshnessOf(detail({}), now)).toEqual({ asOf: Date.parse(at(96)), stale: false, reason: null });
+    expect(freshnessOf(detail({}), now)).toEqual({
+      asOf: Date.parse(at(96)),
+      stale: false,
+      reason: null,
+    });
   });
   it("is stale while the source fails", () => {
     const f = freshnessOf(detail({ lastErrorAt: 99, lastSuccessAt: 30 }), now);
@@ -28,7 +38,10 @@ describe("freshnessOf", () => {
     expect(freshnessOf(detail({ lastErrorAt: 50, lastSuccessAt: 96 }), now).stale).toBe(false);
   });
   it("is stale when a read-through failed", () => {
-    expect(freshnessOf(detail({ refreshError: "timeout" }), now)).toMatchObject({ stale: true, reason: "timeout" });
+    expect(freshnessOf(detail({ refreshError: "timeout" }), now)).toMatchObject({
+      stale: true,
+      reason: "timeout",
+    });
   });
   it("is stale for an active job unconfirmed for a minute, but not for a finished one", () => {
     expect(freshnessOf(detail({ lastSuccessAt: 20 }), now).stale).toBe(true);

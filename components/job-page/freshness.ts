@@ -18,12 +18,19 @@ const time = (iso: string | null) => (iso ? Date.parse(iso) : 0);
  * last successful poll. Stale when the source is failing, a read-through failed, or an active job
  * has gone unconfirmed for a minute.
  */
-export function freshnessOf(detail: Pick<JobDetailView, "job" | "refreshedAt" | "source" | "refreshError">, now: number): Freshness {
+export function freshnessOf(
+  detail: Pick<JobDetailView, "job" | "refreshedAt" | "source" | "refreshError">,
+  now: number,
+): Freshness {
   const lastSuccess = time(detail.source.lastSuccessAt);
   const asOf = Math.max(time(detail.refreshedAt), detail.job.goneAt ? 0 : lastSuccess);
   const lastError = time(detail.source.lastErrorAt);
   if (lastError > lastSuccess) {
-    return { asOf, stale: true, reason: `the source has not answered since ${new Date(lastSuccess || asOf).toLocaleTimeString()}${detail.source.lastError ? `: ${detail.source.lastError}` : ""}` };
+    return {
+      asOf,
+      stale: true,
+      reason: `the source has not answered since ${new Date(lastSuccess || asOf).toLocaleTimeString()}${detail.source.lastError ? `: ${detail.source.lastError}` : ""}`,
+    };
   }
   if (detail.refreshError) return { asOf, stale: true, reason: detail.refreshError };
   if (isUnfinished(detail.job.state) && !detail.job.goneAt && now - asOf > STALE_AFTER_MS) {

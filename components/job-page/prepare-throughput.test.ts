@@ -18,7 +18,11 @@ describe("prepareThroughput", () => {
   });
   it("keeps missing values as gaps", () => {
     const d = prepareThroughput([{ at: at(0), bytesDone: null, bytesPerSec: null, percent: 5 }]);
-    expect(d).toEqual({ rows: [{ t: Date.parse(at(0)), rate: null, moved: null }], rateUnit: "B/s", movedUnit: "B" });
+    expect(d).toEqual({
+      rows: [{ t: Date.parse(at(0)), rate: null, moved: null }],
+      rateUnit: "B/s",
+      movedUnit: "B",
+    });
   });
   it("is empty without samples", () => {
     expect(prepareThroughput([]).rows).toEqual([]);

@@ -37,7 +37,11 @@ export function prepareThroughput(samples: readonly SampleView[]): ThroughputCha
     rows: sorted.map((s, i) => {
       const r = rates[i] ?? null;
       const m = moved[i] ?? null;
-      return { t: Date.parse(s.at), rate: r === null ? null : round(r / rate.divisor), moved: m === null ? null : round(m / size.divisor) };
+      return {
+        t: Date.parse(s.at),
+        rate: r === null ? null : round(r / rate.divisor),
+        moved: m === null ? null : round(m / size.divisor),
+      };
     }),
     rateUnit: rate.unit,
     movedUnit: size.unit,

@@ -23,6 +23,13 @@ describe("time axis ticks", () => {
     const short = timeTicks(at("2026-11-30T14:02:10Z"), at("2026-11-30T14:03:40Z"), 6, "UTC");
     expect(short.ticks.map(short.format)).toEqual(["14:02:30", "14:03:00", "14:03:30"]);
     const long = timeTicks(at("2026-11-30T14:00:00Z"), at("2026-11-30T14:50:00Z"), 6, "UTC");
-    expect(long.ticks.map(long.format)).toEqual(["14:00", "14:10", "14:20", "14:30", "14:40", "14:50"]);
+    expect(long.ticks.map(long.format)).toEqual([
+      "14:00",
+      "14:10",
+      "14:20",
+      "14:30",
+      "14:40",
+      "14:50",
+    ]);
   });
 });

@@ -22,7 +22,10 @@ export function VendorLog({ jobId, lineCount }: { jobId: string; lineCount: numb
   // Under the detail key, so the SSE invalidation of a changed job refreshes its log too.
   const { data, error, isPending } = useQuery({
     queryKey: jobKeys.log(jobId, q),
-    queryFn: () => apiFetch<{ lines: LogLineView[] }>(`/api/jobs/${encodeURIComponent(jobId)}/log?${new URLSearchParams({ limit: String(LIMIT), ...(q ? { q } : {}) })}`),
+    queryFn: () =>
+      apiFetch<{ lines: LogLineView[] }>(
+        `/api/jobs/${encodeURIComponent(jobId)}/log?${new URLSearchParams({ limit: String(LIMIT), ...(q ? { q } : {}) })}`,
+      ),
     placeholderData: (previous) => previous,
   });
   if (lineCount === 0) return null;
@@ -41,17 +44,24 @@ export function VendorLog({ jobId, lineCount }: { jobId: string; lineCount: numb
           data-testid="vendor-log-search"
         />
       </div>
-      {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">Could not load the log: {error.message}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Could not load the log: {error.message}
+        </p>
+      )}
       {isPending && <p className="text-sm text-slate-500">Loading log…</p>}
       {data && (
         <ol className="max-h-80 overflow-y-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">
           {data.lines.length === 0 && <li className="text-slate-500">No lines match.</li>}
           {data.lines.map((l) => (
             <li key={l.seq} data-testid="vendor-log-line" className="whitespace-pre-wrap">
-              <span className="text-slate-500">{l.at ? formatTime(l.at) : `#${l.seq}`}</span> {l.level && <strong>{l.level}</strong>} {l.text}
+              <span className="text-slate-500">{l.at ? formatTime(l.at) : `#${l.seq}`}</span>{" "}
+              {l.level && <strong>{l.level}</strong>} {l.text}
             </li>
           ))}
-          {data.lines.length === LIMIT && <li className="text-slate-500">First {LIMIT} lines shown; search to narrow.</li>}
+          {data.lines.length === LIMIT && (
+            <li className="text-slate-500">First {LIMIT} lines shown; search to narrow.</li>
+          )}
         </ol>
       )}
     </section>

@@ -15,7 +15,12 @@ export function JobView({ id, role }: { id: string; role: Role }) {
   const { data, error, isPending } = useJob(id);
   const baseline = useBaseline(id);
   if (isPending) return <p className="text-sm text-slate-500">Loading job…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">Could not load this job: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        Could not load this job: {error.message}
+      </p>
+    );
   return (
     <div className="space-y-6">
       <JobHeader detail={data} baseline={baseline.data} />

@@ -27,14 +27,20 @@ interface PropertySchema {
   pattern?: unknown;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function fieldsFromSchema(schema: Record<string, unknown>): LaunchField[] {
   const properties = isRecord(schema.properties) ? schema.properties : {};
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : []);
+  const required = new Set(
+    Array.isArray(schema.required)
+      ? schema.required.filter((r): r is string => typeof r === "string")
+      : [],
+  );
   return Object.entries(properties).map(([name, raw]) => {
     const p: PropertySchema = isRecord(raw) ? raw : {};
-    const kind: LaunchFieldKind = p.type === "boolean" ? "boolean" : p.format === "date-time" ? "datetime" : "text";
+    const kind: LaunchFieldKind =
+      p.type === "boolean" ? "boolean" : p.format === "date-time" ? "datetime" : "text";
     return {
       name,
       kind,
@@ -85,10 +91,14 @@ export function paramsFromValues(fields: LaunchField[], values: LaunchValues): P
 }
 
 /** Server errors name parameters as "params.<field>"; this maps them back onto the form. */
-export function fieldErrorsFromProblem(errors: Array<{ parameter: string; message: string }>): Record<string, string> {
+export function fieldErrorsFromProblem(
+  errors: Array<{ parameter: string; message: string }>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    const name = e.parameter.startsWith("params.") ? e.parameter.slice("params.".length) : e.parameter;
+    const name = e.parameter.startsWith("params.")
+      ? e.parameter.slice("params.".length)
+      : e.parameter;
     out[name] = e.message;
   }
   return out;

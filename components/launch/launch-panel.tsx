@@ -12,7 +12,8 @@ export function LaunchPanel({ sourceId, role }: { sourceId: string; role: Role }
   const router = useRouter();
   const pathname = usePathname();
 
-  if (query.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading operations…</p>;
+  if (query.isPending)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Loading operations…</p>;
   if (query.error) {
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -33,7 +34,9 @@ export function LaunchPanel({ sourceId, role }: { sourceId: string; role: Role }
     <section aria-labelledby="launch-title" className="space-y-4" data-testid="launch-panel">
       <h1 id="launch-title" className="text-xl font-semibold">
         Launch on <span data-testid="launch-source-name">{source.name}</span>
-        <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">({source.kind})</span>
+        <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+          ({source.kind})
+        </span>
       </h1>
       {operations.length === 0 ? (
         <p className="text-sm" data-testid="launch-none">
@@ -60,12 +63,20 @@ export function LaunchPanel({ sourceId, role }: { sourceId: string; role: Role }
         <div className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-700">
           <p className="text-sm">{chosen.description}</p>
           {!roleAllows(role, chosen.role) ? (
-            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="launch-needs-role">
+            <p
+              className="text-sm text-slate-700 dark:text-slate-300"
+              data-testid="launch-needs-role"
+            >
               <span aria-hidden>🔒 </span>
               {chosen.label} needs the {chosen.role} role; you are {role}.
             </p>
           ) : null}
-          <LaunchForm key={chosen.operation} source={source} op={chosen} disabled={!roleAllows(role, chosen.role)} />
+          <LaunchForm
+            key={chosen.operation}
+            source={source}
+            op={chosen}
+            disabled={!roleAllows(role, chosen.role)}
+          />
         </div>
       ) : null}
     </section>

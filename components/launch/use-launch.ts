@@ -1,7 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { isLaunchOutcome, type LaunchOperationsView, type LaunchOutcomeView } from "@/lib/contracts/actions";
+import {
+  isLaunchOutcome,
+  type LaunchOperationsView,
+  type LaunchOutcomeView,
+} from "@/lib/contracts/actions";
 import { apiFetch, apiFetchOutcome } from "@/components/api/api-fetch";
 import { jobKeys } from "@/components/api/query-keys";
 
@@ -12,7 +16,8 @@ export const launchKeys = {
 export function useLaunchOperations(sourceId: string) {
   return useQuery({
     queryKey: launchKeys.operations(sourceId),
-    queryFn: () => apiFetch<LaunchOperationsView>(`/api/sources/${encodeURIComponent(sourceId)}/operations`),
+    queryFn: () =>
+      apiFetch<LaunchOperationsView>(`/api/sources/${encodeURIComponent(sourceId)}/operations`),
     staleTime: 5 * 60_000,
   });
 }
@@ -38,7 +43,14 @@ export function useLaunch(sourceId: string) {
  * A vendor refusal (409) or failure (502) was still audited and answers with the audit row, which
  * the form shows as the outcome; only a request Jobdeck itself turned away is an error.
  */
-async function postLaunch(sourceId: string, { idempotencyKey, ...body }: LaunchRequestBody): Promise<LaunchOutcomeView> {
-  const { outcome } = await apiFetchOutcome(`/api/sources/${encodeURIComponent(sourceId)}/launch`, { method: "POST", headers: { "idempotency-key": idempotencyKey }, json: body }, isLaunchOutcome);
+async function postLaunch(
+  sourceId: string,
+  { idempotencyKey, ...body }: LaunchRequestBody,
+): Promise<LaunchOutcomeView> {
+  const { outcome } = await apiFetchOutcome(
+    `/api/sources/${encodeURIComponent(sourceId)}/launch`,
+    { method: "POST", headers: { "idempotency-key": idempotencyKey }, json: body },
+    isLaunchOutcome,
+  );
   return outcome;
 }

@@ -24,7 +24,11 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+            >
               {item.label}
             </Link>
           ))}

@@ -27,7 +27,10 @@ export function LiveUpdates() {
     const source = new EventSource(topic ? `/api/stream?${topic}` : "/api/stream");
     let dropped = false;
     const touch = (connected: boolean) =>
-      client.setQueryData<StreamStatus>(streamKeys.status, { connected, lastMessageAt: Date.now() });
+      client.setQueryData<StreamStatus>(streamKeys.status, {
+        connected,
+        lastMessageAt: Date.now(),
+      });
     source.onopen = () => {
       touch(true);
       if (dropped) void client.invalidateQueries({ refetchType: "active" });
@@ -35,7 +38,10 @@ export function LiveUpdates() {
     };
     source.onerror = () => {
       dropped = true;
-      client.setQueryData<StreamStatus>(streamKeys.status, (prev) => ({ connected: false, lastMessageAt: prev?.lastMessageAt ?? null }));
+      client.setQueryData<StreamStatus>(streamKeys.status, (prev) => ({
+        connected: false,
+        lastMessageAt: prev?.lastMessageAt ?? null,
+      }));
     };
     const onMessage = (e: MessageEvent<string>) => {
       touch(true);
@@ -43,7 +49,8 @@ export function LiveUpdates() {
       applyStreamEvent(client, event);
       emitStreamEvent(event);
     };
-    for (const type of ["jobs", "source", "heartbeat", "resync"]) source.addEventListener(type, onMessage as EventListener);
+    for (const type of ["jobs", "source", "heartbeat", "resync"])
+      source.addEventListener(type, onMessage as EventListener);
     return () => source.close();
   }, [client, topic]);
   return null;
@@ -52,13 +59,19 @@ export function LiveUpdates() {
 export function applyStreamEvent(client: QueryClient, event: StreamEvent): void {
   if (event.type === "jobs") {
     const byId = new Map(event.jobs.map((j) => [j.id, j]));
-    for (const job of event.jobs) void client.invalidateQueries({ queryKey: jobKeys.detail(job.id) });
+    for (const job of event.jobs)
+      void client.invalidateQueries({ queryKey: jobKeys.detail(job.id) });
     for (const query of client.getQueryCache().findAll({ queryKey: jobKeys.lists() })) {
       const page = query.state.data as JobPage | undefined;
       if (!page?.items) continue;
       // A job new to the list, or one whose state moved, may change which rows belong (filters and
       // sorts only the server evaluates): that list refetches. Progress on rows it holds merges in place.
-      if (needsRefetch(page, byId)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType: "active" });
+      if (needsRefetch(page, byId))
+        void client.invalidateQueries({
+          queryKey: query.queryKey,
+          exact: true,
+          refetchType: "active",
+        });
       else client.setQueryData<JobPage>(query.queryKey, mergeIntoPage(page, byId));
     }
   } else if (event.type === "source") {

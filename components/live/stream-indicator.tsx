@@ -13,8 +13,15 @@ export function StreamIndicator() {
   });
   const live = data?.connected ?? false;
   return (
-    <span className="flex items-center gap-1.5 text-xs" data-testid="stream-status" data-live={live}>
-      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${live ? "bg-emerald-500" : "bg-amber-500"}`} />
+    <span
+      className="flex items-center gap-1.5 text-xs"
+      data-testid="stream-status"
+      data-live={live}
+    >
+      <span
+        aria-hidden
+        className={`inline-block h-2 w-2 rounded-full ${live ? "bg-emerald-500" : "bg-amber-500"}`}
+      />
       {live ? "Live" : "Reconnecting…"}
     </span>
   );

@@ -21,7 +21,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useCurrentStreamTopic(): string {
-  return useSyncExternalStore(subscribe, () => topic, () => "");
+  return useSyncExternalStore(
+    subscribe,
+    () => topic,
+    () => "",
+  );
 }
 
 /** Declares the tab's stream topic while the calling screen is mounted. */
@@ -33,7 +37,12 @@ export function useStreamTopic(search: string): void {
 }
 
 /** A list's stream topic: its source, vendor, type and text filters (never its states: jobs leaving a state must reach it). */
-export function listTopic(f: { sources?: readonly string[]; kinds?: readonly string[]; types?: readonly string[]; q?: string }): string {
+export function listTopic(f: {
+  sources?: readonly string[];
+  kinds?: readonly string[];
+  types?: readonly string[];
+  q?: string;
+}): string {
   const p = new URLSearchParams();
   for (const s of f.sources ?? []) p.append("source", s);
   for (const k of f.kinds ?? []) p.append("kind", k);

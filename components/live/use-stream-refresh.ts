@@ -10,7 +10,11 @@ import { onStreamEvent } from "./stream-listeners";
  * `matters`, at most once per `minGapMs` with a trailing refetch, so a burst of job changes costs
  * one request rather than one per change, and nothing is fetched while nothing happens.
  */
-export function useStreamRefresh(queryKey: readonly unknown[], matters: (event: StreamEvent) => boolean, minGapMs: number): void {
+export function useStreamRefresh(
+  queryKey: readonly unknown[],
+  matters: (event: StreamEvent) => boolean,
+  minGapMs: number,
+): void {
   const client = useQueryClient();
   const mattersRef = useRef(matters);
   useEffect(() => {
@@ -25,7 +29,10 @@ export function useStreamRefresh(queryKey: readonly unknown[], matters: (event: 
       timer = null;
       last = Date.now();
       // Never cancel a fetch in flight: a live refresh must not swallow the user's "Load more".
-      void client.invalidateQueries({ queryKey: key, refetchType: "active" }, { cancelRefetch: false });
+      void client.invalidateQueries(
+        { queryKey: key, refetchType: "active" },
+        { cancelRefetch: false },
+      );
     };
     const off = onStreamEvent((event) => {
       if (timer !== null || !mattersRef.current(event)) return;

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { SourceView } from "@/lib/contracts/sources";
 import { bodyFromForm, EMPTY_FORM, formFromSource } from "./form-values";
 
-const filled = { ...EMPTY_FORM, name: " Cluster A ", baseUrl: "https://a.example ", username: "admin", secret: "pw", pollSeconds: "30", timeoutSeconds: "2.5", optionsJson: '{"pageSize": 200}' };
+const filled = {
+  ...EMPTY_FORM,
+  name: " Cluster A ",
+  baseUrl: "https://a.example ",
+  username: "admin",
+  secret: "pw",
+  pollSeconds: "30",
+  timeoutSeconds: "2.5",
+  optionsJson: '{"pageSize": 200}',
+};
 
 describe("bodyFromForm", () => {
   it("makes a create body in the API's units", () => {
@@ -30,15 +39,31 @@ describe("bodyFromForm", () => {
   });
 
   it("sends insecure or the CA bundle according to the TLS choice", () => {
-    expect(bodyFromForm({ ...filled, tlsMode: "insecure", tlsCaPem: "ignored" }, "create")).toMatchObject({ body: { tlsInsecure: true, tlsCaPem: null } });
-    expect(bodyFromForm({ ...filled, tlsMode: "ca", tlsCaPem: " PEM " }, "create")).toMatchObject({ body: { tlsInsecure: false, tlsCaPem: "PEM" } });
+    expect(
+      bodyFromForm({ ...filled, tlsMode: "insecure", tlsCaPem: "ignored" }, "create"),
+    ).toMatchObject({ body: { tlsInsecure: true, tlsCaPem: null } });
+    expect(bodyFromForm({ ...filled, tlsMode: "ca", tlsCaPem: " PEM " }, "create")).toMatchObject({
+      body: { tlsInsecure: false, tlsCaPem: "PEM" },
+    });
   });
 
   it("names what the browser can already tell is wrong", () => {
-    expect(bodyFromForm({ ...filled, secret: "", optionsJson: "[1]", pollSeconds: "soon", tlsMode: "ca" }, "create")).toEqual({
-      errors: { options: "must be a JSON object", pollIntervalMs: "must be a number of seconds", secret: "is required", tlsCaPem: "paste the CA certificates (PEM)" },
+    expect(
+      bodyFromForm(
+        { ...filled, secret: "", optionsJson: "[1]", pollSeconds: "soon", tlsMode: "ca" },
+        "create",
+      ),
+    ).toEqual({
+      errors: {
+        options: "must be a JSON object",
+        pollIntervalMs: "must be a number of seconds",
+        secret: "is required",
+        tlsCaPem: "paste the CA certificates (PEM)",
+      },
     });
-    expect(bodyFromForm({ ...filled, optionsJson: "{pageSize:" }, "create")).toEqual({ errors: { options: "is not valid JSON" } });
+    expect(bodyFromForm({ ...filled, optionsJson: "{pageSize:" }, "create")).toEqual({
+      errors: { options: "is not valid JSON" },
+    });
   });
 });
 
@@ -58,7 +83,17 @@ describe("formFromSource", () => {
       pollIntervalMs: 20_000,
       timeoutMs: 5_000,
     } as unknown as SourceView;
-    expect(formFromSource(source)).toMatchObject({ kind: "eyeglass", username: "", secret: "", tlsMode: "insecure", pollSeconds: "20", timeoutSeconds: "5", enabled: false });
-    expect(JSON.parse(formFromSource(source).optionsJson)).toEqual({ productionClusters: ["prod"] });
+    expect(formFromSource(source)).toMatchObject({
+      kind: "eyeglass",
+      username: "",
+      secret: "",
+      tlsMode: "insecure",
+      pollSeconds: "20",
+      timeoutSeconds: "5",
+      enabled: false,
+    });
+    expect(JSON.parse(formFromSource(source).optionsJson)).toEqual({
+      productionClusters: ["prod"],
+    });
   });
 });

@@ -55,12 +55,16 @@ export function formFromSource(s: SourceView): SourceFormValues {
  * Turns the form into the body POST /api/sources (or PATCH, without the kind) expects, or names the
  * fields the browser can already tell are wrong. The server validates everything again.
  */
-export function bodyFromForm(v: SourceFormValues, mode: "create" | "edit"): { body: SourceBody } | { errors: Record<string, string> } {
+export function bodyFromForm(
+  v: SourceFormValues,
+  mode: "create" | "edit",
+): { body: SourceBody } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   let options: unknown = {};
   try {
     options = v.optionsJson.trim() ? JSON.parse(v.optionsJson) : {};
-    if (typeof options !== "object" || options === null || Array.isArray(options)) errors.options = "must be a JSON object";
+    if (typeof options !== "object" || options === null || Array.isArray(options))
+      errors.options = "must be a JSON object";
   } catch {
     errors.options = "is not valid JSON";
   }

@@ -15,10 +15,20 @@ export function HealthBadge({ health }: { health: SourceHealth }) {
   const s = STYLE[health.status];
   return (
     <span className="inline-flex flex-col gap-0.5">
-      <Badge tone={s.tone} icon={s.icon} className="w-fit" data-testid="source-health" data-status={health.status}>
+      <Badge
+        tone={s.tone}
+        icon={s.icon}
+        className="w-fit"
+        data-testid="source-health"
+        data-status={health.status}
+      >
         {s.label}
       </Badge>
-      {health.lagMs !== null && <span className="text-xs text-slate-600 dark:text-slate-400">lag {formatDuration(health.lagMs)}</span>}
+      {health.lagMs !== null && (
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          lag {formatDuration(health.lagMs)}
+        </span>
+      )}
     </span>
   );
 }

@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/api/api-fetch";
 import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
-import { bodyFromForm, EMPTY_FORM, formFromSource, type SourceFormValues, type TlsMode } from "./form-values";
+import {
+  bodyFromForm,
+  EMPTY_FORM,
+  formFromSource,
+  type SourceFormValues,
+  type TlsMode,
+} from "./form-values";
 import { useConnectionTest, useSourceMutations } from "./use-sources";
 
 /** What each vendor calls its credential, so the label says which one to paste. */
@@ -20,12 +26,15 @@ const CREDENTIAL: Record<SourceKind, { user: string | null; secret: string; url:
 
 export function SourceForm({ source, onDone }: { source: SourceView | null; onDone: () => void }) {
   const mode = source ? "edit" : "create";
-  const [v, setV] = useState<SourceFormValues>(() => (source ? formFromSource(source) : EMPTY_FORM));
+  const [v, setV] = useState<SourceFormValues>(() =>
+    source ? formFromSource(source) : EMPTY_FORM,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const { create, update } = useSourceMutations();
   const test = useConnectionTest();
-  const set = <K extends keyof SourceFormValues>(key: K, value: SourceFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof SourceFormValues>(key: K, value: SourceFormValues[K]) =>
+    setV((prev) => ({ ...prev, [key]: value }));
   const cred = CREDENTIAL[v.kind];
 
   function body(): Record<string, unknown> | null {
@@ -39,7 +48,12 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
   }
 
   function showError(err: unknown) {
-    if (err instanceof ApiError && err.errors.length) setErrors(Object.fromEntries(err.errors.map((e) => [e.parameter.split(".")[0] ?? e.parameter, e.message])));
+    if (err instanceof ApiError && err.errors.length)
+      setErrors(
+        Object.fromEntries(
+          err.errors.map((e) => [e.parameter.split(".")[0] ?? e.parameter, e.message]),
+        ),
+      );
     setFormError(err instanceof Error ? err.message : "Something went wrong.");
   }
 
@@ -47,7 +61,10 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
     const b = body();
     if (!b) return;
     setFormError(null);
-    test.mutate({ body: { ...b, kind: v.kind, ...(source ? { sourceId: source.id } : {}) } }, { onError: showError });
+    test.mutate(
+      { body: { ...b, kind: v.kind, ...(source ? { sourceId: source.id } : {}) } },
+      { onError: showError },
+    );
   }
 
   async function save(event: FormEvent) {
@@ -65,11 +82,20 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
   }
 
   return (
-    <form onSubmit={save} aria-label={source ? `Edit ${source.name}` : "Add a source"} className="flex max-w-2xl flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800">
+    <form
+      onSubmit={save}
+      aria-label={source ? `Edit ${source.name}` : "Add a source"}
+      className="flex max-w-2xl flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800"
+    >
       <h2 className="text-lg font-semibold">{source ? `Edit ${source.name}` : "Add a source"}</h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Kind" error={errors.kind}>
-          <select value={v.kind} disabled={mode === "edit"} onChange={(e) => set("kind", SOURCE_KINDS.find((k) => k === e.target.value) ?? v.kind)} className={INPUT}>
+          <select
+            value={v.kind}
+            disabled={mode === "edit"}
+            onChange={(e) => set("kind", SOURCE_KINDS.find((k) => k === e.target.value) ?? v.kind)}
+            className={INPUT}
+          >
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {VENDOR_LABEL[k]}
@@ -78,24 +104,67 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
           </select>
         </Field>
         <Field label="Name" error={errors.name}>
-          <input value={v.name} onChange={(e) => set("name", e.target.value)} required maxLength={100} className={INPUT} />
+          <input
+            value={v.name}
+            onChange={(e) => set("name", e.target.value)}
+            required
+            maxLength={100}
+            className={INPUT}
+          />
         </Field>
         <Field label="Base URL" error={errors.baseUrl}>
-          <input value={v.baseUrl} onChange={(e) => set("baseUrl", e.target.value)} required placeholder={cred.url} className={INPUT} />
+          <input
+            value={v.baseUrl}
+            onChange={(e) => set("baseUrl", e.target.value)}
+            required
+            placeholder={cred.url}
+            className={INPUT}
+          />
         </Field>
         {cred.user && (
           <Field label={cred.user} error={errors.username}>
-            <input value={v.username} onChange={(e) => set("username", e.target.value)} autoComplete="off" className={INPUT} />
+            <input
+              value={v.username}
+              onChange={(e) => set("username", e.target.value)}
+              autoComplete="off"
+              className={INPUT}
+            />
           </Field>
         )}
-        <Field label={cred.secret} error={errors.secret} hint={source ? (source.hasSecret ? "Stored; leave blank to keep it." : "None stored.") : "Encrypted at rest; never shown again."}>
-          <input type="password" value={v.secret} onChange={(e) => set("secret", e.target.value)} autoComplete="new-password" className={INPUT} />
+        <Field
+          label={cred.secret}
+          error={errors.secret}
+          hint={
+            source
+              ? source.hasSecret
+                ? "Stored; leave blank to keep it."
+                : "None stored."
+              : "Encrypted at rest; never shown again."
+          }
+        >
+          <input
+            type="password"
+            value={v.secret}
+            onChange={(e) => set("secret", e.target.value)}
+            autoComplete="new-password"
+            className={INPUT}
+          />
         </Field>
         <Field label="Poll every (seconds)" error={errors.pollIntervalMs}>
-          <input value={v.pollSeconds} onChange={(e) => set("pollSeconds", e.target.value)} inputMode="decimal" className={INPUT} />
+          <input
+            value={v.pollSeconds}
+            onChange={(e) => set("pollSeconds", e.target.value)}
+            inputMode="decimal"
+            className={INPUT}
+          />
         </Field>
         <Field label="Timeout (seconds)" error={errors.timeoutMs}>
-          <input value={v.timeoutSeconds} onChange={(e) => set("timeoutSeconds", e.target.value)} inputMode="decimal" className={INPUT} />
+          <input
+            value={v.timeoutSeconds}
+            onChange={(e) => set("timeoutSeconds", e.target.value)}
+            inputMode="decimal"
+            className={INPUT}
+          />
         </Field>
       </div>
       <fieldset className="flex flex-col gap-1 text-sm">
@@ -108,33 +177,61 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
           ] as Array<[TlsMode, string]>
         ).map(([mode, label]) => (
           <label key={mode} className="flex items-center gap-2">
-            <input type="radio" name="tls" checked={v.tlsMode === mode} onChange={() => set("tlsMode", mode)} />
+            <input
+              type="radio"
+              name="tls"
+              checked={v.tlsMode === mode}
+              onChange={() => set("tlsMode", mode)}
+            />
             {label}
           </label>
         ))}
         {v.tlsMode === "insecure" && (
           <p className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-            <span aria-hidden>⚠ </span>The appliance&apos;s certificate will not be checked; use only on a trusted network.
+            <span aria-hidden>⚠ </span>The appliance&apos;s certificate will not be checked; use
+            only on a trusted network.
           </p>
         )}
         {v.tlsMode === "ca" && (
           <Field label="CA bundle (PEM)" error={errors.tlsCaPem}>
-            <textarea value={v.tlsCaPem} onChange={(e) => set("tlsCaPem", e.target.value)} rows={5} placeholder="-----BEGIN CERTIFICATE-----" className={`${INPUT} font-mono text-xs`} />
+            <textarea
+              value={v.tlsCaPem}
+              onChange={(e) => set("tlsCaPem", e.target.value)}
+              rows={5}
+              placeholder="-----BEGIN CERTIFICATE-----"
+              className={`${INPUT} font-mono text-xs`}
+            />
           </Field>
         )}
       </fieldset>
       <Field label="Vendor options (JSON)" error={errors.options}>
-        <textarea value={v.optionsJson} onChange={(e) => set("optionsJson", e.target.value)} rows={3} spellCheck={false} className={`${INPUT} font-mono text-xs`} />
+        <textarea
+          value={v.optionsJson}
+          onChange={(e) => set("optionsJson", e.target.value)}
+          rows={3}
+          spellCheck={false}
+          className={`${INPUT} font-mono text-xs`}
+        />
       </Field>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={v.enabled} onChange={(e) => set("enabled", e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={v.enabled}
+          onChange={(e) => set("enabled", e.target.checked)}
+        />
         Enabled (polled by the sync worker)
       </label>
       {test.data && (
-        <p data-testid="test-result" data-ok={test.data.ok} role="status" className={`rounded px-2 py-1 text-sm ${test.data.ok ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100"}`}>
+        <p
+          data-testid="test-result"
+          data-ok={test.data.ok}
+          role="status"
+          className={`rounded px-2 py-1 text-sm ${test.data.ok ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100"}`}
+        >
           <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
           {test.data.ok ? "Connected: " : "Failed: "}
-          {test.data.message} <span className="text-xs opacity-75">({test.data.durationMs} ms)</span>
+          {test.data.message}{" "}
+          <span className="text-xs opacity-75">({test.data.durationMs} ms)</span>
         </p>
       )}
       {formError && (
@@ -157,7 +254,17 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
   );
 }
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <label className="flex flex-col gap-0.5 text-xs">
       {label}

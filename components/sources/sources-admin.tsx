@@ -28,7 +28,8 @@ export function SourcesAdmin() {
   const editing = params.get("edit");
   const adding = params.get("add") === "1";
   const editSource = editing ? sources.data?.find((s) => s.id === editing) : undefined;
-  const open = (query: string) => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  const open = (query: string) =>
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   const rowError = update.error ?? remove.error;
 
   return (
@@ -39,7 +40,9 @@ export function SourcesAdmin() {
         </Button>
       )}
       {isAdmin && adding && <SourceForm source={null} onDone={() => open("")} />}
-      {isAdmin && editSource && <SourceForm key={editSource.id} source={editSource} onDone={() => open("")} />}
+      {isAdmin && editSource && (
+        <SourceForm key={editSource.id} source={editSource} onDone={() => open("")} />
+      )}
       {sources.error && <p className={ERROR}>{sources.error.message}</p>}
       {rowError && (
         <p role="alert" className={ERROR}>
@@ -59,7 +62,11 @@ export function SourcesAdmin() {
               <>
                 {s.name}
                 {canLaunch && LAUNCHABLE.has(s.kind) && (
-                  <Link href={`/sources/${s.id}/launch`} className="ml-2 text-xs font-normal text-sky-800 hover:underline dark:text-sky-300" data-testid="launch-link">
+                  <Link
+                    href={`/sources/${s.id}/launch`}
+                    className="ml-2 text-xs font-normal text-sky-800 hover:underline dark:text-sky-300"
+                    data-testid="launch-link"
+                  >
                     Launch…
                   </Link>
                 )}
@@ -131,8 +138,12 @@ function SyncProgress({ source, isAdmin }: { source: SourceView; isAdmin: boolea
   return (
     <>
       {backfill && (
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="backfill-progress">
-          backfilling history: {backfill.done.toLocaleString("en-US")} of ~{backfill.total.toLocaleString("en-US")} jobs
+        <p
+          className="mt-1 text-xs text-slate-600 dark:text-slate-400"
+          data-testid="backfill-progress"
+        >
+          backfilling history: {backfill.done.toLocaleString("en-US")} of ~
+          {backfill.total.toLocaleString("en-US")} jobs
         </p>
       )}
       {quarantined.count > 0 && (
@@ -145,12 +156,16 @@ function SyncProgress({ source, isAdmin }: { source: SourceView; isAdmin: boolea
               {quarantined.latest.map((q) => (
                 <li key={q.recordKey} data-testid="quarantined-record">
                   <span className="font-medium">{q.recordKey}</span>: {q.reason}
-                  <pre className="mt-0.5 max-h-24 overflow-auto rounded bg-slate-100 p-1 break-all whitespace-pre-wrap dark:bg-slate-900">{q.raw}</pre>
+                  <pre className="mt-0.5 max-h-24 overflow-auto rounded bg-slate-100 p-1 break-all whitespace-pre-wrap dark:bg-slate-900">
+                    {q.raw}
+                  </pre>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="mt-1 text-slate-600 dark:text-slate-400">An admin can see which records and why.</p>
+            <p className="mt-1 text-slate-600 dark:text-slate-400">
+              An admin can see which records and why.
+            </p>
           )}
         </details>
       )}
@@ -171,7 +186,12 @@ function RowActions({ source, onEdit, onToggle, onArchive, onDelete }: RowAction
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <span className="inline-flex gap-3">
-        <Button type="button" onClick={() => test.mutate({ sourceId: source.id })} disabled={test.isPending} variant="link">
+        <Button
+          type="button"
+          onClick={() => test.mutate({ sourceId: source.id })}
+          disabled={test.isPending}
+          variant="link"
+        >
           {test.isPending ? "Testing…" : "Test"}
         </Button>
         <Button type="button" onClick={onEdit} variant="link">
@@ -182,21 +202,33 @@ function RowActions({ source, onEdit, onToggle, onArchive, onDelete }: RowAction
         </Button>
         <Button
           type="button"
-          onClick={() => window.confirm(`Archive ${source.name}? It stops being polled and leaves this list; its jobs and audit trail stay.`) && onArchive()}
+          onClick={() =>
+            window.confirm(
+              `Archive ${source.name}? It stops being polled and leaves this list; its jobs and audit trail stay.`,
+            ) && onArchive()
+          }
           variant="link"
         >
           Archive
         </Button>
         <Button
           type="button"
-          onClick={() => window.confirm(`Delete ${source.name}? Only a source with no jobs or audit history can be deleted; archive it otherwise.`) && onDelete()}
+          onClick={() =>
+            window.confirm(
+              `Delete ${source.name}? Only a source with no jobs or audit history can be deleted; archive it otherwise.`,
+            ) && onDelete()
+          }
           variant="danger"
         >
           Delete
         </Button>
       </span>
       {test.data && (
-        <span data-testid="row-test-result" data-ok={test.data.ok} className="max-w-xs text-left text-xs whitespace-normal">
+        <span
+          data-testid="row-test-result"
+          data-ok={test.data.ok}
+          className="max-w-xs text-left text-xs whitespace-normal"
+        >
           <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
           {test.data.message}
         </span>

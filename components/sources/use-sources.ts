@@ -21,9 +21,20 @@ export function useSourceMutations() {
   const client = useQueryClient();
   const onSettled = () => client.invalidateQueries({ queryKey: sourceKeys.all });
   return {
-    create: useMutation({ mutationFn: (body: SourceBody) => apiFetch<SourceView>("/api/sources", { method: "POST", json: body }), onSettled }),
-    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: SourceBody }) => apiFetch<SourceView>(at(id), { method: "PATCH", json: body }), onSettled }),
-    remove: useMutation({ mutationFn: (id: string) => apiFetch<null>(at(id), { method: "DELETE" }), onSettled }),
+    create: useMutation({
+      mutationFn: (body: SourceBody) =>
+        apiFetch<SourceView>("/api/sources", { method: "POST", json: body }),
+      onSettled,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: SourceBody }) =>
+        apiFetch<SourceView>(at(id), { method: "PATCH", json: body }),
+      onSettled,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => apiFetch<null>(at(id), { method: "DELETE" }),
+      onSettled,
+    }),
   };
 }
 
@@ -32,6 +43,9 @@ export function useConnectionTest() {
     mutationFn: (req: { sourceId: string } | { body: SourceBody }) =>
       "sourceId" in req
         ? apiFetch<ConnectionTestResult>(`${at(req.sourceId)}/test`, { method: "POST" })
-        : apiFetch<ConnectionTestResult>("/api/sources/test-connection", { method: "POST", json: req.body }),
+        : apiFetch<ConnectionTestResult>("/api/sources/test-connection", {
+            method: "POST",
+            json: req.body,
+          }),
   });
 }

@@ -2,7 +2,9 @@ import { NO_LANE_VALUE, type ScheduledView, type TimelineGroup } from "@/lib/con
 import type { JobSummary } from "@/lib/contracts/jobs";
 import { VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 
-type Laned = Pick<JobSummary, "sourceName" | "kind" | "dataset" | "policy"> & { cluster?: string | null };
+type Laned = Pick<JobSummary, "sourceName" | "kind" | "dataset" | "policy"> & {
+  cluster?: string | null;
+};
 
 /** Matches lib/data/timeline.ts's lane rule, so server density and browser bars land in the same lanes. */
 export function laneOf(item: Laned, group: TimelineGroup): string {

@@ -1,4 +1,9 @@
-import type { DensityBucket, ScheduledView, TimelineData, TimelineGroup } from "@/lib/contracts/explorer";
+import type {
+  DensityBucket,
+  ScheduledView,
+  TimelineData,
+  TimelineGroup,
+} from "@/lib/contracts/explorer";
 import type { JobSummary } from "@/lib/contracts/jobs";
 import { isUnfinished, type JobState } from "@/lib/domain/job-state";
 import { laneLabel, laneOf, scheduledLane } from "./lanes";
@@ -62,7 +67,11 @@ export interface PrepareOptions {
 }
 
 /** Domain data to chart rows: lanes, bars stacked so none hides another, or density cells when zoomed out. */
-export function prepareTimeline(data: Pick<TimelineData, "mode" | "items" | "density">, scheduled: ScheduledView[], o: PrepareOptions): TimelineModel {
+export function prepareTimeline(
+  data: Pick<TimelineData, "mode" | "items" | "density">,
+  scheduled: ScheduledView[],
+  o: PrepareOptions,
+): TimelineModel {
   const base = { from: o.from, to: o.to, now: o.now };
   const upcoming = scheduled.map((s) => scheduledBar(s, o));
   if (data.mode === "density" || data.items.length > o.maxBars) {
@@ -88,17 +97,40 @@ function jobBar(j: JobSummary, o: PrepareOptions): TimelineBar {
   const start = Date.parse(j.sortAt);
   const live = !j.endedAt && isUnfinished(j.state);
   const end = j.endedAt ? Date.parse(j.endedAt) : live ? Math.max(start, o.now) : start;
-  return { key: j.id, jobId: j.id, name: j.name, lane: laneOf(j, o.group), row: 0, start, end, state: j.state, live };
+  return {
+    key: j.id,
+    jobId: j.id,
+    name: j.name,
+    lane: laneOf(j, o.group),
+    row: 0,
+    start,
+    end,
+    state: j.state,
+    live,
+  };
 }
 
 /** A schedule has a start but no length yet: drawn a hundredth of the window wide. */
 function scheduledBar(s: ScheduledView, o: PrepareOptions): TimelineBar {
   const start = Date.parse(s.startsAt);
-  return { key: `scheduled:${s.id}`, jobId: null, name: s.name, lane: scheduledLane(s, o.group), row: 0, start, end: start + (o.to - o.from) / 100, state: "scheduled", live: false };
+  return {
+    key: `scheduled:${s.id}`,
+    jobId: null,
+    name: s.name,
+    lane: scheduledLane(s, o.group),
+    row: 0,
+    start,
+    end: start + (o.to - o.from) / 100,
+    state: "scheduled",
+    live: false,
+  };
 }
 
 /** The server's rule, in the browser: a job counts in every slice its span touches. */
-export function densityFromJobs(jobs: JobSummary[], o: Pick<PrepareOptions, "from" | "to" | "now" | "group" | "buckets">): DensityBucket[] {
+export function densityFromJobs(
+  jobs: JobSummary[],
+  o: Pick<PrepareOptions, "from" | "to" | "now" | "group" | "buckets">,
+): DensityBucket[] {
   const step = Math.max(1, Math.ceil((o.to - o.from) / o.buckets));
   const cells = new Map<string, DensityBucket>();
   for (const j of jobs) {
@@ -109,7 +141,14 @@ export function densityFromJobs(jobs: JobSummary[], o: Pick<PrepareOptions, "fro
       const lo = o.from + i * step;
       if (!(bar.start < lo + step && bar.end >= lo)) continue;
       const key = `${bar.lane}\u0000${i}`;
-      const cell = cells.get(key) ?? { lane: bar.lane, start: new Date(lo).toISOString(), end: new Date(Math.min(lo + step, o.to)).toISOString(), count: 0, failed: 0, active: 0 };
+      const cell = cells.get(key) ?? {
+        lane: bar.lane,
+        start: new Date(lo).toISOString(),
+        end: new Date(Math.min(lo + step, o.to)).toISOString(),
+        count: 0,
+        failed: 0,
+        active: 0,
+      };
       cell.count++;
       if (j.state === "failed") cell.failed++;
       if (isUnfinished(j.state)) cell.active++;
@@ -120,8 +159,14 @@ export function densityFromJobs(jobs: JobSummary[], o: Pick<PrepareOptions, "fro
 }
 
 /** One row per lane; the few scheduled bars still drawn (outlined) on their lane's row. */
-function densityModel(buckets: DensityBucket[], upcoming: TimelineBar[], group: TimelineGroup): Pick<TimelineModel, "lanes" | "rowCount" | "bars" | "cells"> {
-  const keys = [...new Set([...buckets.map((b) => b.lane), ...upcoming.map((b) => b.lane)])].sort(compareText);
+function densityModel(
+  buckets: DensityBucket[],
+  upcoming: TimelineBar[],
+  group: TimelineGroup,
+): Pick<TimelineModel, "lanes" | "rowCount" | "bars" | "cells"> {
+  const keys = [...new Set([...buckets.map((b) => b.lane), ...upcoming.map((b) => b.lane)])].sort(
+    compareText,
+  );
   const rowOf = new Map(keys.map((k, i) => [k, i]));
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const cells = buckets.map((b) => ({
@@ -135,7 +180,12 @@ function densityModel(buckets: DensityBucket[], upcoming: TimelineBar[], group: 
     intensity: b.count / max,
   }));
   const bars = upcoming.map((b) => ({ ...b, row: rowOf.get(b.lane) ?? 0 }));
-  return { lanes: keys.map((key, i) => ({ key, label: laneLabel(key, group), row: i, rows: 1 })), rowCount: keys.length, bars, cells };
+  return {
+    lanes: keys.map((key, i) => ({ key, label: laneLabel(key, group), row: i, rows: 1 })),
+    rowCount: keys.length,
+    bars,
+    cells,
+  };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

@@ -4,7 +4,12 @@ import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
 
 export const PRESETS = ["1h", "24h", "7d", "30d"] as const;
 export type Preset = (typeof PRESETS)[number];
-const PRESET_MS: Record<Preset, number> = { "1h": 3600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+const PRESET_MS: Record<Preset, number> = {
+  "1h": 3600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
 
 /** The timeline's view in the URL: a preset that follows the clock, or a fixed window after a zoom or pan. */
 export interface TimelineView {
@@ -17,8 +22,13 @@ export interface TimelineView {
   states: JobState[];
 }
 
-const listOf = (p: URLSearchParams, key: string) => p.getAll(key).flatMap((v) => v.split(",")).filter(Boolean);
-const isOneOf = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
+const listOf = (p: URLSearchParams, key: string) =>
+  p
+    .getAll(key)
+    .flatMap((v) => v.split(","))
+    .filter(Boolean);
+const isOneOf = <T extends string>(values: readonly T[], v: string | null): v is T =>
+  v !== null && (values as readonly string[]).includes(v);
 const time = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? Date.parse(v) : null);
 
 export function parseTimelineView(p: URLSearchParams): TimelineView {
@@ -63,7 +73,12 @@ export function timelineWindow(v: TimelineView, now: number): { from: number; to
 }
 
 export function zoomTo(v: TimelineView, from: number, to: number): TimelineView {
-  return { ...v, preset: null, from: Math.round(from), to: Math.round(Math.max(to, from + 60_000)) };
+  return {
+    ...v,
+    preset: null,
+    from: Math.round(from),
+    to: Math.round(Math.max(to, from + 60_000)),
+  };
 }
 
 /** Pan by a fraction of the window (negative: back in time). */
@@ -80,8 +95,17 @@ export function zoomOut(v: TimelineView, now: number): TimelineView {
 }
 
 /** The /api/timeline query for a window. */
-export function timelineApiSearch(v: TimelineView, w: { from: number; to: number }, buckets: number): string {
-  const p = new URLSearchParams({ from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString(), group: v.group, buckets: String(buckets) });
+export function timelineApiSearch(
+  v: TimelineView,
+  w: { from: number; to: number },
+  buckets: number,
+): string {
+  const p = new URLSearchParams({
+    from: new Date(w.from).toISOString(),
+    to: new Date(w.to).toISOString(),
+    group: v.group,
+    buckets: String(buckets),
+  });
   if (v.kinds.length) p.set("kind", v.kinds.join(","));
   if (v.states.length) p.set("state", v.states.join(","));
   return p.toString();

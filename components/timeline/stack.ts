@@ -9,8 +9,13 @@ export interface Span {
  * so overlapping jobs sit on separate rows and none hides another. `minSpan` widens spans to what
  * will actually be drawn (a 1-second job is still a few pixels wide). Returns each span's row.
  */
-export function stackSpans(spans: readonly Span[], minSpan = 0): { rows: number[]; rowCount: number } {
-  const order = spans.map((_, i) => i).sort((a, b) => (spans[a]?.start ?? 0) - (spans[b]?.start ?? 0) || a - b);
+export function stackSpans(
+  spans: readonly Span[],
+  minSpan = 0,
+): { rows: number[]; rowCount: number } {
+  const order = spans
+    .map((_, i) => i)
+    .sort((a, b) => (spans[a]?.start ?? 0) - (spans[b]?.start ?? 0) || a - b);
   const rowEnds: number[] = [];
   const rows = new Array<number>(spans.length).fill(0);
   for (const i of order) {

@@ -16,7 +16,10 @@ export function useTimeline(search: string) {
 
 /** DFM's announced future jobs between now and the window's end; none when the window is all past. */
 export function useScheduled(from: number, to: number) {
-  const search = new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }).toString();
+  const search = new URLSearchParams({
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+  }).toString();
   return useQuery({
     queryKey: explorerKeys.scheduled(search),
     queryFn: () => apiFetch<{ items: ScheduledView[] }>(`/api/scheduled?${search}`),

@@ -25,9 +25,26 @@ export interface BadgeStyle {
 type DataAttributes = { [name: `data-${string}`]: string | undefined };
 
 /** A small coloured label: an icon beside the words, so it reads without colour too. */
-export function Badge({ tone, icon, title, className = "", children, ...data }: { tone: Tone; icon?: string; title?: string; className?: string; children: ReactNode } & DataAttributes) {
+export function Badge({
+  tone,
+  icon,
+  title,
+  className = "",
+  children,
+  ...data
+}: {
+  tone: Tone;
+  icon?: string;
+  title?: string;
+  className?: string;
+  children: ReactNode;
+} & DataAttributes) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]} ${className}`} title={title} {...data}>
+    <span
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]} ${className}`}
+      title={title}
+      {...data}
+    >
       {icon && <span aria-hidden>{icon}</span>}
       {children}
     </span>

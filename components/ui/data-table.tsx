@@ -48,7 +48,11 @@ export function DataTable<Row>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} className="border-b border-slate-100 align-top aria-selected:bg-sky-50 dark:border-slate-800 dark:aria-selected:bg-sky-950" {...rowProps?.(row)}>
+          <tr
+            key={rowKey(row)}
+            className="border-b border-slate-100 align-top aria-selected:bg-sky-50 dark:border-slate-800 dark:aria-selected:bg-sky-950"
+            {...rowProps?.(row)}
+          >
             {columns.map((c, i) => (
               <td key={i} className={`py-1.5 pr-3 ${c.className ?? ""}`} {...c.cellProps?.(row)}>
                 {c.cell(row)}

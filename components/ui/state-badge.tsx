@@ -16,7 +16,12 @@ const STYLE: Record<JobState, BadgeStyle> = {
 
 export function StateBadge({ state, vendorState }: { state: JobState; vendorState?: string }) {
   return (
-    <Badge {...STYLE[state]} data-testid="state-badge" data-state={state} title={vendorState ? `vendor state: ${vendorState}` : undefined}>
+    <Badge
+      {...STYLE[state]}
+      data-testid="state-badge"
+      data-state={state}
+      title={vendorState ? `vendor state: ${vendorState}` : undefined}
+    >
       {state}
     </Badge>
   );

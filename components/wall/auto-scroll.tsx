@@ -9,7 +9,13 @@ const PAUSE_MS = 4_000;
  * A list that is taller than its panel scrolls itself slowly (no scrollbar, nobody to scroll it):
  * pause at the top, glide to the bottom, pause, and start over. Lists that fit stay still.
  */
-export function AutoScroll({ children, className = "" }: { children: ReactNode; className?: string }) {
+export function AutoScroll({
+  children,
+  className = "",
+}: {
+  children: ReactNode;
+  className?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -30,7 +36,9 @@ export function AutoScroll({ children, className = "" }: { children: ReactNode; 
         phaseStart = t;
         offset = 0;
       } else if (phase === "down") {
-        offset = reduced ? overflow : Math.min(overflow, ((t - phaseStart) / 1000) * SPEED_PX_PER_S);
+        offset = reduced
+          ? overflow
+          : Math.min(overflow, ((t - phaseStart) / 1000) * SPEED_PX_PER_S);
         el.scrollTop = offset;
         if (offset >= overflow) {
           phase = "bottom";
@@ -47,7 +55,11 @@ export function AutoScroll({ children, className = "" }: { children: ReactNode; 
     return () => cancelAnimationFrame(frame);
   }, []);
   return (
-    <div ref={box} className={`min-h-0 flex-1 overflow-hidden ${className}`} data-testid="auto-scroll">
+    <div
+      ref={box}
+      className={`min-h-0 flex-1 overflow-hidden ${className}`}
+      data-testid="auto-scroll"
+    >
       {children}
     </div>
   );

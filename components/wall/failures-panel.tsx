@@ -17,27 +17,64 @@ interface Props {
   onAcknowledge: () => void;
 }
 
-export function FailuresPanel({ failures, incidents, pinnedIds, acknowledged, ctx, onAcknowledge }: Props) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(failures)) });
+export function FailuresPanel({
+  failures,
+  incidents,
+  pinnedIds,
+  acknowledged,
+  ctx,
+  onAcknowledge,
+}: Props) {
+  const freshness = panelFreshness({
+    dataAgeMs: ctx.dataAgeMs,
+    streamOk: ctx.streamOk,
+    sources: agesFor(ctx, shownBy(failures)),
+  });
   const pinned = pinnedIds.size > 0;
   const banner = pinned ? (
     // A click anywhere on the banner also acknowledges: some wall screens are touch screens.
-    <div className="bg-red-700 px-[0.7em] py-[0.3em] font-bold text-white" data-testid="pin-banner" onClick={onAcknowledge}>
+    <div
+      className="bg-red-700 px-[0.7em] py-[0.3em] font-bold text-white"
+      data-testid="pin-banner"
+      onClick={onAcknowledge}
+    >
       <span aria-hidden>⚠ </span>
-      {pinnedIds.size} new {pinnedIds.size === 1 ? "failure" : "failures"} · rotation held · press A to acknowledge
+      {pinnedIds.size} new {pinnedIds.size === 1 ? "failure" : "failures"} · rotation held · press A
+      to acknowledge
     </div>
   ) : null;
   return (
-    <WallPanel id="failures" title={PANEL_TITLE.failures} freshness={freshness} summary={`${failures.length}`} pinned={pinned} banner={banner}>
+    <WallPanel
+      id="failures"
+      title={PANEL_TITLE.failures}
+      freshness={freshness}
+      summary={`${failures.length}`}
+      pinned={pinned}
+      banner={banner}
+    >
       <AutoScroll>
-        {incidents.filter((i) => !i.jobId || !failures.some((f) => f.id === i.jobId)).map((i) => (
-          <div key={i.id} data-testid="wall-incident" className="flex items-baseline gap-[0.5em] border-b border-zinc-800/80 px-[0.7em] py-[0.35em]">
-            <span className={`shrink-0 text-[0.75em] font-bold ${i.status === "open" ? "text-red-300" : "text-amber-300"}`}>{i.status === "open" ? "● INCIDENT" : "◐ ACKNOWLEDGED"}</span>
-            <span className="truncate font-semibold text-white">{i.title}</span>
-            <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">{formatAgeShort(ctx.serverNow - Date.parse(i.openedAt))} ago</span>
-          </div>
-        ))}
-        {failures.length === 0 ? <p className="p-[0.7em] text-zinc-400">No failures or aborts in the last 24 hours.</p> : null}
+        {incidents
+          .filter((i) => !i.jobId || !failures.some((f) => f.id === i.jobId))
+          .map((i) => (
+            <div
+              key={i.id}
+              data-testid="wall-incident"
+              className="flex items-baseline gap-[0.5em] border-b border-zinc-800/80 px-[0.7em] py-[0.35em]"
+            >
+              <span
+                className={`shrink-0 text-[0.75em] font-bold ${i.status === "open" ? "text-red-300" : "text-amber-300"}`}
+              >
+                {i.status === "open" ? "● INCIDENT" : "◐ ACKNOWLEDGED"}
+              </span>
+              <span className="truncate font-semibold text-white">{i.title}</span>
+              <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">
+                {formatAgeShort(ctx.serverNow - Date.parse(i.openedAt))} ago
+              </span>
+            </div>
+          ))}
+        {failures.length === 0 ? (
+          <p className="p-[0.7em] text-zinc-400">No failures or aborts in the last 24 hours.</p>
+        ) : null}
         <ul>
           {failures.map((f) => {
             const isPinned = pinnedIds.has(f.id);
@@ -56,16 +93,30 @@ export function FailuresPanel({ failures, incidents, pinnedIds, acknowledged, ct
                 <div className="flex items-baseline gap-[0.5em]">
                   <StateLabel state={f.state} className="shrink-0 text-[0.75em]" />
                   <span className="truncate font-semibold text-white">{f.name}</span>
-                  <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">{formatAgeShort(ctx.serverNow - Date.parse(ended))} ago</span>
+                  <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">
+                    {formatAgeShort(ctx.serverNow - Date.parse(ended))} ago
+                  </span>
                 </div>
                 <div className="flex gap-[0.5em] text-[0.75em] text-zinc-400">
                   <span className="truncate">
                     {f.sourceName}
                     {f.message ? ` · ${f.message}` : ""}
                   </span>
-                  {f.recoveredAt ? <span className="ml-auto shrink-0 text-emerald-300">✓ cleared by a later run</span> : null}
-                  {!f.recoveredAt && f.incident?.status === "acknowledged" ? <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged by {f.incident.acknowledgedBy}</span> : null}
-                  {!f.recoveredAt && f.incident?.status !== "acknowledged" && acknowledged.has(f.id) ? <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged</span> : null}
+                  {f.recoveredAt ? (
+                    <span className="ml-auto shrink-0 text-emerald-300">
+                      ✓ cleared by a later run
+                    </span>
+                  ) : null}
+                  {!f.recoveredAt && f.incident?.status === "acknowledged" ? (
+                    <span className="ml-auto shrink-0 text-zinc-300">
+                      ✓ acknowledged by {f.incident.acknowledgedBy}
+                    </span>
+                  ) : null}
+                  {!f.recoveredAt &&
+                  f.incident?.status !== "acknowledged" &&
+                  acknowledged.has(f.id) ? (
+                    <span className="ml-auto shrink-0 text-zinc-300">✓ acknowledged</span>
+                  ) : null}
                 </div>
               </li>
             );

@@ -49,7 +49,10 @@ export interface SourceAge {
 
 export function isQuiet(source: SourceAge): boolean {
   const limit = sourceQuietAfterMs(source.pollIntervalMs);
-  return source.enabled && (source.ageMs === null ? source.registeredAgeMs > limit : source.ageMs > limit);
+  return (
+    source.enabled &&
+    (source.ageMs === null ? source.registeredAgeMs > limit : source.ageMs > limit)
+  );
 }
 
 /** "12 s", "3 min", "2 h": how the wall says an age across a room. */
@@ -65,17 +68,39 @@ export function formatAgeShort(ms: number): string {
  * A panel's freshness: the stream (or the re-read) failing makes every panel stale; a quiet source
  * makes the panels that show its data stale, aged by that source's last successful poll.
  */
-export function panelFreshness(input: { dataAgeMs: number; streamOk: boolean; sources: readonly SourceAge[] }): PanelFreshness {
+export function panelFreshness(input: {
+  dataAgeMs: number;
+  streamOk: boolean;
+  sources: readonly SourceAge[];
+}): PanelFreshness {
   const { dataAgeMs, streamOk } = input;
   if (!streamOk || dataAgeMs > STREAM_SILENCE_MS) {
-    return { stale: true, reason: "stream", ageMs: dataAgeMs, label: `live feed lost · data ${formatAgeShort(dataAgeMs)} old` };
+    return {
+      stale: true,
+      reason: "stream",
+      ageMs: dataAgeMs,
+      label: `live feed lost · data ${formatAgeShort(dataAgeMs)} old`,
+    };
   }
   const quiet = input.sources.filter(isQuiet);
   if (quiet.length > 0) {
     const oldest = Math.max(...quiet.map((s) => s.ageMs ?? Number.POSITIVE_INFINITY));
-    const who = quiet.length === 1 ? `${quiet[0]?.name ?? "a source"} quiet` : `${quiet.length} sources quiet`;
+    const who =
+      quiet.length === 1
+        ? `${quiet[0]?.name ?? "a source"} quiet`
+        : `${quiet.length} sources quiet`;
     const age = Number.isFinite(oldest) ? `data ${formatAgeShort(oldest)} old` : "never polled";
-    return { stale: true, reason: "source", ageMs: Number.isFinite(oldest) ? oldest : dataAgeMs, label: `${who} · ${age}` };
+    return {
+      stale: true,
+      reason: "source",
+      ageMs: Number.isFinite(oldest) ? oldest : dataAgeMs,
+      label: `${who} · ${age}`,
+    };
   }
-  return { stale: false, reason: null, ageMs: dataAgeMs, label: `data ${formatAgeShort(dataAgeMs)} old` };
+  return {
+    stale: false,
+    reason: null,
+    ageMs: dataAgeMs,
+    label: `data ${formatAgeShort(dataAgeMs)} old`,
+  };
 }

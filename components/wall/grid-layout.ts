@@ -19,7 +19,9 @@ export function gridFor(panels: readonly WallPanelId[], portrait: boolean): Grid
   const columns = Math.max(1, Math.min(lists.length, portrait ? 2 : 3));
   const rows = lists.length === 0 ? 0 : Math.ceil(lists.length / columns);
   let spare = rows * columns - lists.length;
-  const cells: string[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => "."));
+  const cells: string[][] = Array.from({ length: rows }, () =>
+    Array.from({ length: columns }, () => "."),
+  );
   let index = 0;
   for (let c = 0; c < columns; c++) {
     for (let r = 0; r < rows; r++) {
@@ -35,8 +37,13 @@ export function gridFor(panels: readonly WallPanelId[], portrait: boolean): Grid
       }
     }
   }
-  const allRows = hasTimeline ? [...cells, Array.from({ length: columns }, () => "timeline")] : cells;
-  const sizes = [...cells.map(() => "minmax(0, 1fr)"), ...(hasTimeline ? [rows === 0 ? "minmax(0, 1fr)" : "minmax(0, 0.75fr)"] : [])];
+  const allRows = hasTimeline
+    ? [...cells, Array.from({ length: columns }, () => "timeline")]
+    : cells;
+  const sizes = [
+    ...cells.map(() => "minmax(0, 1fr)"),
+    ...(hasTimeline ? [rows === 0 ? "minmax(0, 1fr)" : "minmax(0, 0.75fr)"] : []),
+  ];
   return {
     columns,
     rows: allRows.length,

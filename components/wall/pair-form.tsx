@@ -18,7 +18,10 @@ export function PairForm() {
         method: "POST",
         json: { code: String(form.get("code") ?? ""), name: String(form.get("name") ?? "") },
       });
-      setResult({ ok: true, text: `Paired: the screen showing ${done.code} is now “${done.name}” and will load the wall in a few seconds.` });
+      setResult({
+        ok: true,
+        text: `Paired: the screen showing ${done.code} is now “${done.name}” and will load the wall in a few seconds.`,
+      });
     } catch (err) {
       setResult({ ok: false, text: err instanceof Error ? err.message : "Pairing failed." });
     } finally {
@@ -29,7 +32,13 @@ export function PairForm() {
     <form onSubmit={submit} className="flex max-w-md flex-col gap-3">
       <label className="flex flex-col gap-1 text-sm">
         Code shown on the screen
-        <input name="code" required autoComplete="off" placeholder="K7QM-4XTP" className={`${INPUT} font-mono uppercase`} />
+        <input
+          name="code"
+          required
+          autoComplete="off"
+          placeholder="K7QM-4XTP"
+          className={`${INPUT} font-mono uppercase`}
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         Name for the screen
@@ -39,7 +48,11 @@ export function PairForm() {
         Pair screen
       </Button>
       {result ? (
-        <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700 dark:text-emerald-300" : ERROR} data-testid="pair-result">
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={result.ok ? "text-sm text-emerald-700 dark:text-emerald-300" : ERROR}
+          data-testid="pair-result"
+        >
           {result.text}
         </p>
       ) : null}

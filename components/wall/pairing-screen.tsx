@@ -35,7 +35,10 @@ export function PairingScreen() {
     const poll = (p: Pairing) => {
       timer = window.setTimeout(async () => {
         // 202 while waiting, 200 once paired (with the cookie), 410 when the code has expired.
-        const claim = await apiFetch<{ status: string }>("/api/pairing/claim", { method: "POST", json: { code: p.code, deviceSecret: p.deviceSecret } }).catch((err: unknown) =>
+        const claim = await apiFetch<{ status: string }>("/api/pairing/claim", {
+          method: "POST",
+          json: { code: p.code, deviceSecret: p.deviceSecret },
+        }).catch((err: unknown) =>
           err instanceof ApiError && err.status === 410 ? ({ status: "expired" } as const) : null,
         );
         if (stopped) return;
@@ -51,14 +54,21 @@ export function PairingScreen() {
     };
   }, []);
   return (
-    <div className="dark fixed inset-0 flex flex-col items-center justify-center gap-[1em] bg-black text-center text-zinc-100" style={{ fontSize: "max(16px, min(1.4vw, 2.5vh))" }}>
+    <div
+      className="dark fixed inset-0 flex flex-col items-center justify-center gap-[1em] bg-black text-center text-zinc-100"
+      style={{ fontSize: "max(16px, min(1.4vw, 2.5vh))" }}
+    >
       <h1 className="text-[1.6em] font-bold">Pair this screen with Jobdeck</h1>
-      <p className="font-mono text-[5em] font-extrabold tracking-[0.15em] text-white" data-testid="pairing-code">
+      <p
+        className="font-mono text-[5em] font-extrabold tracking-[0.15em] text-white"
+        data-testid="pairing-code"
+      >
         {pairing?.code ?? "…"}
       </p>
       <p className="max-w-[36em] text-zinc-300">
-        An admin opens <span className="font-mono text-white">/wall/pair</span> in Jobdeck and enters this code. The code works once and expires in
-        10 minutes; this screen then stays signed in until its display token is revoked.
+        An admin opens <span className="font-mono text-white">/wall/pair</span> in Jobdeck and
+        enters this code. The code works once and expires in 10 minutes; this screen then stays
+        signed in until its display token is revoked.
       </p>
       <p className="text-[0.8em] text-zinc-400">
         A person can sign in instead at <span className="font-mono">/sign-in?next=/wall</span>.

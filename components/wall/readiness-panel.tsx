@@ -11,17 +11,37 @@ import { WallPanel } from "./wall-panel";
 function verdict(state: JobState): { icon: string; word: string; className: string } {
   if (state === "succeeded") return { icon: "✓", word: "READY", className: "text-emerald-300" };
   if (state === "partial") return { icon: "◐", word: "WARNINGS", className: "text-yellow-300" };
-  if (state === "failed" || state === "aborted") return { icon: "✕", word: "NOT READY", className: "text-red-400" };
+  if (state === "failed" || state === "aborted")
+    return { icon: "✕", word: "NOT READY", className: "text-red-400" };
   return { icon: "?", word: "UNKNOWN", className: "text-zinc-300" };
 }
 
-export function ReadinessPanel({ zones, eyeglassSourceIds, ctx }: { zones: WallReadiness[]; eyeglassSourceIds: ReadonlySet<string>; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, (id) => eyeglassSourceIds.has(id)) });
+export function ReadinessPanel({
+  zones,
+  eyeglassSourceIds,
+  ctx,
+}: {
+  zones: WallReadiness[];
+  eyeglassSourceIds: ReadonlySet<string>;
+  ctx: WallContext;
+}) {
+  const freshness = panelFreshness({
+    dataAgeMs: ctx.dataAgeMs,
+    streamOk: ctx.streamOk,
+    sources: agesFor(ctx, (id) => eyeglassSourceIds.has(id)),
+  });
   const ready = zones.filter((z) => z.state === "succeeded").length;
   return (
-    <WallPanel id="dr" title={PANEL_TITLE.dr} freshness={freshness} summary={`${ready}/${zones.length} ready`}>
+    <WallPanel
+      id="dr"
+      title={PANEL_TITLE.dr}
+      freshness={freshness}
+      summary={`${ready}/${zones.length} ready`}
+    >
       <AutoScroll>
-        {zones.length === 0 ? <p className="p-[0.7em] text-zinc-400">No Eyeglass readiness results yet.</p> : null}
+        {zones.length === 0 ? (
+          <p className="p-[0.7em] text-zinc-400">No Eyeglass readiness results yet.</p>
+        ) : null}
         <ul>
           {zones.map((z) => {
             const v = verdict(z.state);
@@ -42,7 +62,9 @@ export function ReadinessPanel({ zones, eyeglassSourceIds, ctx }: { zones: WallR
                   </span>
                   <span className="truncate font-semibold text-white">{z.zone}</span>
                   <span className="ml-auto shrink-0 text-[0.8em] text-zinc-300">
-                    {z.checkedAt ? `checked ${formatAgeShort(ctx.serverNow - Date.parse(z.checkedAt))} ago` : ""}
+                    {z.checkedAt
+                      ? `checked ${formatAgeShort(ctx.serverNow - Date.parse(z.checkedAt))} ago`
+                      : ""}
                   </span>
                 </div>
                 <div className="truncate text-[0.75em] text-zinc-400">

@@ -17,15 +17,29 @@ export interface FailureLike {
  * started is history, not an alarm), not acknowledged, and not cleared by a later successful run.
  * "New" is decided by what the screen has seen, not by vendor timestamps, because vendor clocks drift.
  */
-export function pinningFailures<F extends FailureLike>(failures: readonly F[], known: ReadonlySet<string>): F[] {
-  return failures.filter((f) => PINNING.has(f.state) && !known.has(f.id) && !f.recoveredAt && f.incident?.status !== "acknowledged");
+export function pinningFailures<F extends FailureLike>(
+  failures: readonly F[],
+  known: ReadonlySet<string>,
+): F[] {
+  return failures.filter(
+    (f) =>
+      PINNING.has(f.state) &&
+      !known.has(f.id) &&
+      !f.recoveredAt &&
+      f.incident?.status !== "acknowledged",
+  );
 }
 
 /**
  * Which set is on screen: rotation steps through the sets every `intervalMs` of `elapsedMs`; a
  * pin holds the first set with the failures panel.
  */
-export function visibleSet(sets: readonly WallPanelId[][], intervalMs: number, elapsedMs: number, pinned: boolean): number {
+export function visibleSet(
+  sets: readonly WallPanelId[][],
+  intervalMs: number,
+  elapsedMs: number,
+  pinned: boolean,
+): number {
   if (sets.length === 0) return 0;
   if (pinned) {
     const withFailures = sets.findIndex((s) => s.includes("failures"));

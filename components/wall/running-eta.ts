@@ -24,13 +24,26 @@ export function etaView(job: EtaInput, now: number): EtaView {
   if (job.eta) {
     const remaining = Math.max(0, Date.parse(job.eta.at) - now);
     const spread = job.eta.plusMinusMs >= 60_000 ? ` ±${formatDuration(job.eta.plusMinusMs)}` : "";
-    return { remainingMs: remaining, text: remaining === 0 ? "overdue" : `${formatDuration(remaining)} left${spread}`, basis: "history" };
+    return {
+      remainingMs: remaining,
+      text: remaining === 0 ? "overdue" : `${formatDuration(remaining)} left${spread}`,
+      basis: "history",
+    };
   }
   const started = job.startedAt ? Date.parse(job.startedAt) : null;
-  if (started !== null && job.progress !== null && job.progress >= MIN_PROGRESS_FOR_GUESS && job.progress < 100) {
+  if (
+    started !== null &&
+    job.progress !== null &&
+    job.progress >= MIN_PROGRESS_FOR_GUESS &&
+    job.progress < 100
+  ) {
     const elapsed = Math.max(0, now - started);
     const remaining = Math.round((elapsed * (100 - job.progress)) / job.progress);
-    return { remainingMs: remaining, text: `~${formatDuration(remaining)} left`, basis: "progress" };
+    return {
+      remainingMs: remaining,
+      text: `~${formatDuration(remaining)} left`,
+      basis: "progress",
+    };
   }
   return { remainingMs: null, text: "no ETA yet", basis: null };
 }

@@ -9,10 +9,27 @@ import { StateLabel } from "./state-label";
 import { agesFor, shownBy, type WallContext } from "./wall-context";
 import { WallPanel } from "./wall-panel";
 
-export function RunningPanel({ jobs, queued, ctx }: { jobs: WallRunningJob[]; queued: number; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(jobs)) });
+export function RunningPanel({
+  jobs,
+  queued,
+  ctx,
+}: {
+  jobs: WallRunningJob[];
+  queued: number;
+  ctx: WallContext;
+}) {
+  const freshness = panelFreshness({
+    dataAgeMs: ctx.dataAgeMs,
+    streamOk: ctx.streamOk,
+    sources: agesFor(ctx, shownBy(jobs)),
+  });
   return (
-    <WallPanel id="running" title={PANEL_TITLE.running} freshness={freshness} summary={`${jobs.length} running${queued ? ` · ${queued} queued` : ""}`}>
+    <WallPanel
+      id="running"
+      title={PANEL_TITLE.running}
+      freshness={freshness}
+      summary={`${jobs.length} running${queued ? ` · ${queued} queued` : ""}`}
+    >
       <AutoScroll>
         {jobs.length === 0 ? <p className="p-[0.7em] text-zinc-400">Nothing running.</p> : null}
         <ul>
@@ -49,10 +66,15 @@ export function RunningPanel({ jobs, queued, ctx }: { jobs: WallRunningJob[]; qu
                     {pct === null ? (
                       <div className="h-full w-full animate-pulse bg-zinc-700" />
                     ) : (
-                      <div className={`h-full ${WALL_STATE[job.state].bar}`} style={{ width: `${pct}%` }} />
+                      <div
+                        className={`h-full ${WALL_STATE[job.state].bar}`}
+                        style={{ width: `${pct}%` }}
+                      />
                     )}
                   </div>
-                  <span className="w-[3.2em] shrink-0 text-right font-mono text-[0.85em] text-zinc-200">{pct === null ? "—" : `${Math.floor(pct)}%`}</span>
+                  <span className="w-[3.2em] shrink-0 text-right font-mono text-[0.85em] text-zinc-200">
+                    {pct === null ? "—" : `${Math.floor(pct)}%`}
+                  </span>
                 </div>
                 <div className="truncate text-[0.75em] text-zinc-400">
                   {VENDOR_LABEL[job.kind]} · {job.sourceName}

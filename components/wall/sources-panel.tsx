@@ -28,10 +28,19 @@ function healthOf(source: WallSource, quiet: boolean): Health {
 }
 
 export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx) });
+  const freshness = panelFreshness({
+    dataAgeMs: ctx.dataAgeMs,
+    streamOk: ctx.streamOk,
+    sources: agesFor(ctx),
+  });
   const healthy = sources.filter((s) => s.enabled && s.consecutiveFailures === 0).length;
   return (
-    <WallPanel id="sources" title={PANEL_TITLE.sources} freshness={freshness} summary={`${healthy}/${sources.length} healthy`}>
+    <WallPanel
+      id="sources"
+      title={PANEL_TITLE.sources}
+      freshness={freshness}
+      summary={`${healthy}/${sources.length} healthy`}
+    >
       <AutoScroll>
         <ul>
           {sources.map((s) => {
@@ -59,8 +68,13 @@ export function SourcesPanel({ sources, ctx }: { sources: WallSource[]; ctx: Wal
                     {namesVendor(s) ? "" : `${VENDOR_LABEL[s.kind]} · `}
                     {s.runningJobs} running
                   </span>
-                  <span className="ml-auto shrink-0 whitespace-nowrap text-[0.8em] text-zinc-300" data-testid="source-age">
-                    {age?.ageMs === null || !age ? "never polled" : `polled ${formatAgeShort(age.ageMs)} ago`}
+                  <span
+                    className="ml-auto shrink-0 text-[0.8em] whitespace-nowrap text-zinc-300"
+                    data-testid="source-age"
+                  >
+                    {age?.ageMs === null || !age
+                      ? "never polled"
+                      : `polled ${formatAgeShort(age.ageMs)} ago`}
                   </span>
                 </div>
                 {s.lastError && s.consecutiveFailures > 0 ? (

@@ -5,7 +5,10 @@ import { WALL_STATE } from "./state-style";
 export function StateLabel({ state, className = "" }: { state: JobState; className?: string }) {
   const s = WALL_STATE[state];
   return (
-    <span className={`inline-flex items-center gap-[0.3em] font-semibold uppercase tracking-wide ${s.text} ${className}`} data-state={state}>
+    <span
+      className={`inline-flex items-center gap-[0.3em] font-semibold tracking-wide uppercase ${s.text} ${className}`}
+      data-state={state}
+    >
       <span aria-hidden>{s.icon}</span>
       {s.word}
     </span>

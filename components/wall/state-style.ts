@@ -1,7 +1,10 @@
 import type { JobState } from "@/lib/domain/job-state";
 
 /** Icon, word and colour for each state, chosen for contrast on the wall's black background. */
-export const WALL_STATE: Record<JobState, { icon: string; word: string; text: string; bar: string }> = {
+export const WALL_STATE: Record<
+  JobState,
+  { icon: string; word: string; text: string; bar: string }
+> = {
   queued: { icon: "◷", word: "queued", text: "text-slate-300", bar: "bg-slate-400" },
   running: { icon: "▶", word: "running", text: "text-sky-300", bar: "bg-sky-400" },
   paused: { icon: "❚❚", word: "paused", text: "text-violet-300", bar: "bg-violet-400" },
@@ -15,5 +18,6 @@ export const WALL_STATE: Record<JobState, { icon: string; word: string; text: st
 
 /** Diagonal stripes: stale data must look different even on a greyscale or colour-blind view. */
 export const HATCH = {
-  backgroundImage: "repeating-linear-gradient(135deg, rgba(251, 191, 36, 0.16) 0 0.45em, transparent 0.45em 0.9em)",
+  backgroundImage:
+    "repeating-linear-gradient(135deg, rgba(251, 191, 36, 0.16) 0 0.45em, transparent 0.45em 0.9em)",
 } as const;

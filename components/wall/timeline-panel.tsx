@@ -13,20 +13,52 @@ import { formatZoned } from "./zone-time";
  * many jobs packed into rows, which Recharts' one-bar-per-category range bars cannot express
  * without a series per job; the layout itself is the tested buildWallTimeline.
  */
-export function TimelinePanel({ timeline, hours, ctx }: { timeline: WallSnapshot["timeline"]; hours: number; ctx: WallContext }) {
-  const freshness = panelFreshness({ dataAgeMs: ctx.dataAgeMs, streamOk: ctx.streamOk, sources: agesFor(ctx, shownBy(timeline.jobs)) });
-  const model = useMemo(() => buildWallTimeline(timeline.jobs, Date.parse(timeline.from), Date.parse(timeline.to)), [timeline]);
+export function TimelinePanel({
+  timeline,
+  hours,
+  ctx,
+}: {
+  timeline: WallSnapshot["timeline"];
+  hours: number;
+  ctx: WallContext;
+}) {
+  const freshness = panelFreshness({
+    dataAgeMs: ctx.dataAgeMs,
+    streamOk: ctx.streamOk,
+    sources: agesFor(ctx, shownBy(timeline.jobs)),
+  });
+  const model = useMemo(
+    () => buildWallTimeline(timeline.jobs, Date.parse(timeline.from), Date.parse(timeline.to)),
+    [timeline],
+  );
   return (
-    <WallPanel id="timeline" title={`${PANEL_TITLE.timeline} · last ${hours} h`} freshness={freshness} summary={`${timeline.jobs.length} jobs`}>
-      <div className="flex min-h-0 flex-1 flex-col px-[0.7em] py-[0.4em]" data-testid="wall-timeline">
+    <WallPanel
+      id="timeline"
+      title={`${PANEL_TITLE.timeline} · last ${hours} h`}
+      freshness={freshness}
+      summary={`${timeline.jobs.length} jobs`}
+    >
+      <div
+        className="flex min-h-0 flex-1 flex-col px-[0.7em] py-[0.4em]"
+        data-testid="wall-timeline"
+      >
         <div className="flex min-h-0 flex-1 flex-col gap-[0.25em]">
           {model.lanes.map((lane) => {
             const age = ctx.sourceAges.get(lane.sourceId);
             const quiet = age ? isQuiet(age) : false;
             return (
-              <div key={lane.sourceId} className={`flex min-h-0 flex-1 items-stretch gap-[0.5em] ${quiet ? "opacity-50" : ""}`} data-testid="timeline-lane">
-                <div className="flex w-[11em] shrink-0 items-center truncate text-[0.8em] text-zinc-300">{lane.label}</div>
-                <div className="relative flex min-h-0 flex-1 flex-col gap-[2px] rounded bg-zinc-900" style={quiet ? HATCH : undefined}>
+              <div
+                key={lane.sourceId}
+                className={`flex min-h-0 flex-1 items-stretch gap-[0.5em] ${quiet ? "opacity-50" : ""}`}
+                data-testid="timeline-lane"
+              >
+                <div className="flex w-[11em] shrink-0 items-center truncate text-[0.8em] text-zinc-300">
+                  {lane.label}
+                </div>
+                <div
+                  className="relative flex min-h-0 flex-1 flex-col gap-[2px] rounded bg-zinc-900"
+                  style={quiet ? HATCH : undefined}
+                >
                   {lane.rows.map((row, i) => (
                     <div key={i} className="relative min-h-0 flex-1">
                       {row.map((bar) => (
@@ -41,7 +73,9 @@ export function TimelinePanel({ timeline, hours, ctx }: { timeline: WallSnapshot
                     </div>
                   ))}
                 </div>
-                <div className="w-[3em] shrink-0 self-center text-right text-[0.7em] text-zinc-400">{lane.hidden ? `+${lane.hidden}` : ""}</div>
+                <div className="w-[3em] shrink-0 self-center text-right text-[0.7em] text-zinc-400">
+                  {lane.hidden ? `+${lane.hidden}` : ""}
+                </div>
               </div>
             );
           })}
@@ -60,7 +94,10 @@ export function TimelinePanel({ timeline, hours, ctx }: { timeline: WallSnapshot
         <div className="flex flex-wrap gap-x-[1em] text-[0.7em] text-zinc-300">
           {(["running", "succeeded", "partial", "failed", "aborted"] as const).map((s) => (
             <span key={s} className="inline-flex items-center gap-[0.3em]">
-              <span aria-hidden className={`inline-block h-[0.7em] w-[1.4em] rounded-[2px] ${WALL_STATE[s].bar}`} />
+              <span
+                aria-hidden
+                className={`inline-block h-[0.7em] w-[1.4em] rounded-[2px] ${WALL_STATE[s].bar}`}
+              />
               {WALL_STATE[s].icon} {WALL_STATE[s].word}
             </span>
           ))}

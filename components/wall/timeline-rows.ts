@@ -43,7 +43,12 @@ const TICK_STEPS_MS = [15 * 60_000, 30 * 60_000, 3_600_000, 2 * 3_600_000, 6 * 3
  * The wall's cross-vendor timeline: one lane per source, overlapping jobs packed into at most
  * `maxRows` rows (first fit, earliest start first), clipped to the window.
  */
-export function buildWallTimeline(jobs: readonly TimelineJob[], fromMs: number, toMs: number, maxRows = 3): TimelineModel {
+export function buildWallTimeline(
+  jobs: readonly TimelineJob[],
+  fromMs: number,
+  toMs: number,
+  maxRows = 3,
+): TimelineModel {
   const span = Math.max(1, toMs - fromMs);
   const pct = (t: number) => ((Math.min(Math.max(t, fromMs), toMs) - fromMs) / span) * 100;
   const bySource = new Map<string, { label: string; jobs: TimelineJob[] }>();
@@ -59,14 +64,24 @@ export function buildWallTimeline(jobs: readonly TimelineJob[], fromMs: number, 
       const rows: TimelineBar[][] = [];
       const rowEnds: number[] = [];
       let hidden = 0;
-      const sorted = [...laneJobs].sort((a, b) => Date.parse(a.startedAt ?? "") - Date.parse(b.startedAt ?? "") || a.id.localeCompare(b.id));
+      const sorted = [...laneJobs].sort(
+        (a, b) =>
+          Date.parse(a.startedAt ?? "") - Date.parse(b.startedAt ?? "") || a.id.localeCompare(b.id),
+      );
       for (const job of sorted) {
         const start = Date.parse(job.startedAt ?? "");
         const end = job.endedAt ? Date.parse(job.endedAt) : toMs;
         if (end < fromMs || start > toMs) continue;
         const left = pct(start);
         const width = Math.max(MIN_WIDTH_PCT, pct(end) - left);
-        const bar: TimelineBar = { id: job.id, name: job.name, state: job.state, left, width: Math.min(width, 100 - left), open: !job.endedAt };
+        const bar: TimelineBar = {
+          id: job.id,
+          name: job.name,
+          state: job.state,
+          left,
+          width: Math.min(width, 100 - left),
+          open: !job.endedAt,
+        };
         const row = rowEnds.findIndex((e) => e <= left);
         if (row >= 0) {
           rows[row]?.push(bar);
@@ -80,6 +95,7 @@ export function buildWallTimeline(jobs: readonly TimelineJob[], fromMs: number, 
     });
   const step = TICK_STEPS_MS.find((s) => span / s <= 8) ?? 12 * 3_600_000;
   const ticks: TimelineModel["ticks"] = [];
-  for (let at = Math.ceil(fromMs / step) * step; at <= toMs; at += step) ticks.push({ at, left: pct(at) });
+  for (let at = Math.ceil(fromMs / step) * step; at <= toMs; at += step)
+    ticks.push({ at, left: pct(at) });
   return { lanes, ticks };
 }

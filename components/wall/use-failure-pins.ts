@@ -17,7 +17,8 @@ function read(): Memory | null {
     const raw = window.localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as { known?: unknown; acknowledged?: unknown };
-    const ids = (v: unknown) => new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+    const ids = (v: unknown) =>
+      new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
     return { known: ids(parsed.known), acknowledged: ids(parsed.acknowledged) };
   } catch {
     return null;
@@ -27,7 +28,10 @@ function read(): Memory | null {
 /** Only ids still listed are kept, so the stored lists stay as small as the panel. */
 function write(memory: Memory, listed: ReadonlySet<string>): void {
   const keep = (s: Set<string>) => [...s].filter((id) => listed.has(id));
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ known: keep(memory.known), acknowledged: keep(memory.acknowledged) }));
+  window.localStorage.setItem(
+    STORAGE_KEY,
+    JSON.stringify({ known: keep(memory.known), acknowledged: keep(memory.acknowledged) }),
+  );
 }
 
 /**
@@ -40,16 +44,25 @@ export function useFailurePins(failures: readonly WallFailure[] | null) {
   useEffect(() => {
     if (failures === null || memory !== null) return;
     const stored = read();
-    const first: Memory = stored ?? { known: new Set(failures.map((f) => f.id)), acknowledged: new Set() };
+    const first: Memory = stored ?? {
+      known: new Set(failures.map((f) => f.id)),
+      acknowledged: new Set(),
+    };
     write(first, new Set(failures.map((f) => f.id)));
     // Storage is only readable after mount, and only once the first list has arrived.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setMemory(first);
   }, [failures, memory]);
-  const pinned = useMemo(() => (memory === null || failures === null ? [] : pinningFailures(failures, memory.known)), [failures, memory]);
+  const pinned = useMemo(
+    () => (memory === null || failures === null ? [] : pinningFailures(failures, memory.known)),
+    [failures, memory],
+  );
   const acknowledge = useCallback(() => {
     if (memory === null || failures === null || pinned.length === 0) return;
-    const next: Memory = { known: new Set(memory.known), acknowledged: new Set(memory.acknowledged) };
+    const next: Memory = {
+      known: new Set(memory.known),
+      acknowledged: new Set(memory.acknowledged),
+    };
     for (const f of pinned) {
       next.known.add(f.id);
       next.acknowledged.add(f.id);

@@ -16,6 +16,9 @@ export function shownBy(items: ReadonlyArray<{ sourceId: string }>): (sourceId: 
   return (id) => ids.has(id);
 }
 
-export function agesFor(ctx: WallContext, filter: (sourceId: string) => boolean = () => true): SourceAge[] {
+export function agesFor(
+  ctx: WallContext,
+  filter: (sourceId: string) => boolean = () => true,
+): SourceAge[] {
   return [...ctx.sourceAges.entries()].filter(([id]) => filter(id)).map(([, age]) => age);
 }

@@ -19,7 +19,15 @@ interface Props {
  * labelled in words. A stream outage dims the whole panel; a quiet source marks the header (its
  * rows are marked where they are drawn).
  */
-export function WallPanel({ id, title, freshness, summary, pinned = false, banner, children }: Props) {
+export function WallPanel({
+  id,
+  title,
+  freshness,
+  summary,
+  pinned = false,
+  banner,
+  children,
+}: Props) {
   const whole = freshness.reason === "stream";
   return (
     <section
@@ -34,7 +42,10 @@ export function WallPanel({ id, title, freshness, summary, pinned = false, banne
       data-pinned={pinned}
       aria-label={title}
     >
-      <header className="flex items-baseline gap-[0.6em] border-b border-zinc-800 px-[0.7em] py-[0.35em]" style={freshness.stale ? HATCH : undefined}>
+      <header
+        className="flex items-baseline gap-[0.6em] border-b border-zinc-800 px-[0.7em] py-[0.35em]"
+        style={freshness.stale ? HATCH : undefined}
+      >
         <h2 className="shrink-0 text-[1.15em] font-bold tracking-tight text-white">{title}</h2>
         {summary ? <span className="shrink-0 text-zinc-300">{summary}</span> : null}
         <span
@@ -47,8 +58,12 @@ export function WallPanel({ id, title, freshness, summary, pinned = false, banne
         </span>
       </header>
       {banner}
-      <div className={`flex min-h-0 flex-1 flex-col ${whole ? "opacity-45 grayscale" : ""}`}>{children}</div>
-      {whole ? <div aria-hidden className="pointer-events-none absolute inset-0" style={HATCH} /> : null}
+      <div className={`flex min-h-0 flex-1 flex-col ${whole ? "opacity-45 grayscale" : ""}`}>
+        {children}
+      </div>
+      {whole ? (
+        <div aria-hidden className="pointer-events-none absolute inset-0" style={HATCH} />
+      ) : null}
     </section>
   );
 }

@@ -17,19 +17,46 @@ interface Props {
   hours: number;
 }
 
-export function WallPanels({ panels, snapshot, ctx, pinned, acknowledged, onAcknowledge, hours }: Props) {
+export function WallPanels({
+  panels,
+  snapshot,
+  ctx,
+  pinned,
+  acknowledged,
+  onAcknowledge,
+  hours,
+}: Props) {
   const pinnedIds = new Set(pinned.map((f) => f.id));
   const eyeglass = new Set(snapshot.sources.filter((s) => s.kind === "eyeglass").map((s) => s.id));
   return panels.map((id) => {
     switch (id) {
       case "running":
-        return <RunningPanel key={id} jobs={snapshot.running} queued={snapshot.queuedCount} ctx={ctx} />;
+        return (
+          <RunningPanel key={id} jobs={snapshot.running} queued={snapshot.queuedCount} ctx={ctx} />
+        );
       case "failures":
-        return <FailuresPanel key={id} failures={snapshot.failures} incidents={snapshot.incidents} pinnedIds={pinnedIds} acknowledged={acknowledged} ctx={ctx} onAcknowledge={onAcknowledge} />;
+        return (
+          <FailuresPanel
+            key={id}
+            failures={snapshot.failures}
+            incidents={snapshot.incidents}
+            pinnedIds={pinnedIds}
+            acknowledged={acknowledged}
+            ctx={ctx}
+            onAcknowledge={onAcknowledge}
+          />
+        );
       case "sources":
         return <SourcesPanel key={id} sources={snapshot.sources} ctx={ctx} />;
       case "dr":
-        return <ReadinessPanel key={id} zones={snapshot.readiness} eyeglassSourceIds={eyeglass} ctx={ctx} />;
+        return (
+          <ReadinessPanel
+            key={id}
+            zones={snapshot.readiness}
+            eyeglassSourceIds={eyeglass}
+            ctx={ctx}
+          />
+        );
       case "timeline":
         return <TimelinePanel key={id} timeline={snapshot.timeline} hours={hours} ctx={ctx} />;
     }

@@ -31,10 +31,15 @@ export function WallScreen({ config }: { config: WallConfig }) {
   }, [config.sources, config.timelineHours]);
   const query = useWallSnapshot(search, stream.lastMessageAt);
   // A wall limited to some sources hears only their changes; an estate-wide wall hears every change.
-  const sourceIds = config.sources.length ? (query.data?.sources.map((s) => s.id) ?? []).slice(0, 50) : [];
+  const sourceIds = config.sources.length
+    ? (query.data?.sources.map((s) => s.id) ?? []).slice(0, 50)
+    : [];
   useStreamTopic(listTopic({ sources: sourceIds }));
   const snapshot = query.data;
-  const serverNow = snapshot && now !== null ? now - (query.dataUpdatedAt - Date.parse(snapshot.generatedAt)) : null;
+  const serverNow =
+    snapshot && now !== null
+      ? now - (query.dataUpdatedAt - Date.parse(snapshot.generatedAt))
+      : null;
   const { pinned, acknowledged, acknowledge } = useFailurePins(snapshot?.failures ?? null);
 
   useEffect(() => {
@@ -51,7 +56,13 @@ export function WallScreen({ config }: { config: WallConfig }) {
     const sourceAges = new Map<string, SourceAge>(
       snapshot.sources.map((s) => [
         s.id,
-        { name: s.name, ageMs: s.lastSuccessAgoMs === null ? null : s.lastSuccessAgoMs + readAgo, pollIntervalMs: s.pollIntervalMs, enabled: s.enabled, registeredAgeMs: s.registeredAgoMs + readAgo },
+        {
+          name: s.name,
+          ageMs: s.lastSuccessAgoMs === null ? null : s.lastSuccessAgoMs + readAgo,
+          pollIntervalMs: s.pollIntervalMs,
+          enabled: s.enabled,
+          registeredAgeMs: s.registeredAgoMs + readAgo,
+        },
       ]),
     );
     return {
@@ -65,41 +76,85 @@ export function WallScreen({ config }: { config: WallConfig }) {
 
   const elapsed = clock ? clock.now - clock.since : 0;
   const active = visibleSet(config.sets, config.rotateSeconds * 1000, elapsed, pinned.length > 0);
-  const signedOut = query.error instanceof ApiError && (query.error.status === 401 || query.error.status === 403);
+  const signedOut =
+    query.error instanceof ApiError && (query.error.status === 401 || query.error.status === 403);
 
   return (
-    <div className="dark fixed inset-0 flex flex-col overflow-hidden bg-black text-zinc-100" style={{ fontSize: ROOT_FONT }} data-testid="wall">
+    <div
+      className="dark fixed inset-0 flex flex-col overflow-hidden bg-black text-zinc-100"
+      style={{ fontSize: ROOT_FONT }}
+      data-testid="wall"
+    >
       <header className="flex shrink-0 items-center gap-[1em] px-[0.8em] py-[0.3em]">
-        <h1 className="text-[1.3em] font-extrabold tracking-tight text-white">{config.title ?? "Jobdeck"}</h1>
+        <h1 className="text-[1.3em] font-extrabold tracking-tight text-white">
+          {config.title ?? "Jobdeck"}
+        </h1>
         <StreamBadge ok={ctx?.streamOk ?? false} />
         {config.sets.length > 1 ? (
           <span className="text-[0.8em] text-zinc-300" data-testid="set-indicator">
             {pinned.length > 0 ? "⏸ rotation held · " : ""}view {active + 1}/{config.sets.length}
           </span>
         ) : null}
-        {config.warnings.length > 0 ? <span className="truncate text-[0.7em] text-amber-300">URL: {config.warnings.join("; ")}</span> : null}
-        <div className="ml-auto">{now !== null ? <WallClock now={now} zone={config.zone} /> : null}</div>
+        {config.warnings.length > 0 ? (
+          <span className="truncate text-[0.7em] text-amber-300">
+            URL: {config.warnings.join("; ")}
+          </span>
+        ) : null}
+        <div className="ml-auto">
+          {now !== null ? <WallClock now={now} zone={config.zone} /> : null}
+        </div>
       </header>
       <main className="relative min-h-0 flex-1">
         {signedOut ? (
           <Notice text="This screen is no longer signed in: its display token was revoked. Open the wall link with a new token." />
         ) : !ctx || !snapshot ? (
-          <Notice text={query.error ? `Cannot read wall data: ${query.error.message}. Retrying when the live feed speaks.` : "Loading…"} />
+          <Notice
+            text={
+              query.error
+                ? `Cannot read wall data: ${query.error.message}. Retrying when the live feed speaks.`
+                : "Loading…"
+            }
+          />
         ) : (
-          config.sets.map((set, i) => <SetGrid key={set.join(",")} set={set} active={i === active} portrait={portrait} snapshot={snapshot} ctx={ctx} pinned={pinned} acknowledged={acknowledged} onAcknowledge={acknowledge} hours={config.timelineHours} />)
+          config.sets.map((set, i) => (
+            <SetGrid
+              key={set.join(",")}
+              set={set}
+              active={i === active}
+              portrait={portrait}
+              snapshot={snapshot}
+              ctx={ctx}
+              pinned={pinned}
+              acknowledged={acknowledged}
+              onAcknowledge={acknowledge}
+              hours={config.timelineHours}
+            />
+          ))
         )}
       </main>
     </div>
   );
 }
 
-function SetGrid({ set, active, portrait, ...rest }: { set: WallPanelId[]; active: boolean; portrait: boolean } & Omit<Parameters<typeof WallPanels>[0], "panels">) {
+function SetGrid({
+  set,
+  active,
+  portrait,
+  ...rest
+}: { set: WallPanelId[]; active: boolean; portrait: boolean } & Omit<
+  Parameters<typeof WallPanels>[0],
+  "panels"
+>) {
   const grid = gridFor(set, portrait);
   return (
     // Every set stays mounted and only visibility changes: rotation never reloads or flickers.
     <div
       className={`absolute inset-0 grid gap-[0.5em] p-[0.5em] pt-0 ${active ? "visible" : "invisible"}`}
-      style={{ gridTemplateAreas: grid.areas, gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: grid.rowSizes }}
+      style={{
+        gridTemplateAreas: grid.areas,
+        gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,
+        gridTemplateRows: grid.rowSizes,
+      }}
       aria-hidden={!active}
       data-testid="wall-set"
       data-active={active}
@@ -111,7 +166,11 @@ function SetGrid({ set, active, portrait, ...rest }: { set: WallPanelId[]; activ
 
 function StreamBadge({ ok }: { ok: boolean }) {
   return (
-    <span className={`text-[0.85em] font-bold ${ok ? "text-emerald-300" : "text-amber-300"}`} data-testid="wall-stream" data-live={ok}>
+    <span
+      className={`text-[0.85em] font-bold ${ok ? "text-emerald-300" : "text-amber-300"}`}
+      data-testid="wall-stream"
+      data-live={ok}
+    >
       <span aria-hidden>{ok ? "● " : "⚠ "}</span>
       {ok ? "LIVE" : "NOT LIVE"}
     </span>
@@ -119,5 +178,9 @@ function StreamBadge({ ok }: { ok: boolean }) {
 }
 
 function Notice({ text }: { text: string }) {
-  return <p className="p-[2em] text-[1.4em] text-zinc-200" data-testid="wall-notice">{text}</p>;
+  return (
+    <p className="p-[2em] text-[1.4em] text-zinc-200" data-testid="wall-notice">
+      {text}
+    </p>
+  );
 }

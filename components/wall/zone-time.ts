@@ -10,12 +10,20 @@ export function formatZoned(ms: number, zone: string | null, withSeconds = false
 }
 
 export function formatZonedDate(ms: number, zone: string | null): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone ?? undefined, weekday: "short", day: "numeric", month: "short" }).format(ms);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone ?? undefined,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  }).format(ms);
 }
 
 /** "Europe/London (GMT)": the zone's name and its current abbreviation or offset. */
 export function zoneLabel(ms: number, zone: string | null): string {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone: zone ?? undefined, timeZoneName: "short" });
+  const f = new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone ?? undefined,
+    timeZoneName: "short",
+  });
   const short = f.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? "";
   // The zone as the link spelled it: ICU may canonicalise it to an older alias (Asia/Calcutta).
   const name = zone ?? f.resolvedOptions().timeZone;

@@ -21,13 +21,22 @@ export async function signInWithForm(page: Page, who: Credentials, next = "/jobs
 
 /** Signs an API context in (cookie kept by the context). Origin is sent because better-auth checks it once cookies exist. */
 export async function signInWithApi(request: APIRequestContext, who: Credentials): Promise<void> {
-  const res = await request.post("/api/auth/sign-in/email", { data: who, headers: { origin: E2E.baseUrl } });
+  const res = await request.post("/api/auth/sign-in/email", {
+    data: who,
+    headers: { origin: E2E.baseUrl },
+  });
   expect(res.status(), `sign-in as ${who.email}: ${await res.text()}`).toBe(200);
 }
 
 /** Creates a local account through the admin API; an existing one (409) is fine so setup can rerun. */
-export async function ensureUser(adminRequest: APIRequestContext, user: Credentials & { name: string; role: Role }): Promise<void> {
-  const res = await adminRequest.post("/api/users", { data: user, headers: { origin: E2E.baseUrl } });
+export async function ensureUser(
+  adminRequest: APIRequestContext,
+  user: Credentials & { name: string; role: Role },
+): Promise<void> {
+  const res = await adminRequest.post("/api/users", {
+    data: user,
+    headers: { origin: E2E.baseUrl },
+  });
   expect([201, 409], `create ${user.email}: ${await res.text()}`).toContain(res.status());
 }
 
@@ -53,8 +62,14 @@ export async function saveRoleStorageStates(browser: Browser): Promise<void> {
 }
 
 /** A display token made through the admin API, for wall-screen tests (`/api/display-tokens/enter?token=…&next=/wall`). */
-export async function createDisplayToken(adminRequest: APIRequestContext, name: string): Promise<string> {
-  const res = await adminRequest.post("/api/display-tokens", { data: { name }, headers: { origin: E2E.baseUrl } });
+export async function createDisplayToken(
+  adminRequest: APIRequestContext,
+  name: string,
+): Promise<string> {
+  const res = await adminRequest.post("/api/display-tokens", {
+    data: { name },
+    headers: { origin: E2E.baseUrl },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { token: string }).token;
 }

@@ -10,7 +10,9 @@ const dataDir = path.join(".data", "e2e");
 
 const external = process.env.DATABASE_URL;
 if (external && !/@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(external)) {
-  throw new Error("Browser tests create and wipe data: refusing to run with a non-local DATABASE_URL.");
+  throw new Error(
+    "Browser tests create and wipe data: refusing to run with a non-local DATABASE_URL.",
+  );
 }
 
 /** The one place the browser tests' ports, data directory and credentials are decided. */
@@ -19,8 +21,16 @@ export const E2E = {
   dataDir,
   simSpeed: 5,
   admin: { email: "admin@e2e.jobdeck.local", password: "e2e-Admin-passw0rd" },
-  operator: { email: "operator@e2e.jobdeck.local", password: "e2e-Operator-passw0rd", name: "Olga Operator" },
-  viewer: { email: "viewer@e2e.jobdeck.local", password: "e2e-Viewer-passw0rd", name: "Victor Viewer" },
+  operator: {
+    email: "operator@e2e.jobdeck.local",
+    password: "e2e-Operator-passw0rd",
+    name: "Olga Operator",
+  },
+  viewer: {
+    email: "viewer@e2e.jobdeck.local",
+    password: "e2e-Viewer-passw0rd",
+    name: "Victor Viewer",
+  },
   storage: {
     admin: path.join(dataDir, "..", "e2e-auth", "admin.json"),
     operator: path.join(dataDir, "..", "e2e-auth", "operator.json"),

@@ -3,12 +3,19 @@ import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
 import type { SourceKind } from "../../lib/domain/source-kind";
 
 /** Waits until the sync worker has stored the vendor's job, and returns Jobdeck's copy of it. */
-export async function waitForJob(request: APIRequestContext, kind: SourceKind, vendorId: string, timeout = 60_000): Promise<JobSummary> {
+export async function waitForJob(
+  request: APIRequestContext,
+  kind: SourceKind,
+  vendorId: string,
+  timeout = 60_000,
+): Promise<JobSummary> {
   let found: JobSummary | undefined;
   await expect
     .poll(
       async () => {
-        const res = await request.get(`/api/jobs?kind=${kind}&q=${encodeURIComponent(vendorId)}&limit=50`);
+        const res = await request.get(
+          `/api/jobs?kind=${kind}&q=${encodeURIComponent(vendorId)}&limit=50`,
+        );
         const page = (await res.json()) as JobPage;
         found = page.items.find((j) => j.vendorId === vendorId);
         return Boolean(found);

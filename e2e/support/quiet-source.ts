@@ -14,9 +14,20 @@ const PASSWORD = "quiet-Passw0rd";
 /** Per kind: no starting estate and no live work, and a year between the jobs it makes up itself. */
 const QUIET_SCENARIO: Partial<Record<SourceKind, Record<string, unknown>>> = {
   ontap: { initialJobs: 0, meanIntervalMs: YEAR_MS },
-  commvault: { liveJobs: false, historyDensity: 0, meanIntervalMs: YEAR_MS, historyMs: 30 * 86_400_000 },
+  commvault: {
+    liveJobs: false,
+    historyDensity: 0,
+    meanIntervalMs: YEAR_MS,
+    historyMs: 30 * 86_400_000,
+  },
   dfm: { historyHours: 0.001, meanIntervalMs: YEAR_MS },
-  eyeglass: { historyMs: 1, demoFailovers: false, randomFailovers: false, readinessIntervalMs: YEAR_MS, replicationIntervalMs: YEAR_MS },
+  eyeglass: {
+    historyMs: 1,
+    demoFailovers: false,
+    randomFailovers: false,
+    readinessIntervalMs: YEAR_MS,
+    replicationIntervalMs: YEAR_MS,
+  },
   spp: { historyMs: 0, meanIntervalMs: YEAR_MS },
 };
 
@@ -59,23 +70,46 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
   const scenario = QUIET_SCENARIO[kind];
   if (!simulator || !scenario) throw new Error(`no quiet scenario for ${kind}`);
   const clock = new BackdatedStartClock(realClock);
-  const sim = simulator.create({ seed: 7, clock, speed: E2E.simSpeed, user: "admin", password: PASSWORD, scenario });
+  const sim = simulator.create({
+    seed: 7,
+    clock,
+    speed: E2E.simSpeed,
+    user: "admin",
+    password: PASSWORD,
+    scenario,
+  });
   clock.built();
-  const server: RunningSim = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: 0 });
+  const server: RunningSim = await startSimServer({
+    name: kind,
+    handler: sim.handler,
+    control: sim.control,
+    port: 0,
+  });
   const cfg = sim.source(server.url);
 
   const admin: APIRequestContext = await playwrightRequest.newContext({ baseURL: E2E.baseUrl });
   await signInWithApi(admin, E2E.admin);
   const name = `${label} ${Date.now()}`;
   const res = await admin.post("/api/sources", {
-    data: { kind, name, baseUrl: cfg.baseUrl, username: cfg.username, secret: cfg.secret, options: cfg.options, pollIntervalMs: 2_000 },
+    data: {
+      kind,
+      name,
+      baseUrl: cfg.baseUrl,
+      username: cfg.username,
+      secret: cfg.secret,
+      options: cfg.options,
+      pollIntervalMs: 2_000,
+    },
     headers: { origin: E2E.baseUrl },
   });
   expect(res.status(), `add source ${name}: ${await res.text()}`).toBe(201);
   const id = ((await res.json()) as { id: string }).id;
 
   const control = async (path: string, body?: Record<string, unknown>) => {
-    const r = await fetch(`${server.url}/__sim${path}`, { method: "POST", body: JSON.stringify(body ?? {}) });
+    const r = await fetch(`${server.url}/__sim${path}`, {
+      method: "POST",
+      body: JSON.stringify(body ?? {}),
+    });
     if (!r.ok) throw new Error(`${kind} simulator refused ${path}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<{ vendorId: string }>;
   };
@@ -86,13 +120,21 @@ export async function startQuietSource(kind: SourceKind, label: string): Promise
     secret: cfg.secret,
     startJob: async (body = {}) => (await control("/jobs", body)).vendorId,
     failJob: async (vendorId) => void (await control(`/jobs/${encodeURIComponent(vendorId)}/fail`)),
-    waitForJob: (request, vendorId) => findJob(request, `source=${id}&q=${encodeURIComponent(vendorId)}&limit=50`, (j) => j.vendorId === vendorId),
+    waitForJob: (request, vendorId) =>
+      findJob(
+        request,
+        `source=${id}&q=${encodeURIComponent(vendorId)}&limit=50`,
+        (j) => j.vendorId === vendorId,
+      ),
     close: async () => {
       // Gone again, so later specs see the estate they expect; one with history cannot be deleted
       // (it is refused, 409) and is archived instead, which takes it off every default list and the wall.
       const gone = await admin.delete(`/api/sources/${id}`, { headers: { origin: E2E.baseUrl } });
       if (gone.status() === 409) {
-        const archived = await admin.patch(`/api/sources/${id}`, { data: { archived: true }, headers: { origin: E2E.baseUrl } });
+        const archived = await admin.patch(`/api/sources/${id}`, {
+          data: { archived: true },
+          headers: { origin: E2E.baseUrl },
+        });
         expect(archived.status(), await archived.text()).toBe(200);
       } else expect(gone.status(), await gone.text()).toBe(204);
       await admin.dispose();

@@ -25,12 +25,22 @@ describe("alert deliveries", () => {
     const receiver = await startReceiver({ failures: 2 });
     try {
       const hmacSecret = "a-shared-secret-of-some-length";
-      const saved = await saveChannel({ kind: "webhook", name: "flaky hook", enabled: true, url: receiver.url, hmacSecret }, testAdmin, null, t.db);
+      const saved = await saveChannel(
+        { kind: "webhook", name: "flaky hook", enabled: true, url: receiver.url, hmacSecret },
+        testAdmin,
+        null,
+        t.db,
+      );
       if (!saved.ok) throw new Error(saved.detail);
       const deliveryId = await sendTestMessage(saved.channel.id, t.db);
       if (!deliveryId) throw new Error("no delivery");
 
-      await expect.poll(async () => (await getDelivery(deliveryId, t.db))?.status, { timeout: 30_000, interval: 200 }).toBe("delivered");
+      await expect
+        .poll(async () => (await getDelivery(deliveryId, t.db))?.status, {
+          timeout: 30_000,
+          interval: 200,
+        })
+        .toBe("delivered");
       const delivery = await getDelivery(deliveryId, t.db);
       expect(delivery?.attempts).toBe(3);
       expect(delivery?.attemptLog.map((a) => [a.attempt, a.ok, a.statusCode])).toEqual([
@@ -49,7 +59,9 @@ describe("alert deliveries", () => {
       expect(receiver.received.map((r) => r.status)).toEqual([500, 500, 200]);
       const last = receiver.received[2];
       const timestamp = String(last?.headers[TIMESTAMP_HEADER] ?? "");
-      expect(last?.headers[SIGNATURE_HEADER]).toBe(signBody(hmacSecret, timestamp, last?.body ?? ""));
+      expect(last?.headers[SIGNATURE_HEADER]).toBe(
+        signBody(hmacSecret, timestamp, last?.body ?? ""),
+      );
       expect(JSON.parse(last?.body ?? "{}")).toMatchObject({ version: 1, event: "test" });
       expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
     } finally {
@@ -66,7 +78,11 @@ describe("alert deliveries", () => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
-          mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+          mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data: Buffer.concat(chunks).toString("utf8"),
+          });
           callback();
         });
       },
@@ -75,14 +91,28 @@ describe("alert deliveries", () => {
     try {
       const port = (smtp.server.address() as AddressInfo).port;
       const saved = await saveChannel(
-        { kind: "email", name: "noc mail", enabled: true, to: ["noc@example.test", "oncall@example.test"], from: "jobdeck@example.test", host: "127.0.0.1", port, security: "none" },
+        {
+          kind: "email",
+          name: "noc mail",
+          enabled: true,
+          to: ["noc@example.test", "oncall@example.test"],
+          from: "jobdeck@example.test",
+          host: "127.0.0.1",
+          port,
+          security: "none",
+        },
         testAdmin,
         null,
         t.db,
       );
       if (!saved.ok) throw new Error(saved.detail);
       const deliveryId = await sendTestMessage(saved.channel.id, t.db);
-      await expect.poll(async () => (await getDelivery(deliveryId ?? "", t.db))?.status, { timeout: 30_000, interval: 200 }).toBe("delivered");
+      await expect
+        .poll(async () => (await getDelivery(deliveryId ?? "", t.db))?.status, {
+          timeout: 30_000,
+          interval: 200,
+        })
+        .toBe("delivered");
       const delivery = await getDelivery(deliveryId ?? "", t.db);
       expect(delivery?.attemptLog).toHaveLength(1);
       expect(delivery?.attemptLog[0]).toMatchObject({ ok: true, statusCode: 250 });
@@ -103,5 +133,11 @@ function subjectOf(raw: string): string {
   return header
     .replace(/\r\n[ \t]+/g, " ")
     .replace(/\?= =\?UTF-8\?Q\?/gi, "")
-    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => word.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) =>
+      word
+        .replace(/_/g, " ")
+        .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) =>
+          String.fromCharCode(Number.parseInt(hex, 16)),
+        ),
+    );
 }

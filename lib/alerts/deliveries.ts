@@ -21,7 +21,11 @@ export interface RetryPolicy {
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** Exponential, capped at an hour, with ±20 % jitter so many failed deliveries do not retry in step. */
-export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffMs(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(MAX_BACKOFF_MS, policy.baseMs * 2 ** (attempt - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }
@@ -30,11 +34,22 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
  * One delivery per channel, each rendered in its channel's format and stored as sent, with its first
  * attempt queued in the same transaction: the rows and the queue job commit together or not at all.
  */
-export async function enqueueDeliveries(tx: Tx, incidentId: string | null, channels: ReadonlyArray<{ id: string; kind: "webhook" | "slack" | "teams" | "email" }>, notice: Notice): Promise<string[]> {
+export async function enqueueDeliveries(
+  tx: Tx,
+  incidentId: string | null,
+  channels: ReadonlyArray<{ id: string; kind: "webhook" | "slack" | "teams" | "email" }>,
+  notice: Notice,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const channel of channels) {
     const row = await tx.alertDelivery.create({
-      data: { incidentId, channelId: channel.id, event: notice.event, payload: renderPayload(channel.kind, notice) as Prisma.InputJsonValue, nextAttemptAt: new Date() },
+      data: {
+        incidentId,
+        channelId: channel.id,
+        event: notice.event,
+        payload: renderPayload(channel.kind, notice) as Prisma.InputJsonValue,
+        nextAttemptAt: new Date(),
+      },
       select: { id: true },
     });
     await queueAttempt(tx, { deliveryId: row.id, attempt: 1 }, null);
@@ -44,7 +59,10 @@ export async function enqueueDeliveries(tx: Tx, incidentId: string | null, chann
 }
 
 async function queueAttempt(tx: Tx, job: DeliverJob, startAfter: Date | null): Promise<void> {
-  const options: PgBoss.SendOptions = { db: inTransaction(tx), ...(startAfter ? { startAfter } : {}) };
+  const options: PgBoss.SendOptions = {
+    db: inTransaction(tx),
+    ...(startAfter ? { startAfter } : {}),
+  };
   await queueSender().send(QUEUES.deliver, job, options);
 }
 
@@ -53,21 +71,53 @@ async function queueAttempt(tx: Tx, job: DeliverJob, startAfter: Date | null): P
  * (a worker that died after sending, then the queue's own retry) finds it already made and stops.
  * A failure records when the next attempt is due and queues it, in the transaction that logs this one.
  */
-export async function attemptDelivery(job: DeliverJob, policy: RetryPolicy, db: Db = getDb(), now: () => Date = () => new Date()): Promise<"sent" | "retry" | "failed" | "skipped"> {
+export async function attemptDelivery(
+  job: DeliverJob,
+  policy: RetryPolicy,
+  db: Db = getDb(),
+  now: () => Date = () => new Date(),
+): Promise<"sent" | "retry" | "failed" | "skipped"> {
   const delivery = await db.alertDelivery.findUnique({
     where: { id: job.deliveryId },
-    select: { id: true, attempts: true, status: true, payload: true, channel: { select: { id: true, kind: true, config: true, secretEnc: true, enabled: true } } },
+    select: {
+      id: true,
+      attempts: true,
+      status: true,
+      payload: true,
+      channel: { select: { id: true, kind: true, config: true, secretEnc: true, enabled: true } },
+    },
   });
-  if (!delivery || delivery.attempts !== job.attempt - 1 || delivery.status === "delivered" || delivery.status === "failed") return "skipped";
+  if (
+    !delivery ||
+    delivery.attempts !== job.attempt - 1 ||
+    delivery.status === "delivered" ||
+    delivery.status === "failed"
+  )
+    return "skipped";
   const result = delivery.channel.enabled
-    ? await sendToChannel(delivery.channel.kind, delivery.channel.config, openChannelSecret(delivery.channel.secretEnc, delivery.channel.id), delivery.payload, now())
+    ? await sendToChannel(
+        delivery.channel.kind,
+        delivery.channel.config,
+        openChannelSecret(delivery.channel.secretEnc, delivery.channel.id),
+        delivery.payload,
+        now(),
+      )
     : { ok: false, statusCode: null, reply: "channel is disabled", durationMs: 0 };
   const last = job.attempt >= policy.maxAttempts || !delivery.channel.enabled;
-  const next = result.ok || last ? null : new Date(now().getTime() + backoffMs(policy, job.attempt));
+  const next =
+    result.ok || last ? null : new Date(now().getTime() + backoffMs(policy, job.attempt));
   const outcome = result.ok ? "sent" : next ? "retry" : "failed";
   await db.$transaction(async (tx) => {
     await tx.alertDeliveryAttempt.create({
-      data: { deliveryId: delivery.id, attempt: job.attempt, ok: result.ok, statusCode: result.statusCode, reply: result.reply, durationMs: result.durationMs, nextAttemptAt: next },
+      data: {
+        deliveryId: delivery.id,
+        attempt: job.attempt,
+        ok: result.ok,
+        statusCode: result.statusCode,
+        reply: result.reply,
+        durationMs: result.durationMs,
+        nextAttemptAt: next,
+      },
     });
     await tx.alertDelivery.update({
       where: { id: delivery.id },

@@ -12,9 +12,15 @@ import { reconcileRule, type ReconcileOutcome } from "./reconcile";
 /** Generous: a busy database must not turn a wait for another worker's lock into a failed evaluation. */
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
-export async function evaluateRules(db: Db = getDb(), now: () => Date = () => new Date()): Promise<ReconcileOutcome> {
+export async function evaluateRules(
+  db: Db = getDb(),
+  now: () => Date = () => new Date(),
+): Promise<ReconcileOutcome> {
   const total: ReconcileOutcome = { opened: 0, updated: 0, resolved: 0 };
-  const rules = await db.alertRule.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+  const rules = await db.alertRule.findMany({
+    where: { enabled: true },
+    orderBy: { createdAt: "asc" },
+  });
   for (const rule of rules) {
     try {
       const at = now();

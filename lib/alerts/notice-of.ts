@@ -2,7 +2,11 @@ import type { Incident } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import type { Notice } from "./channels/notice";
 
-export function noticeOf(event: Notice["event"], incident: Incident, ruleName: string | null): Notice {
+export function noticeOf(
+  event: Notice["event"],
+  incident: Incident,
+  ruleName: string | null,
+): Notice {
   const base = env().JOBDECK_PUBLIC_URL;
   return {
     event,

@@ -19,11 +19,19 @@ export const dedupKey = (ruleId: string, subject: string) => `${ruleId}:${subjec
  * is updated, one no longer firing resolves. `openKey` is unique, so even two evaluations that raced past
  * the lock could not open the same incident twice.
  */
-export async function reconcileRule(tx: Tx, rule: RuleRow, firing: readonly Firing[], now: Date): Promise<ReconcileOutcome> {
+export async function reconcileRule(
+  tx: Tx,
+  rule: RuleRow,
+  firing: readonly Firing[],
+  now: Date,
+): Promise<ReconcileOutcome> {
   const ruleId = rule.id;
   const unresolved = await tx.incident.findMany({ where: { ruleId, status: { not: "resolved" } } });
   const byKey = new Map(unresolved.map((i) => [i.dedupKey, i]));
-  const channels = await tx.alertChannel.findMany({ where: { enabled: true, rules: { some: { ruleId } } }, select: { id: true, kind: true } });
+  const channels = await tx.alertChannel.findMany({
+    where: { enabled: true, rules: { some: { ruleId } } },
+    select: { id: true, kind: true },
+  });
   const out: ReconcileOutcome = { opened: 0, updated: 0, resolved: 0 };
   const seen = new Set<string>();
 
@@ -36,7 +44,14 @@ export async function reconcileRule(tx: Tx, rule: RuleRow, firing: readonly Firi
       const changed = !isDeepStrictEqual(current.facts, f.facts);
       await tx.incident.update({
         where: { id: current.id },
-        data: { title: f.title, detail: f.detail, jobId: f.jobId, facts: f.facts as Prisma.InputJsonValue, lastSeenAt: now, ...(changed ? { updates: { increment: 1 } } : {}) },
+        data: {
+          title: f.title,
+          detail: f.detail,
+          jobId: f.jobId,
+          facts: f.facts as Prisma.InputJsonValue,
+          lastSeenAt: now,
+          ...(changed ? { updates: { increment: 1 } } : {}),
+        },
       });
       if (changed) out.updated += 1;
       continue;
@@ -69,7 +84,10 @@ export async function reconcileRule(tx: Tx, rule: RuleRow, firing: readonly Firi
 
   for (const incident of unresolved) {
     if (seen.has(incident.dedupKey)) continue;
-    const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved", resolvedAt: now, openKey: null } });
+    const resolved = await tx.incident.update({
+      where: { id: incident.id },
+      data: { status: "resolved", resolvedAt: now, openKey: null },
+    });
     out.resolved += 1;
     await enqueueDeliveries(tx, incident.id, channels, noticeOf("resolved", resolved, rule.name));
   }

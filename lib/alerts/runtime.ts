@@ -38,9 +38,13 @@ export async function startAlerting(options: AlertingOptions): Promise<RunningAl
     const out = await evaluateRules(options.db);
     if (out.opened || out.resolved) logger.info(out, "alert rules evaluated");
   });
-  await boss.work<DeliverJob>(QUEUES.deliver, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) await attemptDelivery(job.data, options.retry, options.db);
-  });
+  await boss.work<DeliverJob>(
+    QUEUES.deliver,
+    { pollingIntervalSeconds, batchSize: 1 },
+    async (jobs) => {
+      for (const job of jobs) await attemptDelivery(job.data, options.retry, options.db);
+    },
+  );
 
   let pending: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -48,11 +52,18 @@ export async function startAlerting(options: AlertingOptions): Promise<RunningAl
     if (pending || stopped) return;
     pending = setTimeout(() => {
       pending = null;
-      boss.send(QUEUES.evaluate, {}).catch((err) => logger.warn({ err }, "could not queue an alert evaluation"));
+      boss
+        .send(QUEUES.evaluate, {})
+        .catch((err) => logger.warn({ err }, "could not queue an alert evaluation"));
     }, COALESCE_MS);
   };
   const timer = setInterval(requestEvaluation, options.evalMs);
-  const listener = await listenWithReconnect(options.databaseUrl, CHANGE_CHANNEL, requestEvaluation, requestEvaluation);
+  const listener = await listenWithReconnect(
+    options.databaseUrl,
+    CHANGE_CHANNEL,
+    requestEvaluation,
+    requestEvaluation,
+  );
   requestEvaluation();
   logger.info({ evalMs: options.evalMs }, "alerting started");
 

@@ -4,7 +4,10 @@ import type { RuleRow } from "./types";
 
 /** A name glob (`*`, `?`) as an ILIKE pattern, with LIKE's own wildcards taken literally. */
 export function globToLike(glob: string): string {
-  return glob.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, "%").replace(/\?/g, "_");
+  return glob
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\*/g, "%")
+    .replace(/\?/g, "_");
 }
 
 /** The rule's scope over `j` (Job) joined to `s` (Source); archived sources are never watched. */
@@ -18,8 +21,16 @@ export function jobScopeSql(rule: RuleRow): Prisma.Sql {
 }
 
 /** A job series (the baseline's "same job": source, type, policy, dataset, DR group) as a short stable subject. */
-export function seriesSubject(row: { sourceId: string; type: string; policy: string | null; dataset: string | null; drGroup: string | null }): string {
-  const digest = createHash("sha256").update(JSON.stringify([row.sourceId, row.type, row.policy, row.dataset, row.drGroup])).digest("base64url");
+export function seriesSubject(row: {
+  sourceId: string;
+  type: string;
+  policy: string | null;
+  dataset: string | null;
+  drGroup: string | null;
+}): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([row.sourceId, row.type, row.policy, row.dataset, row.drGroup]))
+    .digest("base64url");
   return `series:${digest.slice(0, 22)}`;
 }
 

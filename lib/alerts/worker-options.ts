@@ -6,6 +6,9 @@ export function alertingFromEnv(config: Env): Omit<AlertingOptions, "db" | "data
   return {
     evalMs: config.JOBDECK_ALERT_EVAL_MS,
     pollMs: config.JOBDECK_QUEUE_POLL_MS,
-    retry: { baseMs: config.JOBDECK_ALERT_RETRY_BASE_MS, maxAttempts: config.JOBDECK_ALERT_MAX_ATTEMPTS },
+    retry: {
+      baseMs: config.JOBDECK_ALERT_RETRY_BASE_MS,
+      maxAttempts: config.JOBDECK_ALERT_MAX_ATTEMPTS,
+    },
   };
 }

@@ -7,5 +7,7 @@ import { secretKey } from "@/lib/crypto/secret-key";
  * HKDF with a purpose label keeps it independent of the credential-sealing key.
  */
 export function authSecret(): string {
-  return Buffer.from(hkdfSync("sha256", secretKey(), Buffer.alloc(0), "jobdeck auth session cookies", 32)).toString("base64url");
+  return Buffer.from(
+    hkdfSync("sha256", secretKey(), Buffer.alloc(0), "jobdeck auth session cookies", 32),
+  ).toString("base64url");
 }

@@ -23,7 +23,12 @@ function buildAuth(db: Db, secure: boolean) {
     secret: authSecret(),
     database: prismaAdapter(db, { provider: "postgresql" }),
     // Accounts are created by an admin (or on first SSO sign-in), never by a public sign-up form.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "viewer", input: false },

@@ -34,9 +34,20 @@ export interface DisplayCookieMode {
  * only with Secure: an embedded wall must be served over https. Session cookies stay Lax always
  * (lib/auth/auth.ts), so a framing site can never ride an admin's session.
  */
-export function displayCookieHeader(token: string, { secure, embeddable }: DisplayCookieMode): string {
-  const site = embeddable ? ["SameSite=None", "Secure"] : ["SameSite=Lax", ...(secure ? ["Secure"] : [])];
-  return [`${DISPLAY_COOKIE}=${token}`, "Path=/", `Max-Age=${DISPLAY_COOKIE_MAX_AGE}`, "HttpOnly", ...site].join("; ");
+export function displayCookieHeader(
+  token: string,
+  { secure, embeddable }: DisplayCookieMode,
+): string {
+  const site = embeddable
+    ? ["SameSite=None", "Secure"]
+    : ["SameSite=Lax", ...(secure ? ["Secure"] : [])];
+  return [
+    `${DISPLAY_COOKIE}=${token}`,
+    "Path=/",
+    `Max-Age=${DISPLAY_COOKIE_MAX_AGE}`,
+    "HttpOnly",
+    ...site,
+  ].join("; ");
 }
 
 export function displayCookieMode(request: Request): DisplayCookieMode {
@@ -49,7 +60,10 @@ export function displayCookieMode(request: Request): DisplayCookieMode {
  * the secret leaves the address bar and history; a 401 when the token is unknown or revoked; null
  * when the URL carries no token.
  */
-export async function enterWithDisplayToken(request: Request, redirectTo?: string): Promise<Response | null> {
+export async function enterWithDisplayToken(
+  request: Request,
+  redirectTo?: string,
+): Promise<Response | null> {
   const url = new URL(request.url);
   const token = url.searchParams.get(DISPLAY_TOKEN_PARAM);
   if (!token) return null;
@@ -83,4 +97,3 @@ function readCookie(header: string | null, name: string): string | null {
   }
   return null;
 }
-

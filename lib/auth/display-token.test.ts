@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { displayTokenHashesEqual, generateDisplayToken, hashDisplayToken, isDisplayTokenFormat } from "./display-token";
+import {
+  displayTokenHashesEqual,
+  generateDisplayToken,
+  hashDisplayToken,
+  isDisplayTokenFormat,
+} from "./display-token";
 
 describe("display tokens", () => {
   it("have the jdd_ prefix and 32 random bytes, different every time", () => {
@@ -17,7 +22,9 @@ describe("display tokens", () => {
   });
 
   it("hash to the SHA-256 hex of the whole token", () => {
-    expect(hashDisplayToken("jdd_abc")).toBe("02d3b5c7e218e2b77dae1f698eeb9dc0e0824fde153a019a6b4013b1d505aae0");
+    expect(hashDisplayToken("jdd_abc")).toBe(
+      "02d3b5c7e218e2b77dae1f698eeb9dc0e0824fde153a019a6b4013b1d505aae0",
+    );
     expect(hashDisplayToken("jdd_abc")).not.toBe(hashDisplayToken("jdd_abd"));
   });
 

@@ -1,33 +1,59 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { displayTokenHashesEqual, generateDisplayToken, hashDisplayToken, isDisplayTokenFormat } from "./display-token";
+import {
+  displayTokenHashesEqual,
+  generateDisplayToken,
+  hashDisplayToken,
+  isDisplayTokenFormat,
+} from "./display-token";
 
 /** What lists show: never the token or its hash. */
-const PUBLIC_FIELDS = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true, email: true } } } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  name: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdBy: { select: { name: true, email: true } },
+} as const;
 
 // A wall screen polls every few seconds; recording every use would be a write per poll.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Creates a token; the returned `token` is the only time the secret exists outside the screen. */
-export async function createDisplayToken(name: string, createdById: string | null, db: Tx = getDb()) {
+export async function createDisplayToken(
+  name: string,
+  createdById: string | null,
+  db: Tx = getDb(),
+) {
   const token = generateDisplayToken();
-  const row = await db.displayToken.create({ data: { name, tokenHash: hashDisplayToken(token), createdById }, select: PUBLIC_FIELDS });
+  const row = await db.displayToken.create({
+    data: { name, tokenHash: hashDisplayToken(token), createdById },
+    select: PUBLIC_FIELDS,
+  });
   return { ...row, token };
 }
 
 export async function listDisplayTokens(db: Tx = getDb()) {
-  return db.displayToken.findMany({ select: PUBLIC_FIELDS, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  return db.displayToken.findMany({
+    select: PUBLIC_FIELDS,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
 }
 
 /** Revoking is permanent and idempotent; false when no such token exists. */
 export async function revokeDisplayToken(id: string, db: Tx = getDb()): Promise<boolean> {
   const existing = await db.displayToken.findUnique({ where: { id }, select: { revokedAt: true } });
   if (!existing) return false;
-  if (!existing.revokedAt) await db.displayToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  if (!existing.revokedAt)
+    await db.displayToken.update({ where: { id }, data: { revokedAt: new Date() } });
   return true;
 }
 
 /** The live (unrevoked) token this secret belongs to, or null; records when it was last used. */
-export async function findActiveDisplayToken(token: string, db: Tx = getDb()): Promise<{ id: string; name: string } | null> {
+export async function findActiveDisplayToken(
+  token: string,
+  db: Tx = getDb(),
+): Promise<{ id: string; name: string } | null> {
   if (!isDisplayTokenFormat(token)) return null;
   const hash = hashDisplayToken(token);
   const row = await db.displayToken.findUnique({ where: { tokenHash: hash } });

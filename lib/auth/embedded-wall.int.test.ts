@@ -20,7 +20,12 @@ afterEach(() => {
 
 async function displayCookieFromEnter(): Promise<string> {
   const { token } = await createDisplayToken("NOC wall", null);
-  const response = await enter(new Request(`${ORIGIN}/api/display-tokens/enter?token=${token}&next=/wall`, { headers: { "x-jobdeck-peer": randomIp() } }), { params: Promise.resolve({}) });
+  const response = await enter(
+    new Request(`${ORIGIN}/api/display-tokens/enter?token=${token}&next=/wall`, {
+      headers: { "x-jobdeck-peer": randomIp() },
+    }),
+    { params: Promise.resolve({}) },
+  );
   expect(response.status).toBe(303);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("jobdeck.display="));
   if (!cookie) throw new Error("no display cookie set");
@@ -43,7 +48,12 @@ describe("the wall embedded by another site (JOBDECK_FRAME_ANCESTORS)", () => {
   });
 
   it("on: the display cookie alone becomes SameSite=None; Secure, sessions stay SameSite=Lax", async () => {
-    await createUser({ email: "embed@example.com", name: "Embed", password: PASSWORD, role: "viewer" });
+    await createUser({
+      email: "embed@example.com",
+      name: "Embed",
+      password: PASSWORD,
+      role: "viewer",
+    });
     embedding("https://noc.example.com");
     const display = await displayCookieFromEnter();
     expect(display).toMatch(/; SameSite=None; Secure$/);

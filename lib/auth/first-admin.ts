@@ -17,7 +17,10 @@ export interface FirstAdmin {
  * become one (created, or promoted with that password); without them admin@jobdeck.local gets a
  * random password that is printed once. Returns null when an admin already existed.
  */
-export async function ensureFirstAdmin(db: Db = getDb(), print: (line: string) => void = console.log): Promise<FirstAdmin | null> {
+export async function ensureFirstAdmin(
+  db: Db = getDb(),
+  print: (line: string) => void = console.log,
+): Promise<FirstAdmin | null> {
   if (await db.user.findFirst({ where: { role: "admin" }, select: { id: true } })) return null;
   const { JOBDECK_ADMIN_EMAIL, JOBDECK_ADMIN_PASSWORD } = env();
   const email = (JOBDECK_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
@@ -30,12 +33,20 @@ export async function ensureFirstAdmin(db: Db = getDb(), print: (line: string) =
       create: { email, name: "Administrator", role: "admin", emailVerified: true },
       update: { role: "admin" },
     });
-    const account = await tx.account.findFirst({ where: { userId: user.id, providerId: CREDENTIAL_PROVIDER }, select: { id: true } });
+    const account = await tx.account.findFirst({
+      where: { userId: user.id, providerId: CREDENTIAL_PROVIDER },
+      select: { id: true },
+    });
     if (account) await tx.account.update({ where: { id: account.id }, data: { password } });
-    else await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: CREDENTIAL_PROVIDER, password } });
+    else
+      await tx.account.create({
+        data: { userId: user.id, accountId: user.id, providerId: CREDENTIAL_PROVIDER, password },
+      });
   });
   if (generatedPassword) {
-    print(`\n  Jobdeck created the first admin. Sign in at /sign-in and keep this password; it is shown only once:\n    email:    ${email}\n    password: ${generatedPassword}\n`);
+    print(
+      `\n  Jobdeck created the first admin. Sign in at /sign-in and keep this password; it is shown only once:\n    email:    ${email}\n    password: ${generatedPassword}\n`,
+    );
   } else {
     print(`Jobdeck made ${email} (JOBDECK_ADMIN_EMAIL) an admin.`);
   }

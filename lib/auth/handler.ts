@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/http/client-ip";
-import { asHttpError, errorResponse, HttpError, problemResponse, type Problem } from "@/lib/http/problem";
+import {
+  asHttpError,
+  errorResponse,
+  HttpError,
+  problemResponse,
+  type Problem,
+} from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { getAuth } from "./auth";
 import { isSecureRequest } from "./secure-request";
@@ -22,27 +28,38 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   try {
     const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
     if (SELF_SERVICE_REFUSED.has(path)) {
-      throw new HttpError(403, "Forbidden", "Your name and email are set by a Jobdeck admin (Users page), so the audit trail always names who acted.");
+      throw new HttpError(
+        403,
+        "Forbidden",
+        "Your name and email are set by a Jobdeck admin (Users page), so the audit trail always names who acted.",
+      );
     }
     const ip = clientAddress(request);
     const headers = new Headers(request.headers);
     headers.set(CLIENT_IP_HEADER, ip);
     const hasBody = request.method !== "GET" && request.method !== "HEAD";
     const text = hasBody ? await readBodyText(request, AUTH_BODY_LIMIT) : null;
-    const forwarded = new Request(request.url, { method: request.method, headers, ...(text !== null ? { body: text } : {}) });
+    const forwarded = new Request(request.url, {
+      method: request.method,
+      headers,
+      ...(text !== null ? { body: text } : {}),
+    });
     const auth = getAuth(isSecureRequest(request));
-    if (path !== "/sign-in/email" || request.method !== "POST") return toProblem(await auth.handler(forwarded));
+    if (path !== "/sign-in/email" || request.method !== "POST")
+      return toProblem(await auth.handler(forwarded));
     const email = signInEmail(text);
     await assertSignInAllowed(ip, email);
     const response = await auth.handler(forwarded);
-    if (response.status === 200 || response.status === 401) await recordSignInOutcome(ip, email, response.status === 200);
+    if (response.status === 200 || response.status === 401)
+      await recordSignInOutcome(ip, email, response.status === 200);
     return toProblem(response);
   } catch (err) {
     const problem = asHttpError(err);
     if (problem) {
       const response = errorResponse(problem);
       // The sign-in form has read better-auth's name for it since before Retry-After was sent.
-      if (problem.retryAfterSeconds) response.headers.set("x-retry-after", String(problem.retryAfterSeconds));
+      if (problem.retryAfterSeconds)
+        response.headers.set("x-retry-after", String(problem.retryAfterSeconds));
       return response;
     }
     throw err;
@@ -58,11 +75,14 @@ function signInEmail(text: string | null): string | null {
   }
 }
 
-const betterAuthError = z.object({ message: z.string().optional(), code: z.string().optional() }).loose();
+const betterAuthError = z
+  .object({ message: z.string().optional(), code: z.string().optional() })
+  .loose();
 
 /** better-auth answers errors as {code, message}; Jobdeck's clients read problem+json everywhere. */
 async function toProblem(response: Response): Promise<Response> {
-  if (response.status < 400 || response.headers.get("content-type")?.includes("problem+json")) return response;
+  if (response.status < 400 || response.headers.get("content-type")?.includes("problem+json"))
+    return response;
   const text = await response.text();
   let detail = response.statusText || "The request was refused.";
   let code: string | undefined;
@@ -77,7 +97,14 @@ async function toProblem(response: Response): Promise<Response> {
   }
   const problem: Problem & { code?: string } = {
     type: `https://jobdeck.dev/problems/auth-${(code ?? String(response.status)).toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
-    title: response.status === 429 ? "Too many requests" : response.status === 401 ? "Unauthorized" : response.status === 403 ? "Forbidden" : "Bad request",
+    title:
+      response.status === 429
+        ? "Too many requests"
+        : response.status === 401
+          ? "Unauthorized"
+          : response.status === 403
+            ? "Forbidden"
+            : "Bad request",
     status: response.status,
     detail,
     ...(response.status === 400 ? { errors: [{ parameter: "body", message: detail }] } : {}),
@@ -96,6 +123,9 @@ async function toProblem(response: Response): Promise<Response> {
  * per updateAge), for endpoints the browser calls regularly such as /api/me.
  */
 export async function refreshedSessionCookies(request: Request): Promise<string[]> {
-  const { headers } = await getAuth(isSecureRequest(request)).api.getSession({ headers: request.headers, returnHeaders: true });
+  const { headers } = await getAuth(isSecureRequest(request)).api.getSession({
+    headers: request.headers,
+    returnHeaders: true,
+  });
   return headers.getSetCookie();
 }

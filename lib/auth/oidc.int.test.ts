@@ -17,7 +17,8 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${port}/realms/acme`;
   // Just enough of an identity provider for discovery: where to send the browser and fetch tokens.
   idp = createServer((req, res) => {
-    if (req.url !== "/realms/acme/.well-known/openid-configuration") return void res.writeHead(404).end();
+    if (req.url !== "/realms/acme/.well-known/openid-configuration")
+      return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": "application/json" }).end(
       JSON.stringify({
         issuer,
@@ -56,8 +57,16 @@ describe("OIDC single sign-on", () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/api/auth/sign-in/social`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-jobdeck-peer": randomIp() },
-        body: JSON.stringify({ provider: "oidc", callbackURL: "/jobs", errorCallbackURL: "/sign-in?error=sso" }),
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          "x-jobdeck-peer": randomIp(),
+        },
+        body: JSON.stringify({
+          provider: "oidc",
+          callbackURL: "/jobs",
+          errorCallbackURL: "/sign-in?error=sso",
+        }),
       }),
     );
     expect(response.status).toBe(200);
@@ -65,7 +74,9 @@ describe("OIDC single sign-on", () => {
     expect(`${url.origin}${url.pathname}`).toBe(`${issuer}/protocol/openid-connect/auth`);
     expect(url.searchParams.get("client_id")).toBe("jobdeck");
     expect(url.searchParams.get("redirect_uri")).toBe(`${ORIGIN}/api/auth/callback/oidc`);
-    expect(url.searchParams.get("scope")?.split(" ")).toEqual(expect.arrayContaining(["openid", "email", "profile"]));
+    expect(url.searchParams.get("scope")?.split(" ")).toEqual(
+      expect.arrayContaining(["openid", "email", "profile"]),
+    );
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
     expect(url.searchParams.get("state")).toBeTruthy();
   });
@@ -74,7 +85,11 @@ describe("OIDC single sign-on", () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/api/auth/sign-in/social`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-jobdeck-peer": randomIp() },
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          "x-jobdeck-peer": randomIp(),
+        },
         body: JSON.stringify({ provider: "oidc", callbackURL: "https://evil.example/steal" }),
       }),
     );

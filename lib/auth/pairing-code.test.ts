@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { generateDeviceSecret, generatePairingCode, hashDeviceSecret, normalizePairingCode } from "./pairing-code";
+import {
+  generateDeviceSecret,
+  generatePairingCode,
+  hashDeviceSecret,
+  normalizePairingCode,
+} from "./pairing-code";
 
 describe("pairing codes", () => {
   it("are two groups of four unambiguous symbols", () => {
-    for (let i = 0; i < 200; i++) expect(generatePairingCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+    for (let i = 0; i < 200; i++)
+      expect(generatePairingCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
   });
   it("accept what a person types: any case, spaces or no dash", () => {
     expect(normalizePairingCode("k7qm 4xtp")).toBe("K7QM-4XTP");

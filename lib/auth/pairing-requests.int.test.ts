@@ -9,7 +9,9 @@ let adminId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDb(t.db);
-  adminId = (await t.db.user.create({ data: { name: "Ada", email: "ada@example.test", role: "admin" } })).id;
+  adminId = (
+    await t.db.user.create({ data: { name: "Ada", email: "ada@example.test", role: "admin" } })
+  ).id;
 });
 afterAll(async () => {
   setDb(undefined);
@@ -33,7 +35,9 @@ describe("one-time pairing", () => {
   it("gives nothing to a caller without the device secret", async () => {
     const { code } = await startPairing(undefined, t.db);
     await approvePairing(code, "NOC right", adminId, undefined, t.db);
-    expect(await claimPairing(code, "not-the-secret", undefined, t.db)).toEqual({ status: "expired" });
+    expect(await claimPairing(code, "not-the-secret", undefined, t.db)).toEqual({
+      status: "expired",
+    });
   });
 
   it("expires unclaimed codes", async () => {
@@ -43,6 +47,8 @@ describe("one-time pairing", () => {
     expect(await approvePairing(code, "late", adminId, later, t.db)).toBe(false);
     expect(await claimPairing(code, deviceSecret, later, t.db)).toEqual({ status: "expired" });
     await startPairing(later, t.db);
-    expect(await t.db.verification.count({ where: { identifier: `wall-pairing:${code}` } })).toBe(0);
+    expect(await t.db.verification.count({ where: { identifier: `wall-pairing:${code}` } })).toBe(
+      0,
+    );
   });
 });

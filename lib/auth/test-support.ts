@@ -7,7 +7,12 @@ trustPeerHeader();
 export const ORIGIN = "http://localhost:3000";
 
 /** Signs in through better-auth's HTTP endpoint exactly as the sign-in form does. */
-export async function signInRequest(email: string, password: string, headers: Record<string, string> = {}, origin = ORIGIN): Promise<Response> {
+export async function signInRequest(
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  origin = ORIGIN,
+): Promise<Response> {
   return handleAuthRequest(
     new Request(`${origin}/api/auth/sign-in/email`, {
       method: "POST",
@@ -28,7 +33,8 @@ export function cookieHeaderFrom(response: Response): string {
 
 export async function signedInCookie(email: string, password: string): Promise<string> {
   const response = await signInRequest(email, password, { "x-jobdeck-peer": randomIp() });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return cookieHeaderFrom(response);
 }
 

@@ -9,7 +9,8 @@ import { isSecureRequest } from "./secure-request";
  * address and keep its own Origin, so trusting this origin trusts same-origin requests only.
  */
 export function requestOrigin(request: Pick<Request, "headers" | "url">): string | null {
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const host =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   if (!host) return null;
   return `${isSecureRequest(request) ? "https" : "http"}://${host.toLowerCase()}`;
 }

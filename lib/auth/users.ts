@@ -24,8 +24,14 @@ export interface NewUser {
 }
 
 export async function listUsers(db: Tx = getDb()) {
-  const users = await db.user.findMany({ select: PUBLIC_FIELDS, orderBy: [{ name: "asc" }, { email: "asc" }] });
-  return users.map(({ accounts, ...user }) => ({ ...user, signIn: [...new Set(accounts.map((a) => a.providerId))] }));
+  const users = await db.user.findMany({
+    select: PUBLIC_FIELDS,
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+  });
+  return users.map(({ accounts, ...user }) => ({
+    ...user,
+    signIn: [...new Set(accounts.map((a) => a.providerId))],
+  }));
 }
 
 /** A local account with a password, the way better-auth's own email sign-up stores it. */
@@ -33,10 +39,22 @@ export async function createUser(input: NewUser, db: Db = getDb()) {
   const email = input.email.trim().toLowerCase();
   const password = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Conflict(`A user with the email ${email} already exists.`);
-    const user = await tx.user.create({ data: { email, name: input.name.trim(), role: input.role, emailVerified: true } });
-    await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: CREDENTIAL_PROVIDER, password } });
-    return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, signIn: [CREDENTIAL_PROVIDER] };
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+      throw new Conflict(`A user with the email ${email} already exists.`);
+    const user = await tx.user.create({
+      data: { email, name: input.name.trim(), role: input.role, emailVerified: true },
+    });
+    await tx.account.create({
+      data: { userId: user.id, accountId: user.id, providerId: CREDENTIAL_PROVIDER, password },
+    });
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt,
+      signIn: [CREDENTIAL_PROVIDER],
+    };
   });
 }
 
@@ -54,25 +72,45 @@ export interface UserChange {
 export async function updateUser(id: string, change: UserChange, by: Actor, db: Db = getDb()) {
   return db.$transaction(async (tx) => {
     await lockAdmins(tx);
-    const user = await tx.user.findUnique({ where: { id }, select: { role: true, name: true, email: true } });
+    const user = await tx.user.findUnique({
+      where: { id },
+      select: { role: true, name: true, email: true },
+    });
     if (!user) throw new NotFound("No such user.");
     const email = change.email?.trim().toLowerCase();
     const name = change.name?.trim();
-    if (change.role && user.role === "admin" && change.role !== "admin") await assertAnotherAdmin(tx, id);
-    if (email && email !== user.email && (await tx.user.findUnique({ where: { email }, select: { id: true } }))) {
+    if (change.role && user.role === "admin" && change.role !== "admin")
+      await assertAnotherAdmin(tx, id);
+    if (
+      email &&
+      email !== user.email &&
+      (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+    ) {
       throw new Conflict(`A user with the email ${email} already exists.`);
     }
     const updated = await tx.user.update({
       where: { id },
-      data: { ...(change.role ? { role: change.role } : {}), ...(name ? { name } : {}), ...(email ? { email } : {}) },
+      data: {
+        ...(change.role ? { role: change.role } : {}),
+        ...(name ? { name } : {}),
+        ...(email ? { email } : {}),
+      },
       select: { id: true, name: true, email: true, role: true },
     });
     const before = { role: user.role, name: user.name, email: user.email };
     const after = { role: updated.role, name: updated.name, email: updated.email };
-    const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => before[k] !== after[k]);
+    const changed = (Object.keys(before) as Array<keyof typeof before>).filter(
+      (k) => before[k] !== after[k],
+    );
     if (changed.length) {
       const detail = changed.map((k) => `${k}: ${before[k]} → ${after[k]}`).join("; ");
-      await recordAdminAction(tx, by, "update-user", { userId: id, before, after }, `User ${id}: ${detail}`);
+      await recordAdminAction(
+        tx,
+        by,
+        "update-user",
+        { userId: id, before, after },
+        `User ${id}: ${detail}`,
+      );
     }
     return updated;
   });
@@ -82,17 +120,33 @@ export async function updateUser(id: string, change: UserChange, by: Actor, db: 
  * An admin resets a user's password: a random one is set, every session of theirs ends, and the
  * password is returned for the admin to hand over; Jobdeck shows it once and keeps only its hash.
  */
-export async function resetPassword(id: string, by: Actor, db: Db = getDb()): Promise<{ password: string }> {
+export async function resetPassword(
+  id: string,
+  by: Actor,
+  db: Db = getDb(),
+): Promise<{ password: string }> {
   const password = randomBytes(15).toString("base64url");
   const hash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
     if (!user) throw new NotFound("No such user.");
-    const account = await tx.account.findFirst({ where: { userId: id, providerId: CREDENTIAL_PROVIDER }, select: { id: true } });
+    const account = await tx.account.findFirst({
+      where: { userId: id, providerId: CREDENTIAL_PROVIDER },
+      select: { id: true },
+    });
     if (account) await tx.account.update({ where: { id: account.id }, data: { password: hash } });
-    else await tx.account.create({ data: { userId: id, accountId: id, providerId: CREDENTIAL_PROVIDER, password: hash } });
+    else
+      await tx.account.create({
+        data: { userId: id, accountId: id, providerId: CREDENTIAL_PROVIDER, password: hash },
+      });
     await tx.session.deleteMany({ where: { userId: id } });
-    await recordAdminAction(tx, by, "reset-password", { userId: id, email: user.email }, `Password of ${user.email} (${id}) reset; their sessions ended.`);
+    await recordAdminAction(
+      tx,
+      by,
+      "reset-password",
+      { userId: id, email: user.email },
+      `Password of ${user.email} (${id}) reset; their sessions ended.`,
+    );
   });
   return { password };
 }

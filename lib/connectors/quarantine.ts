@@ -44,7 +44,13 @@ export function mapRecords<T, R>(
     try {
       mapped.push(map(item));
     } catch (err) {
-      bad.push(quarantine(rawOf(item), keyOf(item), `${what}: ${err instanceof Error ? err.message : String(err)}`));
+      bad.push(
+        quarantine(
+          rawOf(item),
+          keyOf(item),
+          `${what}: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
     }
   }
   return { mapped, bad };
@@ -66,5 +72,7 @@ function digest(raw: unknown): string {
 }
 
 /** The record's `key` field when the record is an object that has one, for quarantine keys. */
-export const field = (key: string) => (raw: unknown): unknown =>
-  raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>)[key] : undefined;
+export const field =
+  (key: string) =>
+  (raw: unknown): unknown =>
+    raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>)[key] : undefined;

@@ -23,11 +23,16 @@ export interface OptionIssue {
  * Checks a source's vendor options against the connector's own schema, strictly: a misspelt key
  * would otherwise be dropped silently and the vendor default used without anyone noticing.
  */
-export function vendorOptionIssues(kind: SourceKind, options: Record<string, unknown>): OptionIssue[] {
+export function vendorOptionIssues(
+  kind: SourceKind,
+  options: Record<string, unknown>,
+): OptionIssue[] {
   const result = SCHEMAS[kind].strict().safeParse(options);
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
-    parameter: ["options", ...issue.path.map(String), ...("keys" in issue ? issue.keys : [])].join("."),
+    parameter: ["options", ...issue.path.map(String), ...("keys" in issue ? issue.keys : [])].join(
+      ".",
+    ),
     message: issue.message,
   }));
 }

@@ -21,7 +21,10 @@ export interface LaunchOperationsView {
 }
 
 /** The Action row a launch wrote (dates as ISO strings). */
-export type LaunchActionView = Pick<AuditLineView, "id" | "action" | "status" | "vendorReply" | "requestedAt" | "completedAt">;
+export type LaunchActionView = Pick<
+  AuditLineView,
+  "id" | "action" | "status" | "vendorReply" | "requestedAt" | "completedAt"
+>;
 
 /** POST /api/sources/:id/launch: the audit row, plus the job the vendor started when known. */
 export interface LaunchOutcomeView {

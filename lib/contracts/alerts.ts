@@ -2,7 +2,15 @@ import { z } from "zod";
 
 /** Request and response shapes for alert rules and channels: routes, services and screens import them from here. */
 
-export const ALERT_RULE_KINDS = ["job_failed", "job_slow", "job_short", "source_unhealthy", "rto_exceeded", "rpo_missed", "action_stuck"] as const;
+export const ALERT_RULE_KINDS = [
+  "job_failed",
+  "job_slow",
+  "job_short",
+  "source_unhealthy",
+  "rto_exceeded",
+  "rpo_missed",
+  "action_stuck",
+] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
 export const ALERT_CHANNEL_KINDS = ["webhook", "slack", "teams", "email"] as const;
@@ -17,7 +25,10 @@ const minutes = (max: number) => z.number().positive().max(max);
 export const ruleParamsByKind = {
   job_failed: z
     .object({
-      states: z.array(z.enum(["failed", "aborted", "partial", "canceled"])).min(1).default(["failed", "aborted", "partial"]),
+      states: z
+        .array(z.enum(["failed", "aborted", "partial", "canceled"]))
+        .min(1)
+        .default(["failed", "aborted", "partial"]),
       /** Only failures that ended this recently open an incident (older ones are history, not news). */
       lookbackMinutes: minutes(7 * 24 * 60).default(24 * 60),
     })
@@ -87,13 +98,59 @@ const ruleBase = {
 };
 
 export const alertRuleInput = z.discriminatedUnion("kind", [
-  z.object({ ...ruleBase, kind: z.literal("job_failed"), params: ruleParamsByKind.job_failed.default({ states: ["failed", "aborted", "partial"], lookbackMinutes: 1440 }) }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("job_slow"), params: ruleParamsByKind.job_slow.default({ factor: 1, minRuns: 3 }) }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("job_short"), params: ruleParamsByKind.job_short.default({ durationRatio: 0.25, bytesRatio: 0.25, minRuns: 3, lookbackMinutes: 1440 }) }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("source_unhealthy"), params: ruleParamsByKind.source_unhealthy.default({ forMinutes: 10 }) }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("rto_exceeded"), params: ruleParamsByKind.rto_exceeded.default({ lookbackMinutes: 10080 }) }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("rpo_missed"), params: ruleParamsByKind.rpo_missed }).strict(),
-  z.object({ ...ruleBase, kind: z.literal("action_stuck"), params: ruleParamsByKind.action_stuck.default({ polls: 2 }) }).strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("job_failed"),
+      params: ruleParamsByKind.job_failed.default({
+        states: ["failed", "aborted", "partial"],
+        lookbackMinutes: 1440,
+      }),
+    })
+    .strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("job_slow"),
+      params: ruleParamsByKind.job_slow.default({ factor: 1, minRuns: 3 }),
+    })
+    .strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("job_short"),
+      params: ruleParamsByKind.job_short.default({
+        durationRatio: 0.25,
+        bytesRatio: 0.25,
+        minRuns: 3,
+        lookbackMinutes: 1440,
+      }),
+    })
+    .strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("source_unhealthy"),
+      params: ruleParamsByKind.source_unhealthy.default({ forMinutes: 10 }),
+    })
+    .strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("rto_exceeded"),
+      params: ruleParamsByKind.rto_exceeded.default({ lookbackMinutes: 10080 }),
+    })
+    .strict(),
+  z
+    .object({ ...ruleBase, kind: z.literal("rpo_missed"), params: ruleParamsByKind.rpo_missed })
+    .strict(),
+  z
+    .object({
+      ...ruleBase,
+      kind: z.literal("action_stuck"),
+      params: ruleParamsByKind.action_stuck.default({ polls: 2 }),
+    })
+    .strict(),
 ]);
 export type AlertRuleInput = z.infer<typeof alertRuleInput>;
 
@@ -127,9 +184,31 @@ const emails = z.array(z.string().trim().email("must be an email address")).min(
  * edit, leaving them out keeps the stored ones.
  */
 export const alertChannelInput = z.discriminatedUnion("kind", [
-  z.object({ name: z.string().trim().min(1).max(200), enabled: z.boolean().default(true), kind: z.literal("webhook"), url: url.optional(), hmacSecret: z.string().min(16, "must be at least 16 characters").max(500).optional() }).strict(),
-  z.object({ name: z.string().trim().min(1).max(200), enabled: z.boolean().default(true), kind: z.literal("slack"), url: url.optional() }).strict(),
-  z.object({ name: z.string().trim().min(1).max(200), enabled: z.boolean().default(true), kind: z.literal("teams"), url: url.optional() }).strict(),
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      enabled: z.boolean().default(true),
+      kind: z.literal("webhook"),
+      url: url.optional(),
+      hmacSecret: z.string().min(16, "must be at least 16 characters").max(500).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      enabled: z.boolean().default(true),
+      kind: z.literal("slack"),
+      url: url.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      enabled: z.boolean().default(true),
+      kind: z.literal("teams"),
+      url: url.optional(),
+    })
+    .strict(),
   z
     .object({
       name: z.string().trim().min(1).max(200),

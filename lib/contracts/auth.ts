@@ -11,12 +11,25 @@ export const newUserBody = z.object({
 
 /** PATCH /api/users/:id: an admin changes any of role, name and email (audited). */
 export const userPatchBody = z
-  .object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(100), email: z.email().max(254) })
+  .object({
+    role: z.enum(ROLES),
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+  })
   .partial()
   .strict()
-  .refine((v) => v.role !== undefined || v.name !== undefined || v.email !== undefined, { message: "give at least one of role, name, email", path: ["role"] });
+  .refine((v) => v.role !== undefined || v.name !== undefined || v.email !== undefined, {
+    message: "give at least one of role, name, email",
+    path: ["role"],
+  });
 
-export const userParams = z.object({ id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "must be a user id") });
+export const userParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, "must be a user id"),
+});
 
 export const newDisplayTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
 
@@ -51,10 +64,14 @@ export interface CreatedDisplayToken extends DisplayTokenRow {
 }
 
 /** POST /api/pairing/claim: a wall screen asks whether its code was approved. */
-export const pairingClaimBody = z.object({ code: z.string().max(20), deviceSecret: z.string().min(1).max(200) }).strict();
+export const pairingClaimBody = z
+  .object({ code: z.string().max(20), deviceSecret: z.string().min(1).max(200) })
+  .strict();
 
 /** POST /api/pairing/approve: an admin names the screen showing `code`. */
-export const pairingApproveBody = z.object({ code: z.string().max(20), name: z.string().trim().min(1).max(100) }).strict();
+export const pairingApproveBody = z
+  .object({ code: z.string().max(20), name: z.string().trim().min(1).max(100) })
+  .strict();
 
 /** The generic-OAuth provider id; also the last segment of the redirect URI (/api/auth/callback/oidc). */
 export const OIDC_PROVIDER_ID = "oidc";

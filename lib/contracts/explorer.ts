@@ -81,7 +81,10 @@ export const timelineQuery = z
   })
   .strict()
   .refine((q) => q.from < q.to, { message: "must be after from", path: ["to"] })
-  .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_WINDOW_MS, { message: "window is longer than 400 days", path: ["to"] });
+  .refine((q) => q.to.getTime() - q.from.getTime() <= MAX_WINDOW_MS, {
+    message: "window is longer than 400 days",
+    path: ["to"],
+  });
 
 export const scheduledQuery = z
   .object({
@@ -91,11 +94,20 @@ export const scheduledQuery = z
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] })
-  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_WINDOW_MS, { message: "window is longer than 400 days", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_WINDOW_MS, {
+    message: "window is longer than 400 days",
+    path: ["to"],
+  });
 
 export const savedViewBody = z
   .object({
     name: z.string().trim().min(1).max(100),
-    query: z.string().max(4000).refine((q) => !q.startsWith("?") && !/[\r\n]/.test(q), "must be a query string without the leading ?"),
+    query: z
+      .string()
+      .max(4000)
+      .refine(
+        (q) => !q.startsWith("?") && !/[\r\n]/.test(q),
+        "must be a query string without the leading ?",
+      ),
   })
   .strict();

@@ -12,7 +12,11 @@ export const targetBody = z
   .object({
     sourceId: entityId("source").nullable().default(null),
     group: z.string().trim().min(1).max(200),
-    targetMs: z.number().int().min(1000, "must be at least 1 second (1000 ms)").max(MAX_TARGET_MS, "must be at most 30 days"),
+    targetMs: z
+      .number()
+      .int()
+      .min(1000, "must be at least 1 second (1000 ms)")
+      .max(MAX_TARGET_MS, "must be at most 30 days"),
   })
   .strict();
 export type TargetBody = z.infer<typeof targetBody>;

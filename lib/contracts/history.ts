@@ -84,7 +84,13 @@ export interface HistorySummary {
   finished: number;
   succeeded: number;
   successRate: number | null;
-  rto: { measured: number; medianMs: number | null; p90Ms: number | null; withTarget: number; metTarget: number };
+  rto: {
+    measured: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    withTarget: number;
+    metTarget: number;
+  };
   groups: GroupRow[];
   months: TrendRow[];
   quarters: TrendRow[];
@@ -111,7 +117,13 @@ export interface ReadinessBefore {
   /** Readiness results the failover job itself carried at submission. */
   atSubmission: EventView[];
   /** The last readiness run on the same source that finished before the failover started. */
-  lastRun: { id: string; name: string; state: JobState; endedAt: string | null; findings: EventView[] } | null;
+  lastRun: {
+    id: string;
+    name: string;
+    state: JobState;
+    endedAt: string | null;
+    findings: EventView[];
+  } | null;
 }
 
 export interface SignOffView {
@@ -143,7 +155,14 @@ export const HISTORY_KINDS = ["eyeglass", "commvault", "dfm"] as const;
 export const HISTORY_OUTCOMES = ["succeeded", "partial", "failed", "running"] as const;
 
 /** Readiness checks and mirror transfers are many and restore nothing: opt-in, not the default. */
-export const DEFAULT_CATEGORIES: RunCategory[] = ["test", "planned", "unplanned", "failover", "failback", "restore"];
+export const DEFAULT_CATEGORIES: RunCategory[] = [
+  "test",
+  "planned",
+  "unplanned",
+  "failover",
+  "failback",
+  "restore",
+];
 
 /** The filters of /history, shared by its page (URL) and /api/history/* (query string). */
 export const historyFilterQuery = z.object({
@@ -159,14 +178,20 @@ const checkRange = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from
 const rangeIssue = { message: "must be after from", path: ["to"] };
 
 export const historyListQuery = historyFilterQuery
-  .extend({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })
+  .extend({
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
   .strict()
   .refine(checkRange, rangeIssue)
   .superRefine(checkWindow(HISTORY_WINDOW));
 
-export const historySummaryQuery = historyFilterQuery.strict().refine(checkRange, rangeIssue).superRefine(checkWindow(HISTORY_WINDOW));
-
+export const historySummaryQuery = historyFilterQuery
+  .strict()
+  .refine(checkRange, rangeIssue)
+  .superRefine(checkWindow(HISTORY_WINDOW));
 
 /** POST /api/history/:id/sign-offs. */
-export const signOffBody = z.object({ note: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
-
+export const signOffBody = z
+  .object({ note: z.string().trim().min(1, "must not be empty").max(4000) })
+  .strict();

@@ -21,7 +21,9 @@ export const incidentListQuery = z
   .strict();
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 
-export const acknowledgeBody = z.object({ note: z.string().trim().min(1, "say what you are doing about it").max(2000) }).strict();
+export const acknowledgeBody = z
+  .object({ note: z.string().trim().min(1, "say what you are doing about it").max(2000) })
+  .strict();
 
 export interface IncidentView {
   id: string;

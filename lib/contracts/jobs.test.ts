@@ -23,6 +23,7 @@ describe("jobListQuery", () => {
   ])("rejects %j naming %s", (input, param) => {
     const result = jobListQuery.safeParse(input);
     expect(result.success).toBe(false);
-    if (!result.success && param) expect(result.error.issues.map((i) => String(i.path[0]))).toContain(param);
+    if (!result.success && param)
+      expect(result.error.issues.map((i) => String(i.path[0]))).toContain(param);
   });
 });

@@ -125,7 +125,15 @@ export interface JobBaselineView {
 }
 
 /** Columns /api/jobs sorts on (`sort`), each keyset-paginated; `order` defaults to newest first. */
-export const JOB_SORT_KEYS = ["started", "ended", "name", "type", "state", "progress", "bytes"] as const;
+export const JOB_SORT_KEYS = [
+  "started",
+  "ended",
+  "name",
+  "type",
+  "state",
+  "progress",
+  "bytes",
+] as const;
 
 export const jobListQuery = z
   .object({
@@ -162,12 +170,17 @@ export const jobEventsQuery = z
   .object({
     before: z.string().regex(/^\d+$/, "must be an event id").transform(BigInt).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
-    severity: z.union([z.enum(SEVERITIES), z.array(z.enum(SEVERITIES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+    severity: z
+      .union([z.enum(SEVERITIES), z.array(z.enum(SEVERITIES))])
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .optional(),
   })
   .strict();
 
 /** POST /api/jobs/:id/actions answers with the audit line even when the vendor refused (409) or failed (502). */
 export function isAuditLine(data: unknown): data is AuditLineView {
   const d = data as Partial<Record<keyof AuditLineView, unknown>> | null;
-  return typeof d === "object" && d !== null && typeof d.id === "string" && typeof d.status === "string";
+  return (
+    typeof d === "object" && d !== null && typeof d.id === "string" && typeof d.status === "string"
+  );
 }

@@ -19,7 +19,10 @@ const baseUrl = z
   .url("must be a URL")
   .refine((v) => /^https?:$/.test(parsedUrl(v)?.protocol ?? "http:"), "must be http:// or https://")
   // Credentials in a URL would be stored and shown in clear: they belong in the password field.
-  .refine((v) => !parsedUrl(v)?.username && !parsedUrl(v)?.password, "must not contain a user name or password");
+  .refine(
+    (v) => !parsedUrl(v)?.username && !parsedUrl(v)?.password,
+    "must not contain a user name or password",
+  );
 
 const fields = {
   name: z.string().trim().min(1, "must not be empty").max(100),
@@ -32,7 +35,10 @@ const fields = {
     .string()
     .trim()
     .max(200_000)
-    .refine((v) => v === "" || PEM_CERT.test(v), "must be PEM certificates (-----BEGIN CERTIFICATE-----)")
+    .refine(
+      (v) => v === "" || PEM_CERT.test(v),
+      "must be PEM certificates (-----BEGIN CERTIFICATE-----)",
+    )
     .nullable()
     .optional(),
   pollIntervalMs: z.number().int().min(1_000, "must be at least 1 s").max(86_400_000).optional(),
@@ -42,19 +48,29 @@ const fields = {
 };
 
 /** GET /api/sources: archived sources only when asked for. */
-export const sourceListQuery = z.object({ archived: z.enum(["include", "exclude"]).default("exclude") }).strict();
+export const sourceListQuery = z
+  .object({ archived: z.enum(["include", "exclude"]).default("exclude") })
+  .strict();
 
 type TlsFields = { tlsInsecure?: boolean; tlsCaPem?: string | null };
 
 function checkTls(v: TlsFields, ctx: z.RefinementCtx): void {
   if (v.tlsInsecure && v.tlsCaPem) {
-    ctx.addIssue({ code: "custom", path: ["tlsInsecure"], message: "choose a CA bundle or insecure, not both" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["tlsInsecure"],
+      message: "choose a CA bundle or insecure, not both",
+    });
   }
 }
 
 /** POST /api/sources and POST /api/sources/test-connection. */
 export const newSourceBody = z
-  .object({ kind: z.enum(SOURCE_KINDS), ...fields, secret: z.string().min(1, "is required").max(4000) })
+  .object({
+    kind: z.enum(SOURCE_KINDS),
+    ...fields,
+    secret: z.string().min(1, "is required").max(4000),
+  })
   .strict()
   .superRefine((v, ctx) => {
     checkTls(v, ctx);
@@ -78,7 +94,8 @@ export const testConnectionBody = z
   .strict()
   .superRefine((v, ctx) => {
     checkTls(v, ctx);
-    if (!v.secret && !v.sourceId) ctx.addIssue({ code: "custom", path: ["secret"], message: "is required" });
+    if (!v.secret && !v.sourceId)
+      ctx.addIssue({ code: "custom", path: ["secret"], message: "is required" });
     for (const issue of vendorOptionIssues(v.kind, v.options ?? {})) {
       ctx.addIssue({ code: "custom", path: issue.parameter.split("."), message: issue.message });
     }
@@ -123,7 +140,10 @@ export interface SourceView {
   /** History still being read in steps, newest first; null once the backfill is done. */
   backfill: { done: number; total: number } | null;
   /** Vendor records that could not be read (kept raw with the reason), with the latest few. */
-  quarantined: { count: number; latest: Array<{ recordKey: string; reason: string; raw: string; lastSeenAt: string }> };
+  quarantined: {
+    count: number;
+    latest: Array<{ recordKey: string; reason: string; raw: string; lastSeenAt: string }>;
+  };
 }
 
 export interface ConnectionTestResult {

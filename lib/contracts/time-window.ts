@@ -48,11 +48,21 @@ export function checkWindow(policy: WindowPolicy) {
  * The lower bound a list reads from: the caller's `from`, else `defaultDays` before `to` (or now).
  * The upper bound stays open when not given, so a job whose vendor clock runs a little ahead still shows.
  */
-export function resolveWindow(q: { from?: Date; to?: Date }, policy: WindowPolicy, now: Date = new Date()): { from: Date; to?: Date; window: ListWindow } {
+export function resolveWindow(
+  q: { from?: Date; to?: Date },
+  policy: WindowPolicy,
+  now: Date = new Date(),
+): { from: Date; to?: Date; window: ListWindow } {
   const from = q.from ?? new Date((q.to ?? now).getTime() - policy.defaultDays * DAY_MS);
   return {
     from,
     to: q.to,
-    window: { from: from.toISOString(), to: q.to?.toISOString() ?? null, defaulted: !q.from, defaultDays: policy.defaultDays, maxDays: policy.maxDays },
+    window: {
+      from: from.toISOString(),
+      to: q.to?.toISOString() ?? null,
+      defaulted: !q.from,
+      defaultDays: policy.defaultDays,
+      maxDays: policy.maxDays,
+    },
   };
 }

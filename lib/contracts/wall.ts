@@ -42,7 +42,10 @@ export interface WallSource {
 }
 
 /** Only what the wall's panels draw: the snapshot is re-read all day and must stay small (under 50 KB). */
-export type WallJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "kind" | "name" | "state" | "startedAt" | "endedAt" | "sortAt">;
+export type WallJob = Pick<
+  JobSummary,
+  "id" | "sourceId" | "sourceName" | "kind" | "name" | "state" | "startedAt" | "endedAt" | "sortAt"
+>;
 
 export interface WallRunningJob extends WallJob, Pick<JobSummary, "progress" | "dataset"> {
   /** From past successful runs of the same job (lib/domain/baselines); null without history. */
@@ -70,7 +73,10 @@ export interface WallIncident {
 }
 
 /** A bar of the wall's timeline. */
-export type WallTimelineJob = Pick<JobSummary, "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt">;
+export type WallTimelineJob = Pick<
+  JobSummary,
+  "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt"
+>;
 
 export interface WallSnapshot {
   generatedAt: string;

@@ -7,7 +7,9 @@ function sealV1(plain: string, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), ct].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 describe("secret box", () => {
@@ -30,8 +32,12 @@ describe("secret box", () => {
     const parts = sealed.split(".");
     const tampered = [...parts.slice(0, 4), Buffer.from("XXXXXX").toString("base64url")].join(".");
     expect(() => openSecret(tampered, key, aad)).toThrow(/cannot be decrypted/);
-    expect(() => openSecret(sealed, randomBytes(32), aad)).toThrow(/neither JOBDECK_SECRET_KEY nor/);
-    expect(() => openSecret(sealed, key, "jobdeck:source-credential:2")).toThrow(/belongs to another record/);
+    expect(() => openSecret(sealed, randomBytes(32), aad)).toThrow(
+      /neither JOBDECK_SECRET_KEY nor/,
+    );
+    expect(() => openSecret(sealed, key, "jobdeck:source-credential:2")).toThrow(
+      /belongs to another record/,
+    );
   });
 
   it("opens values sealed with an earlier key or in the old format, and says which need resealing", () => {

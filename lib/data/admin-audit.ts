@@ -36,7 +36,12 @@ export async function recordAdminAction(
   });
   await tx.auditEntry.createMany({
     data: [
-      { actionId: row.id, at: now, stage: "requested", detail: `${actor.name}${actor.email ? ` <${actor.email}>` : ""} (${actor.role}) asked to ${action}` },
+      {
+        actionId: row.id,
+        at: now,
+        stage: "requested",
+        detail: `${actor.name}${actor.email ? ` <${actor.email}>` : ""} (${actor.role}) asked to ${action}`,
+      },
       { actionId: row.id, at: now, stage: "succeeded", detail },
     ],
   });

@@ -33,17 +33,29 @@ const auditSelect = {
   vendorReply: true,
   job: { select: { id: true, name: true, vendorId: true } },
   source: { select: { id: true, name: true, kind: true } },
-  audit: { select: { at: true, stage: true, detail: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+  audit: {
+    select: { at: true, stage: true, detail: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.ActionSelect;
 
 export function auditWhere(f: Omit<AuditFilters, "cursor" | "limit">): Prisma.ActionWhereInput {
   return {
-    ...(f.actor ? { OR: [{ actor: { contains: f.actor, mode: "insensitive" } }, { actorEmail: { contains: f.actor, mode: "insensitive" } }] } : {}),
+    ...(f.actor
+      ? {
+          OR: [
+            { actor: { contains: f.actor, mode: "insensitive" } },
+            { actorEmail: { contains: f.actor, mode: "insensitive" } },
+          ],
+        }
+      : {}),
     ...(f.actions?.length ? { action: { in: f.actions } } : {}),
     ...(f.statuses?.length ? { status: { in: f.statuses } } : {}),
     ...(f.sourceId ? { sourceId: f.sourceId } : {}),
     ...(f.jobId ? { jobId: f.jobId } : {}),
-    ...(f.from || f.to ? { requestedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    ...(f.from || f.to
+      ? { requestedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+      : {}),
   };
 }
 
@@ -59,13 +71,19 @@ export async function listAudit(f: AuditFilters, db: Tx = getDb()): Promise<Audi
   const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toAuditRow),
-    nextCursor: nextFrom ? encodeJobCursor({ sortAt: nextFrom.requestedAt, id: nextFrom.id }) : null,
+    nextCursor: nextFrom
+      ? encodeJobCursor({ sortAt: nextFrom.requestedAt, id: nextFrom.id })
+      : null,
   };
 }
 
 /** The distinct action names on record, for the filter's choices. */
 export async function listAuditActionNames(db: Tx = getDb()): Promise<string[]> {
-  const rows = await db.action.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.action.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }
 

@@ -16,8 +16,16 @@ let otherSourceId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   setDb(t.db);
-  sourceId = (await t.db.source.create({ data: { kind: "commvault", name: "cv", baseUrl: "http://127.0.0.1:9" } })).id;
-  otherSourceId = (await t.db.source.create({ data: { kind: "commvault", name: "cv2", baseUrl: "http://127.0.0.1:9" } })).id;
+  sourceId = (
+    await t.db.source.create({
+      data: { kind: "commvault", name: "cv", baseUrl: "http://127.0.0.1:9" },
+    })
+  ).id;
+  otherSourceId = (
+    await t.db.source.create({
+      data: { kind: "commvault", name: "cv2", baseUrl: "http://127.0.0.1:9" },
+    })
+  ).id;
 });
 afterAll(async () => {
   setDb(undefined);
@@ -25,9 +33,17 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function seedJob(opts: { source?: string; state: JobState; drGroup?: string | null; startMin: number; copyMin?: number; running?: boolean }) {
+async function seedJob(opts: {
+  source?: string;
+  state: JobState;
+  drGroup?: string | null;
+  startMin: number;
+  copyMin?: number;
+  running?: boolean;
+}) {
   const start = new Date(T0 + opts.startMin * MIN);
-  const copyEnd = opts.copyMin === undefined ? null : new Date(start.getTime() + opts.copyMin * MIN);
+  const copyEnd =
+    opts.copyMin === undefined ? null : new Date(start.getTime() + opts.copyMin * MIN);
   const job = await t.db.job.create({
     data: {
       sourceId: opts.source ?? sourceId,
@@ -43,7 +59,16 @@ async function seedJob(opts: { source?: string; state: JobState; drGroup?: strin
       drGroup: opts.drGroup === undefined ? "group-a" : opts.drGroup,
       raw: {},
       phases: {
-        create: [{ vendorKey: `k${seq}`, lane: "vm1", name: "Copy", state: opts.state, startedAt: start, endedAt: opts.running ? null : copyEnd }],
+        create: [
+          {
+            vendorKey: `k${seq}`,
+            lane: "vm1",
+            name: "Copy",
+            state: opts.state,
+            startedAt: start,
+            endedAt: opts.running ? null : copyEnd,
+          },
+        ],
       },
     },
   });
@@ -66,14 +91,21 @@ describe("past runs of the same job kind", () => {
 
   it("reads only successful runs of the same source, type and group", async () => {
     const runs = await listPastRuns(current, t.db);
-    expect(runs?.map((r) => (r.endedAt.getTime() - r.startedAt.getTime()) / MIN)).toEqual([30, 20, 10]);
+    expect(runs?.map((r) => (r.endedAt.getTime() - r.startedAt.getTime()) / MIN)).toEqual([
+      30, 20, 10,
+    ]);
     expect(runs?.[0]?.phases[0]).toMatchObject({ lane: "vm1", name: "Copy", parentKey: null });
   });
 
   it("summarises them per phase signature", async () => {
     const b = await getJobBaseline(current, t.db);
     expect(b?.runs).toBe(3);
-    expect(b?.phases["vm1|Copy#0"]).toEqual({ medianMs: 20 * MIN, p90Ms: 28 * MIN, medianEndOffsetMs: 20 * MIN, runs: 3 });
+    expect(b?.phases["vm1|Copy#0"]).toEqual({
+      medianMs: 20 * MIN,
+      p90Ms: 28 * MIN,
+      medianEndOffsetMs: 20 * MIN,
+      runs: 3,
+    });
   });
 
   it("matches a null group only with null groups", async () => {
@@ -82,10 +114,20 @@ describe("past runs of the same job kind", () => {
   });
 
   it("serves GET /api/jobs/:id/baseline to a signed-in viewer, 404 for an unknown job", async () => {
-    await createUser({ email: "viewer@example.com", name: "viewer", password: "s3cret-enough", role: "viewer" });
+    await createUser({
+      email: "viewer@example.com",
+      name: "viewer",
+      password: "s3cret-enough",
+      role: "viewer",
+    });
     const cookie = await signedInCookie("viewer@example.com", "s3cret-enough");
     const call = (id: string, headers: Record<string, string>) =>
-      baselineRoute.GET(new Request(`${ORIGIN}/api/jobs/${id}/baseline`, { headers: { host: "localhost:3000", ...headers } }), { params: Promise.resolve({ id }) });
+      baselineRoute.GET(
+        new Request(`${ORIGIN}/api/jobs/${id}/baseline`, {
+          headers: { host: "localhost:3000", ...headers },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
     const ok = await call(current, { cookie });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { runs: number }).runs).toBe(3);

@@ -9,7 +9,11 @@ const RUNS_CONSIDERED = 20;
  * Past successful runs of the same job kind as `jobId`: same source and type, and the same
  * policy, dataset and DR group (null matching null), newest first. Null when the job is unknown.
  */
-export async function listPastRuns(jobId: string, db: Tx = getDb(), limit = RUNS_CONSIDERED): Promise<PastRun[] | null> {
+export async function listPastRuns(
+  jobId: string,
+  db: Tx = getDb(),
+  limit = RUNS_CONSIDERED,
+): Promise<PastRun[] | null> {
   const job = await db.job.findUnique({
     where: { id: jobId },
     select: { sourceId: true, type: true, policy: true, dataset: true, drGroup: true },
@@ -32,18 +36,35 @@ export async function listPastRuns(jobId: string, db: Tx = getDb(), limit = RUNS
     select: {
       startedAt: true,
       endedAt: true,
-      phases: { select: { vendorKey: true, parentKey: true, lane: true, name: true, startedAt: true, endedAt: true }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }] },
+      phases: {
+        select: {
+          vendorKey: true,
+          parentKey: true,
+          lane: true,
+          name: true,
+          startedAt: true,
+          endedAt: true,
+        },
+        orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
+      },
     },
   });
   const runs: PastRun[] = [];
   for (const r of rows) {
     if (!r.startedAt || !r.endedAt) continue;
-    runs.push({ startedAt: r.startedAt, endedAt: r.endedAt, phases: r.phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })) });
+    runs.push({
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      phases: r.phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
+    });
   }
   return runs;
 }
 
-export async function getJobBaseline(jobId: string, db: Tx = getDb()): Promise<JobBaselineView | null> {
+export async function getJobBaseline(
+  jobId: string,
+  db: Tx = getDb(),
+): Promise<JobBaselineView | null> {
   const runs = await listPastRuns(jobId, db);
   return runs === null ? null : buildBaselines(runs);
 }

@@ -29,8 +29,21 @@ async function storeThreeWeeks() {
         raw: {},
         phases: {
           create: [
-            { vendorKey: "1", name: "Clone VM", state: "succeeded", startedAt, endedAt: new Date(startedAt.getTime() + 10 * 60_000) },
-            { vendorKey: "2", name: "Post VM Failover", state: "succeeded", sortOrder: 1, startedAt: new Date(startedAt.getTime() + 10 * 60_000), endedAt: new Date(startedAt.getTime() + 20 * 60_000) },
+            {
+              vendorKey: "1",
+              name: "Clone VM",
+              state: "succeeded",
+              startedAt,
+              endedAt: new Date(startedAt.getTime() + 10 * 60_000),
+            },
+            {
+              vendorKey: "2",
+              name: "Post VM Failover",
+              state: "succeeded",
+              sortOrder: 1,
+              startedAt: new Date(startedAt.getTime() + 10 * 60_000),
+              endedAt: new Date(startedAt.getTime() + 20 * 60_000),
+            },
           ],
         },
       },
@@ -40,7 +53,12 @@ async function storeThreeWeeks() {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  sourceId = (await createSource({ kind: "commvault", name: "CommServe (demo)", baseUrl: "http://127.0.0.1:9", secret: "x" }, t.db)).id;
+  sourceId = (
+    await createSource(
+      { kind: "commvault", name: "CommServe (demo)", baseUrl: "http://127.0.0.1:9", secret: "x" },
+      t.db,
+    )
+  ).id;
   await storeThreeWeeks();
 });
 afterAll(async () => {
@@ -51,7 +69,10 @@ describe("a year of demo history", () => {
   it("repeats the stored weeks back over the year, gone at the vendor, with the phases that measure RTO", async () => {
     const result = await seedYearOfHistory(t.db, [sourceId], 365, now);
     expect(result.skipped).toBe(false);
-    const copies = await t.db.job.findMany({ where: { sourceId, vendorId: { not: { startsWith: "24" } } }, include: { phases: true } });
+    const copies = await t.db.job.findMany({
+      where: { sourceId, vendorId: { not: { startsWith: "24" } } },
+      include: { phases: true },
+    });
     expect(copies.length).toBe(result.jobs);
     expect(result.jobs).toBeGreaterThanOrEqual(6 * 15);
     expect(result.phases).toBe(result.jobs * 2);
@@ -65,7 +86,9 @@ describe("a year of demo history", () => {
       expect(job.endedAt?.getTime()).toBeGreaterThan(job.startedAt?.getTime() ?? Infinity);
       const service = job.phases.find((p) => p.name === "Post VM Failover");
       expect(service?.endedAt?.getTime()).toBeLessThanOrEqual(job.endedAt?.getTime() ?? 0);
-      expect(service?.startedAt?.getTime()).toBeGreaterThanOrEqual(job.startedAt?.getTime() ?? Infinity);
+      expect(service?.startedAt?.getTime()).toBeGreaterThanOrEqual(
+        job.startedAt?.getTime() ?? Infinity,
+      );
     }
     expect(new Set(copies.map((j) => j.vendorId)).size).toBe(copies.length);
   });

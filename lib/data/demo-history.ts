@@ -28,10 +28,17 @@ export interface HistorySeedResult {
  * estate's old jobs are. Bulk SQL (INSERT … SELECT), one transaction per source; run once: a
  * database that already reaches back beyond the simulators' own history is left alone.
  */
-export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], days: number, now = new Date()): Promise<HistorySeedResult> {
+export async function seedYearOfHistory(
+  db: Db,
+  sourceIds: readonly string[],
+  days: number,
+  now = new Date(),
+): Promise<HistorySeedResult> {
   const yearAgo = new Date(now.getTime() - days * DAY_MS);
   const horizon = new Date(now.getTime() - 45 * DAY_MS);
-  const seeded = await db.job.count({ where: { sourceId: { in: [...sourceIds] }, startedAt: { lt: horizon } } });
+  const seeded = await db.job.count({
+    where: { sourceId: { in: [...sourceIds] }, startedAt: { lt: horizon } },
+  });
   if (seeded > 0 || days <= 0) return { jobs: 0, phases: 0, skipped: true };
 
   let jobs = 0;
@@ -49,7 +56,14 @@ export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], da
         if (!span?.oldest || templates === 0) return { jobs: 0, phases: 0 };
         const windowMs = Math.max(DAY_MS, now.getTime() - span.oldest.getTime());
         const spanMs = Math.max(windowMs, MIN_COPY_SPAN_MS);
-        const copies = Math.max(1, Math.min(MAX_COPIES, Math.ceil((days * DAY_MS - spanMs) / spanMs), Math.floor(MAX_ROWS_PER_SOURCE / templates)));
+        const copies = Math.max(
+          1,
+          Math.min(
+            MAX_COPIES,
+            Math.ceil((days * DAY_MS - spanMs) / spanMs),
+            Math.floor(MAX_ROWS_PER_SOURCE / templates),
+          ),
+        );
         // A template starts within the window before now; shifted by window + up to copies × step it
         // must still start after yearAgo, so the copies fill exactly the year before the window.
         const stepMs = (now.getTime() - 2 * windowMs - yearAgo.getTime()) / copies;
@@ -108,6 +122,12 @@ export async function seedYearOfHistory(db: Db, sourceIds: readonly string[], da
 }
 
 /** The demo's sources by name, with when each last answered a poll (null: not yet). */
-export async function sourcesPolled(names: readonly string[], db: Tx = getDb()): Promise<Array<{ id: string; lastSuccessAt: Date | null }>> {
-  return db.source.findMany({ where: { name: { in: [...names] } }, select: { id: true, lastSuccessAt: true } });
+export async function sourcesPolled(
+  names: readonly string[],
+  db: Tx = getDb(),
+): Promise<Array<{ id: string; lastSuccessAt: Date | null }>> {
+  return db.source.findMany({
+    where: { name: { in: [...names] } },
+    select: { id: true, lastSuccessAt: true },
+  });
 }

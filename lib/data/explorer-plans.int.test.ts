@@ -30,7 +30,10 @@ let sourceIds: string[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   ({ sourceIds } = await generateEstate(t.db, { jobs: ESTATE_JOBS, now: NOW }));
-  traced = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+  traced = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: t.url, max: 2 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   traced.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
 }, 240_000);
 afterAll(async () => {
@@ -48,22 +51,34 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
 
 /** EXPLAINs a statement Prisma sent, with the parameters it sent (a custom plan, as executed). */
 async function planOf(sql: string, params: unknown[]): Promise<PlanNode> {
-  const rows = await t.db.$queryRawUnsafe<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>(`EXPLAIN (FORMAT JSON) ${sql}`, ...params);
+  const rows = await t.db.$queryRawUnsafe<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>(
+    `EXPLAIN (FORMAT JSON) ${sql}`,
+    ...params,
+  );
   const plan = rows[0]?.["QUERY PLAN"][0]?.Plan;
   if (!plan) throw new Error(`no plan for ${sql}`);
   return plan;
 }
 
 /** Runs `work` on the tracing client and returns the plan of every statement that read Job. */
-async function jobPlans(work: (db: PrismaClient<"query">) => Promise<unknown>): Promise<Array<{ sql: string; scans: string[] }>> {
+async function jobPlans(
+  work: (db: PrismaClient<"query">) => Promise<unknown>,
+): Promise<Array<{ sql: string; scans: string[] }>> {
   captured.length = 0;
   await work(traced);
-  const reads = captured.filter((c) => /FROM "public"\."Job"|FROM "Job"/.test(c.query) && /^\s*(SELECT|WITH)/i.test(c.query));
+  const reads = captured.filter(
+    (c) => /FROM "public"\."Job"|FROM "Job"/.test(c.query) && /^\s*(SELECT|WITH)/i.test(c.query),
+  );
   expect(reads.length).toBeGreaterThan(0);
   return Promise.all(
     reads.map(async (c) => {
       const plan = await planOf(c.query, JSON.parse(c.params) as unknown[]);
-      return { sql: c.query, scans: nodes(plan).filter((n) => n["Relation Name"] === "Job").map((n) => n["Node Type"]) };
+      return {
+        sql: c.query,
+        scans: nodes(plan)
+          .filter((n) => n["Relation Name"] === "Job")
+          .map((n) => n["Node Type"]),
+      };
     }),
   );
 }
@@ -71,17 +86,24 @@ async function jobPlans(work: (db: PrismaClient<"query">) => Promise<unknown>): 
 async function expectIndexServed(search: Record<string, string>) {
   const filters = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search }), NOW);
   const plans = await jobPlans((db) => listJobs(filters, db));
-  for (const p of plans) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+  for (const p of plans)
+    expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
   // Page two, from the cursor page one handed out: the keyset condition must keep the plan.
   const first = await listJobs(filters, t.db);
   if (!first.nextCursor) return;
-  const next = jobFiltersFromQuery(jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }), NOW);
-  for (const p of await jobPlans((db) => listJobs(next, db))) expect(p.scans, `${JSON.stringify(search)} page 2\n${p.sql}`).not.toContain("Seq Scan");
+  const next = jobFiltersFromQuery(
+    jobListQuery.parse({ limit: "50", ...search, cursor: first.nextCursor }),
+    NOW,
+  );
+  for (const p of await jobPlans((db) => listJobs(next, db)))
+    expect(p.scans, `${JSON.stringify(search)} page 2\n${p.sql}`).not.toContain("Seq Scan");
 }
 
 describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
   it("has the estate it claims, with statistics", async () => {
-    const [row] = await t.db.$queryRaw<Array<{ n: number }>>`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'Job'`;
+    const [row] = await t.db.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'Job'`;
     expect(row?.n).toBeGreaterThan(ESTATE_JOBS * 0.9);
   });
 
@@ -113,9 +135,16 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
 
   it("answers the timeline, bars or density, without reading Job sequentially", async () => {
     const day = 86_400_000;
-    for (const [days, group] of [[0.25, "source"], [2, "cluster"], [30, "source"], [365, "dataset"]] as const) {
+    for (const [days, group] of [
+      [0.25, "source"],
+      [2, "cluster"],
+      [30, "source"],
+      [365, "dataset"],
+    ] as const) {
       const from = new Date(NOW.getTime() - days * day);
-      const plans = await jobPlans((db) => getTimeline({ from, to: NOW, group, maxBars: 400, buckets: 200, now: NOW }, db));
+      const plans = await jobPlans((db) =>
+        getTimeline({ from, to: NOW, group, maxBars: 400, buckets: 200, now: NOW }, db),
+      );
       for (const p of plans) expect(p.scans, `${days} days\n${p.sql}`).not.toContain("Seq Scan");
     }
   });
@@ -126,11 +155,21 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
   });
 
   it("reads failover history in its default window, list and summary, without reading Job sequentially", async () => {
-    for (const search of [{}, { kind: "eyeglass" }, { outcome: "failed" }, { group: "policy-17" }, { from: "2025-07-01T00:00:00Z" }]) {
+    for (const search of [
+      {},
+      { kind: "eyeglass" },
+      { outcome: "failed" },
+      { group: "policy-17" },
+      { from: "2025-07-01T00:00:00Z" },
+    ]) {
       const filters = toHistoryFilters(historyListQuery.parse(search), NOW);
       expect(filters.from, JSON.stringify(search)).toBeInstanceOf(Date);
-      for (const p of await jobPlans((db) => listHistoryRows(filters, { cursor: null, limit: 50 }, db))) expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
-      for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db))) expect(p.scans, `summary ${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+      for (const p of await jobPlans((db) =>
+        listHistoryRows(filters, { cursor: null, limit: 50 }, db),
+      ))
+        expect(p.scans, `${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
+      for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db)))
+        expect(p.scans, `summary ${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
     }
   });
 });

@@ -1,6 +1,11 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { FAILURE_STATES } from "@/lib/domain/job-state";
-import { CATEGORY_TYPES, DEFAULT_RTO_PHASE, OUTCOME_STATES, RUN_CATEGORIES } from "@/lib/domain/rto";
+import {
+  CATEGORY_TYPES,
+  DEFAULT_RTO_PHASE,
+  OUTCOME_STATES,
+  RUN_CATEGORIES,
+} from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HistoryFilters } from "./history";
@@ -21,7 +26,9 @@ const pairs = (types: ReadonlyArray<{ kind: SourceKind; type: string }>) =>
   Prisma.join(types.map((t) => Prisma.sql`(${t.kind}, ${t.type})`));
 
 const CATEGORY_SQL = Prisma.sql`CASE ${Prisma.join(
-  RUN_CATEGORIES.map((c) => Prisma.sql`WHEN (j."kind"::text, j."type") IN (${pairs(CATEGORY_TYPES[c])}) THEN ${c}`),
+  RUN_CATEGORIES.map(
+    (c) => Prisma.sql`WHEN (j."kind"::text, j."type") IN (${pairs(CATEGORY_TYPES[c])}) THEN ${c}`,
+  ),
   " ",
 )} END`;
 
@@ -31,20 +38,33 @@ const DEFAULT_PHASE_SQL = Prisma.sql`CASE j."kind"::text ${Prisma.join(
 )} END`;
 
 const WS = Prisma.sql`E' \\t\\r\\n'`;
-const ms = (later: Prisma.Sql, earlier: Prisma.Sql) => Prisma.sql`greatest(0, extract(epoch FROM ${later} - ${earlier}) * 1000)::float8`;
+const ms = (later: Prisma.Sql, earlier: Prisma.Sql) =>
+  Prisma.sql`greatest(0, extract(epoch FROM ${later} - ${earlier}) * 1000)::float8`;
 const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
 
 function filterSql(f: HistoryFilters): Prisma.Sql {
   const categories = f.categories?.length ? f.categories : RUN_CATEGORIES;
-  const types = categories.flatMap((c) => CATEGORY_TYPES[c]).filter((t) => !f.kinds?.length || f.kinds.includes(t.kind));
-  const parts: Prisma.Sql[] = [types.length ? Prisma.sql`(j."kind"::text, j."type") IN (${pairs(types)})` : Prisma.sql`false`];
+  const types = categories
+    .flatMap((c) => CATEGORY_TYPES[c])
+    .filter((t) => !f.kinds?.length || f.kinds.includes(t.kind));
+  const parts: Prisma.Sql[] = [
+    types.length ? Prisma.sql`(j."kind"::text, j."type") IN (${pairs(types)})` : Prisma.sql`false`,
+  ];
   if (f.groups?.length) {
-    parts.push(Prisma.sql`(${Prisma.join(
-      f.groups.map((g) => Prisma.sql`strpos(lower(coalesce(j."drGroup", '')), lower(${g})) > 0 OR strpos(lower(coalesce(j."policy", '')), lower(${g})) > 0`),
-      " OR ",
-    )})`);
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        f.groups.map(
+          (g) =>
+            Prisma.sql`strpos(lower(coalesce(j."drGroup", '')), lower(${g})) > 0 OR strpos(lower(coalesce(j."policy", '')), lower(${g})) > 0`,
+        ),
+        " OR ",
+      )})`,
+    );
   }
-  if (f.outcomes?.length) parts.push(Prisma.sql`j."state"::text IN (${Prisma.join(f.outcomes.flatMap((o) => OUTCOME_STATES[o]))})`);
+  if (f.outcomes?.length)
+    parts.push(
+      Prisma.sql`j."state"::text IN (${Prisma.join(f.outcomes.flatMap((o) => OUTCOME_STATES[o]))})`,
+    );
   if (f.from) parts.push(Prisma.sql`j."sortAt" >= ${ts(f.from)}`);
   if (f.to) parts.push(Prisma.sql`j."sortAt" < ${ts(f.to)}`);
   return Prisma.join(parts, " AND ");
@@ -117,7 +137,10 @@ export async function historyRunStats(f: HistoryFilters, db: Tx = getDb()): Prom
 }
 
 /** Runs per group (for "DR tests this quarter"). */
-export async function historyRunsPerGroup(f: HistoryFilters, db: Tx = getDb()): Promise<Map<string, number>> {
+export async function historyRunsPerGroup(
+  f: HistoryFilters,
+  db: Tx = getDb(),
+): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<Array<{ grp: string; runs: number }>>`
     WITH ${runsCte(f)}
     SELECT grp, count(*)::int AS runs FROM runs WHERE grp IS NOT NULL GROUP BY grp`;
@@ -133,7 +156,10 @@ export interface PhaseStatsRow {
 }
 
 /** Top-level phases of finished runs: per vendor and phase name, how long they take (a run's longest lane). */
-export async function historyPhaseStats(f: HistoryFilters, db: Tx = getDb()): Promise<PhaseStatsRow[]> {
+export async function historyPhaseStats(
+  f: HistoryFilters,
+  db: Tx = getDb(),
+): Promise<PhaseStatsRow[]> {
   return db.$queryRaw<PhaseStatsRow[]>`
     WITH ${runsCte(f)},
     per_run AS (

@@ -1,6 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/db/client";
-import { CATEGORY_TYPES, OUTCOME_STATES, RUN_CATEGORIES, type Outcome, type RunCategory } from "@/lib/domain/rto";
+import {
+  CATEGORY_TYPES,
+  OUTCOME_STATES,
+  RUN_CATEGORIES,
+  type Outcome,
+  type RunCategory,
+} from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { JobCursor } from "./job-cursor";
 import { newestFirstAfter, splitPage } from "./keyset";
@@ -16,11 +22,35 @@ export interface HistoryFilters {
 }
 
 const rowSelect = {
-  id: true, sourceId: true, kind: true, vendorId: true, type: true, name: true, state: true, vendorState: true,
-  startedAt: true, endedAt: true, sortAt: true, submittedBy: true, drGroup: true, policy: true, message: true, raw: true,
+  id: true,
+  sourceId: true,
+  kind: true,
+  vendorId: true,
+  type: true,
+  name: true,
+  state: true,
+  vendorState: true,
+  startedAt: true,
+  endedAt: true,
+  sortAt: true,
+  submittedBy: true,
+  drGroup: true,
+  policy: true,
+  message: true,
+  raw: true,
   source: { select: { name: true, options: true } },
   phases: {
-    select: { vendorKey: true, parentKey: true, lane: true, name: true, depth: true, sortOrder: true, state: true, startedAt: true, endedAt: true },
+    select: {
+      vendorKey: true,
+      parentKey: true,
+      lane: true,
+      name: true,
+      depth: true,
+      sortOrder: true,
+      state: true,
+      startedAt: true,
+      endedAt: true,
+    },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
   },
 } satisfies Prisma.JobSelect;
@@ -29,22 +59,39 @@ export type HistoryJobRow = Prisma.JobGetPayload<{ select: typeof rowSelect }>;
 
 export function historyWhere(f: HistoryFilters): Prisma.JobWhereInput {
   const categories = f.categories?.length ? f.categories : RUN_CATEGORIES;
-  const types = categories.flatMap((c) => CATEGORY_TYPES[c]).filter((t) => !f.kinds?.length || f.kinds.includes(t.kind));
+  const types = categories
+    .flatMap((c) => CATEGORY_TYPES[c])
+    .filter((t) => !f.kinds?.length || f.kinds.includes(t.kind));
   const groups = f.groups ?? [];
   return {
     AND: [
-      { OR: types.length ? types.map((t) => ({ kind: t.kind, type: t.type })) : [{ id: { in: [] } }] },
+      {
+        OR: types.length
+          ? types.map((t) => ({ kind: t.kind, type: t.type }))
+          : [{ id: { in: [] } }],
+      },
       groups.length
-        ? { OR: groups.flatMap((g) => [{ drGroup: { contains: g, mode: "insensitive" as const } }, { policy: { contains: g, mode: "insensitive" as const } }]) }
+        ? {
+            OR: groups.flatMap((g) => [
+              { drGroup: { contains: g, mode: "insensitive" as const } },
+              { policy: { contains: g, mode: "insensitive" as const } },
+            ]),
+          }
         : {},
       f.outcomes?.length ? { state: { in: f.outcomes.flatMap((o) => OUTCOME_STATES[o]) } } : {},
-      f.from || f.to ? { sortAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {},
+      f.from || f.to
+        ? { sortAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+        : {},
     ],
   };
 }
 
 /** Newest first, keyset on (sortAt, id) like the jobs list. */
-export async function listHistoryRows(f: HistoryFilters, page: { cursor: JobCursor | null; limit: number }, db: Tx = getDb()) {
+export async function listHistoryRows(
+  f: HistoryFilters,
+  page: { cursor: JobCursor | null; limit: number },
+  db: Tx = getDb(),
+) {
   const rows = await db.job.findMany({
     where: { AND: [historyWhere(f), newestFirstAfter("sortAt", page.cursor ?? null)] },
     orderBy: [{ sortAt: "desc" }, { id: "desc" }],
@@ -56,8 +103,17 @@ export async function listHistoryRows(f: HistoryFilters, page: { cursor: JobCurs
 }
 
 /** Every matching run up to `max` (summary and CSV); the caller says when the cap was reached. */
-export async function allHistoryRows(f: HistoryFilters, max: number, db: Tx = getDb()): Promise<HistoryJobRow[]> {
-  return db.job.findMany({ where: historyWhere(f), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: max, select: rowSelect });
+export async function allHistoryRows(
+  f: HistoryFilters,
+  max: number,
+  db: Tx = getDb(),
+): Promise<HistoryJobRow[]> {
+  return db.job.findMany({
+    where: historyWhere(f),
+    orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+    take: max,
+    select: rowSelect,
+  });
 }
 
 /** One run by job id; null for jobs that are not failovers, tests, readiness runs, mirrors or restores. */
@@ -66,12 +122,20 @@ export async function getHistoryRow(id: string, db: Tx = getDb()): Promise<Histo
 }
 
 /** Group and zone names of the DR runs since `since` (all stored when absent): the groups that ought to be tested. */
-export async function knownDrGroups(kinds: readonly SourceKind[] | undefined, db: Tx = getDb(), since?: Date): Promise<string[]> {
+export async function knownDrGroups(
+  kinds: readonly SourceKind[] | undefined,
+  db: Tx = getDb(),
+  since?: Date,
+): Promise<string[]> {
   const dr = (["test", "planned", "unplanned", "failover", "failback"] as const)
     .flatMap((c) => CATEGORY_TYPES[c])
     .filter((t) => !kinds?.length || kinds.includes(t.kind));
   const rows = await db.job.findMany({
-    where: { OR: dr.map((t) => ({ kind: t.kind, type: t.type })), drGroup: { not: null }, ...(since ? { sortAt: { gte: since } } : {}) },
+    where: {
+      OR: dr.map((t) => ({ kind: t.kind, type: t.type })),
+      drGroup: { not: null },
+      ...(since ? { sortAt: { gte: since } } : {}),
+    },
     distinct: ["drGroup"],
     select: { drGroup: true },
   });
@@ -116,12 +180,27 @@ export async function listSignOffs(jobId: string, db: Tx = getDb()) {
   return db.historySignOff.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
 }
 
-export async function addSignOff(input: { jobId: string; userId: string | null; authorId: string | null; authorEmail: string | null; author: string; note: string }, db: Tx = getDb()) {
+export async function addSignOff(
+  input: {
+    jobId: string;
+    userId: string | null;
+    authorId: string | null;
+    authorEmail: string | null;
+    author: string;
+    note: string;
+  },
+  db: Tx = getDb(),
+) {
   return db.historySignOff.create({ data: input });
 }
 
 /** The last readiness run on a source (covering `group` when given) that finished before `before`. */
-export async function lastReadinessBefore(sourceId: string, group: string | null, before: Date, db: Tx = getDb()) {
+export async function lastReadinessBefore(
+  sourceId: string,
+  group: string | null,
+  before: Date,
+  db: Tx = getDb(),
+) {
   return db.job.findFirst({
     where: {
       sourceId,
@@ -132,8 +211,16 @@ export async function lastReadinessBefore(sourceId: string, group: string | null
     },
     orderBy: { endedAt: "desc" },
     select: {
-      id: true, name: true, state: true, endedAt: true, drGroup: true,
-      events: { where: { severity: { in: ["warning", "error"] } }, orderBy: { at: "asc" }, take: 100 },
+      id: true,
+      name: true,
+      state: true,
+      endedAt: true,
+      drGroup: true,
+      events: {
+        where: { severity: { in: ["warning", "error"] } },
+        orderBy: { at: "asc" },
+        take: 100,
+      },
     },
   });
 }

@@ -1,4 +1,10 @@
-import type { AuditLineView, EventView, JobDetailView, PhaseView, SampleView } from "@/lib/contracts/jobs";
+import type {
+  AuditLineView,
+  EventView,
+  JobDetailView,
+  PhaseView,
+  SampleView,
+} from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { JobAction } from "@/lib/domain/actions";
 import { toJobSummary } from "./jobs";
@@ -64,8 +70,20 @@ export async function getJobDetail(
   };
 }
 
-export function toEventView(e: { id: bigint; at: Date; severity: EventView["severity"]; type: string; message: string }): EventView {
-  return { id: e.id.toString(), at: e.at.toISOString(), severity: e.severity, type: e.type, message: e.message };
+export function toEventView(e: {
+  id: bigint;
+  at: Date;
+  severity: EventView["severity"];
+  type: string;
+  message: string;
+}): EventView {
+  return {
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    severity: e.severity,
+    type: e.type,
+    message: e.message,
+  };
 }
 
 /** Older events, newest first, keyset on the event id. */
@@ -87,7 +105,11 @@ export async function listJobEvents(
   return { items: page.map(toEventView), nextBefore: nextFrom?.id.toString() ?? null };
 }
 
-export async function listJobLog(jobId: string, opts: { q?: string; limit: number; afterSeq?: number }, db: Tx = getDb()) {
+export async function listJobLog(
+  jobId: string,
+  opts: { q?: string; limit: number; afterSeq?: number },
+  db: Tx = getDb(),
+) {
   const rows = await db.jobLogLine.findMany({
     where: {
       jobId,
@@ -97,10 +119,18 @@ export async function listJobLog(jobId: string, opts: { q?: string; limit: numbe
     orderBy: { seq: "asc" },
     take: opts.limit,
   });
-  return rows.map((l) => ({ seq: l.seq, at: l.at?.toISOString() ?? null, level: l.level, text: l.text }));
+  return rows.map((l) => ({
+    seq: l.seq,
+    at: l.at?.toISOString() ?? null,
+    level: l.level,
+    text: l.text,
+  }));
 }
 
-type ActionRecord = Omit<AuditLineView, "requestedAt" | "completedAt"> & { requestedAt: Date; completedAt: Date | null };
+type ActionRecord = Omit<AuditLineView, "requestedAt" | "completedAt"> & {
+  requestedAt: Date;
+  completedAt: Date | null;
+};
 
 /** A stored action as the job page and the evidence report list it. */
 export function toAuditLine(a: ActionRecord): AuditLineView {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeSortedJobCursor, encodeSortedJobCursor, isDefaultSort, jobSortSegments, sortValueOf, type JobSort } from "./job-sort";
+import {
+  decodeSortedJobCursor,
+  encodeSortedJobCursor,
+  isDefaultSort,
+  jobSortSegments,
+  sortValueOf,
+  type JobSort,
+} from "./job-sort";
 
 const id = "0b7f5a3e-8a55-4b5e-9a53-2f4a9b0c1d2e";
 
@@ -14,7 +21,11 @@ describe("sorted job cursors", () => {
       [{ key: "name", order: "desc" }, "vol1 → vol2"],
     ];
     for (const [sort, value] of cases) {
-      expect(decodeSortedJobCursor(encodeSortedJobCursor({ sort, value, id }), sort)).toEqual({ sort, value, id });
+      expect(decodeSortedJobCursor(encodeSortedJobCursor({ sort, value, id }), sort)).toEqual({
+        sort,
+        value,
+        id,
+      });
     }
   });
 
@@ -23,18 +34,34 @@ describe("sorted job cursors", () => {
     expect(decodeSortedJobCursor(text, { key: "name", order: "desc" })).toBeNull();
     expect(decodeSortedJobCursor(text, { key: "type", order: "asc" })).toBeNull();
     expect(decodeSortedJobCursor("not-base64-json", { key: "name", order: "asc" })).toBeNull();
-    const nullName = encodeSortedJobCursor({ sort: { key: "name", order: "asc" }, value: null, id });
+    const nullName = encodeSortedJobCursor({
+      sort: { key: "name", order: "asc" },
+      value: null,
+      id,
+    });
     expect(decodeSortedJobCursor(nullName, { key: "name", order: "asc" })).toBeNull();
-    const badState = encodeSortedJobCursor({ sort: { key: "state", order: "asc" }, value: "exploded", id });
+    const badState = encodeSortedJobCursor({
+      sort: { key: "state", order: "asc" },
+      value: "exploded",
+      id,
+    });
     expect(decodeSortedJobCursor(badState, { key: "state", order: "asc" })).toBeNull();
   });
 });
 
 describe("keyset segments", () => {
   it("reads a nullable column's values, then its nulls by id, so descending order keeps nulls last", () => {
-    expect(jobSortSegments({ key: "progress", order: "desc" }, { sort: { key: "progress", order: "desc" }, value: 50, id })).toEqual([
+    expect(
+      jobSortSegments(
+        { key: "progress", order: "desc" },
+        { sort: { key: "progress", order: "desc" }, value: 50, id },
+      ),
+    ).toEqual([
       {
-        where: { progress: { lte: 50 }, OR: [{ progress: { lt: 50 } }, { progress: 50, id: { lt: id } }] },
+        where: {
+          progress: { lte: 50 },
+          OR: [{ progress: { lt: 50 } }, { progress: 50, id: { lt: id } }],
+        },
         orderBy: [{ progress: "desc" }, { id: "desc" }],
       },
       { where: { progress: null }, orderBy: [{ id: "desc" }] },
@@ -47,29 +74,47 @@ describe("keyset segments", () => {
 
   it("continues inside the nulls once the cursor is there", () => {
     const sort: JobSort = { key: "progress", order: "asc" };
-    expect(jobSortSegments(sort, { sort, value: null, id })).toEqual([{ where: { progress: null, id: { gt: id } }, orderBy: [{ id: "asc" }] }]);
+    expect(jobSortSegments(sort, { sort, value: null, id })).toEqual([
+      { where: { progress: null, id: { gt: id } }, orderBy: [{ id: "asc" }] },
+    ]);
   });
 
   it("walks states one at a time in lifecycle (enum) order from the cursor's state", () => {
     const sort: JobSort = { key: "state", order: "asc" };
     const segments = jobSortSegments(sort, { sort, value: "partial", id });
-    expect(segments.map((s) => s.where)).toEqual([{ state: "partial", id: { gt: id } }, { state: "failed" }, { state: "aborted" }, { state: "canceled" }]);
+    expect(segments.map((s) => s.where)).toEqual([
+      { state: "partial", id: { gt: id } },
+      { state: "failed" },
+      { state: "aborted" },
+      { state: "canceled" },
+    ]);
     const desc: JobSort = { key: "state", order: "desc" };
-    expect(jobSortSegments(desc, { sort: desc, value: "running", id }).map((s) => s.where)).toEqual([{ state: "running", id: { lt: id } }, { state: "queued" }]);
+    expect(jobSortSegments(desc, { sort: desc, value: "running", id }).map((s) => s.where)).toEqual(
+      [{ state: "running", id: { lt: id } }, { state: "queued" }],
+    );
     expect(jobSortSegments(desc, null)).toHaveLength(9);
   });
 
   it("bounds non-null columns outside the OR so the index range starts at the cursor", () => {
     const sort: JobSort = { key: "name", order: "asc" };
     expect(jobSortSegments(sort, { sort, value: "m", id })).toEqual([
-      { where: { name: { gte: "m" }, OR: [{ name: { gt: "m" } }, { name: "m", id: { gt: id } }] }, orderBy: [{ name: "asc" }, { id: "asc" }] },
+      {
+        where: { name: { gte: "m" }, OR: [{ name: { gt: "m" } }, { name: "m", id: { gt: id } }] },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+      },
     ]);
   });
 
   it("turns cursor values back into column types", () => {
     const sort: JobSort = { key: "bytes", order: "asc" };
     const [values] = jobSortSegments(sort, { sort, value: "9007199254740993", id });
-    expect(values?.where).toEqual({ bytesDone: { gte: 9007199254740993n }, OR: [{ bytesDone: { gt: 9007199254740993n } }, { bytesDone: 9007199254740993n, id: { gt: id } }] });
+    expect(values?.where).toEqual({
+      bytesDone: { gte: 9007199254740993n },
+      OR: [
+        { bytesDone: { gt: 9007199254740993n } },
+        { bytesDone: 9007199254740993n, id: { gt: id } },
+      ],
+    });
     expect(sortValueOf(sort, { bytesDone: 9007199254740993n } as never)).toBe("9007199254740993");
     expect(isDefaultSort({ key: "started", order: "desc" })).toBe(true);
     expect(isDefaultSort({ key: "started", order: "asc" })).toBe(false);

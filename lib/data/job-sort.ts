@@ -61,12 +61,21 @@ export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): 
   if (def.kind === "state") {
     const states = sort.order === "desc" ? [...JOB_STATES].reverse() : [...JOB_STATES];
     const at = cursor ? states.indexOf(cursor.value as JobState) : 0;
-    return states.slice(at).map((state, i) => ({ where: { state, ...(i === 0 ? idAfter : {}) }, orderBy: byId }));
+    return states
+      .slice(at)
+      .map((state, i) => ({ where: { state, ...(i === 0 ? idAfter : {}) }, orderBy: byId }));
   }
-  const nulls: SortSegment = { where: { [def.field]: null, ...(cursor?.value === null ? idAfter : {}) }, orderBy: byId };
+  const nulls: SortSegment = {
+    where: { [def.field]: null, ...(cursor?.value === null ? idAfter : {}) },
+    orderBy: byId,
+  };
   if (cursor?.value === null) return [nulls];
   const values: SortSegment = {
-    where: cursor ? valuesAfter(def, sort.order, cursor.value as string | number, cursor.id) : def.nullable ? { [def.field]: { not: null } } : {},
+    where: cursor
+      ? valuesAfter(def, sort.order, cursor.value as string | number, cursor.id)
+      : def.nullable
+        ? { [def.field]: { not: null } }
+        : {},
     orderBy: [{ [def.field]: sort.order }, ...byId],
   };
   return def.nullable ? [values, nulls] : [values];
@@ -83,7 +92,12 @@ export function sortValueOf(sort: JobSort, row: Record<KeyDef["field"], unknown>
 }
 
 /** Rows strictly after (value, id); the bound outside the OR starts the index range at the cursor. */
-function valuesAfter(def: KeyDef, order: SortOrder, raw: string | number, id: string): Prisma.JobWhereInput {
+function valuesAfter(
+  def: KeyDef,
+  order: SortOrder,
+  raw: string | number,
+  id: string,
+): Prisma.JobWhereInput {
   const value = typedValue(def, raw);
   const beyond = order === "desc" ? "lt" : "gt";
   return {
@@ -99,7 +113,9 @@ function typedValue(def: KeyDef, value: string | number): Date | string | number
 }
 
 export function encodeSortedJobCursor(c: SortedJobCursor): string {
-  return Buffer.from(JSON.stringify(["s1", c.sort.key, c.sort.order, c.value, c.id])).toString("base64url");
+  return Buffer.from(JSON.stringify(["s1", c.sort.key, c.sort.order, c.value, c.id])).toString(
+    "base64url",
+  );
 }
 
 /** Null when the text is not a cursor for exactly this sort (a cursor never crosses sorts). */

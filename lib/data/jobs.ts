@@ -5,7 +5,14 @@ import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { newestFirstAfter, splitPage } from "./keyset";
 import { encodeJobCursor, type JobCursor } from "./job-cursor";
-import { encodeSortedJobCursor, isDefaultSort, jobSortSegments, sortValueOf, type JobSort, type SortedJobCursor } from "./job-sort";
+import {
+  encodeSortedJobCursor,
+  isDefaultSort,
+  jobSortSegments,
+  sortValueOf,
+  type JobSort,
+  type SortedJobCursor,
+} from "./job-sort";
 
 export interface JobFilters {
   sourceIds?: string[];
@@ -24,10 +31,30 @@ export interface JobFilters {
 }
 
 export const summarySelect = {
-  id: true, sourceId: true, kind: true, vendorId: true, type: true, name: true, state: true, vendorState: true,
-  progress: true, bytesDone: true, bytesTotal: true, throughputBps: true, startedAt: true, endedAt: true,
-  sortAt: true, submittedBy: true, dataset: true, policy: true, cluster: true, drGroup: true, message: true,
-  goneAt: true, updatedAt: true, source: { select: { name: true } },
+  id: true,
+  sourceId: true,
+  kind: true,
+  vendorId: true,
+  type: true,
+  name: true,
+  state: true,
+  vendorState: true,
+  progress: true,
+  bytesDone: true,
+  bytesTotal: true,
+  throughputBps: true,
+  startedAt: true,
+  endedAt: true,
+  sortAt: true,
+  submittedBy: true,
+  dataset: true,
+  policy: true,
+  cluster: true,
+  drGroup: true,
+  message: true,
+  goneAt: true,
+  updatedAt: true,
+  source: { select: { name: true } },
 } satisfies Prisma.JobSelect;
 
 type SummaryRow = Prisma.JobGetPayload<{ select: typeof summarySelect }>;
@@ -61,14 +88,18 @@ export function toJobSummary(r: SummaryRow): JobSummary {
   };
 }
 
-export function jobWhere(f: Omit<JobFilters, "limit" | "cursor" | "sort" | "sortCursor">): Prisma.JobWhereInput {
+export function jobWhere(
+  f: Omit<JobFilters, "limit" | "cursor" | "sort" | "sortCursor">,
+): Prisma.JobWhereInput {
   return {
     ...(f.sourceIds?.length ? { sourceId: { in: f.sourceIds } } : {}),
     ...(f.kinds?.length ? { kind: { in: f.kinds } } : {}),
     ...(f.states?.length ? { state: { in: f.states } } : {}),
     ...(f.types?.length ? { type: { in: f.types } } : {}),
     ...(f.text ? { searchText: { contains: f.text.toLowerCase() } } : {}),
-    ...(f.from || f.to ? { sortAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    ...(f.from || f.to
+      ? { sortAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+      : {}),
     ...(f.includeGone === false ? { goneAt: null } : {}),
   };
 }
@@ -96,12 +127,21 @@ async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<Job
   for (const segment of jobSortSegments(sort, f.sortCursor ?? null)) {
     const take = f.limit + 1 - rows.length;
     if (take <= 0) break;
-    rows.push(...(await db.job.findMany({ where: { AND: [where, segment.where] }, orderBy: segment.orderBy, take, select: summarySelect })));
+    rows.push(
+      ...(await db.job.findMany({
+        where: { AND: [where, segment.where] },
+        orderBy: segment.orderBy,
+        take,
+        select: summarySelect,
+      })),
+    );
   }
   const { page, nextFrom } = splitPage(rows, f.limit);
   return {
     items: page.map(toJobSummary),
-    nextCursor: nextFrom ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, nextFrom), id: nextFrom.id }) : null,
+    nextCursor: nextFrom
+      ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, nextFrom), id: nextFrom.id })
+      : null,
   };
 }
 
@@ -114,6 +154,17 @@ export async function getJobSummaries(ids: string[], db: Tx = getDb()): Promise<
 export async function getJobForAction(id: string, db: Tx = getDb()) {
   return db.job.findUnique({
     where: { id },
-    select: { id: true, sourceId: true, vendorId: true, type: true, name: true, state: true, vendorState: true, raw: true, goneAt: true, refreshedAt: true },
+    select: {
+      id: true,
+      sourceId: true,
+      vendorId: true,
+      type: true,
+      name: true,
+      state: true,
+      vendorState: true,
+      raw: true,
+      goneAt: true,
+      refreshedAt: true,
+    },
   });
 }

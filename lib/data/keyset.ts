@@ -21,5 +21,8 @@ export function newestFirstAfter<F extends string>(
 ): { [K in F]?: TimeBound } & { OR?: Array<{ [K in F]?: TimeBound } & { id?: { lt: string } }> } {
   if (!cursor) return {};
   const at = (bound: TimeBound) => ({ [field]: bound }) as { [K in F]: TimeBound };
-  return { ...at({ lte: cursor.sortAt }), OR: [at({ lt: cursor.sortAt }), { ...at(cursor.sortAt), id: { lt: cursor.id } }] };
+  return {
+    ...at({ lte: cursor.sortAt }),
+    OR: [at({ lt: cursor.sortAt }), { ...at(cursor.sortAt), id: { lt: cursor.id } }],
+  };
 }

@@ -30,8 +30,20 @@ afterAll(async () => {
 describe("key rotation", () => {
   it("reseals every credential with the new key, reading old ones through the previous key", async () => {
     useKeys(oldKey);
-    const a = await createSource({ kind: "ontap", name: "A", baseUrl: "https://a.example", username: "admin", secret: "pass-a" }, t.db);
-    const b = await createSource({ kind: "dfm", name: "B", baseUrl: "https://b.example", username: "admin", secret: "pass-b" }, t.db);
+    const a = await createSource(
+      {
+        kind: "ontap",
+        name: "A",
+        baseUrl: "https://a.example",
+        username: "admin",
+        secret: "pass-a",
+      },
+      t.db,
+    );
+    const b = await createSource(
+      { kind: "dfm", name: "B", baseUrl: "https://b.example", username: "admin", secret: "pass-b" },
+      t.db,
+    );
     const sealedA = (await getSourceWithSecret(a.id, t.db))?.secretEnc ?? "";
     expect(sealedA.split(".")[1]).toBe(keyId(Buffer.from(oldKey, "base64")));
 
@@ -46,7 +58,10 @@ describe("key rotation", () => {
     expect(await resealSourceSecrets(t.db)).toEqual({ resealed: 0, current: 2 });
 
     useKeys(newKey);
-    for (const [id, plain] of [[a.id, "pass-a"], [b.id, "pass-b"]] as const) {
+    for (const [id, plain] of [
+      [a.id, "pass-a"],
+      [b.id, "pass-b"],
+    ] as const) {
       const sealed = (await getSourceWithSecret(id, t.db))?.secretEnc ?? "";
       expect(sealed.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
       expect(openSourceSecret(sealed, id)).toBe(plain);

@@ -6,12 +6,19 @@ function toItem(r: { id: string; name: string; query: string; createdAt: Date })
 }
 
 export async function listSavedViews(userId: string, db: Tx = getDb()): Promise<SavedViewItem[]> {
-  const rows = await db.savedView.findMany({ where: { userId }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const rows = await db.savedView.findMany({
+    where: { userId },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
   return rows.map(toItem);
 }
 
 /** Saving under an existing name replaces that view's query: one name, one view, per user. */
-export async function saveView(userId: string, input: { name: string; query: string }, db: Tx = getDb()): Promise<SavedViewItem> {
+export async function saveView(
+  userId: string,
+  input: { name: string; query: string },
+  db: Tx = getDb(),
+): Promise<SavedViewItem> {
   const row = await db.savedView.upsert({
     where: { userId_name: { userId, name: input.name } },
     create: { userId, name: input.name, query: input.query },
@@ -21,7 +28,11 @@ export async function saveView(userId: string, input: { name: string; query: str
 }
 
 /** False when the view does not exist or belongs to someone else (the caller cannot tell which). */
-export async function deleteSavedView(userId: string, id: string, db: Tx = getDb()): Promise<boolean> {
+export async function deleteSavedView(
+  userId: string,
+  id: string,
+  db: Tx = getDb(),
+): Promise<boolean> {
   const { count } = await db.savedView.deleteMany({ where: { id, userId } });
   return count > 0;
 }

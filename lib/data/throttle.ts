@@ -11,9 +11,17 @@ export interface ThrottleVerdict {
  * parallel requests and several web processes share the count), and refuses past `max` or while
  * the key is locked out.
  */
-export async function hitThrottle(key: string, max: number, windowMs: number, now = new Date(), db: Tx = getDb()): Promise<ThrottleVerdict> {
+export async function hitThrottle(
+  key: string,
+  max: number,
+  windowMs: number,
+  now = new Date(),
+  db: Tx = getDb(),
+): Promise<ThrottleVerdict> {
   const windowFloor = new Date(now.getTime() - windowMs);
-  const [row] = await db.$queryRaw<Array<{ hits: number; windowStart: Date; lockedUntil: Date | null }>>`
+  const [row] = await db.$queryRaw<
+    Array<{ hits: number; windowStart: Date; lockedUntil: Date | null }>
+  >`
     INSERT INTO "Throttle" (key, hits, "windowStart", "updatedAt") VALUES (${key}, 1, ${now}, ${now})
     ON CONFLICT (key) DO UPDATE SET
       hits = CASE WHEN "Throttle"."windowStart" <= ${windowFloor} THEN 1 ELSE "Throttle".hits + 1 END,
@@ -21,9 +29,14 @@ export async function hitThrottle(key: string, max: number, windowMs: number, no
       "updatedAt" = ${now}
     RETURNING hits, "windowStart", "lockedUntil"`;
   if (!row) return { allowed: true, retryAfterMs: 0 };
-  const locked = row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.getTime() - now.getTime() : 0;
+  const locked =
+    row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.getTime() - now.getTime() : 0;
   if (locked > 0) return { allowed: false, retryAfterMs: locked };
-  if (row.hits > max) return { allowed: false, retryAfterMs: Math.max(1, row.windowStart.getTime() + windowMs - now.getTime()) };
+  if (row.hits > max)
+    return {
+      allowed: false,
+      retryAfterMs: Math.max(1, row.windowStart.getTime() + windowMs - now.getTime()),
+    };
   return { allowed: true, retryAfterMs: 0 };
 }
 
@@ -38,7 +51,14 @@ export async function lockedFor(key: string, now = new Date(), db: Tx = getDb())
  * twice as long as the last (from `baseMs`, at most `maxMs`): a person who mistypes waits seconds,
  * a guesser waits ever longer. Returns the lock-out now in force (0 for none).
  */
-export async function recordThrottleFailure(key: string, allowance: number, baseMs: number, maxMs: number, now = new Date(), db: Tx = getDb()): Promise<number> {
+export async function recordThrottleFailure(
+  key: string,
+  allowance: number,
+  baseMs: number,
+  maxMs: number,
+  now = new Date(),
+  db: Tx = getDb(),
+): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ failures: number }>>`
     INSERT INTO "Throttle" (key, hits, "windowStart", failures, "updatedAt") VALUES (${key}, 0, ${now}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET failures = "Throttle".failures + 1, "updatedAt" = ${now}
@@ -52,14 +72,19 @@ export async function recordThrottleFailure(key: string, allowance: number, base
 
 /** A success forgives earlier failures. */
 export async function clearThrottleFailures(key: string, db: Tx = getDb()): Promise<void> {
-  await db.throttle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: 0, lockedUntil: null } });
+  await db.throttle.updateMany({
+    where: { key, failures: { gt: 0 } },
+    data: { failures: 0, lockedUntil: null },
+  });
 }
-
 
 /** Rows untouched for a day and not locked carry nothing worth keeping. */
 export async function pruneThrottles(now = new Date(), db: Tx = getDb()): Promise<number> {
   const { count } = await db.throttle.deleteMany({
-    where: { updatedAt: { lt: new Date(now.getTime() - 86_400_000) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      updatedAt: { lt: new Date(now.getTime() - 86_400_000) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
   });
   return count;
 }

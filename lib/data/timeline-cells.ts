@@ -29,7 +29,10 @@ export interface MergeOptions {
 export function mergeDensity(cells: readonly DensityCell[], o: MergeOptions): DensityBucket[] {
   const lanes = new Set(cells.map((c) => c.lane)).size;
   const m = Math.max(1, Math.ceil((lanes * o.slices) / o.maxCells));
-  const merged = new Map<string, { lane: string; j: number; count: number; failed: number; active: number }>();
+  const merged = new Map<
+    string,
+    { lane: string; j: number; count: number; failed: number; active: number }
+  >();
   for (const c of cells) {
     const j = Math.floor(c.i / m);
     const atStart = c.i === j * m;
@@ -46,8 +49,12 @@ export function mergeDensity(cells: readonly DensityCell[], o: MergeOptions): De
     .sort((a, b) => (a.lane < b.lane ? -1 : a.lane > b.lane ? 1 : a.j - b.j))
     .map((e) => ({
       lane: e.lane,
-      start: new Date(Math.max(o.from.getTime() + e.j * width, o.clip.from.getTime())).toISOString(),
-      end: new Date(Math.min(o.from.getTime() + (e.j + 1) * width, o.clip.to.getTime())).toISOString(),
+      start: new Date(
+        Math.max(o.from.getTime() + e.j * width, o.clip.from.getTime()),
+      ).toISOString(),
+      end: new Date(
+        Math.min(o.from.getTime() + (e.j + 1) * width, o.clip.to.getTime()),
+      ).toISOString(),
       count: e.count,
       failed: e.failed,
       active: e.active,

@@ -19,9 +19,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await generateEstate(t.db, { jobs: 20_000, now: NOW, days: 120, sources: 6 });
   // A running job finishes, a job moves in time, jobs change lane and state, a long job spans days, some vanish.
-  await t.db.$executeRaw`UPDATE "Job" SET state = 'succeeded', "endedAt" = "sortAt" + interval '5 hours' WHERE state = 'running' AND "vendorId" IN ('e0', 'e1', 'e2')`;
-  await t.db.$executeRaw`UPDATE "Job" SET "sortAt" = "sortAt" - interval '3 days', "endedAt" = "endedAt" + interval '2 days' WHERE "vendorId" IN ('e500', 'e501')`;
-  await t.db.$executeRaw`UPDATE "Job" SET cluster = NULL, state = 'failed' WHERE "vendorId" LIKE 'e7%'`;
+  await t.db
+    .$executeRaw`UPDATE "Job" SET state = 'succeeded', "endedAt" = "sortAt" + interval '5 hours' WHERE state = 'running' AND "vendorId" IN ('e0', 'e1', 'e2')`;
+  await t.db
+    .$executeRaw`UPDATE "Job" SET "sortAt" = "sortAt" - interval '3 days', "endedAt" = "endedAt" + interval '2 days' WHERE "vendorId" IN ('e500', 'e501')`;
+  await t.db
+    .$executeRaw`UPDATE "Job" SET cluster = NULL, state = 'failed' WHERE "vendorId" LIKE 'e7%'`;
   await t.db.$executeRaw`UPDATE "Job" SET message = 'no move' WHERE "vendorId" LIKE 'e9%'`;
   await t.db.$executeRaw`DELETE FROM "Job" WHERE "vendorId" LIKE 'e3%'`;
 }, 120_000);
@@ -39,20 +42,68 @@ describe("timeline density rollup", () => {
       )
       SELECT count(*)::int AS n FROM ((SELECT * FROM rebuilt EXCEPT ALL SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT ALL SELECT * FROM rebuilt)) d`;
     expect(diff[0]?.n).toBe(0);
-    const [rows] = await t.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "TimelineDensity" WHERE carried > 0`;
+    const [rows] = await t.db.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM "TimelineDensity" WHERE carried > 0`;
     expect(rows?.n).toBeGreaterThan(0);
   });
 
-  const windows: Array<{ name: string; from: Date; to: Date; group: TimelineGroup; states?: JobState[]; buckets?: number }> = [
-    { name: "20 days by source in 5-hour slices", from: new Date(NOW.getTime() - 480 * H), to: NOW, group: "source", buckets: 100 },
-    { name: "120 days by cluster in 3-day slices", from: new Date(NOW.getTime() - 120 * 24 * H), to: NOW, group: "cluster", buckets: 40 },
-    { name: "48 h by source (hourly)", from: new Date(NOW.getTime() - 48 * H), to: NOW, group: "source" },
-    { name: "10 days by cluster (hourly)", from: new Date(NOW.getTime() - 240 * H), to: new Date(NOW.getTime() + 24 * H), group: "cluster" },
-    { name: "100 days by vendor (daily), failed only", from: new Date(NOW.getTime() - 100 * 24 * H), to: NOW, group: "vendor", states: ["failed"] },
+  const windows: Array<{
+    name: string;
+    from: Date;
+    to: Date;
+    group: TimelineGroup;
+    states?: JobState[];
+    buckets?: number;
+  }> = [
+    {
+      name: "20 days by source in 5-hour slices",
+      from: new Date(NOW.getTime() - 480 * H),
+      to: NOW,
+      group: "source",
+      buckets: 100,
+    },
+    {
+      name: "120 days by cluster in 3-day slices",
+      from: new Date(NOW.getTime() - 120 * 24 * H),
+      to: NOW,
+      group: "cluster",
+      buckets: 40,
+    },
+    {
+      name: "48 h by source (hourly)",
+      from: new Date(NOW.getTime() - 48 * H),
+      to: NOW,
+      group: "source",
+    },
+    {
+      name: "10 days by cluster (hourly)",
+      from: new Date(NOW.getTime() - 240 * H),
+      to: new Date(NOW.getTime() + 24 * H),
+      group: "cluster",
+    },
+    {
+      name: "100 days by vendor (daily), failed only",
+      from: new Date(NOW.getTime() - 100 * 24 * H),
+      to: NOW,
+      group: "vendor",
+      states: ["failed"],
+    },
   ];
   for (const w of windows) {
     it(`counts exactly the jobs overlapping each slice: ${w.name}`, async () => {
-      const data = await getTimeline({ from: w.from, to: w.to, group: w.group, states: w.states, maxBars: 0, buckets: w.buckets ?? 1000, now: NOW }, t.db);
+      const data = await getTimeline(
+        {
+          from: w.from,
+          to: w.to,
+          group: w.group,
+          states: w.states,
+          maxBars: 0,
+          buckets: w.buckets ?? 1000,
+          now: NOW,
+        },
+        t.db,
+      );
       expect(data.mode).toBe("density");
       expect(data.density.length).toBeGreaterThan(10);
       const expected = await naiveDensity(data.density, w.group, w.states);
@@ -62,8 +113,17 @@ describe("timeline density rollup", () => {
   }
 
   it("sums the smallest lanes into one, keeping every job", async () => {
-    const q = { from: new Date(NOW.getTime() - 30 * 24 * H), to: NOW, maxBars: 0, buckets: 30, now: NOW };
-    const [byDataset, bySource] = await Promise.all([getTimeline({ ...q, group: "dataset" }, t.db), getTimeline({ ...q, group: "source" }, t.db)]);
+    const q = {
+      from: new Date(NOW.getTime() - 30 * 24 * H),
+      to: NOW,
+      maxBars: 0,
+      buckets: 30,
+      now: NOW,
+    };
+    const [byDataset, bySource] = await Promise.all([
+      getTimeline({ ...q, group: "dataset" }, t.db),
+      getTimeline({ ...q, group: "source" }, t.db),
+    ]);
     const lanes = new Set(byDataset.density.map((b) => b.lane));
     expect(lanes.size).toBe(MAX_LANES + 1);
     expect(lanes.has(OTHERS_LANE)).toBe(true);
@@ -78,9 +138,20 @@ describe("timeline density rollup", () => {
   it("draws bars when the window holds few jobs, including one that started long before it", async () => {
     // A 70-day job, alone in a window that opens two months after it started.
     const day = 24 * H;
-    await t.db.$executeRaw`UPDATE "Job" SET "sortAt" = ${new Date(NOW.getTime() - 200 * day)}, "startedAt" = ${new Date(NOW.getTime() - 200 * day)}, "endedAt" = ${new Date(NOW.getTime() - 130 * day)} WHERE "vendorId" = 'e19000'`;
+    await t.db
+      .$executeRaw`UPDATE "Job" SET "sortAt" = ${new Date(NOW.getTime() - 200 * day)}, "startedAt" = ${new Date(NOW.getTime() - 200 * day)}, "endedAt" = ${new Date(NOW.getTime() - 130 * day)} WHERE "vendorId" = 'e19000'`;
     const from = new Date(NOW.getTime() - 131 * day - 30 * 60_000);
-    const data = await getTimeline({ from, to: new Date(from.getTime() + 2 * H), group: "source", maxBars: 500, buckets: 100, now: NOW }, t.db);
+    const data = await getTimeline(
+      {
+        from,
+        to: new Date(from.getTime() + 2 * H),
+        group: "source",
+        maxBars: 500,
+        buckets: 100,
+        now: NOW,
+      },
+      t.db,
+    );
     expect(data.mode).toBe("bars");
     expect(data.items.map((j) => j.vendorId)).toEqual(["e19000"]);
     expect(data.total).toBe(1);
@@ -88,9 +159,23 @@ describe("timeline density rollup", () => {
 });
 
 /** For each returned bucket's lane and slice, and every other lane of the same slices, the jobs overlapping it. */
-async function naiveDensity(buckets: DensityBucket[], group: TimelineGroup, states?: JobState[]): Promise<DensityBucket[]> {
-  const jobs = await t.db.job.findMany({ select: { state: true, sortAt: true, endedAt: true, cluster: true, kind: true, source: { select: { name: true } } } });
-  const laneOf = (j: (typeof jobs)[number]) => (group === "source" ? j.source.name : group === "vendor" ? j.kind : (j.cluster ?? "(none)"));
+async function naiveDensity(
+  buckets: DensityBucket[],
+  group: TimelineGroup,
+  states?: JobState[],
+): Promise<DensityBucket[]> {
+  const jobs = await t.db.job.findMany({
+    select: {
+      state: true,
+      sortAt: true,
+      endedAt: true,
+      cluster: true,
+      kind: true,
+      source: { select: { name: true } },
+    },
+  });
+  const laneOf = (j: (typeof jobs)[number]) =>
+    group === "source" ? j.source.name : group === "vendor" ? j.kind : (j.cluster ?? "(none)");
   const slices = [...new Map(buckets.map((b) => [b.start, b.end])).entries()];
   const lanes = [...new Set(jobs.map(laneOf))];
   const out: DensityBucket[] = [];
@@ -104,7 +189,14 @@ async function naiveDensity(buckets: DensityBucket[], group: TimelineGroup, stat
         const e = j.endedAt?.getTime() ?? (ACTIVE.includes(j.state) ? NOW.getTime() : s);
         return s < hi && Math.max(e, s) >= lo;
       });
-      out.push({ lane, start, end, count: inSlice.length, failed: inSlice.filter((j) => j.state === "failed").length, active: inSlice.filter((j) => ACTIVE.includes(j.state)).length });
+      out.push({
+        lane,
+        start,
+        end,
+        count: inSlice.length,
+        failed: inSlice.filter((j) => j.state === "failed").length,
+        active: inSlice.filter((j) => ACTIVE.includes(j.state)).length,
+      });
     }
   }
   return out;

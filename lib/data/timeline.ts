@@ -41,16 +41,27 @@ export async function getTimeline(q: TimelineQuery, db: Tx = getDb()): Promise<T
   const grainMs = q.to.getTime() - q.from.getTime() <= HOURLY_UP_TO_MS ? HOUR_MS : DAY_MS;
   const from = new Date(Math.floor(q.from.getTime() / grainMs) * grainMs);
   const to = new Date(Math.ceil(q.to.getTime() / grainMs) * grainMs);
-  const stepMs = grainMs * Math.max(1, Math.ceil((to.getTime() - from.getTime()) / grainMs / q.buckets));
+  const stepMs =
+    grainMs * Math.max(1, Math.ceil((to.getTime() - from.getTime()) / grainMs / q.buckets));
   const slices = Math.ceil((to.getTime() - from.getTime()) / stepMs);
-  const cells = await densityCells(q, { grain: grainMs === HOUR_MS ? "hour" : "day", from, to, stepMs, slices, now }, db);
+  const cells = await densityCells(
+    q,
+    { grain: grainMs === HOUR_MS ? "hour" : "day", from, to, stepMs, slices, now },
+    db,
+  );
   const total = cells.reduce((n, c) => n + c.started + (c.i === 0 ? c.carried : 0), 0);
   const base = { nextCursor: null, from: q.from.toISOString(), to: q.to.toISOString() };
   if (total <= q.maxBars) {
     const items = await overlappingJobs(q, from, grainMs === HOUR_MS ? "hour" : "day", db);
     return { ...base, total: items.length, mode: "bars", items, density: [] };
   }
-  const density = mergeDensity(cells, { from, stepMs, slices, maxCells: MAX_CELLS, clip: { from: q.from, to: q.to } });
+  const density = mergeDensity(cells, {
+    from,
+    stepMs,
+    slices,
+    maxCells: MAX_CELLS,
+    clip: { from: q.from, to: q.to },
+  });
   return { ...base, total, mode: "density", items: [], density };
 }
 
@@ -84,9 +95,21 @@ async function overlappingJobs(q: TimelineQuery, aligned: Date, grain: string, d
 const LANE_SQL: Record<TimelineGroup, { dim: string; lane: Prisma.Sql; live: Prisma.Sql }> = {
   source: { dim: "source", lane: Prisma.sql`s."name"`, live: Prisma.sql`s."name"` },
   vendor: { dim: "source", lane: Prisma.sql`s."kind"::text`, live: Prisma.sql`s."kind"::text` },
-  cluster: { dim: "cluster", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."cluster", ${NO_LANE_VALUE})` },
-  dataset: { dim: "dataset", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."dataset", ${NO_LANE_VALUE})` },
-  policy: { dim: "policy", lane: Prisma.sql`d."lane"`, live: Prisma.sql`coalesce(j."policy", ${NO_LANE_VALUE})` },
+  cluster: {
+    dim: "cluster",
+    lane: Prisma.sql`d."lane"`,
+    live: Prisma.sql`coalesce(j."cluster", ${NO_LANE_VALUE})`,
+  },
+  dataset: {
+    dim: "dataset",
+    lane: Prisma.sql`d."lane"`,
+    live: Prisma.sql`coalesce(j."dataset", ${NO_LANE_VALUE})`,
+  },
+  policy: {
+    dim: "policy",
+    lane: Prisma.sql`d."lane"`,
+    live: Prisma.sql`coalesce(j."policy", ${NO_LANE_VALUE})`,
+  },
 };
 
 interface Slicing {
@@ -108,8 +131,10 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
   const where = (alias: Prisma.Sql) => {
     const parts: Prisma.Sql[] = [];
     if (q.kinds?.length) parts.push(Prisma.sql`s."kind"::text IN (${Prisma.join(q.kinds)})`);
-    if (q.sourceIds?.length) parts.push(Prisma.sql`${alias}."sourceId"::text IN (${Prisma.join(q.sourceIds)})`);
-    if (q.states?.length) parts.push(Prisma.sql`${alias}."state"::text IN (${Prisma.join(q.states)})`);
+    if (q.sourceIds?.length)
+      parts.push(Prisma.sql`${alias}."sourceId"::text IN (${Prisma.join(q.sourceIds)})`);
+    if (q.states?.length)
+      parts.push(Prisma.sql`${alias}."state"::text IN (${Prisma.join(q.states)})`);
     return parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
   };
   return db.$queryRaw<DensityCell[]>`
@@ -143,4 +168,3 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
     FROM per p JOIN ranked r ON r.lane = p.lane
     GROUP BY 1, 2`;
 }
-

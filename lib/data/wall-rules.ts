@@ -11,10 +11,18 @@ interface NamedSource {
 }
 
 /** A screen's `sources=` list names sources by id, kind or name; nothing listed means all of them. */
-export function matchSources<S extends NamedSource>(sources: readonly S[], wanted: readonly string[]): S[] {
+export function matchSources<S extends NamedSource>(
+  sources: readonly S[],
+  wanted: readonly string[],
+): S[] {
   const keys = new Set(wanted.map((w) => w.trim().toLowerCase()).filter(Boolean));
   if (keys.size === 0) return [...sources];
-  return sources.filter((s) => keys.has(s.id.toLowerCase()) || keys.has(s.kind.toLowerCase()) || keys.has(s.name.toLowerCase()));
+  return sources.filter(
+    (s) =>
+      keys.has(s.id.toLowerCase()) ||
+      keys.has(s.kind.toLowerCase()) ||
+      keys.has(s.name.toLowerCase()),
+  );
 }
 
 export interface LaterRun {
@@ -30,13 +38,17 @@ export interface LaterRun {
 type RunIdentity = Pick<LaterRun, "sourceId" | "type" | "name" | "dataset" | "policy" | "drGroup">;
 
 // The same identity lib/data/baselines uses for "the same job": one source, type, name and target.
-const identity = (r: RunIdentity) => JSON.stringify([r.sourceId, r.type, r.name, r.dataset, r.policy, r.drGroup]);
+const identity = (r: RunIdentity) =>
+  JSON.stringify([r.sourceId, r.type, r.name, r.dataset, r.policy, r.drGroup]);
 
 /**
  * A failure clears when a later run of the same job succeeds: the earliest such success is when
  * the wall stops pinning it. Failures without an end time never clear this way.
  */
-export function markRecovered<F extends JobSummary>(failures: readonly F[], successes: readonly LaterRun[]): Array<F & { recoveredAt: string | null }> {
+export function markRecovered<F extends JobSummary>(
+  failures: readonly F[],
+  successes: readonly LaterRun[],
+): Array<F & { recoveredAt: string | null }> {
   const byIdentity = new Map<string, number[]>();
   for (const s of successes) {
     if (!s.startedAt) continue;
@@ -46,7 +58,8 @@ export function markRecovered<F extends JobSummary>(failures: readonly F[], succ
   }
   return failures.map((f) => {
     const failedAt = f.endedAt ? Date.parse(f.endedAt) : null;
-    const later = failedAt === null ? [] : (byIdentity.get(identity(f)) ?? []).filter((t) => t >= failedAt);
+    const later =
+      failedAt === null ? [] : (byIdentity.get(identity(f)) ?? []).filter((t) => t >= failedAt);
     return { ...f, recoveredAt: later.length ? new Date(Math.min(...later)).toISOString() : null };
   });
 }
@@ -96,5 +109,7 @@ export function latestReadiness(jobs: readonly ReadinessJob[]): WallReadiness[] 
       });
     }
   }
-  return [...out.values()].sort((a, b) => a.sourceName.localeCompare(b.sourceName) || a.zone.localeCompare(b.zone));
+  return [...out.values()].sort(
+    (a, b) => a.sourceName.localeCompare(b.sourceName) || a.zone.localeCompare(b.zone),
+  );
 }

@@ -37,14 +37,24 @@ describe("loadWallSnapshot over real synced simulators", () => {
       expect(s.lastSuccessAgoMs).not.toBeNull();
       expect(s.lastSuccessAgoMs ?? Infinity).toBeLessThan(60_000);
     }
-    const stored = await t.db.job.count({ where: { state: { in: ["running", "paused", "aborting"] }, goneAt: null } });
+    const stored = await t.db.job.count({
+      where: { state: { in: ["running", "paused", "aborting"] }, goneAt: null },
+    });
     expect(snap.running).toHaveLength(Math.min(stored, 60));
-    expect(snap.running.every((j) => ["running", "paused", "aborting"].includes(j.state))).toBe(true);
+    expect(snap.running.every((j) => ["running", "paused", "aborting"].includes(j.state))).toBe(
+      true,
+    );
     expect(snap.sources.reduce((n, s) => n + s.runningJobs, 0)).toBe(stored);
     const dayAgo = now.getTime() - 86_400_000;
-    expect(snap.failures.every((f) => isFailure(f.state) && Date.parse(f.endedAt ?? f.sortAt) >= dayAgo)).toBe(true);
+    expect(
+      snap.failures.every((f) => isFailure(f.state) && Date.parse(f.endedAt ?? f.sortAt) >= dayAgo),
+    ).toBe(true);
     const from = Date.parse(snap.timeline.from);
-    expect(snap.timeline.jobs.every((j) => j.startedAt !== null && (j.endedAt === null || Date.parse(j.endedAt) >= from))).toBe(true);
+    expect(
+      snap.timeline.jobs.every(
+        (j) => j.startedAt !== null && (j.endedAt === null || Date.parse(j.endedAt) >= from),
+      ),
+    ).toBe(true);
   });
 
   it("shows each Eyeglass zone's latest readiness result", async () => {
@@ -71,7 +81,14 @@ describe("loadWallSnapshot over real synced simulators", () => {
   });
 
   it("leaves archived sources off the wall, with their history kept", async () => {
-    const archived = await t.db.source.create({ data: { kind: "ontap", name: "ontap-retired", baseUrl: "http://retired.example", archivedAt: new Date() } });
+    const archived = await t.db.source.create({
+      data: {
+        kind: "ontap",
+        name: "ontap-retired",
+        baseUrl: "http://retired.example",
+        archivedAt: new Date(),
+      },
+    });
     try {
       const snap = await loadWallSnapshot({ sources: [], timelineHours: 6 }, t.db);
       expect(snap.sources.map((s) => s.name)).toEqual(["eyeglass-wall", "ontap-wall"]);

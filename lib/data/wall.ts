@@ -27,7 +27,10 @@ const MAX_ETAS = 24;
 export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<WallSnapshot> {
   const now = q.now ?? new Date();
   // Archived sources keep their history but are off duty: a NOC screen shows only the live estate.
-  const allSources = await db.source.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } });
+  const allSources = await db.source.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+  });
   const sources = matchSources(allSources, q.sources);
   const sourceIds = sources.map((s) => s.id);
   const scope = { sourceIds, includeGone: false };
@@ -35,33 +38,71 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
   const from = new Date(now.getTime() - q.timelineHours * 3_600_000);
 
   const idOnly = { id: true } as const;
-  const [runningRows, queuedCount, failureRows, readinessRows, timelineRows, runningCounts] = await Promise.all([
-    db.job.findMany({ where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }), orderBy: [{ sortAt: "desc" }, { id: "desc" }], take: MAX_RUNNING, select: idOnly }),
-    db.job.count({ where: jobWhere({ ...scope, states: ["queued"] }) }),
-    db.job.findMany({
-      where: { sourceId: { in: sourceIds }, state: { in: [...FAILURE_STATES] }, OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }] },
-      orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      take: MAX_FAILURES,
-      select: idOnly,
-    }),
-    readReadinessJobs(sourceIds, db),
-    db.job.findMany({
-      where: { sourceId: { in: sourceIds }, startedAt: { not: null, lt: now }, OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }] },
-      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      take: MAX_TIMELINE,
-      select: idOnly,
-    }),
-    db.job.groupBy({ by: ["sourceId"], where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }), _count: { _all: true } }),
-  ]);
+  const [runningRows, queuedCount, failureRows, readinessRows, timelineRows, runningCounts] =
+    await Promise.all([
+      db.job.findMany({
+        where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }),
+        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+        take: MAX_RUNNING,
+        select: idOnly,
+      }),
+      db.job.count({ where: jobWhere({ ...scope, states: ["queued"] }) }),
+      db.job.findMany({
+        where: {
+          sourceId: { in: sourceIds },
+          state: { in: [...FAILURE_STATES] },
+          OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }],
+        },
+        orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        take: MAX_FAILURES,
+        select: idOnly,
+      }),
+      readReadinessJobs(sourceIds, db),
+      db.job.findMany({
+        where: {
+          sourceId: { in: sourceIds },
+          startedAt: { not: null, lt: now },
+          OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }],
+        },
+        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+        take: MAX_TIMELINE,
+        select: idOnly,
+      }),
+      db.job.groupBy({
+        by: ["sourceId"],
+        where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }),
+        _count: { _all: true },
+      }),
+    ]);
 
   // One summary read for all three lists keeps the JSON shape identical to /api/jobs.
-  const summaries = new Map((await getJobSummaries([...new Set([...runningRows, ...failureRows, ...timelineRows].map((r) => r.id))], db)).map((j) => [j.id, j]));
+  const summaries = new Map(
+    (
+      await getJobSummaries(
+        [...new Set([...runningRows, ...failureRows, ...timelineRows].map((r) => r.id))],
+        db,
+      )
+    ).map((j) => [j.id, j]),
+  );
   const inOrder = (rows: Array<{ id: string }>) => rows.flatMap((r) => summaries.get(r.id) ?? []);
   const failures = inOrder(failureRows);
   const successes = failures.length
     ? await db.job.findMany({
-        where: { sourceId: { in: sourceIds }, state: "succeeded", name: { in: [...new Set(failures.map((f) => f.name))] }, startedAt: { gte: dayAgo } },
-        select: { sourceId: true, type: true, name: true, dataset: true, policy: true, drGroup: true, startedAt: true },
+        where: {
+          sourceId: { in: sourceIds },
+          state: "succeeded",
+          name: { in: [...new Set(failures.map((f) => f.name))] },
+          startedAt: { gte: dayAgo },
+        },
+        select: {
+          sourceId: true,
+          type: true,
+          name: true,
+          dataset: true,
+          policy: true,
+          drGroup: true,
+          startedAt: true,
+        },
       })
     : [];
   const incidentRows = await db.incident.findMany({
@@ -70,8 +111,15 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
     take: MAX_INCIDENTS,
   });
   const incidents: WallIncident[] = incidentRows.map((i) => ({
-    id: i.id, title: i.title, kind: i.kind, severity: i.severity, status: i.status === "acknowledged" ? "acknowledged" : "open",
-    sourceId: i.sourceId, jobId: i.jobId, openedAt: i.openedAt.toISOString(), acknowledgedBy: i.acknowledgedBy,
+    id: i.id,
+    title: i.title,
+    kind: i.kind,
+    severity: i.severity,
+    status: i.status === "acknowledged" ? "acknowledged" : "open",
+    sourceId: i.sourceId,
+    jobId: i.jobId,
+    openedAt: i.openedAt.toISOString(),
+    acknowledgedBy: i.acknowledgedBy,
   }));
   const incidentByJob = new Map(incidents.flatMap((i) => (i.jobId ? [[i.jobId, i] as const] : [])));
   const running = inOrder(runningRows);
@@ -94,15 +142,25 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
       runningJobs: counts.get(s.id) ?? 0,
       registeredAgoMs: ago(s.createdAt) ?? 0,
     })),
-    running: running.map((j) => ({ ...wallJob(j), progress: j.progress, dataset: j.dataset, eta: etas.get(j.id) ?? null })),
+    running: running.map((j) => ({
+      ...wallJob(j),
+      progress: j.progress,
+      dataset: j.dataset,
+      eta: etas.get(j.id) ?? null,
+    })),
     queuedCount,
     failures: markRecovered(failures, successes).map((f) => {
       const incident = incidentByJob.get(f.id);
       return {
         ...wallJob(f),
-        message: f.message && f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE - 1)}…` : f.message,
+        message:
+          f.message && f.message.length > MAX_MESSAGE
+            ? `${f.message.slice(0, MAX_MESSAGE - 1)}…`
+            : f.message,
         recoveredAt: f.recoveredAt,
-        incident: incident ? { id: incident.id, status: incident.status, acknowledgedBy: incident.acknowledgedBy } : null,
+        incident: incident
+          ? { id: incident.id, status: incident.status, acknowledgedBy: incident.acknowledgedBy }
+          : null,
       };
     }),
     incidents,
@@ -110,18 +168,39 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
     timeline: {
       from: from.toISOString(),
       to: now.toISOString(),
-      jobs: inOrder(timelineRows).map((j) => ({ id: j.id, sourceId: j.sourceId, sourceName: j.sourceName, name: j.name, state: j.state, startedAt: j.startedAt, endedAt: j.endedAt })),
+      jobs: inOrder(timelineRows).map((j) => ({
+        id: j.id,
+        sourceId: j.sourceId,
+        sourceName: j.sourceName,
+        name: j.name,
+        state: j.state,
+        startedAt: j.startedAt,
+        endedAt: j.endedAt,
+      })),
     },
   };
 }
 
 const wallJob = (j: JobSummary): WallJob => ({
-  id: j.id, sourceId: j.sourceId, sourceName: j.sourceName, kind: j.kind, name: j.name, state: j.state, startedAt: j.startedAt, endedAt: j.endedAt, sortAt: j.sortAt,
+  id: j.id,
+  sourceId: j.sourceId,
+  sourceName: j.sourceName,
+  kind: j.kind,
+  name: j.name,
+  state: j.state,
+  startedAt: j.startedAt,
+  endedAt: j.endedAt,
+  sortAt: j.sortAt,
 });
 
 async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<ReadinessJob[]> {
   const rows = await db.job.findMany({
-    where: { sourceId: { in: sourceIds }, kind: "eyeglass", type: "readiness", endedAt: { not: null } },
+    where: {
+      sourceId: { in: sourceIds },
+      kind: "eyeglass",
+      type: "readiness",
+      endedAt: { not: null },
+    },
     orderBy: [{ endedAt: "desc" }, { id: "desc" }],
     take: 20,
     select: {
@@ -129,13 +208,35 @@ async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<Readiness
       sourceId: true,
       endedAt: true,
       source: { select: { name: true } },
-      phases: { where: { depth: { lte: 1 } }, select: { vendorKey: true, parentKey: true, name: true, state: true, vendorStatus: true, message: true, depth: true }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }] },
+      phases: {
+        where: { depth: { lte: 1 } },
+        select: {
+          vendorKey: true,
+          parentKey: true,
+          name: true,
+          state: true,
+          vendorStatus: true,
+          message: true,
+          depth: true,
+        },
+        orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
+      },
     },
   });
-  return rows.map((r) => ({ id: r.id, sourceId: r.sourceId, sourceName: r.source.name, endedAt: r.endedAt, phases: r.phases }));
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.sourceId,
+    sourceName: r.source.name,
+    endedAt: r.endedAt,
+    phases: r.phases,
+  }));
 }
 
-async function estimateEtas(jobs: JobSummary[], now: Date, db: Tx): Promise<Map<string, { at: string; plusMinusMs: number }>> {
+async function estimateEtas(
+  jobs: JobSummary[],
+  now: Date,
+  db: Tx,
+): Promise<Map<string, { at: string; plusMinusMs: number }>> {
   const out = new Map<string, { at: string; plusMinusMs: number }>();
   await Promise.all(
     jobs.map(async (job) => {
@@ -143,7 +244,15 @@ async function estimateEtas(jobs: JobSummary[], now: Date, db: Tx): Promise<Map<
       if (!runs?.length) return;
       const phases = await db.phase.findMany({
         where: { jobId: job.id },
-        select: { vendorKey: true, parentKey: true, lane: true, name: true, state: true, startedAt: true, endedAt: true },
+        select: {
+          vendorKey: true,
+          parentKey: true,
+          lane: true,
+          name: true,
+          state: true,
+          startedAt: true,
+          endedAt: true,
+        },
       });
       const eta: Eta | null = estimateFinish(
         { state: job.state, startedAt: job.startedAt ? new Date(job.startedAt) : null },
@@ -151,7 +260,8 @@ async function estimateEtas(jobs: JobSummary[], now: Date, db: Tx): Promise<Map<
         buildBaselines(runs),
         now.getTime(),
       );
-      if (eta) out.set(job.id, { at: new Date(eta.at).toISOString(), plusMinusMs: eta.plusMinusMs });
+      if (eta)
+        out.set(job.id, { at: new Date(eta.at).toISOString(), plusMinusMs: eta.plusMinusMs });
     }),
   );
   return out;

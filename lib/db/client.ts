@@ -8,7 +8,11 @@ import { env } from "@/lib/env";
  */
 export function createDb(connectionString: string, opts: { statementTimeoutMs?: number } = {}) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10, ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}) }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: 10,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    }),
     // Credentials never leave the database by accident: code that needs them asks with `omit: { secretEnc: false }`.
     omit: { source: { secretEnc: true } },
   });

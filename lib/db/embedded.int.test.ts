@@ -18,7 +18,9 @@ describe("the embedded PostgreSQL in a folder only its owner may enter", () => {
     const dataDir = path.join(privateDir, "data", "pg");
     const starting = startEmbeddedPostgres({ dataDir, port: await freePort() });
     if (userInfo().uid === 0) {
-      await expect(starting).rejects.toThrow(`The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${path.dirname(dataDir)}`);
+      await expect(starting).rejects.toThrow(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${path.dirname(dataDir)}`,
+      );
     } else {
       const db = await starting;
       await db.stop();

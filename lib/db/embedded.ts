@@ -39,7 +39,8 @@ function folderUnreachableByPostgres(dataDir: string): string | null {
   const ids = postgresUserIds();
   if (!ids) return null;
   for (const folder of [binariesFolder(), path.dirname(dataDir)]) {
-    if (spawnSync("test", ["-x", folder], { uid: ids.uid, gid: ids.gid }).status !== 0) return folder;
+    if (spawnSync("test", ["-x", folder], { uid: ids.uid, gid: ids.gid }).status !== 0)
+      return folder;
   }
   return null;
 }
@@ -80,7 +81,10 @@ export async function startEmbeddedPostgres(opts: {
     // A first start creates the postgres user inside initialise(), so look again now that it exists.
     const unreachable = folderUnreachableByPostgres(dataDir);
     if (unreachable) throw unreachableAsPostgresUser(unreachable);
-    throw explainEmbeddedFailure(err, dataDir, log.join("")) ?? (err instanceof Error ? err : new Error(`PostgreSQL did not start: ${log.join("").trim()}`));
+    throw (
+      explainEmbeddedFailure(err, dataDir, log.join("")) ??
+      (err instanceof Error ? err : new Error(`PostgreSQL did not start: ${log.join("").trim()}`))
+    );
   }
   const database = opts.database ?? "jobdeck";
   const client = pg.getPgClient();

@@ -14,7 +14,9 @@ export async function applyMigrations(url: string): Promise<void> {
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed (${code}):\n${output}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`prisma migrate deploy failed (${code}):\n${output}`)),
     );
   });
 }

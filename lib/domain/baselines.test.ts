@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildBaselines, estimateFinish, isOutlier, median, percentile, phaseSignatures, type PastRun } from "./baselines";
+import {
+  buildBaselines,
+  estimateFinish,
+  isOutlier,
+  median,
+  percentile,
+  phaseSignatures,
+  type PastRun,
+} from "./baselines";
 
 const MIN = 60_000;
 const t = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, 0) + minutes * MIN);
@@ -41,8 +49,22 @@ const run = (startMin: number, copyMin: number, verifyMin: number): PastRun => (
   startedAt: t(startMin),
   endedAt: t(startMin + copyMin + verifyMin),
   phases: [
-    { key: `r${startMin}-c`, parentKey: null, lane: null, name: "Copy", startedAt: t(startMin), endedAt: t(startMin + copyMin) },
-    { key: `r${startMin}-v`, parentKey: null, lane: null, name: "Verify", startedAt: t(startMin + copyMin), endedAt: t(startMin + copyMin + verifyMin) },
+    {
+      key: `r${startMin}-c`,
+      parentKey: null,
+      lane: null,
+      name: "Copy",
+      startedAt: t(startMin),
+      endedAt: t(startMin + copyMin),
+    },
+    {
+      key: `r${startMin}-v`,
+      parentKey: null,
+      lane: null,
+      name: "Verify",
+      startedAt: t(startMin + copyMin),
+      endedAt: t(startMin + copyMin + verifyMin),
+    },
   ],
 });
 
@@ -50,8 +72,18 @@ describe("buildBaselines", () => {
   it("takes median, p90 and median end offset per phase and for the job", () => {
     const b = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6)]);
     expect(b.runs).toBe(3);
-    expect(b.job).toEqual({ medianMs: 24 * MIN, p90Ms: 33.6 * MIN, medianEndOffsetMs: 24 * MIN, runs: 3 });
-    expect(b.phases["|Copy#0"]).toEqual({ medianMs: 20 * MIN, p90Ms: 28 * MIN, medianEndOffsetMs: 20 * MIN, runs: 3 });
+    expect(b.job).toEqual({
+      medianMs: 24 * MIN,
+      p90Ms: 33.6 * MIN,
+      medianEndOffsetMs: 24 * MIN,
+      runs: 3,
+    });
+    expect(b.phases["|Copy#0"]).toEqual({
+      medianMs: 20 * MIN,
+      p90Ms: 28 * MIN,
+      medianEndOffsetMs: 20 * MIN,
+      runs: 3,
+    });
     expect(b.phases["|Verify#0"]?.medianEndOffsetMs).toBe(24 * MIN);
   });
   it("is empty without history", () => {
@@ -74,8 +106,19 @@ describe("isOutlier", () => {
 describe("estimateFinish", () => {
   // Runs of 12, 24 and 36 minutes (Copy 10/20/30, Verify 2/4/6); five runs add 48 and 60.
   const history = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6)]);
-  const longer = buildBaselines([run(0, 10, 2), run(100, 20, 4), run(200, 30, 6), run(300, 40, 8), run(400, 50, 10)]);
-  const phase = (name: string, state: "running" | "succeeded" | "queued", start: number | null, end: number | null) => ({
+  const longer = buildBaselines([
+    run(0, 10, 2),
+    run(100, 20, 4),
+    run(200, 30, 6),
+    run(300, 40, 8),
+    run(400, 50, 10),
+  ]);
+  const phase = (
+    name: string,
+    state: "running" | "succeeded" | "queued",
+    start: number | null,
+    end: number | null,
+  ) => ({
     key: name,
     parentKey: null,
     lane: null,
@@ -86,7 +129,12 @@ describe("estimateFinish", () => {
   });
   const running = { state: "running" as const, startedAt: t(1000) };
   it("uses the median past run length, with a spread covering every past run and a margin for few runs", () => {
-    const eta = estimateFinish(running, [phase("Copy", "running", 0, null), phase("Verify", "queued", null, null)], history, t(1005).getTime());
+    const eta = estimateFinish(
+      running,
+      [phase("Copy", "running", 0, null), phase("Verify", "queued", null, null)],
+      history,
+      t(1005).getTime(),
+    );
     // 24 min; the farthest run is 12 min away, widened by a third for three runs.
     expect(eta).toEqual({ at: t(1024).getTime(), plusMinusMs: 16 * MIN });
   });
@@ -96,7 +144,12 @@ describe("estimateFinish", () => {
     expect(eta).toEqual({ at: t(1048).getTime(), plusMinusMs: 16 * MIN });
   });
   it("is never before its running phase's median says it ends", () => {
-    const eta = estimateFinish(running, [phase("Copy", "succeeded", 0, 22), phase("Verify", "running", 22, null)], history, t(1023).getTime());
+    const eta = estimateFinish(
+      running,
+      [phase("Copy", "succeeded", 0, 22), phase("Verify", "running", 22, null)],
+      history,
+      t(1023).getTime(),
+    );
     expect(eta?.at).toBe(t(1026).getTime());
   });
   it("past every run of its history, ends after now with a modest spread", () => {
@@ -105,7 +158,16 @@ describe("estimateFinish", () => {
   });
   it("says nothing with fewer than three past runs, or for a finished job", () => {
     expect(estimateFinish(running, [], buildBaselines([]), t(1001).getTime())).toBeNull();
-    expect(estimateFinish(running, [], buildBaselines([run(0, 10, 2), run(100, 20, 4)]), t(1001).getTime())).toBeNull();
-    expect(estimateFinish({ state: "succeeded", startedAt: t(1000) }, [], history, t(1001).getTime())).toBeNull();
+    expect(
+      estimateFinish(
+        running,
+        [],
+        buildBaselines([run(0, 10, 2), run(100, 20, 4)]),
+        t(1001).getTime(),
+      ),
+    ).toBeNull();
+    expect(
+      estimateFinish({ state: "succeeded", startedAt: t(1000) }, [], history, t(1001).getTime()),
+    ).toBeNull();
   });
 });

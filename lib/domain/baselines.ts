@@ -107,14 +107,22 @@ export function buildBaselines(runs: readonly PastRun[]): Baselines {
     const summary = summarise(entry.durations, entry.ends);
     if (summary) phases[signature] = summary;
   }
-  return { runs: runs.length, job: summarise(jobDurations, jobDurations), jobDurationsMs: [...jobDurations].sort((a, b) => a - b), phases };
+  return {
+    runs: runs.length,
+    job: summarise(jobDurations, jobDurations),
+    jobDurationsMs: [...jobDurations].sort((a, b) => a - b),
+    phases,
+  };
 }
 
 /** Too few runs make every spread look unusual, so outliers need some history to be called. */
 const MIN_RUNS_FOR_OUTLIER = 3;
 
 /** Slower than nine runs in ten and half again the median: worth a look, not just noise. */
-export function isOutlier(durationMs: number | null, baseline: PhaseBaseline | null | undefined): boolean {
+export function isOutlier(
+  durationMs: number | null,
+  baseline: PhaseBaseline | null | undefined,
+): boolean {
   if (durationMs === null || !baseline || baseline.runs < MIN_RUNS_FOR_OUTLIER) return false;
   return durationMs > Math.max(baseline.p90Ms, baseline.medianMs * 1.5);
 }
@@ -148,23 +156,38 @@ export function estimateFinish(
   baselines: Baselines,
   now: number,
 ): Eta | null {
-  if (!baselines.job || baselines.runs < MIN_RUNS_FOR_ETA || !job.startedAt || !isInFlight(job.state)) return null;
+  if (
+    !baselines.job ||
+    baselines.runs < MIN_RUNS_FOR_ETA ||
+    !job.startedAt ||
+    !isInFlight(job.state)
+  )
+    return null;
   const start = job.startedAt.getTime();
   const elapsed = Math.max(0, now - start);
   const signatures = phaseSignatures(phases);
   let runningEnd = now;
   for (const p of phases) {
     const b = baselines.phases[signatures.get(p.key) ?? ""];
-    if (b && p.startedAt && !p.endedAt && p.state === "running") runningEnd = Math.max(runningEnd, p.startedAt.getTime() + b.medianMs);
+    if (b && p.startedAt && !p.endedAt && p.state === "running")
+      runningEnd = Math.max(runningEnd, p.startedAt.getTime() + b.medianMs);
   }
   const lengths = baselines.jobDurationsMs;
   const alive = lengths.filter((d) => d > elapsed);
   // Older than every past run: it ends some time after now, by how much history cannot say, so
   // the estimate and spread are a quarter of the longest run's length.
-  const pool = alive.length >= MIN_RUNS_FOR_ETA ? alive : alive.length ? lengths.slice(-MIN_RUNS_FOR_ETA) : [elapsed + Math.max(...lengths, 0) * 0.25];
+  const pool =
+    alive.length >= MIN_RUNS_FOR_ETA
+      ? alive
+      : alive.length
+        ? lengths.slice(-MIN_RUNS_FOR_ETA)
+        : [elapsed + Math.max(...lengths, 0) * 0.25];
   const at = Math.max(start + (median(pool) ?? elapsed), runningEnd, now);
   const spread = Math.max(...pool.map((d) => Math.abs(start + d - at)));
-  return { at, plusMinusMs: Math.max(spread * (1 + 1 / pool.length), (at - now) * MIN_SPREAD_SHARE) };
+  return {
+    at,
+    plusMinusMs: Math.max(spread * (1 + 1 / pool.length), (at - now) * MIN_SPREAD_SHARE),
+  };
 }
 
 /** Even a tight history leaves this much of the time left uncertain. */

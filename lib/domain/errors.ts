@@ -9,7 +9,14 @@ export interface ParameterIssue {
   message: string;
 }
 
-export type DomainErrorKind = "invalid" | "not-found" | "conflict" | "forbidden" | "idempotency-key-reused" | "too-many" | "busy";
+export type DomainErrorKind =
+  | "invalid"
+  | "not-found"
+  | "conflict"
+  | "forbidden"
+  | "idempotency-key-reused"
+  | "too-many"
+  | "busy";
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { FAILURE_STATES, IN_FLIGHT_STATES, isFailure, isInFlight, isTerminal, isUnfinished, JOB_STATES, TERMINAL_STATES, UNFINISHED_STATES } from "./job-state";
+import {
+  FAILURE_STATES,
+  IN_FLIGHT_STATES,
+  isFailure,
+  isInFlight,
+  isTerminal,
+  isUnfinished,
+  JOB_STATES,
+  TERMINAL_STATES,
+  UNFINISHED_STATES,
+} from "./job-state";
 
 describe("job state groups", () => {
   it("split every state into unfinished or terminal, never both", () => {
@@ -11,7 +21,9 @@ describe("job state groups", () => {
     expect(isUnfinished("queued")).toBe(true);
     expect(isInFlight("queued")).toBe(false);
     expect(IN_FLIGHT_STATES).toEqual(["running", "paused", "aborting"]);
-    expect(JOB_STATES.filter(isInFlight)).toEqual(JOB_STATES.filter((s) => isUnfinished(s) && s !== "queued"));
+    expect(JOB_STATES.filter(isInFlight)).toEqual(
+      JOB_STATES.filter((s) => isUnfinished(s) && s !== "queued"),
+    );
   });
 
   it("count aborted and cancelled jobs as failures, partial ones not", () => {

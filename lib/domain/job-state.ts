@@ -18,16 +18,31 @@ export type JobState = (typeof JOB_STATES)[number];
  */
 
 /** Started and not finished: the vendor is working on it (or pausing, or aborting it). */
-export const IN_FLIGHT_STATES = ["running", "paused", "aborting"] as const satisfies readonly JobState[];
+export const IN_FLIGHT_STATES = [
+  "running",
+  "paused",
+  "aborting",
+] as const satisfies readonly JobState[];
 
 /** Not finished yet: waiting to start, or in flight. */
-export const UNFINISHED_STATES = ["queued", ...IN_FLIGHT_STATES] as const satisfies readonly JobState[];
+export const UNFINISHED_STATES = [
+  "queued",
+  ...IN_FLIGHT_STATES,
+] as const satisfies readonly JobState[];
 
 /** Ended without doing all its work. */
-export const FAILURE_STATES = ["failed", "aborted", "canceled"] as const satisfies readonly JobState[];
+export const FAILURE_STATES = [
+  "failed",
+  "aborted",
+  "canceled",
+] as const satisfies readonly JobState[];
 
 /** Ended, one way or another: the vendor will not change it any more. */
-export const TERMINAL_STATES = ["succeeded", "partial", ...FAILURE_STATES] as const satisfies readonly JobState[];
+export const TERMINAL_STATES = [
+  "succeeded",
+  "partial",
+  ...FAILURE_STATES,
+] as const satisfies readonly JobState[];
 
 const has = (group: readonly JobState[]) => {
   const set: ReadonlySet<JobState> = new Set(group);

@@ -5,7 +5,13 @@ const p = (key: string, parentKey: string | null, order: number) => ({ key, pare
 
 describe("buildPhaseTree", () => {
   it("nests children under parents in order and sets depth", () => {
-    const roots = buildPhaseTree([p("b", null, 2), p("a", null, 1), p("a2", "a", 2), p("a1", "a", 1), p("x", "a1", 0)]);
+    const roots = buildPhaseTree([
+      p("b", null, 2),
+      p("a", null, 1),
+      p("a2", "a", 2),
+      p("a1", "a", 1),
+      p("x", "a1", 0),
+    ]);
     const flat = flattenPhaseTree(roots).map((n) => `${n.depth}:${n.phase.key}`);
     expect(flat).toEqual(["0:a", "1:a1", "2:x", "1:a2", "0:b"]);
   });

@@ -19,30 +19,66 @@ import {
 
 const T0 = Date.UTC(2026, 1, 10, 8, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
-const phase = (name: string, from: number, to: number | null, state: RunPhase["state"] = "succeeded"): RunPhase => ({
+const phase = (
+  name: string,
+  from: number,
+  to: number | null,
+  state: RunPhase["state"] = "succeeded",
+): RunPhase => ({
   name,
   state,
   startedAt: at(from),
   endedAt: to === null ? null : at(to),
 });
-const run = (phases: RunPhase[], over: Partial<RunTimes> = {}): RunTimes => ({ state: "succeeded", startedAt: at(0), endedAt: at(3600), phases, ...over });
+const run = (phases: RunPhase[], over: Partial<RunTimes> = {}): RunTimes => ({
+  state: "succeeded",
+  startedAt: at(0),
+  endedAt: at(3600),
+  phases,
+  ...over,
+});
 
 describe("measureRto", () => {
   it("ends at the service phase, not the job's end, taking the last lane's end", () => {
-    const r = run([phase("Power On", 0, 100), phase("Post VM Failover", 100, 754), phase("Post VM Failover", 90, 700), phase("Finalize", 754, 3600)]);
+    const r = run([
+      phase("Power On", 0, 100),
+      phase("Post VM Failover", 100, 754),
+      phase("Post VM Failover", 90, 700),
+      phase("Finalize", 754, 3600),
+    ]);
     expect(measureRto(r, "Post VM Failover")).toBe(754_000);
     expect(measureRto(r, "post vm failover ")).toBe(754_000);
   });
 
   it("is null when the service phase failed, is still running, or was never reached", () => {
-    expect(measureRto(run([phase("Post VM Failover", 0, 50, "failed")], { state: "failed" }), "Post VM Failover")).toBeNull();
-    expect(measureRto(run([phase("Post VM Failover", 0, null, "running")], { state: "running", endedAt: null }), "Post VM Failover")).toBeNull();
+    expect(
+      measureRto(
+        run([phase("Post VM Failover", 0, 50, "failed")], { state: "failed" }),
+        "Post VM Failover",
+      ),
+    ).toBeNull();
+    expect(
+      measureRto(
+        run([phase("Post VM Failover", 0, null, "running")], { state: "running", endedAt: null }),
+        "Post VM Failover",
+      ),
+    ).toBeNull();
     expect(measureRto(run([phase("Power On", 0, 50)]), "Post VM Failover")).toBeNull();
-    expect(measureRto(run([phase("Make target writable", 0, 50)], { startedAt: null }), "Make target writable")).toBeNull();
+    expect(
+      measureRto(
+        run([phase("Make target writable", 0, 50)], { startedAt: null }),
+        "Make target writable",
+      ),
+    ).toBeNull();
   });
 
   it("counts a service phase that ended with warnings as restored", () => {
-    expect(measureRto(run([phase("Make target writable", 10, 120, "partial")], { state: "partial" }), "Make target writable")).toBe(120_000);
+    expect(
+      measureRto(
+        run([phase("Make target writable", 10, 120, "partial")], { state: "partial" }),
+        "Make target writable",
+      ),
+    ).toBe(120_000);
   });
 
   it("uses the whole job when the vendor has no service phase, only if it succeeded", () => {
@@ -57,7 +93,9 @@ describe("measureRpo", () => {
     expect(measureRpo(r, "Post VM Failover", [at(-900)])).toBe(0);
     const external = run([phase("Make target writable", 100, 200)]);
     expect(cutoverOf(external, "Make target writable")).toEqual(at(100));
-    expect(measureRpo(external, "Make target writable", [at(-900), at(-300), at(150)])).toBe(300_000);
+    expect(measureRpo(external, "Make target writable", [at(-900), at(-300), at(150)])).toBe(
+      300_000,
+    );
     expect(measureRpo(external, "Make target writable", [])).toBeNull();
   });
 
@@ -93,8 +131,13 @@ describe("statistics", () => {
     expect(periodKey(new Date(Date.UTC(2026, 2, 31, 23, 59)), "quarter")).toBe("2026-Q1");
     expect(periodKey(new Date(Date.UTC(2026, 3, 1)), "quarter")).toBe("2026-Q2");
     expect(periodKey(new Date(Date.UTC(2026, 11, 31)), "quarter")).toBe("2026-Q4");
-    expect(quarterRange(new Date(Date.UTC(2026, 4, 17)))).toEqual({ from: new Date(Date.UTC(2026, 3, 1)), to: new Date(Date.UTC(2026, 6, 1)) });
-    expect(quarterRange(new Date(Date.UTC(2026, 11, 2))).to).toEqual(new Date(Date.UTC(2027, 0, 1)));
+    expect(quarterRange(new Date(Date.UTC(2026, 4, 17)))).toEqual({
+      from: new Date(Date.UTC(2026, 3, 1)),
+      to: new Date(Date.UTC(2026, 6, 1)),
+    });
+    expect(quarterRange(new Date(Date.UTC(2026, 11, 2))).to).toEqual(
+      new Date(Date.UTC(2027, 0, 1)),
+    );
   });
 });
 

@@ -6,7 +6,16 @@ import type { SourceKind } from "./source-kind";
  * statistics managers read (success rate, median and p90, trends, groups never tested).
  */
 
-export const RUN_CATEGORIES = ["test", "planned", "unplanned", "failover", "failback", "readiness", "mirror", "restore"] as const;
+export const RUN_CATEGORIES = [
+  "test",
+  "planned",
+  "unplanned",
+  "failover",
+  "failback",
+  "readiness",
+  "mirror",
+  "restore",
+] as const;
 export type RunCategory = (typeof RUN_CATEGORIES)[number];
 
 export const CATEGORY_LABEL: Record<RunCategory, string> = {
@@ -22,7 +31,10 @@ export const CATEGORY_LABEL: Record<RunCategory, string> = {
 };
 
 /** The vendor job types (as the connectors name them) behind each category. */
-export const CATEGORY_TYPES: Record<RunCategory, ReadonlyArray<{ kind: SourceKind; type: string }>> = {
+export const CATEGORY_TYPES: Record<
+  RunCategory,
+  ReadonlyArray<{ kind: SourceKind; type: string }>
+> = {
   test: [
     { kind: "eyeglass", type: "dr-test" },
     { kind: "eyeglass", type: "rehearsal" },
@@ -48,7 +60,14 @@ export function categoryOf(kind: SourceKind, type: string): RunCategory | null {
 }
 
 /** Categories whose runs move service to another site: the ones an RTO is measured on. */
-export const FAILOVER_CATEGORIES: ReadonlySet<RunCategory> = new Set(["test", "planned", "unplanned", "failover", "failback", "restore"]);
+export const FAILOVER_CATEGORIES: ReadonlySet<RunCategory> = new Set([
+  "test",
+  "planned",
+  "unplanned",
+  "failover",
+  "failback",
+  "restore",
+]);
 
 export type Outcome = "succeeded" | "partial" | "failed" | "running";
 
@@ -106,15 +125,21 @@ const samePhase = (a: string, b: string) => a.trim().toLowerCase() === b.trim().
 export function measureRto(run: RunTimes, servicePhase: string | null): number | null {
   if (!run.startedAt) return null;
   const start = run.startedAt.getTime();
-  if (!servicePhase) return RESTORED.has(run.state) && run.endedAt ? Math.max(0, run.endedAt.getTime() - start) : null;
+  if (!servicePhase)
+    return RESTORED.has(run.state) && run.endedAt
+      ? Math.max(0, run.endedAt.getTime() - start)
+      : null;
   const matches = run.phases.filter((p) => samePhase(p.name, servicePhase));
-  if (matches.length === 0 || matches.some((p) => !RESTORED.has(p.state) || !p.endedAt)) return null;
+  if (matches.length === 0 || matches.some((p) => !RESTORED.has(p.state) || !p.endedAt))
+    return null;
   return Math.max(0, Math.max(...matches.map((p) => p.endedAt?.getTime() ?? start)) - start);
 }
 
 /** When service moved: the start of the service-restoring phase, else the run's end (or start). */
 export function cutoverOf(run: RunTimes, servicePhase: string | null): Date | null {
-  const service = servicePhase ? run.phases.find((p) => samePhase(p.name, servicePhase)) : undefined;
+  const service = servicePhase
+    ? run.phases.find((p) => samePhase(p.name, servicePhase))
+    : undefined;
   return service?.startedAt ?? run.endedAt ?? run.startedAt;
 }
 
@@ -122,11 +147,19 @@ export function cutoverOf(run: RunTimes, servicePhase: string | null): Date | nu
  * Data-loss window at cut-over: run start back to the last successful replication that ended before
  * the cut-over. A replication inside the run (a planned failover's final sync) gives 0.
  */
-export function measureRpo(run: RunTimes, servicePhase: string | null, externalReplicationEnds: readonly Date[]): number | null {
+export function measureRpo(
+  run: RunTimes,
+  servicePhase: string | null,
+  externalReplicationEnds: readonly Date[],
+): number | null {
   const cutover = cutoverOf(run, servicePhase);
   if (!run.startedAt || !cutover) return null;
-  const inRun = run.phases.filter((p) => /replicat/i.test(p.name) && p.state === "succeeded").map((p) => p.endedAt);
-  const ends = [...externalReplicationEnds, ...inRun].flatMap((d) => (d && d.getTime() <= cutover.getTime() ? [d.getTime()] : []));
+  const inRun = run.phases
+    .filter((p) => /replicat/i.test(p.name) && p.state === "succeeded")
+    .map((p) => p.endedAt);
+  const ends = [...externalReplicationEnds, ...inRun].flatMap((d) =>
+    d && d.getTime() <= cutover.getTime() ? [d.getTime()] : [],
+  );
   if (ends.length === 0) return null;
   return Math.max(0, run.startedAt.getTime() - Math.max(...ends));
 }
@@ -161,12 +194,17 @@ export type Period = "month" | "quarter";
 export function periodKey(at: Date, period: Period): string {
   const year = at.getUTCFullYear();
   const month = at.getUTCMonth();
-  return period === "month" ? `${year}-${String(month + 1).padStart(2, "0")}` : `${year}-Q${Math.floor(month / 3) + 1}`;
+  return period === "month"
+    ? `${year}-${String(month + 1).padStart(2, "0")}`
+    : `${year}-Q${Math.floor(month / 3) + 1}`;
 }
 
 export function quarterRange(at: Date): { from: Date; to: Date } {
   const first = Math.floor(at.getUTCMonth() / 3) * 3;
-  return { from: new Date(Date.UTC(at.getUTCFullYear(), first, 1)), to: new Date(Date.UTC(at.getUTCFullYear(), first + 3, 1)) };
+  return {
+    from: new Date(Date.UTC(at.getUTCFullYear(), first, 1)),
+    to: new Date(Date.UTC(at.getUTCFullYear(), first + 3, 1)),
+  };
 }
 
 /** What a target bounds: the time to restore service (RTO) or the data lost at cut-over (RPO). */
@@ -181,7 +219,11 @@ export interface TargetRule {
 }
 
 /** A source's own target for the group beats an estate-wide one; a run's policies are tried after its group. */
-export function targetFor(rules: readonly TargetRule[], sourceId: string, groups: readonly string[]): number | null {
+export function targetFor(
+  rules: readonly TargetRule[],
+  sourceId: string,
+  groups: readonly string[],
+): number | null {
   for (const group of groups) {
     const own = rules.find((r) => r.sourceId === sourceId && samePhase(r.group, group));
     if (own) return own.targetMs;
@@ -193,6 +235,10 @@ export function targetFor(rules: readonly TargetRule[], sourceId: string, groups
 
 /** The names a run is grouped under: its DR group/zone, then each policy. */
 export function groupsOf(drGroup: string | null, policy: string | null): string[] {
-  const split = (s: string | null) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  const split = (s: string | null) =>
+    (s ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
   return [...new Set([...split(drGroup), ...split(policy)])];
 }

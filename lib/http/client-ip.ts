@@ -23,7 +23,9 @@ export function trustPeerHeader(): void {
 /** "::ffff:10.0.0.1" and "10.0.0.1" are one client. */
 function normalize(address: string): string {
   const trimmed = address.trim().replace(/^\[|\]$/g, "");
-  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
+  return trimmed.toLowerCase().startsWith("::ffff:") && isIP(trimmed.slice(7)) === 4
+    ? trimmed.slice(7)
+    : trimmed;
 }
 
 let proxies: { list: string[]; block: BlockList } | undefined;
@@ -65,7 +67,10 @@ export function clientAddress(request: Pick<Request, "headers">): string {
   const peer = peerAddress(request);
   if (!peer) return "unknown";
   if (!isTrusted(peer)) return peer;
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map(normalize).filter(Boolean);
+  const hops = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map(normalize)
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i] ?? "";
     if (!isIP(hop)) return peer;

@@ -16,7 +16,14 @@ export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
 
 const RETRY_AFTER_SECONDS = 5;
 
-const busy = () => new HttpError(503, "Busy", "Jobdeck is already running as many heavy reports as it allows at once. Try again in a few seconds.", undefined, RETRY_AFTER_SECONDS);
+const busy = () =>
+  new HttpError(
+    503,
+    "Busy",
+    "Jobdeck is already running as many heavy reports as it allows at once. Try again in a few seconds.",
+    undefined,
+    RETRY_AFTER_SECONDS,
+  );
 
 let running = 0;
 

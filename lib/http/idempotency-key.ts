@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { badRequest } from "./problem";
 
-const schema = z.string().min(8).max(200).regex(/^[\w.:-]+$/);
+const schema = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\w.:-]+$/);
 
 /** The Idempotency-Key header every action and launch request must carry. */
 export function requireIdempotencyKey(request: Request): string {

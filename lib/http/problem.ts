@@ -13,7 +13,11 @@ export interface Problem {
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      ...headers,
+    },
   });
 }
 
@@ -43,15 +47,28 @@ export class HttpError extends Error {
 
 /** The problem response for a thrown HttpError, with Retry-After when it says when to come back. */
 export function errorResponse(err: HttpError): Response {
-  return problemResponse(err.toProblem(), err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {});
+  return problemResponse(
+    err.toProblem(),
+    err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : {},
+  );
 }
 
-export const badRequest = (detail: string, errors?: Problem["errors"]) => new HttpError(400, "Bad request", detail, errors);
+export const badRequest = (detail: string, errors?: Problem["errors"]) =>
+  new HttpError(400, "Bad request", detail, errors);
 export const unauthorized = () => new HttpError(401, "Unauthorized", "Sign in to use Jobdeck.");
-const TOKEN_REFUSALS = { unknown: "is not a Jobdeck API token", revoked: "has been revoked", expired: "has expired" } as const;
+const TOKEN_REFUSALS = {
+  unknown: "is not a Jobdeck API token",
+  revoked: "has been revoked",
+  expired: "has expired",
+} as const;
 /** A bearer API token that does not let its script in: 401, saying whether it is unknown, revoked or expired. */
 export const rejectedToken = (reason: keyof typeof TOKEN_REFUSALS) =>
-  new HttpError(401, "Unauthorized", `The API token ${TOKEN_REFUSALS[reason]}. Ask an admin for a new one.`, [{ parameter: "authorization", message: TOKEN_REFUSALS[reason] }]);
+  new HttpError(
+    401,
+    "Unauthorized",
+    `The API token ${TOKEN_REFUSALS[reason]}. Ask an admin for a new one.`,
+    [{ parameter: "authorization", message: TOKEN_REFUSALS[reason] }],
+  );
 export const forbidden = (detail: string) => new HttpError(403, "Forbidden", detail);
 export const notFound = (detail: string) => new HttpError(404, "Not found", detail);
 export const conflict = (detail: string) => new HttpError(409, "Conflict", detail);
@@ -71,8 +88,16 @@ const DOMAIN_STATUS: Record<DomainErrorKind, { status: number; title: string }> 
 export function httpErrorFor(err: DomainError): HttpError {
   const { status, title } = DOMAIN_STATUS[err.kind];
   if (err instanceof Invalid) return new HttpError(status, title, err.detail, err.issues);
-  if (err instanceof TooMany) return new HttpError(status, `Too many ${err.what}`, err.detail, undefined, err.retryAfterSeconds);
-  if (err instanceof Busy) return new HttpError(status, title, err.detail, undefined, err.retryAfterSeconds);
+  if (err instanceof TooMany)
+    return new HttpError(
+      status,
+      `Too many ${err.what}`,
+      err.detail,
+      undefined,
+      err.retryAfterSeconds,
+    );
+  if (err instanceof Busy)
+    return new HttpError(status, title, err.detail, undefined, err.retryAfterSeconds);
   return new HttpError(status, title, err.detail);
 }
 

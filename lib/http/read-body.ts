@@ -3,7 +3,10 @@ import { HttpError } from "./problem";
 /** Default cap on a JSON request body: every Jobdeck request is a small form or a command. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-export const payloadTooLarge = (limit: number) => new HttpError(413, "Payload too large", `The request body is larger than ${limit} bytes.`, [{ parameter: "body", message: `must be at most ${limit} bytes` }]);
+export const payloadTooLarge = (limit: number) =>
+  new HttpError(413, "Payload too large", `The request body is larger than ${limit} bytes.`, [
+    { parameter: "body", message: `must be at most ${limit} bytes` },
+  ]);
 
 /**
  * The body as text, refusing (413) past `limit` bytes without reading the rest: a declared

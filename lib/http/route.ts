@@ -7,7 +7,16 @@ import { roleAllows, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
 import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
-import { asHttpError, badRequest, errorResponse, forbidden, HttpError, problemResponse, rejectedToken, unauthorized } from "./problem";
+import {
+  asHttpError,
+  badRequest,
+  errorResponse,
+  forbidden,
+  HttpError,
+  problemResponse,
+  rejectedToken,
+  unauthorized,
+} from "./problem";
 import { readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
@@ -49,8 +58,14 @@ export function route<
   B extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
   R extends Need = "viewer",
->(spec: RouteSpec<Q, B, P, R>, handler: (ctx: RouteContext<Q, B, P, R>) => Promise<Response | object>) {
-  const handle = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+>(
+  spec: RouteSpec<Q, B, P, R>,
+  handler: (ctx: RouteContext<Q, B, P, R>) => Promise<Response | object>,
+) {
+  const handle = async (
+    request: Request,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     let release: (() => void) | undefined;
     try {
       const url = new URL(request.url);
@@ -65,30 +80,59 @@ export function route<
         if (!actor) throw unauthorized();
         // On public routes (health, pairing, token entry) a display token is no more than anonymous.
         if (actor.kind === "display" && !displayTokenMayRead(request.method, url.pathname)) {
-          throw forbidden("Display tokens read only the wall (/api/wall, /api/stream and /api/me).");
+          throw forbidden(
+            "Display tokens read only the wall (/api/wall, /api/stream and /api/me).",
+          );
         }
-        if (actor.kind === "api" && actor.scope === "metrics" && !metricsTokenMayRead(request.method, url.pathname)) {
+        if (
+          actor.kind === "api" &&
+          actor.scope === "metrics" &&
+          !metricsTokenMayRead(request.method, url.pathname)
+        ) {
           throw forbidden("A metrics token reads only /api/metrics.");
         }
-        if (!roleAllows(actor.role, need)) throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
+        if (!roleAllows(actor.role, need))
+          throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
       }
-      const query = spec.query ? parseWith(spec.query, queryObject(url.searchParams), "query") : undefined;
+      const query = spec.query
+        ? parseWith(spec.query, queryObject(url.searchParams), "query")
+        : undefined;
       const params = spec.params ? parseWith(spec.params, await context.params, "path") : undefined;
-      const body = spec.body ? parseWith(spec.body, await readJson(request, spec.maxBody), "body") : undefined;
+      const body = spec.body
+        ? parseWith(spec.body, await readJson(request, spec.maxBody), "body")
+        : undefined;
       if (HEAVY_ROUTES.has(url.pathname)) release = acquireHeavySlot();
-      const result = await handler({ request, query, body, params, actor } as RouteContext<Q, B, P, R>);
-      const response = result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "no-store" } });
+      const result = await handler({ request, query, body, params, actor } as RouteContext<
+        Q,
+        B,
+        P,
+        R
+      >);
+      const response =
+        result instanceof Response
+          ? result
+          : Response.json(result, { headers: { "cache-control": "no-store" } });
       return release ? releaseWhenSent(response, release) : response;
     } catch (err) {
       release?.();
       const problem = asHttpError(err);
       if (problem) return errorResponse(problem);
       logger.error({ err, path: new URL(request.url).pathname }, "unhandled API error");
-      return problemResponse({ type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong; it has been logged." });
+      return problemResponse({
+        type: "about:blank",
+        title: "Internal error",
+        status: 500,
+        detail: "Something went wrong; it has been logged.",
+      });
     }
   };
   // The OpenAPI document (app/api/openapi.json) is generated from these very schemas.
-  const documented: DocumentedSpec = { role: spec.role ?? "viewer", query: spec.query, body: spec.body, params: spec.params };
+  const documented: DocumentedSpec = {
+    role: spec.role ?? "viewer",
+    query: spec.query,
+    body: spec.body,
+    params: spec.params,
+  };
   return Object.assign(handle, { spec: documented });
 }
 
@@ -117,16 +161,25 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string)
     // PostgreSQL text cannot hold U+0000 or a lone UTF-16 surrogate (JSON can): refuse them here rather than fail in the query.
     if (bad !== null) {
       const message = "must not contain a NUL character or an unpaired UTF-16 surrogate";
-      throw badRequest(`Invalid ${where}: ${bad || where} ${message}.`, [{ parameter: bad || where, message }]);
+      throw badRequest(`Invalid ${where}: ${bad || where} ${message}.`, [
+        { parameter: bad || where, message },
+      ]);
     }
     return result.data;
   }
   // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
   const errors = result.error.issues.map((issue) => ({
-    parameter: issue.path.length ? (where === "body" ? issue.path.join(".") : String(issue.path[0])) : where,
+    parameter: issue.path.length
+      ? where === "body"
+        ? issue.path.join(".")
+        : String(issue.path[0])
+      : where,
     message: issue.message,
   }));
-  throw badRequest(`Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
+  throw badRequest(
+    `Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`,
+    errors,
+  );
 }
 
 async function readJson(request: Request, limit?: number): Promise<unknown> {
@@ -135,7 +188,9 @@ async function readJson(request: Request, limit?: number): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("Request body is not valid JSON.", [{ parameter: "body", message: "is not valid JSON" }]);
+    throw badRequest("Request body is not valid JSON.", [
+      { parameter: "body", message: "is not valid JSON" },
+    ]);
   }
 }
 
@@ -143,7 +198,10 @@ async function readJson(request: Request, limit?: number): Promise<unknown> {
 function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host =
+    request.headers.get("x-forwarded-host") ??
+    request.headers.get("host") ??
+    new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -153,12 +211,26 @@ function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw forbidden("Cross-origin request refused.");
 }
 
-async function assertUnderRate(request: Request, pathname: string, perMinute: number): Promise<void> {
+async function assertUnderRate(
+  request: Request,
+  pathname: string,
+  perMinute: number,
+): Promise<void> {
   await maybePruneThrottles();
-  const verdict = await hitThrottle(`route:${request.method} ${pathname}:${clientAddress(request)}`, perMinute, 60_000);
+  const verdict = await hitThrottle(
+    `route:${request.method} ${pathname}:${clientAddress(request)}`,
+    perMinute,
+    60_000,
+  );
   if (verdict.allowed) return;
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  throw new HttpError(429, "Too many requests", `Too many requests from your network address. Wait ${seconds} seconds and try again.`, undefined, seconds);
+  throw new HttpError(
+    429,
+    "Too many requests",
+    `Too many requests from your network address. Wait ${seconds} seconds and try again.`,
+    undefined,
+    seconds,
+  );
 }
 
 /** A streamed export holds its slot until the last byte is sent (or the client goes away). */
@@ -186,7 +258,11 @@ function releaseWhenSent(response: Response, release: () => void): Response {
       await reader.cancel(reason);
     },
   });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 /** The dotted path of the first string holding U+0000 in a parsed value ("" for the value itself), or null. */
@@ -199,7 +275,8 @@ function pathWithUnstorable(value: unknown): string | null {
     if (typeof v === "string") {
       if (UNSTORABLE.test(v)) return path;
     } else if (v && typeof v === "object" && depth < 20 && !(v instanceof Date)) {
-      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
+      for (const [k, child] of Object.entries(v))
+        stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
     }
   }
   return null;

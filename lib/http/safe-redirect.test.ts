@@ -28,7 +28,8 @@ const HOSTILE = [
 
 /** The same in the form a browser sends them in a query string: the server decodes once. */
 const encodedOnce = HOSTILE.map((v) => decodeURIComponent(encodeURIComponent(v)));
-const fromQuery = (raw: string) => new URL(`http://localhost/sign-in?next=${raw}`).searchParams.get("next") ?? "";
+const fromQuery = (raw: string) =>
+  new URL(`http://localhost/sign-in?next=${raw}`).searchParams.get("next") ?? "";
 
 describe("safeNext", () => {
   it("keeps paths on this site, re-serialised", () => {
@@ -42,10 +43,22 @@ describe("safeNext", () => {
     for (const value of [...HOSTILE, ...encodedOnce]) {
       const result = safeNext(value, "/jobs");
       // Whatever comes back, a browser resolving it against our origin stays on our origin.
-      expect(new URL(result, "http://jobdeck.test").origin, JSON.stringify(value)).toBe("http://jobdeck.test");
-      expect(result.startsWith("/") && !result.startsWith("//") && !result.includes("\\"), JSON.stringify(value)).toBe(true);
+      expect(new URL(result, "http://jobdeck.test").origin, JSON.stringify(value)).toBe(
+        "http://jobdeck.test",
+      );
+      expect(
+        result.startsWith("/") && !result.startsWith("//") && !result.includes("\\"),
+        JSON.stringify(value),
+      ).toBe(true);
     }
-    for (const raw of ["%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "%2F%0D%2Fevil.example", "%252F%252Fevil.example", "/%2F/evil.example"]) {
+    for (const raw of [
+      "%2F%09%2Fevil.example",
+      "%2F%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%2F%0D%2Fevil.example",
+      "%252F%252Fevil.example",
+      "/%2F/evil.example",
+    ]) {
       const result = safeNext(fromQuery(raw), "/jobs");
       expect(new URL(result, "http://jobdeck.test").origin, raw).toBe("http://jobdeck.test");
     }

@@ -12,7 +12,11 @@ export interface SecurityHeaderInput {
   dev: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, frameAncestors, dev }: Omit<SecurityHeaderInput, "secure">): string {
+export function contentSecurityPolicy({
+  nonce,
+  frameAncestors,
+  dev,
+}: Omit<SecurityHeaderInput, "secure">): string {
   return [
     "default-src 'self'",
     // Next's dev overlay and React's dev stack traces use eval; production never does.

@@ -41,11 +41,15 @@ export function sseResponse(o: SseOptions): Response {
             cleanup();
           }
         };
-        const send = (event: StreamEvent) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        const send = (event: StreamEvent) =>
+          write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
         write("retry: 3000\n\n");
         const unsubscribe = (o.feed ?? changeFeed()).subscribe(o.topic, send);
         send({ type: "heartbeat", at: new Date().toISOString() });
-        const heartbeat = setInterval(() => send({ type: "heartbeat", at: new Date().toISOString() }), HEARTBEAT_MS);
+        const heartbeat = setInterval(
+          () => send({ type: "heartbeat", at: new Date().toISOString() }),
+          HEARTBEAT_MS,
+        );
         const recheck = setInterval(() => {
           o.stillAllowed().then(
             (ok) => ok || cleanup(),

@@ -3,10 +3,31 @@ import type { JobSummary } from "@/lib/contracts/jobs";
 import { eventForTopic, jobMatchesTopic } from "./topic";
 
 const job = (over: Partial<JobSummary>): JobSummary => ({
-  id: "00000000-0000-4000-8000-000000000001", sourceId: "s1", sourceName: "a", kind: "ontap", vendorId: "42", type: "snapmirror",
-  name: "Vol1 to Vol2", state: "running", vendorState: "x", progress: null, bytesDone: null, bytesTotal: null, throughputBps: null,
-  startedAt: null, endedAt: null, sortAt: "2026-01-01T00:00:00.000Z", submittedBy: null, dataset: "ds9", policy: null, cluster: null,
-  drGroup: null, message: null, goneAt: null, updatedAt: "2026-01-01T00:00:00.000Z", ...over,
+  id: "00000000-0000-4000-8000-000000000001",
+  sourceId: "s1",
+  sourceName: "a",
+  kind: "ontap",
+  vendorId: "42",
+  type: "snapmirror",
+  name: "Vol1 to Vol2",
+  state: "running",
+  vendorState: "x",
+  progress: null,
+  bytesDone: null,
+  bytesTotal: null,
+  throughputBps: null,
+  startedAt: null,
+  endedAt: null,
+  sortAt: "2026-01-01T00:00:00.000Z",
+  submittedBy: null,
+  dataset: "ds9",
+  policy: null,
+  cluster: null,
+  drGroup: null,
+  message: null,
+  goneAt: null,
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  ...over,
 });
 
 describe("stream topics", () => {
@@ -27,8 +48,14 @@ describe("stream topics", () => {
   });
 
   it("keeps only the matching jobs of a batch and drops other sources' health", () => {
-    const event = { type: "jobs" as const, jobs: [job({}), job({ sourceId: "s2", id: "00000000-0000-4000-8000-000000000003" })] };
-    expect(eventForTopic({ source: ["s2"] }, event)).toEqual({ type: "jobs", jobs: [event.jobs[1]] });
+    const event = {
+      type: "jobs" as const,
+      jobs: [job({}), job({ sourceId: "s2", id: "00000000-0000-4000-8000-000000000003" })],
+    };
+    expect(eventForTopic({ source: ["s2"] }, event)).toEqual({
+      type: "jobs",
+      jobs: [event.jobs[1]],
+    });
     expect(eventForTopic({ source: ["s3"] }, event)).toBeNull();
     expect(eventForTopic({ source: ["s3"] }, { type: "source", sourceId: "s1" })).toBeNull();
     expect(eventForTopic({}, { type: "resync" })).toEqual({ type: "resync" });

@@ -1,7 +1,11 @@
 import type { JobSummary } from "@/lib/contracts/jobs";
 import type { StreamEvent, StreamTopic } from "@/lib/contracts/stream";
 
-const searchable = (j: JobSummary) => [j.name, j.dataset, j.policy, j.cluster, j.type, j.vendorId].filter(Boolean).join(" ").toLowerCase();
+const searchable = (j: JobSummary) =>
+  [j.name, j.dataset, j.policy, j.cluster, j.type, j.vendorId]
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase();
 
 /** Whether a changed job concerns a subscriber: the explorer's filters evaluated on the job as it is now. */
 export function jobMatchesTopic(topic: StreamTopic, job: JobSummary): boolean {
@@ -19,6 +23,9 @@ export function eventForTopic(topic: StreamTopic, event: StreamEvent): StreamEve
     const jobs = event.jobs.filter((j) => jobMatchesTopic(topic, j));
     return jobs.length ? { type: "jobs", jobs } : null;
   }
-  if (event.type === "source") return topic.job || (topic.source?.length && !topic.source.includes(event.sourceId)) ? null : event;
+  if (event.type === "source")
+    return topic.job || (topic.source?.length && !topic.source.includes(event.sourceId))
+      ? null
+      : event;
   return event;
 }

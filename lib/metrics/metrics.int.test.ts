@@ -23,7 +23,8 @@ let callers: Record<Caller, Record<string, string>>;
 let metricsToken: Record<string, string>;
 let sim: SimulatedSourceFixture;
 
-const scrape = (who: Record<string, string>) => callRoute(metricsRoute.GET, "GET", "/api/metrics", who);
+const scrape = (who: Record<string, string>) =>
+  callRoute(metricsRoute.GET, "GET", "/api/metrics", who);
 
 async function scrapeParsed() {
   const res = await scrape(metricsToken);
@@ -32,10 +33,16 @@ async function scrapeParsed() {
   return parsePrometheusTextFormat(await res.text());
 }
 
-function sum(families: ReturnType<typeof parsePrometheusTextFormat>, name: string, match: Record<string, string> = {}): number {
+function sum(
+  families: ReturnType<typeof parsePrometheusTextFormat>,
+  name: string,
+  match: Record<string, string> = {},
+): number {
   const family = families.find((f) => f.name === name);
   if (!family) throw new Error(`no ${name}`);
-  return family.metrics.filter((m) => Object.entries(match).every(([k, v]) => m.labels?.[k] === v)).reduce((n, m) => n + Number(m.value), 0);
+  return family.metrics
+    .filter((m) => Object.entries(match).every(([k, v]) => m.labels?.[k] === v))
+    .reduce((n, m) => n + Number(m.value), 0);
 }
 
 beforeAll(async () => {
@@ -43,13 +50,17 @@ beforeAll(async () => {
   resetEnvCache();
   callers = await makeCallers();
   const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
-  const made = await createApiToken({ name: "prometheus", scope: "metrics", expiresInDays: 30 }, { kind: "user", id: admin.id, name: admin.name, role: "admin" });
+  const made = await createApiToken(
+    { name: "prometheus", scope: "metrics", expiresInDays: 30 },
+    { kind: "user", id: admin.id, name: admin.name, role: "admin" },
+  );
   if (!made.ok) throw new Error(made.reason);
   metricsToken = { authorization: `Bearer ${made.token.token}` };
 
   await generateEstate(t.db, { jobs: JOBS, sources: SOURCES, now: new Date() });
   // Cardinality pressure the estate lacks: 5,000 running jobs with as many distinct types and vendor ids.
-  await t.db.$executeRaw`UPDATE "Job" SET state = 'running', "endedAt" = NULL, type = 'type-' || "vendorId", progress = (substr("vendorId", 2)::int % 100)
+  await t.db
+    .$executeRaw`UPDATE "Job" SET state = 'running', "endedAt" = NULL, type = 'type-' || "vendorId", progress = (substr("vendorId", 2)::int % 100)
     WHERE substr("vendorId", 2)::int BETWEEN 50000 AND 54999`;
   await t.db.$executeRaw`ANALYZE "Job"`;
   sim = await startSimulatedSource(t.db, "ontap", { name: "metrics-ontap" });
@@ -70,14 +81,18 @@ describe("/metrics", () => {
     for (const f of families) {
       expect(f.name).toMatch(/^jobdeck_[a-z_]+$/);
       if (f.type === "COUNTER") expect(f.name).toMatch(/_total$/);
-      for (const m of f.metrics) for (const value of Object.values(m.labels ?? {})) expect(value).not.toMatch(/^(e\d+|type-e\d+|[0-9a-f]{8}-[0-9a-f]{4}-)/);
+      for (const m of f.metrics)
+        for (const value of Object.values(m.labels ?? {}))
+          expect(value).not.toMatch(/^(e\d+|type-e\d+|[0-9a-f]{8}-[0-9a-f]{4}-)/);
     }
     expect(sum(families, "jobdeck_jobs")).toBe(JOBS);
     const running = await t.db.job.count({ where: { state: "running" } });
     expect(sum(families, "jobdeck_running_jobs")).toBe(running);
     expect(sum(families, "jobdeck_running_jobs_by_eta")).toBe(running);
     // The 5,000 made-up types have no history: no estimate, not a guess.
-    expect(sum(families, "jobdeck_running_jobs_by_eta", { eta: "unknown" })).toBeGreaterThanOrEqual(5000);
+    expect(sum(families, "jobdeck_running_jobs_by_eta", { eta: "unknown" })).toBeGreaterThanOrEqual(
+      5000,
+    );
     expect(sum(families, "jobdeck_running_jobs", { progress: "50_75" })).toBe(
       await t.db.job.count({ where: { state: "running", progress: { gte: 50, lt: 75 } } }),
     );
@@ -91,7 +106,9 @@ describe("/metrics", () => {
     await sim.server.close();
     expect((await pollSource(t.db, await source())).ok).toBe(false);
     expect((await pollSource(t.db, await source())).ok).toBe(false);
-    await t.db.quarantinedRecord.create({ data: { sourceId: sim.sourceId, recordKey: "bad-1", reason: "state: invalid", raw: "{}" } });
+    await t.db.quarantinedRecord.create({
+      data: { sourceId: sim.sourceId, recordKey: "bad-1", reason: "state: invalid", raw: "{}" },
+    });
 
     const families = await scrapeParsed();
     const labels = { source: "metrics-ontap", vendor: "ontap" };
@@ -99,8 +116,12 @@ describe("/metrics", () => {
     expect(sum(families, "jobdeck_source_consecutive_failures", labels)).toBe(2);
     expect(sum(families, "jobdeck_source_up", labels)).toBe(0);
     expect(sum(families, "jobdeck_source_quarantined_records", labels)).toBe(1);
-    expect(sum(families, "jobdeck_source_last_success_timestamp_seconds", labels)).toBe((polled.lastSuccessAt?.getTime() ?? 0) / 1000);
-    expect(sum(families, "jobdeck_source_last_poll_duration_seconds", labels)).toBeGreaterThanOrEqual(0);
+    expect(sum(families, "jobdeck_source_last_success_timestamp_seconds", labels)).toBe(
+      (polled.lastSuccessAt?.getTime() ?? 0) / 1000,
+    );
+    expect(
+      sum(families, "jobdeck_source_last_poll_duration_seconds", labels),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it("sums live streams across web processes from their fresh census rows only", async () => {
@@ -109,7 +130,11 @@ describe("/metrics", () => {
       data: [
         { processId: "web-a", sseClients: 3, reportedAt: now },
         { processId: "web-b", sseClients: 4, reportedAt: now },
-        { processId: "web-gone", sseClients: 50, reportedAt: new Date(now.getTime() - 10 * 60_000) },
+        {
+          processId: "web-gone",
+          sseClients: 50,
+          reportedAt: new Date(now.getTime() - 10 * 60_000),
+        },
       ],
     });
     const families = await scrapeParsed();
@@ -127,7 +152,9 @@ describe("/metrics", () => {
       detail: "d",
       subject: `s${n}`,
     });
-    await t.db.incident.createMany({ data: [incident(1, "open"), incident(2, "open"), incident(3, "resolved")] });
+    await t.db.incident.createMany({
+      data: [incident(1, "open"), incident(2, "open"), incident(3, "resolved")],
+    });
     const families = await scrapeParsed();
     expect(families.find((f) => f.name === "jobdeck_incidents")?.type).toBe("GAUGE");
     expect(sum(families, "jobdeck_incidents", { state: "open" })).toBe(2);
@@ -148,13 +175,30 @@ describe("/metrics", () => {
     for (const { pattern, handlers } of await loadRouteModules()) {
       for (const [method, handler] of Object.entries(handlers)) {
         if (pattern === "/api/metrics") continue;
-        const { path, params } = concretePath(pattern, (seg) => (seg.startsWith("...") ? "get-session" : crypto.randomUUID()));
-        const res = await callRoute(handler, method, path, metricsToken, { params, headers: { "idempotency-key": crypto.randomUUID() } });
+        const { path, params } = concretePath(pattern, (seg) =>
+          seg.startsWith("...") ? "get-session" : crypto.randomUUID(),
+        );
+        const res = await callRoute(handler, method, path, metricsToken, {
+          params,
+          headers: { "idempotency-key": crypto.randomUUID() },
+        });
         await res.body?.cancel();
         // Public routes treat it as anonymous; every other route refuses it.
-        expect([401, 403, 404, 400, 200, 201, 204, 405, 429], `${method} ${pattern}`).toContain(res.status);
+        expect([401, 403, 404, 400, 200, 201, 204, 405, 429], `${method} ${pattern}`).toContain(
+          res.status,
+        );
         if (![200, 201, 204].includes(res.status)) continue;
-        expect(["/api/health", "/api/pairing", "/api/pairing/claim", "/api/auth/[...all]", "/api/display-tokens/enter", "/api/openapi.json"], `${method} ${pattern} let a metrics token in`).toContain(pattern);
+        expect(
+          [
+            "/api/health",
+            "/api/pairing",
+            "/api/pairing/claim",
+            "/api/auth/[...all]",
+            "/api/display-tokens/enter",
+            "/api/openapi.json",
+          ],
+          `${method} ${pattern} let a metrics token in`,
+        ).toContain(pattern);
       }
     }
   });

@@ -28,7 +28,10 @@ export async function readMetrics(db: Tx, now = new Date()): Promise<Readings> {
     sources,
     jobs: jobs.map((r) => ({ labels: { vendor: r.vendor, state: r.state }, value: Number(r.n) })),
     ...running,
-    actions: actions.map((r) => ({ labels: { vendor: r.vendor, action: r.action, outcome: r.outcome }, value: Number(r.n) })),
+    actions: actions.map((r) => ({
+      labels: { vendor: r.vendor, action: r.action, outcome: r.outcome },
+      value: Number(r.n),
+    })),
     sseClients: census._sum.sseClients ?? 0,
     webProcesses: census._count,
   };
@@ -36,7 +39,16 @@ export async function readMetrics(db: Tx, now = new Date()): Promise<Readings> {
 
 async function readSources(db: Tx): Promise<SourceReading[]> {
   const rows = await db.$queryRaw<
-    Array<{ name: string; kind: string; enabled: boolean; lastSuccessAt: Date | null; lastPollDurationMs: number | null; consecutiveFailures: number; pollFailuresTotal: number; quarantined: bigint }>
+    Array<{
+      name: string;
+      kind: string;
+      enabled: boolean;
+      lastSuccessAt: Date | null;
+      lastPollDurationMs: number | null;
+      consecutiveFailures: number;
+      pollFailuresTotal: number;
+      quarantined: bigint;
+    }>
   >`
     SELECT s.name, s.kind::text AS kind, s.enabled, s."lastSuccessAt", s."lastPollDurationMs", s."consecutiveFailures", s."pollFailuresTotal",
       (SELECT count(*) FROM "QuarantinedRecord" q WHERE q."sourceId" = s.id) AS quarantined
@@ -59,8 +71,13 @@ async function readSources(db: Tx): Promise<SourceReading[]> {
  * give "unknown". Each distinct (source, type) reads at most RUNS_CONSIDERED rows through the
  * (sourceId, sortAt) index, so 100k stored jobs cost the same as 1k.
  */
-async function readRunning(db: Tx, now: Date): Promise<Pick<Readings, "runningByProgress" | "runningByEta">> {
-  const rows = await db.$queryRaw<Array<{ source: string; vendor: string; progress: string; eta: string; n: bigint }>>`
+async function readRunning(
+  db: Tx,
+  now: Date,
+): Promise<Pick<Readings, "runningByProgress" | "runningByEta">> {
+  const rows = await db.$queryRaw<
+    Array<{ source: string; vendor: string; progress: string; eta: string; n: bigint }>
+  >`
     WITH running AS (
       SELECT j."sourceId", j.type, j.progress, j."startedAt", s.name AS source, s.kind::text AS vendor
       FROM "Job" j JOIN "Source" s ON s.id = j."sourceId"

@@ -37,4 +37,11 @@ export const PROGRESS_BUCKETS = ["unknown", "0_25", "25_50", "50_75", "75_100"] 
  * Time-left buckets from the per-source-and-type median of past successful runs: "unknown" where
  * history is too thin for an estimate (the job page says "no estimate" there too), "overdue" past it.
  */
-export const ETA_BUCKETS = ["unknown", "overdue", "under_5m", "5m_to_30m", "30m_to_2h", "over_2h"] as const;
+export const ETA_BUCKETS = [
+  "unknown",
+  "overdue",
+  "under_5m",
+  "5m_to_30m",
+  "30m_to_2h",
+  "over_2h",
+] as const;

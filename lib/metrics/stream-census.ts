@@ -9,7 +9,9 @@ export const CENSUS_INTERVAL_MS = 10_000;
 /** Rows of processes gone this long are removed by whichever process reports next. */
 const FORGET_AFTER_MS = 60 * 60_000;
 
-const state = globalThis as typeof globalThis & { jobdeckStreamCensus?: { processId: string; timer: NodeJS.Timeout } };
+const state = globalThis as typeof globalThis & {
+  jobdeckStreamCensus?: { processId: string; timer: NodeJS.Timeout };
+};
 
 /**
  * Starts this web process's census (once; later calls do nothing). Streams live in one process's
@@ -30,8 +32,14 @@ async function reportStreamCensus(processId: string): Promise<void> {
   const db = getDb();
   try {
     const sseClients = openStreamCount();
-    await db.webProcessCensus.upsert({ where: { processId }, create: { processId, sseClients, reportedAt: now }, update: { sseClients, reportedAt: now } });
-    await db.webProcessCensus.deleteMany({ where: { reportedAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
+    await db.webProcessCensus.upsert({
+      where: { processId },
+      create: { processId, sseClients, reportedAt: now },
+      update: { sseClients, reportedAt: now },
+    });
+    await db.webProcessCensus.deleteMany({
+      where: { reportedAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } },
+    });
   } catch (err) {
     logger.warn({ err }, "could not report open live streams for /metrics");
   }

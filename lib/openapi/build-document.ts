@@ -25,14 +25,22 @@ const problem: JsonSchema = {
     errors: {
       type: "array",
       description: "One entry per bad request parameter.",
-      items: { type: "object", required: ["parameter", "message"], properties: { parameter: { type: "string" }, message: { type: "string" } } },
+      items: {
+        type: "object",
+        required: ["parameter", "message"],
+        properties: { parameter: { type: "string" }, message: { type: "string" } },
+      },
     },
   },
 };
 
 /** A zod schema as the JSON Schema (2020-12, OpenAPI 3.1's dialect) of what a client sends. */
 function inputSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  const json = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as JsonSchema;
   delete json.$schema;
   return json;
 }
@@ -52,8 +60,16 @@ function parameters(spec: DocumentedSpec | null, pattern: string): JsonSchema[] 
   if (spec?.query) {
     const query = inputSchema(spec.query);
     const required = new Set((query.required as string[] | undefined) ?? []);
-    for (const [name, schema] of Object.entries((query.properties ?? {}) as Record<string, JsonSchema>)) {
-      out.push({ name, in: "query", required: required.has(name), schema, ...(schema.type === "array" ? { style: "form", explode: true } : {}) });
+    for (const [name, schema] of Object.entries(
+      (query.properties ?? {}) as Record<string, JsonSchema>,
+    )) {
+      out.push({
+        name,
+        in: "query",
+        required: required.has(name),
+        schema,
+        ...(schema.type === "array" ? { style: "form", explode: true } : {}),
+      });
     }
   }
   return out;
@@ -73,18 +89,42 @@ function operation(method: HttpMethod, pattern: string, spec: DocumentedSpec | n
     operationId: `${method.toLowerCase()}${pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     tags: [tag],
     summary: `${method} ${openApiPath(pattern)}`,
-    description: spec ? ROLE_TEXT[role] : "Answered by the sign-in library (better-auth): sign-in, sign-out, password change, SSO callback.",
+    description: spec
+      ? ROLE_TEXT[role]
+      : "Answered by the sign-in library (better-auth): sign-in, sign-out, password change, SSO callback.",
     "x-jobdeck-role": role,
     parameters: parameters(spec, pattern),
     responses: {
-      "2XX": { description: "Success: JSON (CSV for exports, an event stream for /api/stream, Prometheus text for /api/metrics)." },
-      "4XX": { description: "Refused: bad input (400 naming each bad parameter), not signed in or token refused (401), role too low (403), missing (404), conflict (409), too many requests (429).", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
-      "5XX": { description: "Jobdeck or the vendor failed.", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+      "2XX": {
+        description:
+          "Success: JSON (CSV for exports, an event stream for /api/stream, Prometheus text for /api/metrics).",
+      },
+      "4XX": {
+        description:
+          "Refused: bad input (400 naming each bad parameter), not signed in or token refused (401), role too low (403), missing (404), conflict (409), too many requests (429).",
+        content: {
+          "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
+        },
+      },
+      "5XX": {
+        description: "Jobdeck or the vendor failed.",
+        content: {
+          "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
+        },
+      },
     },
     security: role === "public" || !spec ? [] : [{ apiToken: [] }, { session: [] }],
   };
-  if (spec?.body) op.requestBody = { required: true, content: { "application/json": { schema: inputSchema(spec.body) } } };
-  if (!spec && method !== "GET") op.requestBody = { required: false, content: { "application/json": { schema: { type: "object" } } } };
+  if (spec?.body)
+    op.requestBody = {
+      required: true,
+      content: { "application/json": { schema: inputSchema(spec.body) } },
+    };
+  if (!spec && method !== "GET")
+    op.requestBody = {
+      required: false,
+      content: { "application/json": { schema: { type: "object" } } },
+    };
   return op;
 }
 
@@ -92,7 +132,10 @@ function operation(method: HttpMethod, pattern: string, spec: DocumentedSpec | n
  * The OpenAPI 3.1 document for every route under app/api, generated from the zod schemas the
  * routes parse with (route() keeps them on the handler), so the document cannot drift from the code.
  */
-export function buildOpenApiDocument(routes: readonly DocumentedRoute[], version: string): JsonSchema {
+export function buildOpenApiDocument(
+  routes: readonly DocumentedRoute[],
+  version: string,
+): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   for (const r of [...routes].sort((a, b) => a.pattern.localeCompare(b.pattern))) {
     const item: JsonSchema = {};
@@ -115,8 +158,18 @@ export function buildOpenApiDocument(routes: readonly DocumentedRoute[], version
     components: {
       schemas: { Problem: problem },
       securitySchemes: {
-        apiToken: { type: "http", scheme: "bearer", description: "An API token (jda_…) from Admin → API tokens; acts with its scope's role, never above its creator's." },
-        session: { type: "apiKey", in: "cookie", name: "jobdeck.session_token", description: "The session cookie set by signing in." },
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API token (jda_…) from Admin → API tokens; acts with its scope's role, never above its creator's.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "jobdeck.session_token",
+          description: "The session cookie set by signing in.",
+        },
       },
     },
     paths,

@@ -27,10 +27,22 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
   });
   boss.on("error", (err) => logger.warn({ err }, "job queue error"));
   await boss.start();
-  await ensureQueue(boss, { name: QUEUES.evaluate, policy: "stately", retryLimit: 3, retryDelay: 1, expireInSeconds: 300 });
+  await ensureQueue(boss, {
+    name: QUEUES.evaluate,
+    policy: "stately",
+    retryLimit: 3,
+    retryDelay: 1,
+    expireInSeconds: 300,
+  });
   // Deliveries schedule their own retries (so the delivery log can say when): the queue's retry only
   // covers a worker that died mid-attempt.
-  await ensureQueue(boss, { name: QUEUES.deliver, policy: "standard", retryLimit: 2, retryDelay: 5, expireInSeconds: 120 });
+  await ensureQueue(boss, {
+    name: QUEUES.deliver,
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 120,
+  });
   return boss;
 }
 
@@ -50,7 +62,13 @@ export function inTransaction(tx: Tx): PgBoss.Db {
   return {
     executeSql: async (text, values) => {
       // node-postgres turns undefined into NULL and objects into JSON; the adapter needs that done for it.
-      const params = values.map((v: unknown) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const params = values.map((v: unknown) =>
+        v === undefined
+          ? null
+          : v !== null && typeof v === "object" && !(v instanceof Date)
+            ? JSON.stringify(v)
+            : v,
+      );
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...params);
       return { rows };
     },

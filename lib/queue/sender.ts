@@ -10,7 +10,8 @@ const globalForSender = globalThis as typeof globalThis & { jobdeckQueueSender?:
 export function queueSender(): PgBoss {
   globalForSender.jobdeckQueueSender ??= new PgBoss({
     db: {
-      executeSql: () => Promise.reject(new Error("queue writes must pass { db: inTransaction(tx) }")),
+      executeSql: () =>
+        Promise.reject(new Error("queue writes must pass { db: inTransaction(tx) }")),
     },
   });
   return globalForSender.jobdeckQueueSender;

@@ -27,15 +27,33 @@ export const demoSourceName = (kind: SourceKind) => `${VENDOR_LABEL[kind]} (demo
  * time, working `speed` times faster than life (lib/simulators/engine/clock.ts, Pace). Registering
  * them as sources is the caller's (scripts/start-demo.ts): simulators know nothing of Jobdeck's database.
  */
-export async function startDemoEstate(opts: { basePort: number; speed: number; seed?: number }): Promise<DemoEstate> {
+export async function startDemoEstate(opts: {
+  basePort: number;
+  speed: number;
+  seed?: number;
+}): Promise<DemoEstate> {
   const simulators: DemoSimulator[] = [];
   for (const [offset, kind] of SOURCE_KINDS.entries()) {
     const simModule = SIMULATORS[kind];
     if (!simModule) continue;
-    const sim = simModule.create({ seed: (opts.seed ?? 2026) + offset, clock: realClock, speed: opts.speed, user: "admin", password: DEMO_PASSWORD });
+    const sim = simModule.create({
+      seed: (opts.seed ?? 2026) + offset,
+      clock: realClock,
+      speed: opts.speed,
+      user: "admin",
+      password: DEMO_PASSWORD,
+    });
     // A fixed port per kind, so a bookmarked simulator URL survives adding or removing another one.
-    const server = await startSimServer({ name: kind, handler: sim.handler, control: sim.control, port: opts.basePort + offset });
+    const server = await startSimServer({
+      name: kind,
+      handler: sim.handler,
+      control: sim.control,
+      port: opts.basePort + offset,
+    });
     simulators.push({ kind, name: demoSourceName(kind), server, source: sim.source(server.url) });
   }
-  return { simulators, stop: async () => void (await Promise.all(simulators.map((s) => s.server.close()))) };
+  return {
+    simulators,
+    stop: async () => void (await Promise.all(simulators.map((s) => s.server.close()))),
+  };
 }

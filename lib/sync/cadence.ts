@@ -20,7 +20,12 @@ export const MAX_POLL_GAP_MS: Record<SourceKind, number> = {
  * keeps failing (so many failing sources do not retry in lockstep), never past the kind's ceiling.
  */
 export function nextPollDelayMs(
-  source: { kind: SourceKind; pollIntervalMs: number; fastPollIntervalMs: number; consecutiveFailures: number },
+  source: {
+    kind: SourceKind;
+    pollIntervalMs: number;
+    fastPollIntervalMs: number;
+    consecutiveFailures: number;
+  },
   hasActiveJobs: boolean,
   rand: () => number = Math.random,
 ): number {

@@ -3,7 +3,11 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Fault } from "@/lib/simulators/engine/faults";
-import { compareWithTruth, fetchGroundTruth, type TruthComparison } from "@/lib/testing/ground-truth";
+import {
+  compareWithTruth,
+  fetchGroundTruth,
+  type TruthComparison,
+} from "@/lib/testing/ground-truth";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
 import { appTestDatabase } from "@/lib/testing/test-db";
 
@@ -29,8 +33,18 @@ const VENDORS: Vendor[] = [
   { kind: "ontap", scenario: { brokenJobEvery: 13 }, includeExpired: true },
   { kind: "dfm", scenario: { brokenJobEvery: 17 }, includeExpired: false },
   { kind: "eyeglass", scenario: { brokenFailoverEvery: 5 }, includeExpired: false },
-  { kind: "commvault", scenario: { brokenJobEvery: 7 }, tokenPath: "JobStats", includeExpired: false },
-  { kind: "spp", scenario: { brokenSessionEvery: 11 }, tokenPath: "/api/endeavour/jobsession", includeExpired: false },
+  {
+    kind: "commvault",
+    scenario: { brokenJobEvery: 7 },
+    tokenPath: "JobStats",
+    includeExpired: false,
+  },
+  {
+    kind: "spp",
+    scenario: { brokenSessionEvery: 11 },
+    tokenPath: "/api/endeavour/jobsession",
+    includeExpired: false,
+  },
 ];
 
 /** 10 % 5xx, 5 % timeouts, 2 % malformed or truncated replies, and token expiry where there are tokens. */
@@ -41,7 +55,14 @@ function chaos(vendor: Vendor): Fault[] {
     { kind: "malformed", probability: 0.01 },
     { kind: "truncated", probability: 0.01 },
   ];
-  if (vendor.tokenPath) faults.push({ kind: "status", status: 401, path: vendor.tokenPath, probability: 0.03, body: "" });
+  if (vendor.tokenPath)
+    faults.push({
+      kind: "status",
+      status: 401,
+      path: vendor.tokenPath,
+      probability: 0.03,
+      body: "",
+    });
   return faults;
 }
 
@@ -56,12 +77,22 @@ async function killWorker(worker: ChildProcess): Promise<void> {
 function startWorker(): ChildProcess {
   // It inherits this process's environment (the test secret key); its logs are not needed. Node
   // loads tsx in-process: the tsx CLI would run the worker in a child that outlives a SIGKILL.
-  return spawn(process.execPath, ["--import", "tsx", resolve("lib/testing/chaos-worker.ts"), t.url, String(LEASE_MS)], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", resolve("lib/testing/chaos-worker.ts"), t.url, String(LEASE_MS)],
+    {
+      stdio: ["ignore", "ignore", "ignore"],
+    },
+  );
 }
 
-const clean: TruthComparison = { missing: [], wrongFinalState: [], duplicated: [], wronglyQuarantined: [], notQuarantined: [] };
+const clean: TruthComparison = {
+  missing: [],
+  wrongFinalState: [],
+  duplicated: [],
+  wronglyQuarantined: [],
+  notQuarantined: [],
+};
 
 describe("chaos: five misbehaving vendors and a worker killed every few seconds", () => {
   it("ends with every ground-truth job stored once with its final state, and exactly the bad records quarantined", async () => {
@@ -69,8 +100,15 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
     let worker: ChildProcess | null = null;
     try {
       for (const vendor of VENDORS) {
-        const fx = await startSimulatedSource(t.db, vendor.kind, { name: `${vendor.kind}-chaos`, timeoutMs: TIMEOUT_MS, scenario: vendor.scenario });
-        await t.db.source.update({ where: { id: fx.sourceId }, data: { pollIntervalMs: 1_000, fastPollIntervalMs: 500 } });
+        const fx = await startSimulatedSource(t.db, vendor.kind, {
+          name: `${vendor.kind}-chaos`,
+          timeoutMs: TIMEOUT_MS,
+          scenario: vendor.scenario,
+        });
+        await t.db.source.update({
+          where: { id: fx.sourceId },
+          data: { pollIntervalMs: 1_000, fastPollIntervalMs: 500 },
+        });
         for (const fault of chaos(vendor)) fx.server.faults.add(fault);
         fixtures.push({ vendor, fx });
       }
@@ -79,8 +117,15 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
       // Time moves on the appliances only once each has been read once: jobs that ended and were
       // deleted before Jobdeck ever asked were never visible to anyone.
       const firstReads = async () =>
-        Object.fromEntries((await t.db.source.findMany()).map((s) => [s.name, s.lastSuccessAt ? "read" : (s.lastError ?? "not polled yet")]));
-      await expect.poll(firstReads, { timeout: 240_000, interval: 500 }).toEqual(Object.fromEntries(VENDORS.map((v) => [`${v.kind}-chaos`, "read"])));
+        Object.fromEntries(
+          (await t.db.source.findMany()).map((s) => [
+            s.name,
+            s.lastSuccessAt ? "read" : (s.lastError ?? "not polled yet"),
+          ]),
+        );
+      await expect
+        .poll(firstReads, { timeout: 240_000, interval: 500 })
+        .toEqual(Object.fromEntries(VENDORS.map((v) => [`${v.kind}-chaos`, "read"])));
 
       for (let kill = 0; kill < KILLS; kill++) {
         for (let tick = 0; tick < 2; tick++) {
@@ -96,18 +141,28 @@ describe("chaos: five misbehaving vendors and a worker killed every few seconds"
       const diffs = async () => {
         const out: Record<string, TruthComparison> = {};
         for (const { vendor, fx } of fixtures) {
-          out[vendor.kind] = await compareWithTruth(t.db, fx.sourceId, await fetchGroundTruth(fx.server.url), vendor.includeExpired);
+          out[vendor.kind] = await compareWithTruth(
+            t.db,
+            fx.sourceId,
+            await fetchGroundTruth(fx.server.url),
+            vendor.includeExpired,
+          );
         }
         return out;
       };
-      await expect.poll(diffs, { timeout: 240_000, interval: 1_000 }).toEqual(Object.fromEntries(VENDORS.map((v) => [v.kind, clean])));
+      await expect
+        .poll(diffs, { timeout: 240_000, interval: 1_000 })
+        .toEqual(Object.fromEntries(VENDORS.map((v) => [v.kind, clean])));
 
       const sources = await t.db.source.findMany();
       for (const s of sources) expect([s.name, s.backfillDone]).toEqual([s.name, null]);
       const quarantined = await t.db.quarantinedRecord.count();
       expect(quarantined).toBeGreaterThan(0);
       // Faults were really served: the run was chaotic, not quiet.
-      const served = fixtures.reduce((n, { fx }) => n + [...fx.server.requestCounts.values()].reduce((a, b) => a + b, 0), 0);
+      const served = fixtures.reduce(
+        (n, { fx }) => n + [...fx.server.requestCounts.values()].reduce((a, b) => a + b, 0),
+        0,
+      );
       expect(served).toBeGreaterThan(200);
     } finally {
       if (worker) await killWorker(worker);

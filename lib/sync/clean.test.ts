@@ -9,7 +9,11 @@ describe("vendor text cleaning", () => {
 
   it("replaces lone surrogates, keeps pairs, and cleans every string of a record", () => {
     expect(clean("a\uD800b\uDFFFc😀")).toBe("a\uFFFDb\uFFFDc😀");
-    expect(JSON.parse(cleanJson({ name: "x\u0000\uD800", list: ["\uDC00"], n: 1 }))).toEqual({ name: "x\uFFFD", list: ["\uFFFD"], n: 1 });
+    expect(JSON.parse(cleanJson({ name: "x\u0000\uD800", list: ["\uDC00"], n: 1 }))).toEqual({
+      name: "x\uFFFD",
+      list: ["\uFFFD"],
+      n: 1,
+    });
     expect(cleanJson(undefined)).toBe("null");
   });
 
@@ -22,7 +26,11 @@ describe("vendor text cleaning", () => {
     expect(cut.endsWith("…")).toBe(true);
     expect(huge.startsWith(cut.slice(0, -1))).toBe(true);
     // Astral characters (four UTF-8 bytes) are never split in half.
-    expect(Array.from(cleanIndexed("😀".repeat(INDEXED_TEXT_MAX + 5))).every((c) => c === "😀" || c === "…")).toBe(true);
+    expect(
+      Array.from(cleanIndexed("😀".repeat(INDEXED_TEXT_MAX + 5))).every(
+        (c) => c === "😀" || c === "…",
+      ),
+    ).toBe(true);
     expect(cleanIndexed(null)).toBeNull();
   });
 

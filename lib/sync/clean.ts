@@ -7,11 +7,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Vendor data can carry NUL bytes and lone surrogates that PostgreSQL text and jsonb refuse (one
  * such string failed its whole batch); NUL carries no meaning for us, a lone surrogate shows as �.
  */
-export const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD"));
+export const clean = (s: string | null): string | null =>
+  s === null ? null : s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
 
 /** A vendor record as jsonb text, every string in it cleaned. */
 export function cleanJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === "string" ? clean(v) : v));
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    typeof v === "string" ? clean(v) : v,
+  );
 }
 
 /**
@@ -29,7 +32,9 @@ export function cleanIndexed(s: string | null): string | null {
   const cleaned = clean(s);
   if (cleaned === null) return null;
   const chars = Array.from(cleaned);
-  return chars.length <= INDEXED_TEXT_MAX ? cleaned : `${chars.slice(0, INDEXED_TEXT_MAX - 1).join("")}…`;
+  return chars.length <= INDEXED_TEXT_MAX
+    ? cleaned
+    : `${chars.slice(0, INDEXED_TEXT_MAX - 1).join("")}…`;
 }
 
 /**

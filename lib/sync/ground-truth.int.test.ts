@@ -27,7 +27,10 @@ describe.each(CASES)("the $kind simulator's ground truth ($label)", ({ kind, lab
     try {
       for (let more = true, polls = 0; more; polls++) {
         expect(polls).toBeLessThan(50);
-        const outcome = await pollSource(t.db, await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }));
+        const outcome = await pollSource(
+          t.db,
+          await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } }),
+        );
         expect(outcome.ok, outcome.error).toBe(true);
         more = outcome.more;
       }
@@ -37,10 +40,22 @@ describe.each(CASES)("the $kind simulator's ground truth ($label)", ({ kind, lab
       expect(await t.db.job.count({ where: { sourceId: fx.sourceId } })).toBe(readable.length);
       if (label === "with bad records") expect(truth.some((j) => j.broken)).toBe(true);
       const diff = await compareWithTruth(t.db, fx.sourceId, truth);
-      expect(diff).toEqual({ missing: [], wrongFinalState: [], duplicated: [], wronglyQuarantined: [], notQuarantined: [] });
+      expect(diff).toEqual({
+        missing: [],
+        wrongFinalState: [],
+        duplicated: [],
+        wronglyQuarantined: [],
+        notQuarantined: [],
+      });
       // Running jobs too: the state stored is the state the simulator shows now.
-      const stored = new Map((await t.db.job.findMany({ where: { sourceId: fx.sourceId } })).map((j) => [j.vendorId, j.vendorState]));
-      for (const j of readable) expect([j.vendorId, stored.get(j.vendorId)]).toEqual([j.vendorId, j.vendorState]);
+      const stored = new Map(
+        (await t.db.job.findMany({ where: { sourceId: fx.sourceId } })).map((j) => [
+          j.vendorId,
+          j.vendorState,
+        ]),
+      );
+      for (const j of readable)
+        expect([j.vendorId, stored.get(j.vendorId)]).toEqual([j.vendorId, j.vendorState]);
     } finally {
       await fx.close();
     }

@@ -16,7 +16,12 @@ export interface ClaimedSource {
  * Takes up to `limit` due sources for this worker. SKIP LOCKED lets several workers claim at once
  * without waiting on each other; the lease expiry hands a crashed worker's sources to the others.
  */
-export async function claimDueSources(db: Db, workerId: string, limit: number, leaseMs: number): Promise<ClaimedSource[]> {
+export async function claimDueSources(
+  db: Db,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedSource[]> {
   if (limit <= 0) return [];
   return db.$queryRaw<ClaimedSource[]>`
     UPDATE "Source" s SET "leaseOwner" = ${workerId},
@@ -44,7 +49,12 @@ export class LeaseLostError extends Error {
  * still owns it, and extends the lease. A worker that lost its lease (it stalled past expiry and
  * another claimed the source) aborts the write instead of overwriting a newer cursor.
  */
-export async function fenceLease(tx: Tx, sourceId: string, owner: string, leaseMs: number): Promise<void> {
+export async function fenceLease(
+  tx: Tx,
+  sourceId: string,
+  owner: string,
+  leaseMs: number,
+): Promise<void> {
   const held = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM "Source" WHERE id = ${sourceId}::uuid AND "leaseOwner" = ${owner} FOR UPDATE`;
   if (held.length === 0) throw new LeaseLostError(sourceId, owner);
@@ -54,7 +64,12 @@ export async function fenceLease(tx: Tx, sourceId: string, owner: string, leaseM
 }
 
 /** Extends a running poll's lease; false when another worker has taken the source. */
-export async function renewLease(db: Db, sourceId: string, owner: string, leaseMs: number): Promise<boolean> {
+export async function renewLease(
+  db: Db,
+  sourceId: string,
+  owner: string,
+  leaseMs: number,
+): Promise<boolean> {
   const n = await db.$executeRaw`
     UPDATE "Source" SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE id = ${sourceId}::uuid AND "leaseOwner" = ${owner}`;

@@ -16,7 +16,12 @@ describe("the worker's LISTEN connection", () => {
   it("reconnects after the server drops it, says so, and hears notifications again", async () => {
     const heard: string[] = [];
     let reconnects = 0;
-    const listener = await listenWithReconnect(t.url, CHANNEL, (p) => heard.push(p), () => (reconnects += 1));
+    const listener = await listenWithReconnect(
+      t.url,
+      CHANNEL,
+      (p) => heard.push(p),
+      () => (reconnects += 1),
+    );
     try {
       await t.db.$executeRaw`SELECT pg_notify(${CHANNEL}, 'before')`;
       await expect.poll(() => heard).toContain("before");

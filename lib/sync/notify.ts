@@ -4,9 +4,7 @@ export const CHANGE_CHANNEL = "jobdeck_changes";
 /** Asks workers to poll a source now (after an operator acted on one of its jobs). */
 export const POKE_CHANNEL = "jobdeck_poke";
 
-export type ChangeMessage =
-  | { t: "jobs"; s: string; ids: string[] }
-  | { t: "source"; s: string };
+export type ChangeMessage = { t: "jobs"; s: string; ids: string[] } | { t: "source"; s: string };
 
 /** PostgreSQL caps a NOTIFY payload at 8000 bytes: ~150 uuids per message stays well under it. */
 const IDS_PER_MESSAGE = 150;
@@ -14,7 +12,11 @@ const IDS_PER_MESSAGE = 150;
 /** Raised inside the writing transaction, so listeners hear of a change only once it is committed. */
 export async function notifyJobChanges(tx: Tx, sourceId: string, jobIds: string[]): Promise<void> {
   for (let i = 0; i < jobIds.length; i += IDS_PER_MESSAGE) {
-    const message: ChangeMessage = { t: "jobs", s: sourceId, ids: jobIds.slice(i, i + IDS_PER_MESSAGE) };
+    const message: ChangeMessage = {
+      t: "jobs",
+      s: sourceId,
+      ids: jobIds.slice(i, i + IDS_PER_MESSAGE),
+    };
     await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
   }
 }

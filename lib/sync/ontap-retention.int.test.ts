@@ -57,12 +57,26 @@ async function run(name: string, gapAfter: (crashed: boolean) => number) {
 describe("ONTAP retention and worker crashes", () => {
   it("loses no job and no final state when polls are as far apart as a failing source with a crashed worker allows", async () => {
     const worst = (crashed: boolean) =>
-      nextPollDelayMs({ kind: "ontap", pollIntervalMs: 86_400_000, fastPollIntervalMs: 3_000, consecutiveFailures: 30 }, false, () => 1) +
-      (crashed ? LEASE_MS : 0);
+      nextPollDelayMs(
+        {
+          kind: "ontap",
+          pollIntervalMs: 86_400_000,
+          fastPollIntervalMs: 3_000,
+          consecutiveFailures: 30,
+        },
+        false,
+        () => 1,
+      ) + (crashed ? LEASE_MS : 0);
     expect(worst(true)).toBeLessThan(RETENTION_MS);
     const { truth, diff } = await run("ontap-retention", worst);
     expect(truth.filter((j) => j.expired).length).toBeGreaterThan(CYCLES);
-    expect(diff).toEqual({ missing: [], wrongFinalState: [], duplicated: [], wronglyQuarantined: [], notQuarantined: [] });
+    expect(diff).toEqual({
+      missing: [],
+      wrongFinalState: [],
+      duplicated: [],
+      wronglyQuarantined: [],
+      notQuarantined: [],
+    });
   }, 300_000);
 
   it("would lose jobs with the old limits (5 min backoff, 5 min lease): the check above can fail", async () => {

@@ -19,7 +19,11 @@ async function jobFingerprint(sourceId: string) {
   const jobs = await t.db.job.findMany({ where: { sourceId }, orderBy: { vendorId: "asc" } });
   const events = await t.db.jobEvent.count({ where: { job: { sourceId } } });
   const phases = await t.db.phase.count({ where: { job: { sourceId } } });
-  return { jobs: jobs.map((j) => [j.vendorId, j.state, j.progress, j.updatedAt.getTime()]), events, phases };
+  return {
+    jobs: jobs.map((j) => [j.vendorId, j.state, j.progress, j.updatedAt.getTime()]),
+    events,
+    phases,
+  };
 }
 
 const kinds = SOURCE_KINDS.filter((k) => SIMULATORS[k] && CONNECTORS[k]);
@@ -61,7 +65,9 @@ describe.each(kinds)("polling a %s source through its simulator", (kind) => {
       expect(src.lastError).toBeNull();
       expect(src.consecutiveFailures).toBe(0);
       expect(src.lastSuccessAt).not.toBeNull();
-      expect(await t.db.job.count({ where: { sourceId: fx.sourceId } })).toBeGreaterThanOrEqual(stored);
+      expect(await t.db.job.count({ where: { sourceId: fx.sourceId } })).toBeGreaterThanOrEqual(
+        stored,
+      );
     } finally {
       await fx.close();
     }
@@ -77,7 +83,9 @@ describe.each(kinds)("polling a %s source through its simulator", (kind) => {
     const down = await pollSource(t.db, await sourceRow(fx.sourceId));
     expect(down.ok).toBe(false);
     expect(down.error).toMatch(/connection refused/);
-    expect((await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } })).consecutiveFailures).toBe(2);
+    expect(
+      (await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } })).consecutiveFailures,
+    ).toBe(2);
   });
 
   it("raises a NOTIFY naming the changed jobs once they are committed", async () => {
@@ -91,7 +99,10 @@ describe.each(kinds)("polling a %s source through its simulator", (kind) => {
       const outcome = await pollSource(t.db, await sourceRow(fx.sourceId));
       expect(outcome.ok).toBe(true);
       // A first sync commits in steps, each with its own NOTIFY: wait for all of them.
-      const stored = await t.db.job.findMany({ where: { sourceId: fx.sourceId }, select: { id: true } });
+      const stored = await t.db.job.findMany({
+        where: { sourceId: fx.sourceId },
+        select: { id: true },
+      });
       const notified = () =>
         new Set(
           messages.flatMap((m) => {

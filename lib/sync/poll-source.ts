@@ -49,7 +49,11 @@ const DEFAULT_MAX_STEPS = 20;
  * committed together, and the next step starts from that cursor. A crash or a vendor failure part
  * way keeps every committed step; a bad reply leaves nothing half-written.
  */
-export async function pollSource(db: Db, source: PollableSource, options: PollOptions = {}): Promise<PollOutcome> {
+export async function pollSource(
+  db: Db,
+  source: PollableSource,
+  options: PollOptions = {},
+): Promise<PollOutcome> {
   const startedAt = new Date();
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   let cursor = (source.cursor as SyncCursor | null) ?? null;
@@ -60,14 +64,24 @@ export async function pollSource(db: Db, source: PollableSource, options: PollOp
     for (;;) {
       const batch = await connector.listChanged(cursor, options.signal);
       const final = !batch.more || steps + 1 >= maxSteps;
-      const committed = await db.$transaction((tx) => commitStep(tx, source, batch, final, options, startedAt), {
-        timeout: 120_000,
-        maxWait: 30_000,
-      });
+      const committed = await db.$transaction(
+        (tx) => commitStep(tx, source, batch, final, options, startedAt),
+        {
+          timeout: 120_000,
+          maxWait: 30_000,
+        },
+      );
       steps += 1;
       changed += committed.changed;
       cursor = batch.cursor;
-      if (final) return { ok: true, changed, steps, more: Boolean(batch.more), nextPollAt: committed.nextPollAt };
+      if (final)
+        return {
+          ok: true,
+          changed,
+          steps,
+          more: Boolean(batch.more),
+          nextPollAt: committed.nextPollAt,
+        };
     }
   } catch (err) {
     if (err instanceof LeaseLostError) {
@@ -92,8 +106,12 @@ async function commitStep(
   await notifyJobChanges(tx, source.id, changed);
   let nextPollAt = now;
   if (final && !batch.more) {
-    const active = await tx.job.count({ where: { sourceId: source.id, goneAt: null, state: { in: [...UNFINISHED_STATES] } } });
-    nextPollAt = new Date(now.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: 0 }, active > 0));
+    const active = await tx.job.count({
+      where: { sourceId: source.id, goneAt: null, state: { in: [...UNFINISHED_STATES] } },
+    });
+    nextPollAt = new Date(
+      now.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: 0 }, active > 0),
+    );
   }
   await tx.source.update({
     where: { id: source.id },
@@ -125,7 +143,9 @@ async function recordFailure(
   const message = describeFailure(err);
   // Steps committed by this poll already reset the count: this is the first failure since.
   const failures = steps > 0 ? 1 : source.consecutiveFailures + 1;
-  const nextPollAt = new Date(at.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: failures }, false));
+  const nextPollAt = new Date(
+    at.getTime() + nextPollDelayMs({ ...source, consecutiveFailures: failures }, false),
+  );
   try {
     await db.$transaction(async (tx) => {
       if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);

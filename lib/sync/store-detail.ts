@@ -4,7 +4,6 @@ import { clean, cleanIndexed, cleanJson, cleanKey } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-
 export interface DetailItem {
   jobId: string;
   job: JobRecord;
@@ -24,7 +23,8 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
     return (job.phases ?? []).map((p) => ({ jobId, p, depth: depth.get(p.key) ?? 0 }));
   });
   if (phases.length > 0) {
-    add(await tx.$queryRaw<Array<{ jobId: string }>>`
+    add(
+      await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "Phase" (id, "jobId", "vendorKey", "parentKey", lane, name, state, "vendorStatus",
         "sortOrder", depth, "startedAt", "endedAt", message)
       SELECT gen_random_uuid(), t.job_id, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
@@ -45,12 +45,14 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         IS DISTINCT FROM (EXCLUDED."parentKey", EXCLUDED.lane, EXCLUDED.name, EXCLUDED.state,
         EXCLUDED."vendorStatus", EXCLUDED."sortOrder", EXCLUDED.depth, EXCLUDED."startedAt",
         EXCLUDED."endedAt", EXCLUDED.message)
-      RETURNING "jobId"`);
+      RETURNING "jobId"`,
+    );
   }
 
   const events = items.flatMap(({ jobId, job }) => (job.events ?? []).map((e) => ({ jobId, e })));
   if (events.length > 0) {
-    add(await tx.$queryRaw<Array<{ jobId: string }>>`
+    add(
+      await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw)
       SELECT t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
       FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => cleanKey(x.e.key))}::text[],
@@ -59,12 +61,14 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         ${events.map((x) => cleanJson(x.e.raw))}::jsonb[])
         AS t(job_id, key, at, severity, type, message, raw)
       ON CONFLICT ("jobId", "vendorKey") DO NOTHING
-      RETURNING "jobId"`);
+      RETURNING "jobId"`,
+    );
   }
 
   const samples = items.flatMap(({ jobId, job }) => (job.samples ?? []).map((s) => ({ jobId, s })));
   if (samples.length > 0) {
-    add(await tx.$queryRaw<Array<{ jobId: string }>>`
+    add(
+      await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobSample" ("jobId", at, "bytesDone", "bytesPerSec", percent)
       SELECT t.job_id, t.at, t.bytes_done, t.bps, t.percent
       FROM unnest(${samples.map((x) => x.jobId)}::uuid[], ${samples.map((x) => x.s.at.toISOString())}::timestamp(3)[],
@@ -72,12 +76,14 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         ${samples.map((x) => x.s.bytesPerSec)}::float8[], ${samples.map((x) => x.s.percent)}::float8[])
         AS t(job_id, at, bytes_done, bps, percent)
       ON CONFLICT ("jobId", at) DO NOTHING
-      RETURNING "jobId"`);
+      RETURNING "jobId"`,
+    );
   }
 
   const lines = items.flatMap(({ jobId, job }) => (job.log ?? []).map((l) => ({ jobId, l })));
   if (lines.length > 0) {
-    add(await tx.$queryRaw<Array<{ jobId: string }>>`
+    add(
+      await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobLogLine" ("jobId", seq, at, level, text)
       SELECT t.job_id, t.seq, t.at, t.level, t.text
       FROM unnest(${lines.map((x) => x.jobId)}::uuid[], ${lines.map((x) => x.l.seq)}::int[],
@@ -85,7 +91,8 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         ${lines.map((x) => clean(x.l.text))}::text[]) AS t(job_id, seq, at, level, text)
       ON CONFLICT ("jobId", seq) DO UPDATE SET at = EXCLUDED.at, level = EXCLUDED.level, text = EXCLUDED.text
       WHERE ("JobLogLine".at, "JobLogLine".level, "JobLogLine".text) IS DISTINCT FROM (EXCLUDED.at, EXCLUDED.level, EXCLUDED.text)
-      RETURNING "jobId"`);
+      RETURNING "jobId"`,
+    );
   }
   return changed;
 }

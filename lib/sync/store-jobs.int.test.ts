@@ -12,7 +12,11 @@ let source: { id: string; kind: "ontap" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  source = { id: (await createSource({ kind: "ontap", name: "huge names", baseUrl: "http://huge" }, t.db)).id, kind: "ontap" };
+  source = {
+    id: (await createSource({ kind: "ontap", name: "huge names", baseUrl: "http://huge" }, t.db))
+      .id,
+    kind: "ontap",
+  };
 });
 
 afterAll(async () => {
@@ -22,14 +26,29 @@ afterAll(async () => {
 describe("storing vendor jobs with absurd strings", () => {
   it("stores a job whose name, type and phase name are a megabyte each, cut to what an index holds, beside an ordinary job", async () => {
     const huge = `${"<b>huge</b>".repeat(95_000)}END`;
-    const phase = { key: "p1", parentKey: null, lane: null, name: huge, state: "running" as const, vendorStatus: null, order: 0, startedAt: null, endedAt: null, message: huge };
+    const phase = {
+      key: "p1",
+      parentKey: null,
+      lane: null,
+      name: huge,
+      state: "running" as const,
+      vendorStatus: null,
+      order: 0,
+      startedAt: null,
+      endedAt: null,
+      message: huge,
+    };
     const jobs = [
       { ...emptySnapshot("huge-1", { name: huge, type: huge, state: "running" }), phases: [phase] },
       emptySnapshot("plain-1", { name: "nightly", state: "running" }),
     ];
     const result = await t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
     expect(result.inserted).toBe(2);
-    const stored = await t.db.job.findMany({ where: { sourceId: source.id }, include: { phases: true }, orderBy: { vendorId: "asc" } });
+    const stored = await t.db.job.findMany({
+      where: { sourceId: source.id },
+      include: { phases: true },
+      orderBy: { vendorId: "asc" },
+    });
     expect(stored.map((j) => j.vendorId)).toEqual(["huge-1", "plain-1"]);
     const [big, plain] = stored;
     expect(Array.from(big?.name ?? "")).toHaveLength(INDEXED_TEXT_MAX);
@@ -53,17 +72,27 @@ describe("storing vendor jobs with absurd strings", () => {
       emptySnapshot(edge, { name: "longest id kept", state: "running" }),
       emptySnapshot("step-2", { name: "after", state: "failed" }),
     ];
-    const step = () => t.db.$transaction((tx) => storeStep(tx, source, { jobs, cursor: {} }, new Date()));
+    const step = () =>
+      t.db.$transaction((tx) => storeStep(tx, source, { jobs, cursor: {} }, new Date()));
     await step();
-    const stored = await t.db.job.findMany({ where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge, longId] } }, select: { vendorId: true } });
+    const stored = await t.db.job.findMany({
+      where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge, longId] } },
+      select: { vendorId: true },
+    });
     expect(stored.map((j) => j.vendorId).sort()).toEqual([edge, "step-1", "step-2"].sort());
     const quarantined = await t.db.quarantinedRecord.findMany({ where: { sourceId: source.id } });
     expect(quarantined).toHaveLength(1);
-    expect(quarantined[0]?.reason).toBe(`the vendor's id for this job is ${longId.length} characters long; ids are kept whole (they identify the job at the vendor) up to ${VENDOR_ID_MAX}`);
+    expect(quarantined[0]?.reason).toBe(
+      `the vendor's id for this job is ${longId.length} characters long; ids are kept whole (they identify the job at the vendor) up to ${VENDOR_ID_MAX}`,
+    );
     expect(quarantined[0]?.recordKey).toMatch(/^vendor-id:sha1:[0-9a-f]{20}$/);
     // The next poll reports it again: still one row, still the rest stored once.
     await step();
     expect(await t.db.quarantinedRecord.count({ where: { sourceId: source.id } })).toBe(1);
-    expect(await t.db.job.count({ where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge] } } })).toBe(3);
+    expect(
+      await t.db.job.count({
+        where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge] } },
+      }),
+    ).toBe(3);
   });
 });

@@ -7,9 +7,17 @@ import { storeJobDetails } from "./store-detail";
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const big = (n: bigint | null) => (n === null ? null : n.toString());
 
-
 function searchText(j: JobRecord): string {
-  const text = [j.name, j.type, j.vendorId, j.dataset, j.policy, j.cluster, j.drGroup, j.submittedBy]
+  const text = [
+    j.name,
+    j.type,
+    j.vendorId,
+    j.dataset,
+    j.policy,
+    j.cluster,
+    j.drGroup,
+    j.submittedBy,
+  ]
     .map((v) => cleanIndexed(v))
     .filter(Boolean)
     .join(" ")
@@ -36,7 +44,9 @@ export async function storeJobs(
   if (jobs.length === 0) return { changedJobIds: [], inserted: 0 };
   // One statement per batch: every listed job is written once (seen and refreshed stamps), and its
   // content columns and updatedAt only when they differ, which RETURNING reports as `changed`.
-  const rows = await tx.$queryRaw<Array<{ id: string; vendorId: string; inserted: boolean; changed: boolean }>>`
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; vendorId: string; inserted: boolean; changed: boolean }>
+  >`
     INSERT INTO "Job" AS j (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
       "bytesDone", "bytesTotal", "throughputBps", "startedAt", "endedAt", "sortAt", "submittedBy",
       dataset, policy, cluster, "drGroup", message, raw, "searchText", "firstSeenAt", "lastSeenAt",

@@ -13,7 +13,9 @@ function rawText(raw: unknown): string {
     text = String(raw);
   }
   text = clean(text) ?? "";
-  return text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}… (${text.length} characters)` : text;
+  return text.length > MAX_RAW_CHARS
+    ? `${text.slice(0, MAX_RAW_CHARS)}… (${text.length} characters)`
+    : text;
 }
 
 /**

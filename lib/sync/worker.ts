@@ -62,7 +62,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     () => wake?.(),
   );
 
-  const alerting = options.alerts ? await startAlerting({ ...options.alerts, db: options.db, databaseUrl: options.databaseUrl }) : null;
+  const alerting = options.alerts
+    ? await startAlerting({ ...options.alerts, db: options.db, databaseUrl: options.databaseUrl })
+    : null;
 
   const pollOne = async (source: Awaited<ReturnType<typeof claimDueSources>>[number]) => {
     // No overall time limit: every vendor request has its own timeout and each step commits, so a
@@ -78,16 +80,22 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         .catch((err) => logger.warn({ err, source: source.name }, "lease renewal failed"));
     }, leaseMs / 3);
     try {
-      const outcome = await pollSource(options.db, source, { signal: abort.signal, lease: { owner: id, ms: leaseMs } });
+      const outcome = await pollSource(options.db, source, {
+        signal: abort.signal,
+        lease: { owner: id, ms: leaseMs },
+      });
       if (!outcome.ok) logger.warn({ source: source.name, error: outcome.error }, "poll failed");
-      else if (outcome.changed > 0) logger.debug({ source: source.name, changed: outcome.changed }, "poll stored changes");
+      else if (outcome.changed > 0)
+        logger.debug({ source: source.name, changed: outcome.changed }, "poll stored changes");
     } catch (err) {
       logger.error({ err, source: source.name }, "poll crashed");
     } finally {
       // One listener per poll on a signal that lives as long as the worker: remove it, or they pile up.
       stopSignal.removeEventListener("abort", onStop);
       clearInterval(renew);
-      await releaseLease(options.db, source.id, id).catch((err) => logger.warn({ err }, "lease release failed"));
+      await releaseLease(options.db, source.id, id).catch((err) =>
+        logger.warn({ err }, "lease release failed"),
+      );
     }
   };
 
@@ -98,7 +106,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     reapedAt = Date.now();
     reaping = reapPendingActions(options.db)
       .then((out) => {
-        if (out.markedUnknown.length > 0 || out.resolved.length > 0) logger.info(out, "actions with an unheard outcome");
+        if (out.markedUnknown.length > 0 || out.resolved.length > 0)
+          logger.info(out, "actions with an unheard outcome");
       })
       .catch((err) => logger.warn({ err }, "reaping pending actions failed"))
       .finally(() => {
@@ -110,7 +119,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     while (!stopped) {
       reap();
       try {
-        const claimed = await claimDueSources(options.db, id, options.concurrency - inFlight.size, leaseMs);
+        const claimed = await claimDueSources(
+          options.db,
+          id,
+          options.concurrency - inFlight.size,
+          leaseMs,
+        );
         for (const source of claimed) {
           const p = pollOne(source).finally(() => {
             inFlight.delete(source.id);

@@ -5,7 +5,11 @@ import type { JobRecord } from "@/lib/domain/model";
  * Calls a connector's listChanged until it has no more steps, as the sync does, and merges the
  * steps: the last report of each job, every quarantined record, the listing's present ids.
  */
-export async function drainSync(connector: Pick<Connector, "listChanged">, cursor: SyncCursor | null, maxSteps = 1_000): Promise<SyncBatch & { steps: number }> {
+export async function drainSync(
+  connector: Pick<Connector, "listChanged">,
+  cursor: SyncCursor | null,
+  maxSteps = 1_000,
+): Promise<SyncBatch & { steps: number }> {
   const jobs = new Map<string, JobRecord>();
   const quarantined = new Map<string, QuarantinedRecord>();
   let presentIds: string[] | undefined;

@@ -15,7 +15,10 @@ export interface EstateOptions {
  * skewed states (mostly succeeded, a few running), nulls in end/progress/bytes, a dozen job types,
  * hundreds of datasets and policies, searchable names. Deterministic: row i is always the same job.
  */
-export async function generateEstate(db: Tx, opts: EstateOptions): Promise<{ sourceIds: string[] }> {
+export async function generateEstate(
+  db: Tx,
+  opts: EstateOptions,
+): Promise<{ sourceIds: string[] }> {
   const sources = opts.sources ?? 10;
   const days = opts.days ?? 365;
   const now = opts.now.toISOString().replace("Z", "");
@@ -24,7 +27,9 @@ export async function generateEstate(db: Tx, opts: EstateOptions): Promise<{ sou
     SELECT gen_random_uuid(), (${SOURCE_KINDS}::text[])[1 + (g % 5)]::"SourceKind", 'estate-' || g, 'http://estate-' || g || '.invalid', now()
     FROM generate_series(0, ${sources - 1}::int) g
     ON CONFLICT (name) DO NOTHING`;
-  const ids = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM "Source" WHERE name LIKE 'estate-%' ORDER BY name`;
+  const ids = await db.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id::text FROM "Source" WHERE name LIKE 'estate-%' ORDER BY name`;
   const sourceIds = ids.map((r) => r.id);
   // Job i: started i·(days/jobs) before now, so the newest are the running ones.
   await db.$executeRaw`

@@ -30,7 +30,11 @@ export default async function setup(project: TestProject) {
     const dir = await mkdtemp(path.join(tmpdir(), "jobdeck-pg-"));
     // mkdtemp makes a 0700 directory; when run as root the server runs as `postgres` and must enter it.
     await chmod(dir, 0o755);
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), database: "postgres" });
+    const db = await startEmbeddedPostgres({
+      dataDir: path.join(dir, "data"),
+      port: await freePort(),
+      database: "postgres",
+    });
     adminUrl = db.url;
     stop = async () => {
       await db.stop();

@@ -38,9 +38,20 @@ export interface TruthComparison {
  * when Jobdeck could have seen them (`includeExpired`): a job that ran and vanished between two polls
  * of a source added later was never visible to anyone.
  */
-export async function compareWithTruth(db: Db, sourceId: string, truth: GroundTruth, includeExpired = false): Promise<TruthComparison> {
-  const stored = await db.job.findMany({ where: { sourceId }, select: { vendorId: true, vendorState: true } });
-  const quarantined = await db.quarantinedRecord.findMany({ where: { sourceId }, select: { recordKey: true } });
+export async function compareWithTruth(
+  db: Db,
+  sourceId: string,
+  truth: GroundTruth,
+  includeExpired = false,
+): Promise<TruthComparison> {
+  const stored = await db.job.findMany({
+    where: { sourceId },
+    select: { vendorId: true, vendorState: true },
+  });
+  const quarantined = await db.quarantinedRecord.findMany({
+    where: { sourceId },
+    select: { recordKey: true },
+  });
   const byId = new Map<string, string>();
   const duplicated: string[] = [];
   for (const s of stored) {
@@ -54,7 +65,8 @@ export async function compareWithTruth(db: Db, sourceId: string, truth: GroundTr
     if (t.broken) continue;
     const state = byId.get(t.vendorId);
     if (state === undefined) missing.push(t.vendorId);
-    else if (t.final && state !== t.vendorState) wrongFinalState.push({ vendorId: t.vendorId, stored: state, truth: t.vendorState });
+    else if (t.final && state !== t.vendorState)
+      wrongFinalState.push({ vendorId: t.vendorId, stored: state, truth: t.vendorState });
   }
   const broken = new Set(expected.filter((t) => t.broken).map((t) => t.vendorId));
   const keys = new Set(quarantined.map((q) => q.recordKey));

@@ -21,9 +21,20 @@ export interface SimulatedSourceFixture {
 export async function startSimulatedSource(
   db: Db,
   kind: SourceKind,
-  opts: { seed?: number; name?: string; timeoutMs?: number; scenario?: Record<string, unknown> } = {},
+  opts: {
+    seed?: number;
+    name?: string;
+    timeoutMs?: number;
+    scenario?: Record<string, unknown>;
+  } = {},
 ): Promise<SimulatedSourceFixture> {
-  const rig = await startConnectorRig(kind, { seed: opts.seed ?? 1, clockAt: Date.now(), user: "admin", password: "s3cret-pass", scenario: opts.scenario });
+  const rig = await startConnectorRig(kind, {
+    seed: opts.seed ?? 1,
+    clockAt: Date.now(),
+    user: "admin",
+    password: "s3cret-pass",
+    scenario: opts.scenario,
+  });
   const source = await upsertSourceByName(
     {
       kind,
@@ -36,5 +47,11 @@ export async function startSimulatedSource(
     },
     db,
   );
-  return { clock: rig.clock, server: rig.sim, sourceId: source.id, onNextRequest: rig.onNextRequest, close: () => rig.close() };
+  return {
+    clock: rig.clock,
+    server: rig.sim,
+    sourceId: source.id,
+    onNextRequest: rig.onNextRequest,
+    close: () => rig.close(),
+  };
 }

@@ -12,7 +12,8 @@ export default async function PasswordPage() {
     <AppShell actor={actor}>
       <h1 className="mb-1 text-xl font-semibold">Change your password</h1>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        Your other sessions are signed out. Your name and email are set by a Jobdeck admin, because the audit trail shows them.
+        Your other sessions are signed out. Your name and email are set by a Jobdeck admin, because
+        the audit trail shows them.
       </p>
       <ChangePasswordForm />
     </AppShell>

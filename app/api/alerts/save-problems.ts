@@ -1,7 +1,11 @@
 import { badRequest, conflict, HttpError, notFound } from "@/lib/http/problem";
 
 /** A service's refusal as the problem+json the alert routes answer with. */
-export function saveProblem(refusal: { reason: string; detail: string; parameter?: string }): HttpError {
+export function saveProblem(refusal: {
+  reason: string;
+  detail: string;
+  parameter?: string;
+}): HttpError {
   switch (refusal.reason) {
     case "not-found":
       return notFound(refusal.detail);
@@ -10,7 +14,13 @@ export function saveProblem(refusal: { reason: string; detail: string; parameter
     case "resolved":
       return conflict(refusal.detail);
     default: {
-      const parameter = refusal.parameter ?? (refusal.reason === "unknown-channel" ? "channelIds" : refusal.reason === "unknown-source" ? "sourceId" : "body");
+      const parameter =
+        refusal.parameter ??
+        (refusal.reason === "unknown-channel"
+          ? "channelIds"
+          : refusal.reason === "unknown-source"
+            ? "sourceId"
+            : "body");
       return badRequest(refusal.detail, [{ parameter, message: refusal.detail }]);
     }
   }

@@ -17,9 +17,30 @@ let jobId: string;
 const olga = { kind: "user", id: null, name: "Olga Operator", role: "operator" } as const;
 const ada = { kind: "user", id: null, name: "Ada Admin", role: "admin" } as const;
 
-async function record(sourceId: string, actor: typeof olga | typeof ada, action: string, status: "succeeded" | "refused" | null, reason: string | null, job: string | null = null) {
-  const { action: row } = await beginAction(t.db, { idempotencyKey: crypto.randomUUID(), jobId: job, sourceId, actor, action, params: {}, reason });
-  if (status) await finishAction(t.db, row.id, status, status === "succeeded" ? "job 4411 abort requested" : "Job 4411 has already been aborted.");
+async function record(
+  sourceId: string,
+  actor: typeof olga | typeof ada,
+  action: string,
+  status: "succeeded" | "refused" | null,
+  reason: string | null,
+  job: string | null = null,
+) {
+  const { action: row } = await beginAction(t.db, {
+    idempotencyKey: crypto.randomUUID(),
+    jobId: job,
+    sourceId,
+    actor,
+    action,
+    params: {},
+    reason,
+  });
+  if (status)
+    await finishAction(
+      t.db,
+      row.id,
+      status,
+      status === "succeeded" ? "job 4411 abort requested" : "Job 4411 has already been aborted.",
+    );
   return row.id;
 }
 
@@ -30,13 +51,31 @@ beforeAll(async () => {
   dfm = await startSimulatedSource(t.db, "dfm");
   ontap = await startSimulatedSource(t.db, "ontap");
   const job = await t.db.job.create({
-    data: { sourceId: dfm.sourceId, kind: "dfm", vendorId: "4411", type: "mirror", name: "nightly mirror", state: "running", vendorState: "running", sortAt: new Date(), raw: {} },
+    data: {
+      sourceId: dfm.sourceId,
+      kind: "dfm",
+      vendorId: "4411",
+      type: "mirror",
+      name: "nightly mirror",
+      state: "running",
+      vendorState: "running",
+      sortAt: new Date(),
+      raw: {},
+    },
   });
   jobId = job.id;
   // 30 actions, oldest first: every third on ONTAP by Ada, the rest DFM aborts by Olga (odd ones refused); the last one still pending.
   for (let i = 0; i < 30; i++) {
     if (i % 3 === 0) await record(ontap.sourceId, ada, "pause", "succeeded", null);
-    else await record(dfm.sourceId, olga, "abort", i === 29 ? null : i % 2 ? "refused" : "succeeded", `reason ${i}`, jobId);
+    else
+      await record(
+        dfm.sourceId,
+        olga,
+        "abort",
+        i === 29 ? null : i % 2 ? "refused" : "succeeded",
+        `reason ${i}`,
+        jobId,
+      );
   }
 });
 afterAll(async () => {
@@ -55,7 +94,9 @@ async function page(query: string, who: Caller = "viewer"): Promise<AuditPage> {
 describe("GET /api/audit", () => {
   it("is readable by every signed-in role, not anonymously and not by a wall's display token", async () => {
     expect((await callRoute(auditRoute.GET, "GET", "/api/audit", {})).status).toBe(401);
-    expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.display)).status).toBe(403);
+    expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.display)).status).toBe(
+      403,
+    );
     expect((await callRoute(auditRoute.GET, "GET", "/api/audit", callers.viewer)).status).toBe(200);
   });
 
@@ -93,7 +134,9 @@ describe("GET /api/audit", () => {
     expect((await page("actor=ada&limit=100")).items).toHaveLength(10);
     expect((await page("action=abort&limit=100")).items).toHaveLength(20);
     expect((await page("status=pending")).items.map((i) => i.reason)).toEqual(["reason 29"]);
-    expect((await page(`source=${ontap.sourceId}&limit=100`)).items.every((i) => i.action === "pause")).toBe(true);
+    expect(
+      (await page(`source=${ontap.sourceId}&limit=100`)).items.every((i) => i.action === "pause"),
+    ).toBe(true);
     expect((await page(`job=${jobId}&status=succeeded,refused&limit=100`)).items).toHaveLength(19);
     const all = (await page("limit=100")).items;
     const middle = all[15];
@@ -105,7 +148,12 @@ describe("GET /api/audit", () => {
   });
 
   it("names a bad filter (400)", async () => {
-    const res = await callRoute(auditRoute.GET, "GET", "/api/audit?status=done&job=nope", callers.viewer);
+    const res = await callRoute(
+      auditRoute.GET,
+      "GET",
+      "/api/audit?status=done&job=nope",
+      callers.viewer,
+    );
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { errors: Array<{ parameter: string }> };
     expect(problem.errors.map((e) => e.parameter.split(".")[0]).sort()).toEqual(["job", "status"]);
@@ -114,12 +162,21 @@ describe("GET /api/audit", () => {
 
 describe("GET /api/audit/export", () => {
   it("streams every matching action as CSV, beyond one page", async () => {
-    const res = await callRoute(exportRoute.GET, "GET", "/api/audit/export?action=abort&limit=5", callers.viewer);
+    const res = await callRoute(
+      exportRoute.GET,
+      "GET",
+      "/api/audit/export?action=abort&limit=5",
+      callers.viewer,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="jobdeck-audit-.*\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="jobdeck-audit-.*\.csv"$/,
+    );
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^requestedAt,completedAt,actor,actorEmail,actorId,action,status,reason,job\.id,job\.name/);
+    expect(lines[0]).toMatch(
+      /^requestedAt,completedAt,actor,actorEmail,actorId,action,status,reason,job\.id,job\.name/,
+    );
     expect(lines).toHaveLength(21);
     expect(lines[1]).toContain(",Olga Operator,,,abort,pending,reason 29,");
     expect(lines.filter((l) => l.includes(",refused,"))).toHaveLength(9);

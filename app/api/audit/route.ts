@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ query: auditQuery }, async ({ query }) => {
   const now = new Date();
-  return { ...(await listAudit(auditFiltersFromQuery(query, now))), window: auditWindow(query, now) };
+  return {
+    ...(await listAudit(auditFiltersFromQuery(query, now))),
+    window: auditWindow(query, now),
+  };
 });

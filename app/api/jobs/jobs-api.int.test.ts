@@ -33,9 +33,15 @@ beforeAll(async () => {
   expect((await pollSource(t.db, source)).ok).toBe(true);
   const display = await createDisplayToken("api test screen", null, t.db);
   displayAuth = { authorization: `Bearer ${display.token}` };
-  await createUser({ email: "viewer@example.test", name: "Vi Ewer", password: "viewer-pass-1", role: "viewer" }, t.db);
+  await createUser(
+    { email: "viewer@example.test", name: "Vi Ewer", password: "viewer-pass-1", role: "viewer" },
+    t.db,
+  );
   viewerAuth = { cookie: await signedInCookie("viewer@example.test", "viewer-pass-1") };
-  await createUser({ email: "op@example.test", name: "Op Erator", password: "operator-pass-1", role: "operator" }, t.db);
+  await createUser(
+    { email: "op@example.test", name: "Op Erator", password: "operator-pass-1", role: "operator" },
+    t.db,
+  );
   operatorCookie = await signedInCookie("op@example.test", "operator-pass-1");
 });
 
@@ -89,7 +95,9 @@ describe("GET /api/jobs", () => {
   it("filters by vendor and state", async () => {
     const res = await list("kind=ontap&state=running,paused");
     const page = (await res.json()) as JobPage;
-    const expected = await t.db.job.count({ where: { kind: "ontap", state: { in: ["running", "paused"] } } });
+    const expected = await t.db.job.count({
+      where: { kind: "ontap", state: { in: ["running", "paused"] } },
+    });
     expect(page.items).toHaveLength(expected);
     expect(page.items.every((j) => j.state === "running" || j.state === "paused")).toBe(true);
     const none = (await (await list("kind=spp")).json()) as JobPage;
@@ -100,11 +108,19 @@ describe("GET /api/jobs", () => {
 describe("GET /api/jobs/:id read-through", () => {
   it("refreshes a stale copy from the vendor once, however many viewers ask at the same moment", async () => {
     const job = await t.db.job.findFirstOrThrow({ where: { state: "running" } });
-    await t.db.job.update({ where: { id: job.id }, data: { refreshedAt: new Date(Date.now() - 60_000) } });
+    await t.db.job.update({
+      where: { id: job.id },
+      data: { refreshedAt: new Date(Date.now() - 60_000) },
+    });
     const path = `/api/cluster/jobs/${job.vendorId}`;
     const before = fx.server.requestCounts.get(`GET ${path}`) ?? 0;
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => getJob(new Request(`${ORIGIN}/api/jobs/${job.id}`, { headers: viewerAuth }), params(job.id))),
+      Array.from({ length: 5 }, () =>
+        getJob(
+          new Request(`${ORIGIN}/api/jobs/${job.id}`, { headers: viewerAuth }),
+          params(job.id),
+        ),
+      ),
     );
     for (const res of responses) expect(res.status).toBe(200);
     expect((fx.server.requestCounts.get(`GET ${path}`) ?? 0) - before).toBe(1);
@@ -115,8 +131,22 @@ describe("GET /api/jobs/:id read-through", () => {
 
   it("answers 404 for an unknown job and 400 for a malformed id", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect((await getJob(new Request(`${ORIGIN}/api/jobs/${missing}`, { headers: viewerAuth }), params(missing))).status).toBe(404);
-    expect((await getJob(new Request(`${ORIGIN}/api/jobs/nope`, { headers: viewerAuth }), params("nope"))).status).toBe(400);
+    expect(
+      (
+        await getJob(
+          new Request(`${ORIGIN}/api/jobs/${missing}`, { headers: viewerAuth }),
+          params(missing),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await getJob(
+          new Request(`${ORIGIN}/api/jobs/nope`, { headers: viewerAuth }),
+          params("nope"),
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -125,14 +155,21 @@ describe("POST /api/jobs/:id/actions", () => {
     postAction(
       new Request(`${ORIGIN}/api/jobs/${id}/actions`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, ...(key ? { "idempotency-key": key } : {}), ...headers },
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          ...(key ? { "idempotency-key": key } : {}),
+          ...headers,
+        },
         body: JSON.stringify(body),
       }),
       params(id),
     );
 
   it("sends one vendor call for a double-clicked pause and audits before and after", async () => {
-    const pausable = await t.db.job.findFirstOrThrow({ where: { state: "running", type: "volume-move" } });
+    const pausable = await t.db.job.findFirstOrThrow({
+      where: { state: "running", type: "volume-move" },
+    });
     const patchPath = `/api/cluster/jobs/${pausable.vendorId}`;
     const before = fx.server.requestCounts.get(`PATCH ${patchPath}`) ?? 0;
     const [a, b] = await Promise.all([
@@ -141,7 +178,10 @@ describe("POST /api/jobs/:id/actions", () => {
     ]);
     expect([a.status, b.status].sort()).toEqual(expect.arrayContaining([200]));
     expect((fx.server.requestCounts.get(`PATCH ${patchPath}`) ?? 0) - before).toBe(1);
-    const actions = await t.db.action.findMany({ where: { jobId: pausable.id }, include: { audit: { orderBy: { id: "asc" } } } });
+    const actions = await t.db.action.findMany({
+      where: { jobId: pausable.id },
+      include: { audit: { orderBy: { id: "asc" } } },
+    });
     expect(actions).toHaveLength(1);
     expect(actions[0]?.status).toBe("succeeded");
     expect(actions[0]?.actor).toBe("Op Erator");
@@ -150,28 +190,56 @@ describe("POST /api/jobs/:id/actions", () => {
   });
 
   it("answers 409 with the reason when the job's state does not allow the action, and audits the refusal", async () => {
-    const done = await t.db.job.findFirstOrThrow({ where: { state: { in: ["succeeded", "failed"] } } });
-    const res = await post(done.id, "refused-key-1", { action: "cancel", reason: "test" }, { cookie: operatorCookie });
+    const done = await t.db.job.findFirstOrThrow({
+      where: { state: { in: ["succeeded", "failed"] } },
+    });
+    const res = await post(
+      done.id,
+      "refused-key-1",
+      { action: "cancel", reason: "test" },
+      { cookie: operatorCookie },
+    );
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { vendorReply: string }).vendorReply).toMatch(/does not allow cancel/);
-    const action = await t.db.action.findUniqueOrThrow({ where: { idempotencyKey: "refused-key-1" }, include: { audit: true } });
+    expect(((await res.json()) as { vendorReply: string }).vendorReply).toMatch(
+      /does not allow cancel/,
+    );
+    const action = await t.db.action.findUniqueOrThrow({
+      where: { idempotencyKey: "refused-key-1" },
+      include: { audit: true },
+    });
     expect(action.audit.map((e) => e.stage).sort()).toEqual(["refused", "requested"]);
   });
 
   it("requires an Idempotency-Key, a reason for high-risk actions, and refuses viewers and other origins", async () => {
     const job = await t.db.job.findFirstOrThrow({ where: { state: "running" } });
-    expect((await post(job.id, null, { action: "pause" }, { cookie: operatorCookie })).status).toBe(400);
-    expect((await post(job.id, "no-reason-key", { action: "cancel" }, { cookie: operatorCookie })).status).toBe(400);
-    expect((await post(job.id, "display-key-1", { action: "pause" }, displayAuth)).status).toBe(403);
+    expect((await post(job.id, null, { action: "pause" }, { cookie: operatorCookie })).status).toBe(
+      400,
+    );
+    expect(
+      (await post(job.id, "no-reason-key", { action: "cancel" }, { cookie: operatorCookie }))
+        .status,
+    ).toBe(400);
+    expect((await post(job.id, "display-key-1", { action: "pause" }, displayAuth)).status).toBe(
+      403,
+    );
     const crossOrigin = await postAction(
       new Request(`${ORIGIN}/api/jobs/${job.id}/actions`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "https://evil.example", "idempotency-key": "cross-origin-1", cookie: operatorCookie },
+        headers: {
+          "content-type": "application/json",
+          origin: "https://evil.example",
+          "idempotency-key": "cross-origin-1",
+          cookie: operatorCookie,
+        },
         body: JSON.stringify({ action: "pause" }),
       }),
       params(job.id),
     );
     expect(crossOrigin.status).toBe(403);
-    expect(await t.db.action.count({ where: { idempotencyKey: { in: ["no-reason-key", "display-key-1", "cross-origin-1"] } } })).toBe(0);
+    expect(
+      await t.db.action.count({
+        where: { idempotencyKey: { in: ["no-reason-key", "display-key-1", "cross-origin-1"] } },
+      }),
+    ).toBe(0);
   });
 });

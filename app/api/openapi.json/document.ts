@@ -9,7 +9,10 @@ let cached: Record<string, unknown> | undefined;
 export function openApiDocument(): Record<string, unknown> {
   cached ??= buildOpenApiDocument(
     // This document's own route cannot import itself; its spec is stated here (a test checks it matches).
-    [...Object.entries(ROUTE_MODULES).map(([pattern, mod]) => documentRouteModule(pattern, mod)), { pattern: "/api/openapi.json", methods: { GET: { role: "public" } } }],
+    [
+      ...Object.entries(ROUTE_MODULES).map(([pattern, mod]) => documentRouteModule(pattern, mod)),
+      { pattern: "/api/openapi.json", methods: { GET: { role: "public" } } },
+    ],
     packageJson.version,
   );
   return cached;

@@ -8,7 +8,11 @@ import { HTTP_METHODS, openApiPath } from "@/lib/openapi/build-document";
 import { openApiDocument } from "./document";
 import { ROUTE_MODULES } from "./route-modules";
 
-type Operation = { "x-jobdeck-role": string; requestBody?: { content: Record<string, { schema: unknown }> }; parameters: Array<{ name: string; in: string }> };
+type Operation = {
+  "x-jobdeck-role": string;
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  parameters: Array<{ name: string; in: string }>;
+};
 const API_ROOT = path.join(import.meta.dirname, "..");
 
 /** Every route.ts under app/api by URL pattern, read from the file system (as app/api/route-files.support.ts does). */
@@ -19,13 +23,18 @@ function routeFilesOnDisk(): string[] {
     .sort();
 }
 
-async function handlersOnDisk(): Promise<Array<{ pattern: string; method: string; spec: DocumentedSpec | undefined }>> {
+async function handlersOnDisk(): Promise<
+  Array<{ pattern: string; method: string; spec: DocumentedSpec | undefined }>
+> {
   const out = [];
   for (const pattern of routeFilesOnDisk()) {
-    const mod = (await import(path.join(API_ROOT, pattern.replace(/^\/api/, ""), "route.ts"))) as Record<string, unknown>;
+    const mod = (await import(
+      path.join(API_ROOT, pattern.replace(/^\/api/, ""), "route.ts")
+    )) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       const h = mod[method];
-      if (typeof h === "function") out.push({ pattern, method, spec: (h as { spec?: DocumentedSpec }).spec });
+      if (typeof h === "function")
+        out.push({ pattern, method, spec: (h as { spec?: DocumentedSpec }).spec });
     }
   }
   return out;
@@ -43,7 +52,9 @@ describe("/api/openapi.json", () => {
 
   it("lists every route and method under app/api, and nothing else", async () => {
     expect([...Object.keys(ROUTE_MODULES), "/api/openapi.json"].sort()).toEqual(routeFilesOnDisk());
-    const onDisk = (await handlersOnDisk()).map((h) => `${h.method} ${openApiPath(h.pattern)}`).sort();
+    const onDisk = (await handlersOnDisk())
+      .map((h) => `${h.method} ${openApiPath(h.pattern)}`)
+      .sort();
     const documented = Object.entries(doc.paths)
       .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
@@ -63,15 +74,33 @@ describe("/api/openapi.json", () => {
       }
       expect(op["x-jobdeck-role"], `${method} ${pattern}`).toBe(spec.role);
       if (spec.body) {
-        const { $schema: _ignored, ...expected } = z.toJSONSchema(spec.body, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+        const { $schema: _ignored, ...expected } = z.toJSONSchema(spec.body, {
+          io: "input",
+          unrepresentable: "any",
+          target: "draft-2020-12",
+        }) as Record<string, unknown>;
         void _ignored;
-        expect(op.requestBody?.content["application/json"]?.schema, `${method} ${pattern} body`).toEqual(expected);
+        expect(
+          op.requestBody?.content["application/json"]?.schema,
+          `${method} ${pattern} body`,
+        ).toEqual(expected);
       } else expect(op.requestBody).toBeUndefined();
       if (spec.query) {
-        const names = Object.keys((z.toJSONSchema(spec.query, { io: "input", unrepresentable: "any" }) as { properties?: object }).properties ?? {});
-        expect(op.parameters.filter((p) => p.in === "query").map((p) => p.name), `${method} ${pattern} query`).toEqual(names);
+        const names = Object.keys(
+          (
+            z.toJSONSchema(spec.query, { io: "input", unrepresentable: "any" }) as {
+              properties?: object;
+            }
+          ).properties ?? {},
+        );
+        expect(
+          op.parameters.filter((p) => p.in === "query").map((p) => p.name),
+          `${method} ${pattern} query`,
+        ).toEqual(names);
       }
     }
-    expect(doc.paths["/api/api-tokens"]?.post?.requestBody?.content["application/json"]?.schema).toMatchObject({ required: ["name", "scope", "expiresInDays"] });
+    expect(
+      doc.paths["/api/api-tokens"]?.post?.requestBody?.content["application/json"]?.schema,
+    ).toMatchObject({ required: ["name", "scope", "expiresInDays"] });
   });
 });

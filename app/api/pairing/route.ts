@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
  */
 export const POST = route({ role: "public", perMinute: 20, maxBody: 1024 }, async () => {
   const { code, deviceSecret, expiresAt } = await startPairing();
-  return Response.json({ code, deviceSecret, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { code, deviceSecret, expiresAt: expiresAt.toISOString() },
+    { status: 201, headers: { "cache-control": "no-store" } },
+  );
 });

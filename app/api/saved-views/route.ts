@@ -5,7 +5,9 @@ import { personOf } from "@/lib/services/jobs/saved-view-owner";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async ({ actor }) => ({ items: await listSavedViews(personOf(actor)) }));
+export const GET = route({}, async ({ actor }) => ({
+  items: await listSavedViews(personOf(actor)),
+}));
 
 export const POST = route({ body: savedViewBody }, async ({ actor, body }) =>
   Response.json(await saveView(personOf(actor), body), { status: 201 }),

@@ -16,7 +16,12 @@ export const GET = route({ query: streamTopicQuery }, async ({ request, query, a
   const caller = `${actor.kind}:${actor.id ?? actor.name}`;
   startStreamCensus();
   const free = takeStreamSlot(caller, env().JOBDECK_STREAMS_PER_CALLER);
-  if (!free) throw new HttpError(429, "Too many streams", `At most ${env().JOBDECK_STREAMS_PER_CALLER} live streams per caller; close another tab or wall.`);
+  if (!free)
+    throw new HttpError(
+      429,
+      "Too many streams",
+      `At most ${env().JOBDECK_STREAMS_PER_CALLER} live streams per caller; close another tab or wall.`,
+    );
   return sseResponse({
     topic: query,
     signal: request.signal,

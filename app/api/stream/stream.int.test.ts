@@ -29,12 +29,18 @@ afterAll(async () => {
 
 function open(headers: Record<string, string>, query = "") {
   const abort = new AbortController();
-  const response = GET(new Request(`${ORIGIN}/api/stream${query}`, { headers, signal: abort.signal }), { params: Promise.resolve({}) });
+  const response = GET(
+    new Request(`${ORIGIN}/api/stream${query}`, { headers, signal: abort.signal }),
+    { params: Promise.resolve({}) },
+  );
   return { response, abort };
 }
 
 /** Reads SSE events until `until` says stop or the server ends the stream; returns what came and whether it ended. */
-async function readEvents(body: ReadableStream<Uint8Array>, until: (events: StreamEvent[]) => boolean) {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  until: (events: StreamEvent[]) => boolean,
+) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const events: StreamEvent[] = [];
@@ -58,7 +64,17 @@ async function readEvents(body: ReadableStream<Uint8Array>, until: (events: Stre
 
 async function addJob(sourceId: string, vendorId: string) {
   const job = await t.db.job.create({
-    data: { sourceId, kind: sourceId === sourceA ? "ontap" : "dfm", vendorId, type: "backup", name: `job ${vendorId}`, state: "running", vendorState: "x", sortAt: new Date(), raw: {} },
+    data: {
+      sourceId,
+      kind: sourceId === sourceA ? "ontap" : "dfm",
+      vendorId,
+      type: "backup",
+      name: `job ${vendorId}`,
+      state: "running",
+      vendorState: "x",
+      sortAt: new Date(),
+      raw: {},
+    },
   });
   return job.id;
 }
@@ -97,7 +113,10 @@ describe("GET /api/stream", () => {
   });
 
   it("ends a person's stream when the user is deleted", async () => {
-    const user = await createUser({ email: "gone@example.com", name: "Gone", password: "s3cret-enough", role: "viewer" }, t.db);
+    const user = await createUser(
+      { email: "gone@example.com", name: "Gone", password: "s3cret-enough", role: "viewer" },
+      t.db,
+    );
     const cookie = await signedInCookie("gone@example.com", "s3cret-enough");
     const res = await open({ cookie }).response;
     expect(res.status).toBe(200);
@@ -134,7 +153,8 @@ describe("GET /api/stream", () => {
     await readEvents(jobPage.body, (e) => e.length > 0);
     await readEvents(listB.body, (e) => e.length > 0);
     // The feed's LISTEN connection is up once a notification reaches a stream: keep notifying until one does.
-    const jobsOf = (events: StreamEvent[]) => events.flatMap((e) => (e.type === "jobs" ? e.jobs.map((j) => j.id) : []));
+    const jobsOf = (events: StreamEvent[]) =>
+      events.flatMap((e) => (e.type === "jobs" ? e.jobs.map((j) => j.id) : []));
     const stop = keepNotifying(async (tx) => {
       await notifyJobChanges(tx, sourceA, [mine, other]);
       await notifyJobChanges(tx, sourceB, [elsewhere]);
@@ -156,7 +176,9 @@ describe("GET /api/stream", () => {
       INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", "sortAt", raw, message, "updatedAt")
       SELECT gen_random_uuid(), ${sourceA}::uuid, 'ontap', 'bulk' || g, 'backup', 'bulk job ' || g, 'running', 'x', now(), '{}', repeat('m', 900), now()
       FROM generate_series(1, 1500) g`;
-    const ids = (await t.db.job.findMany({ where: { vendorId: { startsWith: "bulk" } }, select: { id: true } })).map((j) => j.id);
+    const ids = (
+      await t.db.job.findMany({ where: { vendorId: { startsWith: "bulk" } }, select: { id: true } })
+    ).map((j) => j.id);
     const stalled = await open(headers, `?source=${sourceA}`).response;
     const second = await open(headers, `?source=${sourceA}`).response;
     expect(second.status).toBe(200);
@@ -164,7 +186,9 @@ describe("GET /api/stream", () => {
     // Two unread megabytes of changes: the stalled stream is ended and its slot freed.
     const stop = keepNotifying((tx) => notifyJobChanges(tx, sourceA, ids));
     try {
-      await expect.poll(async () => (await open(headers).response).status, { timeout: 30_000, interval: 300 }).toBe(200);
+      await expect
+        .poll(async () => (await open(headers).response).status, { timeout: 30_000, interval: 300 })
+        .toBe(200);
     } finally {
       await stop();
     }

@@ -16,7 +16,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const actor = await requirePageActor(`/incidents/${id}`);
   return (
     <AppShell actor={actor}>
-      <IncidentDetailView id={id} canAcknowledge={actor.kind === "user" && roleAllows(actor.role, "operator")} />
+      <IncidentDetailView
+        id={id}
+        canAcknowledge={actor.kind === "user" && roleAllows(actor.role, "operator")}
+      />
     </AppShell>
   );
 }

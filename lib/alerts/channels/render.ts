@@ -7,7 +7,11 @@ function slackText(text: string, max: number): string {
   return escaped.length <= max ? escaped : `${escaped.slice(0, max - 1).replace(/&[a-z]*$/, "")}…`;
 }
 
-const SLACK_EMOJI = { error: ":red_circle:", warning: ":large_orange_circle:", info: ":large_blue_circle:" } as const;
+const SLACK_EMOJI = {
+  error: ":red_circle:",
+  warning: ":large_orange_circle:",
+  info: ":large_blue_circle:",
+} as const;
 const TEAMS_COLOR = { error: "Attention", warning: "Warning", info: "Accent" } as const;
 
 /**
@@ -15,18 +19,48 @@ const TEAMS_COLOR = { error: "Attention", warning: "Warning", info: "Accent" } a
  * header block holds at most 150 characters of plain text, a section at most 3,000 of mrkdwn.
  */
 export function slackPayload(n: Notice): Record<string, unknown> {
-  const resolvedLine = n.event === "resolved" && n.incident.resolvedAt ? ` · resolved ${n.incident.resolvedAt}` : "";
-  const ack = n.incident.acknowledgedBy ? ` · acknowledged by ${n.incident.acknowledgedBy}${n.incident.ackNote ? `: ${n.incident.ackNote}` : ""}` : "";
+  const resolvedLine =
+    n.event === "resolved" && n.incident.resolvedAt ? ` · resolved ${n.incident.resolvedAt}` : "";
+  const ack = n.incident.acknowledgedBy
+    ? ` · acknowledged by ${n.incident.acknowledgedBy}${n.incident.ackNote ? `: ${n.incident.ackNote}` : ""}`
+    : "";
   return {
     text: slackText(headline(n), 3000),
     blocks: [
       { type: "header", text: { type: "plain_text", text: cut(headline(n), 150), emoji: true } },
-      { type: "section", text: { type: "mrkdwn", text: slackText(`${SLACK_EMOJI[n.incident.severity]} ${n.incident.detail}`, 3000) } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: slackText(`${SLACK_EMOJI[n.incident.severity]} ${n.incident.detail}`, 3000),
+        },
+      },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: slackText(`${n.incident.severity} · ${n.incident.kind} · opened ${n.incident.openedAt}${resolvedLine}${ack}`, 3000) }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: slackText(
+              `${n.incident.severity} · ${n.incident.kind} · opened ${n.incident.openedAt}${resolvedLine}${ack}`,
+              3000,
+            ),
+          },
+        ],
       },
-      ...(n.url ? [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open in Jobdeck" }, url: n.url }] }] : []),
+      ...(n.url
+        ? [
+            {
+              type: "actions",
+              elements: [
+                {
+                  type: "button",
+                  text: { type: "plain_text", text: "Open in Jobdeck" },
+                  url: n.url,
+                },
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -42,7 +76,9 @@ export function teamsPayload(n: Notice): Record<string, unknown> {
     { title: "Kind", value: n.incident.kind },
     { title: "Opened", value: n.incident.openedAt },
     ...(n.incident.resolvedAt ? [{ title: "Resolved", value: n.incident.resolvedAt }] : []),
-    ...(n.incident.acknowledgedBy ? [{ title: "Acknowledged by", value: n.incident.acknowledgedBy }] : []),
+    ...(n.incident.acknowledgedBy
+      ? [{ title: "Acknowledged by", value: n.incident.acknowledgedBy }]
+      : []),
     ...(n.incident.ackNote ? [{ title: "Note", value: n.incident.ackNote }] : []),
   ];
   return {
@@ -56,11 +92,20 @@ export function teamsPayload(n: Notice): Record<string, unknown> {
           type: "AdaptiveCard",
           version: "1.4",
           body: [
-            { type: "TextBlock", text: headline(n), weight: "Bolder", size: "Medium", wrap: true, color: TEAMS_COLOR[n.incident.severity] },
+            {
+              type: "TextBlock",
+              text: headline(n),
+              weight: "Bolder",
+              size: "Medium",
+              wrap: true,
+              color: TEAMS_COLOR[n.incident.severity],
+            },
             { type: "TextBlock", text: n.incident.detail, wrap: true },
             { type: "FactSet", facts },
           ],
-          ...(n.url ? { actions: [{ type: "Action.OpenUrl", title: "Open in Jobdeck", url: n.url }] } : {}),
+          ...(n.url
+            ? { actions: [{ type: "Action.OpenUrl", title: "Open in Jobdeck", url: n.url }] }
+            : {}),
         },
       },
     ],
@@ -80,7 +125,11 @@ export function emailPayload(n: Notice): { subject: string; text: string } {
     `Kind: ${n.incident.kind}`,
     `Opened: ${n.incident.openedAt}`,
     ...(n.incident.resolvedAt ? [`Resolved: ${n.incident.resolvedAt}`] : []),
-    ...(n.incident.acknowledgedBy ? [`Acknowledged by: ${n.incident.acknowledgedBy}${n.incident.ackNote ? ` (${n.incident.ackNote})` : ""}`] : []),
+    ...(n.incident.acknowledgedBy
+      ? [
+          `Acknowledged by: ${n.incident.acknowledgedBy}${n.incident.ackNote ? ` (${n.incident.ackNote})` : ""}`,
+        ]
+      : []),
     ...(n.url ? ["", n.url] : []),
   ];
   // A subject is one header line: no CR/LF from a vendor's job name may start another header.

@@ -32,7 +32,17 @@ afterAll(async () => {
 describe("alert channel secrets", () => {
   it("are sealed bound to their channel, never stored in clear, and resealed on key rotation", async () => {
     useKeys(oldKey);
-    const saved = await saveChannel({ kind: "slack", name: "ops", enabled: true, url: "https://hooks.slack.example/services/T0/B0/secret-token" }, testAdmin, null, t.db);
+    const saved = await saveChannel(
+      {
+        kind: "slack",
+        name: "ops",
+        enabled: true,
+        url: "https://hooks.slack.example/services/T0/B0/secret-token",
+      },
+      testAdmin,
+      null,
+      t.db,
+    );
     if (!saved.ok) throw new Error(saved.detail);
     expect(saved.channel.target).toBe("hooks.slack.example");
     const row = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
@@ -46,7 +56,9 @@ describe("alert channel secrets", () => {
     const after = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
     expect(after.secretEnc.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
     useKeys(newKey);
-    expect(openChannelSecret(after.secretEnc, after.id).url).toBe("https://hooks.slack.example/services/T0/B0/secret-token");
+    expect(openChannelSecret(after.secretEnc, after.id).url).toBe(
+      "https://hooks.slack.example/services/T0/B0/secret-token",
+    );
     expect(await resealChannelSecrets(t.db)).toEqual({ resealed: 0, current: 1 });
   });
 });

@@ -23,7 +23,12 @@ const WATCH_MS = 86_400_000;
  * the job is still running: the appliance ignored it, or is stuck doing it. One incident per job;
  * clears when the job stops (or pauses).
  */
-export async function actionStuck(rule: RuleRow, params: RuleParams<"action_stuck">, db: Tx, now: Date): Promise<Firing[]> {
+export async function actionStuck(
+  rule: RuleRow,
+  params: RuleParams<"action_stuck">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT DISTINCT ON (j."id") a."id" AS "actionId", a."action", a."actor", a."completedAt", j."id" AS "jobId", j."name",
       j."state"::text AS "state", j."sourceId", s."name" AS "sourceName"

@@ -22,7 +22,12 @@ interface Row {
  * One incident per job series whose latest finished run failed: a job failing night after night is
  * one problem that updates, not a storm; it clears when a later run of the series finishes well.
  */
-export async function jobFailed(rule: RuleRow, params: RuleParams<"job_failed">, db: Tx, now: Date): Promise<Firing[]> {
+export async function jobFailed(
+  rule: RuleRow,
+  params: RuleParams<"job_failed">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
   const rows = await db.$queryRaw<Row[]>`
     SELECT * FROM (
@@ -37,7 +42,9 @@ export async function jobFailed(rule: RuleRow, params: RuleParams<"job_failed">,
   return rows.map((r) => ({
     subject: seriesSubject(r),
     title: `${r.name} ${r.state} on ${r.sourceName}`,
-    detail: r.message ? `Latest run ${r.state} at ${r.endedAt.toISOString()}: ${r.message}` : `Latest run ${r.state} at ${r.endedAt.toISOString()}.`,
+    detail: r.message
+      ? `Latest run ${r.state} at ${r.endedAt.toISOString()}: ${r.message}`
+      : `Latest run ${r.state} at ${r.endedAt.toISOString()}.`,
     sourceId: r.sourceId,
     jobId: r.id,
     facts: { state: r.state, endedAt: r.endedAt.toISOString(), type: r.type },

@@ -28,7 +28,12 @@ const RUNS_CONSIDERED = 20;
  * median of the series' earlier successful runs: a backup that "succeeded" in 40 s instead of 40 min
  * usually copied nothing. Clears when a later run of the series looks normal again.
  */
-export async function jobShort(rule: RuleRow, params: RuleParams<"job_short">, db: Tx, now: Date): Promise<Firing[]> {
+export async function jobShort(
+  rule: RuleRow,
+  params: RuleParams<"job_short">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
   const rows = await db.$queryRaw<Row[]>`
     WITH latest AS (
@@ -63,10 +68,16 @@ export async function jobShort(rule: RuleRow, params: RuleParams<"job_short">, d
     if (r.runs < params.minRuns || r.medianMs === null) continue;
     const fast = r.durationMs < r.medianMs * params.durationRatio;
     const bytes = r.bytesDone === null ? null : Number(r.bytesDone);
-    const little = bytes !== null && r.medianBytes !== null && r.medianBytes > 0 && bytes < r.medianBytes * params.bytesRatio;
+    const little =
+      bytes !== null &&
+      r.medianBytes !== null &&
+      r.medianBytes > 0 &&
+      bytes < r.medianBytes * params.bytesRatio;
     if (!fast && !little) continue;
     const why = [
-      fast ? `took ${formatMinutes(r.durationMs)} against a median of ${formatMinutes(r.medianMs)}` : null,
+      fast
+        ? `took ${formatMinutes(r.durationMs)} against a median of ${formatMinutes(r.medianMs)}`
+        : null,
       little ? `moved ${bytes} bytes against a median of ${Math.round(r.medianBytes ?? 0)}` : null,
     ].filter(Boolean);
     out.push({

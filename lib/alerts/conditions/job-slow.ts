@@ -18,7 +18,12 @@ interface Row {
  * number of minutes, or the p90 of its past successful runs (the job page's baseline) times a factor.
  * Clears when the job ends.
  */
-export async function jobSlow(rule: RuleRow, params: RuleParams<"job_slow">, db: Tx, now: Date): Promise<Firing[]> {
+export async function jobSlow(
+  rule: RuleRow,
+  params: RuleParams<"job_slow">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT j."id", j."sourceId", s."name" AS "sourceName", j."name", j."startedAt"
     FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"

@@ -21,11 +21,18 @@ const RETIRED_AFTER_MS = 30 * 86_400_000;
  * successful run ended longer ago than the rule's RPO: the copy at the far site is that old. Clears on
  * the next successful run.
  */
-export async function rpoMissed(rule: RuleRow, params: RuleParams<"rpo_missed">, db: Tx, now: Date): Promise<Firing[]> {
+export async function rpoMissed(
+  rule: RuleRow,
+  params: RuleParams<"rpo_missed">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const rpoMs = minutesMs(params.rpoMinutes);
   const active = new Date(now.getTime() - Math.max(RETIRED_AFTER_MS, rpoMs * 2));
   const deadline = new Date(now.getTime() - rpoMs);
-  const types = params.types.length ? Prisma.sql`AND j."type" IN (${Prisma.join(params.types)})` : Prisma.empty;
+  const types = params.types.length
+    ? Prisma.sql`AND j."type" IN (${Prisma.join(params.types)})`
+    : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>`
     SELECT j."sourceId", min(s."name") AS "sourceName", COALESCE(j."drGroup", j."policy", j."dataset", j."name") AS "grp",
       max(j."endedAt") FILTER (WHERE j."state" = 'succeeded') AS "lastOk", max(j."sortAt") AS "lastRun"

@@ -14,8 +14,17 @@ const MAX_RUNS = 5_000;
  * history page). RTO is measured exactly as the history page and evidence reports measure it. Clears
  * when a later run of the group meets the target.
  */
-export async function rtoExceeded(rule: RuleRow, params: RuleParams<"rto_exceeded">, db: Tx, now: Date): Promise<Firing[]> {
-  const rows = await allHistoryRows({ from: new Date(now.getTime() - minutesMs(params.lookbackMinutes)) }, MAX_RUNS, db);
+export async function rtoExceeded(
+  rule: RuleRow,
+  params: RuleParams<"rto_exceeded">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
+  const rows = await allHistoryRows(
+    { from: new Date(now.getTime() - minutesMs(params.lookbackMinutes)) },
+    MAX_RUNS,
+    db,
+  );
   const like = rule.namePattern ? likeRegex(rule.namePattern) : null;
   const inScope = rows.filter(
     (r) =>
@@ -24,7 +33,9 @@ export async function rtoExceeded(rule: RuleRow, params: RuleParams<"rto_exceede
       (!rule.jobType || r.type === rule.jobType) &&
       (!like || like.test(r.name)),
   );
-  const measured = (await measureRuns(inScope, { rpo: false }, db)).map((m) => m.run).filter((r) => r.rtoMet !== null && r.endedAt);
+  const measured = (await measureRuns(inScope, { rpo: false }, db))
+    .map((m) => m.run)
+    .filter((r) => r.rtoMet !== null && r.endedAt);
   // Newest first already (sortAt desc): the first run seen per group is its latest.
   const latest = new Map<string, (typeof measured)[number]>();
   for (const run of measured) {
@@ -48,6 +59,9 @@ export async function rtoExceeded(rule: RuleRow, params: RuleParams<"rto_exceede
 
 /** The same glob as the SQL scopes, for rows already in memory. */
 function likeRegex(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "is");
 }

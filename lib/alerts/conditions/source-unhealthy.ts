@@ -17,7 +17,12 @@ interface Row {
  * A source with no successful poll for N minutes, whether it is failing (errors) or silent (a worker
  * gone, a hung vendor): either way its screens are showing old news. Clears on the next good poll.
  */
-export async function sourceUnhealthy(rule: RuleRow, params: RuleParams<"source_unhealthy">, db: Tx, now: Date): Promise<Firing[]> {
+export async function sourceUnhealthy(
+  rule: RuleRow,
+  params: RuleParams<"source_unhealthy">,
+  db: Tx,
+  now: Date,
+): Promise<Firing[]> {
   const before = new Date(now.getTime() - minutesMs(params.forMinutes));
   const rows = await db.$queryRaw<Row[]>`
     SELECT s."id", s."name", s."lastSuccessAt", s."createdAt", s."lastError", s."consecutiveFailures"

@@ -10,7 +10,12 @@ import { enqueueDeliveries } from "../deliveries";
 
 export type ChannelSaveResult =
   | { ok: true; channel: AlertChannelView }
-  | { ok: false; reason: "not-found" | "name-taken" | "secret-required" | "kind-changed"; detail: string; parameter?: string };
+  | {
+      ok: false;
+      reason: "not-found" | "name-taken" | "secret-required" | "kind-changed";
+      detail: string;
+      parameter?: string;
+    };
 
 /** Webhook URLs carry their own credential (Slack's and Teams' do): only the host is ever shown. */
 export function channelView(c: AlertChannel): AlertChannelView {
@@ -25,7 +30,15 @@ export function channelView(c: AlertChannel): AlertChannelView {
       target = "(sealed with a key Jobdeck no longer has: enter the URL again)";
     }
   }
-  return { id: c.id, name: c.name, kind: c.kind, enabled: c.enabled, config, target, updatedAt: c.updatedAt.toISOString() };
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    enabled: c.enabled,
+    config,
+    target,
+    updatedAt: c.updatedAt.toISOString(),
+  };
 }
 
 export async function listChannels(db: Db = getDb()): Promise<AlertChannelView[]> {
@@ -33,7 +46,10 @@ export async function listChannels(db: Db = getDb()): Promise<AlertChannelView[]
   return rows.map(channelView);
 }
 
-function split(input: AlertChannelInput): { config: Record<string, unknown>; secret: ChannelSecret } {
+function split(input: AlertChannelInput): {
+  config: Record<string, unknown>;
+  secret: ChannelSecret;
+} {
   switch (input.kind) {
     case "webhook":
       return { config: {}, secret: { url: input.url, hmacSecret: input.hmacSecret } };
@@ -42,7 +58,10 @@ function split(input: AlertChannelInput): { config: Record<string, unknown>; sec
       return { config: {}, secret: { url: input.url } };
     case "email": {
       const { to, from, host, port, security, username } = input;
-      return { config: { to, from, host, port, security, ...(username ? { username } : {}) }, secret: { password: input.password } };
+      return {
+        config: { to, from, host, port, security, ...(username ? { username } : {}) },
+        secret: { password: input.password },
+      };
     }
   }
 }
@@ -51,26 +70,76 @@ function split(input: AlertChannelInput): { config: Record<string, unknown>; sec
  * Creates or replaces a channel. Secret parts left out of an edit keep their stored values (the
  * screen never has them to send back); a new chat or webhook channel must have its URL.
  */
-export async function saveChannel(input: AlertChannelInput, actor: Actor, id: string | null, db: Db = getDb()): Promise<ChannelSaveResult> {
+export async function saveChannel(
+  input: AlertChannelInput,
+  actor: Actor,
+  id: string | null,
+  db: Db = getDb(),
+): Promise<ChannelSaveResult> {
   return db.$transaction(async (tx) => {
     const before = id ? await tx.alertChannel.findUnique({ where: { id } }) : null;
     if (id && !before) return { ok: false, reason: "not-found", detail: `No alert channel ${id}.` };
-    if (before && before.kind !== input.kind) return { ok: false, reason: "kind-changed", detail: "A channel's kind cannot change; make a new channel.", parameter: "kind" };
-    const clash = await tx.alertChannel.findFirst({ where: { name: input.name, ...(id ? { id: { not: id } } : {}) }, select: { id: true } });
-    if (clash) return { ok: false, reason: "name-taken", detail: `Another channel is already called "${input.name}".`, parameter: "name" };
+    if (before && before.kind !== input.kind)
+      return {
+        ok: false,
+        reason: "kind-changed",
+        detail: "A channel's kind cannot change; make a new channel.",
+        parameter: "kind",
+      };
+    const clash = await tx.alertChannel.findFirst({
+      where: { name: input.name, ...(id ? { id: { not: id } } : {}) },
+      select: { id: true },
+    });
+    if (clash)
+      return {
+        ok: false,
+        reason: "name-taken",
+        detail: `Another channel is already called "${input.name}".`,
+        parameter: "name",
+      };
     const { config, secret } = split(input);
     const channelId = id ?? randomUUID();
     const stored = before ? openChannelSecret(before.secretEnc, channelId) : {};
     const merged: ChannelSecret = {
-      ...(secret.url ?? stored.url ? { url: secret.url ?? stored.url } : {}),
-      ...(secret.hmacSecret ?? stored.hmacSecret ? { hmacSecret: secret.hmacSecret ?? stored.hmacSecret } : {}),
-      ...(secret.password ?? stored.password ? { password: secret.password ?? stored.password } : {}),
+      ...((secret.url ?? stored.url) ? { url: secret.url ?? stored.url } : {}),
+      ...((secret.hmacSecret ?? stored.hmacSecret)
+        ? { hmacSecret: secret.hmacSecret ?? stored.hmacSecret }
+        : {}),
+      ...((secret.password ?? stored.password)
+        ? { password: secret.password ?? stored.password }
+        : {}),
     };
-    if (input.kind !== "email" && !merged.url) return { ok: false, reason: "secret-required", detail: "Enter the webhook URL.", parameter: "url" };
-    const data = { name: input.name, kind: input.kind, enabled: input.enabled, config: config as Prisma.InputJsonValue, secretEnc: sealChannelSecret(merged, channelId) };
-    const saved = before ? await tx.alertChannel.update({ where: { id: channelId }, data }) : await tx.alertChannel.create({ data: { id: channelId, ...data } });
+    if (input.kind !== "email" && !merged.url)
+      return {
+        ok: false,
+        reason: "secret-required",
+        detail: "Enter the webhook URL.",
+        parameter: "url",
+      };
+    const data = {
+      name: input.name,
+      kind: input.kind,
+      enabled: input.enabled,
+      config: config as Prisma.InputJsonValue,
+      secretEnc: sealChannelSecret(merged, channelId),
+    };
+    const saved = before
+      ? await tx.alertChannel.update({ where: { id: channelId }, data })
+      : await tx.alertChannel.create({ data: { id: channelId, ...data } });
     // The audit row names what changed, never the secret itself.
-    await recordAdminAction(tx, actor, before ? "update-alert-channel" : "create-alert-channel", { channelId, name: input.name, kind: input.kind, config, secretChanged: Boolean(secret.url || secret.hmacSecret || secret.password) }, `${before ? "Changed" : "Created"} ${input.kind} channel "${input.name}".`);
+    await recordAdminAction(
+      tx,
+      actor,
+      before ? "update-alert-channel" : "create-alert-channel",
+      {
+        channelId,
+        name: input.name,
+        kind: input.kind,
+        config,
+        secretChanged: Boolean(secret.url || secret.hmacSecret || secret.password),
+      },
+      `${before ? "Changed" : "Created"} ${input.kind} channel "${input.name}".`,
+    );
     return { ok: true, channel: channelView(saved) };
   });
 }
@@ -80,17 +149,35 @@ export async function deleteChannel(id: string, actor: Actor, db: Db = getDb()):
     const channel = await tx.alertChannel.findUnique({ where: { id } });
     if (!channel) return false;
     await tx.alertChannel.delete({ where: { id } });
-    await recordAdminAction(tx, actor, "delete-alert-channel", { channelId: id, name: channel.name }, `Deleted ${channel.kind} channel "${channel.name}".`);
+    await recordAdminAction(
+      tx,
+      actor,
+      "delete-alert-channel",
+      { channelId: id, name: channel.name },
+      `Deleted ${channel.kind} channel "${channel.name}".`,
+    );
     return true;
   });
 }
 
 /** Queues a test message through the same delivery path (retries, log) as a real incident; returns the delivery's id. */
-export async function sendTestMessage(id: string, db: Db = getDb(), now: Date = new Date()): Promise<string | null> {
+export async function sendTestMessage(
+  id: string,
+  db: Db = getDb(),
+  now: Date = new Date(),
+): Promise<string | null> {
   return db.$transaction(async (tx) => {
-    const channel = await tx.alertChannel.findUnique({ where: { id }, select: { id: true, kind: true, name: true } });
+    const channel = await tx.alertChannel.findUnique({
+      where: { id },
+      select: { id: true, kind: true, name: true },
+    });
     if (!channel) return null;
-    const [deliveryId] = await enqueueDeliveries(tx, null, [channel], testNotice(channel.name, now));
+    const [deliveryId] = await enqueueDeliveries(
+      tx,
+      null,
+      [channel],
+      testNotice(channel.name, now),
+    );
     return deliveryId ?? null;
   });
 }

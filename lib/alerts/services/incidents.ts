@@ -1,6 +1,12 @@
 import type { Incident, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/domain/actor";
-import type { IncidentCounts, IncidentDetail, IncidentListQuery, IncidentPage, IncidentView } from "@/lib/contracts/incidents";
+import type {
+  IncidentCounts,
+  IncidentDetail,
+  IncidentListQuery,
+  IncidentPage,
+  IncidentView,
+} from "@/lib/contracts/incidents";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { enqueueDeliveries } from "../deliveries";
@@ -38,12 +44,27 @@ export async function listIncidents(q: IncidentListQuery, db: Db = getDb()): Pro
   const after = q.cursor ? parseCursor(q.cursor) : null;
   const where: Prisma.IncidentWhereInput = {
     ...(q.status?.length ? { status: { in: q.status } } : {}),
-    ...(after ? { OR: [{ openedAt: { lt: after.openedAt } }, { openedAt: after.openedAt, id: { lt: after.id } }] } : {}),
+    ...(after
+      ? {
+          OR: [
+            { openedAt: { lt: after.openedAt } },
+            { openedAt: after.openedAt, id: { lt: after.id } },
+          ],
+        }
+      : {}),
   };
-  const rows = await db.incident.findMany({ where, include: { rule: { select: { name: true } } }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
+  const rows = await db.incident.findMany({
+    where,
+    include: { rule: { select: { name: true } } },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+  });
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
-  return { items: items.map(incidentView), nextCursor: rows.length > q.limit && last ? `${last.openedAt.toISOString()}|${last.id}` : null };
+  return {
+    items: items.map(incidentView),
+    nextCursor: rows.length > q.limit && last ? `${last.openedAt.toISOString()}|${last.id}` : null,
+  };
 }
 
 function parseCursor(cursor: string): { openedAt: Date; id: string } {
@@ -54,41 +75,84 @@ function parseCursor(cursor: string): { openedAt: Date; id: string } {
 export async function getIncident(id: string, db: Db = getDb()): Promise<IncidentDetail | null> {
   const row = await db.incident.findUnique({
     where: { id },
-    include: { rule: { select: { name: true } }, deliveries: { include: deliveryInclude, orderBy: { createdAt: "asc" } } },
+    include: {
+      rule: { select: { name: true } },
+      deliveries: { include: deliveryInclude, orderBy: { createdAt: "asc" } },
+    },
   });
   return row ? { ...incidentView(row), deliveries: row.deliveries.map(deliveryView) } : null;
 }
 
 export async function countIncidents(db: Db = getDb()): Promise<IncidentCounts> {
-  const groups = await db.incident.groupBy({ by: ["status"], where: { status: { not: "resolved" } }, _count: { _all: true } });
-  const count = (s: "open" | "acknowledged") => groups.find((g) => g.status === s)?._count._all ?? 0;
+  const groups = await db.incident.groupBy({
+    by: ["status"],
+    where: { status: { not: "resolved" } },
+    _count: { _all: true },
+  });
+  const count = (s: "open" | "acknowledged") =>
+    groups.find((g) => g.status === s)?._count._all ?? 0;
   return { open: count("open"), acknowledged: count("acknowledged") };
 }
 
-export type AckResult = { ok: true; incident: IncidentView } | { ok: false; reason: "not-found" | "resolved"; detail: string };
+export type AckResult =
+  | { ok: true; incident: IncidentView }
+  | { ok: false; reason: "not-found" | "resolved"; detail: string };
 
 /**
  * Someone takes the incident: it stays until its condition clears, but stops counting as unowned.
  * Recorded in the audit trail (an action on Jobdeck itself, no source) and told to the rule's channels.
  */
-export async function acknowledgeIncident(id: string, note: string, actor: Actor, db: Db = getDb(), now: Date = new Date()): Promise<AckResult> {
+export async function acknowledgeIncident(
+  id: string,
+  note: string,
+  actor: Actor,
+  db: Db = getDb(),
+  now: Date = new Date(),
+): Promise<AckResult> {
   return db.$transaction(async (tx) => {
     const updated = await tx.incident.updateManyAndReturn({
       where: { id, status: "open" },
-      data: { status: "acknowledged", acknowledgedAt: now, acknowledgedBy: actor.email ? `${actor.name} <${actor.email}>` : actor.name, ackNote: note },
+      data: {
+        status: "acknowledged",
+        acknowledgedAt: now,
+        acknowledgedBy: actor.email ? `${actor.name} <${actor.email}>` : actor.name,
+        ackNote: note,
+      },
     });
     const incident = updated[0];
     if (!incident) {
       const existing = await tx.incident.findUnique({ where: { id }, select: { status: true } });
       if (!existing) return { ok: false, reason: "not-found", detail: `No incident ${id}.` };
-      if (existing.status === "resolved") return { ok: false, reason: "resolved", detail: "This incident has already resolved." };
-      const current = await tx.incident.findUniqueOrThrow({ where: { id }, include: { rule: { select: { name: true } } } });
+      if (existing.status === "resolved")
+        return { ok: false, reason: "resolved", detail: "This incident has already resolved." };
+      const current = await tx.incident.findUniqueOrThrow({
+        where: { id },
+        include: { rule: { select: { name: true } } },
+      });
       return { ok: true, incident: incidentView(current) };
     }
-    await recordAdminAction(tx, actor, "acknowledge-incident", { incidentId: id, note }, `Acknowledged incident "${incident.title}": ${note}`);
-    const rule = incident.ruleId ? await tx.alertRule.findUnique({ where: { id: incident.ruleId }, select: { name: true } }) : null;
-    const channels = incident.ruleId ? await tx.alertChannel.findMany({ where: { enabled: true, rules: { some: { ruleId: incident.ruleId } } }, select: { id: true, kind: true } }) : [];
-    await enqueueDeliveries(tx, incident.id, channels, noticeOf("acknowledged", incident, rule?.name ?? null));
+    await recordAdminAction(
+      tx,
+      actor,
+      "acknowledge-incident",
+      { incidentId: id, note },
+      `Acknowledged incident "${incident.title}": ${note}`,
+    );
+    const rule = incident.ruleId
+      ? await tx.alertRule.findUnique({ where: { id: incident.ruleId }, select: { name: true } })
+      : null;
+    const channels = incident.ruleId
+      ? await tx.alertChannel.findMany({
+          where: { enabled: true, rules: { some: { ruleId: incident.ruleId } } },
+          select: { id: true, kind: true },
+        })
+      : [];
+    await enqueueDeliveries(
+      tx,
+      incident.id,
+      channels,
+      noticeOf("acknowledged", incident, rule?.name ?? null),
+    );
     return { ok: true, incident: incidentView({ ...incident, rule }) };
   });
 }

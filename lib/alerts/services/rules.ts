@@ -4,9 +4,18 @@ import type { AlertRuleInput, AlertRuleView } from "@/lib/contracts/alerts";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
 
-export type RuleSaveResult = { ok: true; rule: AlertRuleView } | { ok: false; reason: "not-found" | "name-taken" | "unknown-channel" | "unknown-source"; detail: string };
+export type RuleSaveResult =
+  | { ok: true; rule: AlertRuleView }
+  | {
+      ok: false;
+      reason: "not-found" | "name-taken" | "unknown-channel" | "unknown-source";
+      detail: string;
+    };
 
-const include = { channels: { select: { channelId: true } }, _count: { select: { incidents: { where: { status: { not: "resolved" as const } } } } } } satisfies Prisma.AlertRuleInclude;
+const include = {
+  channels: { select: { channelId: true } },
+  _count: { select: { incidents: { where: { status: { not: "resolved" as const } } } } },
+} satisfies Prisma.AlertRuleInclude;
 type RuleWithLinks = Prisma.AlertRuleGetPayload<{ include: typeof include }>;
 
 export function ruleView(r: RuleWithLinks): AlertRuleView {
@@ -36,15 +45,36 @@ export async function listRules(db: Db = getDb()): Promise<AlertRuleView[]> {
  * Creates (no id) or replaces a rule, its channel links and an audit row in one transaction. A rule
  * change takes effect at the next evaluation: incidents the new definition no longer covers resolve.
  */
-export async function saveRule(input: AlertRuleInput, actor: Actor, id: string | null, db: Db = getDb()): Promise<RuleSaveResult> {
+export async function saveRule(
+  input: AlertRuleInput,
+  actor: Actor,
+  id: string | null,
+  db: Db = getDb(),
+): Promise<RuleSaveResult> {
   return db.$transaction(async (tx) => {
     const before = id ? await tx.alertRule.findUnique({ where: { id } }) : null;
     if (id && !before) return { ok: false, reason: "not-found", detail: `No alert rule ${id}.` };
-    const clash = await tx.alertRule.findFirst({ where: { name: input.name, ...(id ? { id: { not: id } } : {}) }, select: { id: true } });
-    if (clash) return { ok: false, reason: "name-taken", detail: `Another rule is already called "${input.name}".` };
+    const clash = await tx.alertRule.findFirst({
+      where: { name: input.name, ...(id ? { id: { not: id } } : {}) },
+      select: { id: true },
+    });
+    if (clash)
+      return {
+        ok: false,
+        reason: "name-taken",
+        detail: `Another rule is already called "${input.name}".`,
+      };
     const channels = await tx.alertChannel.count({ where: { id: { in: input.channelIds } } });
-    if (channels !== new Set(input.channelIds).size) return { ok: false, reason: "unknown-channel", detail: "One of the channels does not exist." };
-    if (input.sourceId && !(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))) {
+    if (channels !== new Set(input.channelIds).size)
+      return {
+        ok: false,
+        reason: "unknown-channel",
+        detail: "One of the channels does not exist.",
+      };
+    if (
+      input.sourceId &&
+      !(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))
+    ) {
       return { ok: false, reason: "unknown-source", detail: `No source ${input.sourceId}.` };
     }
     const data = {
@@ -58,10 +88,20 @@ export async function saveRule(input: AlertRuleInput, actor: Actor, id: string |
       jobType: input.jobType,
       namePattern: input.namePattern,
     };
-    const saved = id ? await tx.alertRule.update({ where: { id }, data }) : await tx.alertRule.create({ data });
+    const saved = id
+      ? await tx.alertRule.update({ where: { id }, data })
+      : await tx.alertRule.create({ data });
     await tx.alertRuleChannel.deleteMany({ where: { ruleId: saved.id } });
-    await tx.alertRuleChannel.createMany({ data: [...new Set(input.channelIds)].map((channelId) => ({ ruleId: saved.id, channelId })) });
-    await recordAdminAction(tx, actor, id ? "update-alert-rule" : "create-alert-rule", { ruleId: saved.id, ...input }, `${id ? "Changed" : "Created"} alert rule "${saved.name}" (${saved.kind}).`);
+    await tx.alertRuleChannel.createMany({
+      data: [...new Set(input.channelIds)].map((channelId) => ({ ruleId: saved.id, channelId })),
+    });
+    await recordAdminAction(
+      tx,
+      actor,
+      id ? "update-alert-rule" : "create-alert-rule",
+      { ruleId: saved.id, ...input },
+      `${id ? "Changed" : "Created"} alert rule "${saved.name}" (${saved.kind}).`,
+    );
     const full = await tx.alertRule.findUniqueOrThrow({ where: { id: saved.id }, include });
     return { ok: true, rule: ruleView(full) };
   });
@@ -73,7 +113,13 @@ export async function deleteRule(id: string, actor: Actor, db: Db = getDb()): Pr
     const rule = await tx.alertRule.findUnique({ where: { id } });
     if (!rule) return false;
     await tx.alertRule.delete({ where: { id } });
-    await recordAdminAction(tx, actor, "delete-alert-rule", { ruleId: id, name: rule.name }, `Deleted alert rule "${rule.name}".`);
+    await recordAdminAction(
+      tx,
+      actor,
+      "delete-alert-rule",
+      { ruleId: id, name: rule.name },
+      `Deleted alert rule "${rule.name}".`,
+    );
     return true;
   });
 }

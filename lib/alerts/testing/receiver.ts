@@ -8,7 +8,9 @@ export interface Received {
 }
 
 /** A real HTTP webhook receiver for tests: answers the next `failures` requests with 500, then 200. */
-export async function startReceiver(opts: { failures?: number } = {}): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+export async function startReceiver(
+  opts: { failures?: number } = {},
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   let failuresLeft = opts.failures ?? 0;
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {

@@ -4,7 +4,10 @@ import { saveRule } from "../services/rules";
 import { testAdmin } from "./workers";
 
 /** A rule as the API would take it (defaults filled by the same schema). */
-export async function createRule(db: Db, input: Record<string, unknown> & { kind: AlertRuleInput["kind"]; name: string }): Promise<string> {
+export async function createRule(
+  db: Db,
+  input: Record<string, unknown> & { kind: AlertRuleInput["kind"]; name: string },
+): Promise<string> {
   const saved = await saveRule(alertRuleInput.parse(input), testAdmin, null, db);
   if (!saved.ok) throw new Error(saved.detail);
   return saved.rule.id;

@@ -16,7 +16,11 @@ export function commvaultCapabilities(job: JobView): JobAction[] {
   }
 }
 
-const VERBS: Partial<Record<JobAction, JobVerb>> = { pause: "pause", resume: "resume", kill: "kill" };
+const VERBS: Partial<Record<JobAction, JobVerb>> = {
+  pause: "pause",
+  resume: "resume",
+  kill: "kill",
+};
 
 export async function performCommvaultAction(
   client: CommvaultClient,
@@ -25,6 +29,10 @@ export async function performCommvaultAction(
   signal?: AbortSignal,
 ): Promise<ActionResult> {
   const verb = VERBS[request.action];
-  if (!verb) throw new VendorRefusedError(`Commvault DR jobs cannot ${request.action}; use pause, resume or kill`, null);
+  if (!verb)
+    throw new VendorRefusedError(
+      `Commvault DR jobs cannot ${request.action}; use pause, resume or kill`,
+      null,
+    );
   return { vendorReply: await client.jobAction(job.vendorId, verb, signal) };
 }

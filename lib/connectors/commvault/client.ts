@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { VendorAuthError, VendorHttpError, VendorNotFoundError, VendorProtocolError, VendorRefusedError } from "@/lib/connectors/errors";
+import {
+  VendorAuthError,
+  VendorHttpError,
+  VendorNotFoundError,
+  VendorProtocolError,
+  VendorRefusedError,
+} from "@/lib/connectors/errors";
 import { field, readRecords, type ReadRecords } from "@/lib/connectors/quarantine";
 import { parseJsonReply, validateReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest, type VendorResponse } from "@/lib/connectors/http/vendor-request";
@@ -55,10 +61,20 @@ export class CommvaultClient {
     const entries = Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined);
     const reply = await this.negotiated(async (base) => {
       const query = new URLSearchParams(entries);
-      return this.getDocument("GET", `${base}${query.size ? `?${query}` : ""}`, "Api_VirtualAppJobDetailsResp", jobStatsSchema, signal);
+      return this.getDocument(
+        "GET",
+        `${base}${query.size ? `?${query}` : ""}`,
+        "Api_VirtualAppJobDetailsResp",
+        jobStatsSchema,
+        signal,
+      );
     });
     const error = errorMessageOf(reply);
-    if (error) throw new VendorRefusedError(`${this.source.name}: JobStats refused: ${error.message}`, codeOf(error.code));
+    if (error)
+      throw new VendorRefusedError(
+        `${this.source.name}: JobStats refused: ${error.message}`,
+        codeOf(error.code),
+      );
     return readRecords(reply.job ?? [], pairSchema, "JobStats pair", field("jobId"));
   }
 
@@ -73,20 +89,39 @@ export class CommvaultClient {
         if (!(err instanceof VendorHttpError && err.status === 404)) throw err;
       }
     }
-    throw new VendorNotFoundError(`${this.source.name}: the CommServe serves neither DR/JobStats nor DRGroups/JobStats`);
+    throw new VendorNotFoundError(
+      `${this.source.name}: the CommServe serves neither DR/JobStats nor DRGroups/JobStats`,
+    );
   }
 
   /** The parent job's summary; null when the Job Manager no longer knows the job. */
   async jobSummary(jobId: string, signal?: AbortSignal): Promise<CvJobSummary | null> {
-    const reply = await this.getDocument("GET", `Job/${jobId}`, "JobManager_JobListResponse", jobListSchema, signal);
+    const reply = await this.getDocument(
+      "GET",
+      `Job/${jobId}`,
+      "JobManager_JobListResponse",
+      jobListSchema,
+      signal,
+    );
     return reply.jobs?.find((j) => String(j.jobSummary.jobId) === jobId)?.jobSummary ?? null;
   }
 
   /** Commvault answers 200 either way: errorCode 0 is done, anything else is its refusal. */
   async jobAction(jobId: string, verb: JobVerb, signal?: AbortSignal): Promise<string> {
-    const reply = await this.getDocument("POST", `Job/${jobId}/action/${verb}`, "GenericResp", genericSchema, signal, false);
+    const reply = await this.getDocument(
+      "POST",
+      `Job/${jobId}/action/${verb}`,
+      "GenericResp",
+      genericSchema,
+      signal,
+      false,
+    );
     const error = errorMessageOf(reply);
-    if (error) throw new VendorRefusedError(`Commvault refused to ${verb} job ${jobId}: ${error.message}`, codeOf(error.code));
+    if (error)
+      throw new VendorRefusedError(
+        `Commvault refused to ${verb} job ${jobId}: ${error.message}`,
+        codeOf(error.code),
+      );
     return `Commvault accepted ${verb} of job ${jobId} (errorCode 0)`;
   }
 
@@ -95,9 +130,12 @@ export class CommvaultClient {
     const token = this.token;
     this.token = null;
     if (!token) return;
-    await vendorRequest(this.source, { method: "POST", url: this.path("Logout"), headers: { Authtoken: token }, idempotent: false }).catch(
-      () => undefined,
-    );
+    await vendorRequest(this.source, {
+      method: "POST",
+      url: this.path("Logout"),
+      headers: { Authtoken: token },
+      idempotent: false,
+    }).catch(() => undefined);
   }
 
   private async getDocument<S extends z.ZodType>(
@@ -111,7 +149,8 @@ export class CommvaultClient {
     const what = `${this.source.name}: ${method} ${path.split("?")[0]}`;
     const res = await this.authorized(method, path, what, idempotent, signal);
     if (res.status !== 200) throw this.httpError(res, what);
-    if (this.options.format === "xml") return validateReply(xmlToObject(res.text, xmlRoot, what), schema, what);
+    if (this.options.format === "xml")
+      return validateReply(xmlToObject(res.text, xmlRoot, what), schema, what);
     return parseJsonReply(res.text, schema, what);
   }
 
@@ -124,7 +163,13 @@ export class CommvaultClient {
   ): Promise<VendorResponse> {
     const accept = this.options.format === "xml" ? "application/xml" : "application/json";
     const send = (token: string) =>
-      vendorRequest(this.source, { method, url: this.path(path), headers: { Accept: accept, Authtoken: token }, idempotent, signal });
+      vendorRequest(this.source, {
+        method,
+        url: this.path(path),
+        headers: { Accept: accept, Authtoken: token },
+        idempotent,
+        signal,
+      });
     const token = await this.currentToken(signal);
     const res = await send(token);
     if (res.status !== 401 && !this.sessionGone(res)) return res;
@@ -132,7 +177,8 @@ export class CommvaultClient {
     // either way log in once more and repeat the call once (cvpysdk renews the token the same way).
     if (this.token === token) this.token = null;
     const retried = await send(await this.currentToken(signal));
-    if (retried.status === 401 || this.sessionGone(retried)) throw new VendorAuthError(`${what}: Commvault rejected a fresh login token`);
+    if (retried.status === 401 || this.sessionGone(retried))
+      throw new VendorAuthError(`${what}: Commvault rejected a fresh login token`);
     return retried;
   }
 
@@ -141,7 +187,11 @@ export class CommvaultClient {
     try {
       const parsed = errorFieldsSchema.safeParse(JSON.parse(res.text));
       const error = parsed.success ? errorMessageOf(parsed.data) : null;
-      return error !== null && (parsed.data?.errList?.length ?? 0) > 0 && SESSION_GONE.test(error.message);
+      return (
+        error !== null &&
+        (parsed.data?.errList?.length ?? 0) > 0 &&
+        SESSION_GONE.test(error.message)
+      );
     } catch {
       return false;
     }
@@ -158,7 +208,8 @@ export class CommvaultClient {
 
   private async login(signal?: AbortSignal): Promise<string> {
     const { username, secret, name } = this.source;
-    if (!username || !secret) throw new VendorAuthError(`${name}: a Commvault source needs a user name and password`);
+    if (!username || !secret)
+      throw new VendorAuthError(`${name}: a Commvault source needs a user name and password`);
     const res = await vendorRequest(this.source, {
       method: "POST",
       url: this.path("Login"),
@@ -168,7 +219,9 @@ export class CommvaultClient {
     });
     const what = `${name}: login`;
     if (res.status === 401 || res.status === 403) {
-      throw new VendorAuthError(`${what} refused: ${this.bodyMessage(res) ?? `HTTP ${res.status}`}`);
+      throw new VendorAuthError(
+        `${what} refused: ${this.bodyMessage(res) ?? `HTTP ${res.status}`}`,
+      );
     }
     if (res.status !== 200) throw this.httpError(res, what);
     const reply = parseJsonReply(res.text, loginSchema, what);
@@ -187,7 +240,10 @@ export class CommvaultClient {
 
   private httpError(res: VendorResponse, what: string): VendorHttpError {
     const detail = this.bodyMessage(res);
-    return new VendorHttpError(`${what}: HTTP ${res.status}${detail ? `: ${detail}` : ""}`, res.status);
+    return new VendorHttpError(
+      `${what}: HTTP ${res.status}${detail ? `: ${detail}` : ""}`,
+      res.status,
+    );
   }
 
   private bodyMessage(res: VendorResponse): string | null {

@@ -24,11 +24,16 @@ afterEach(async () => {
   await fx?.close();
   fx = null;
 });
-async function start(opts: { scenario?: Record<string, unknown>; format?: "json" | "xml"; password?: string } = {}) {
+async function start(
+  opts: { scenario?: Record<string, unknown>; format?: "json" | "xml"; password?: string } = {},
+) {
   fx = fixture(
     await startConnectorRig("commvault", {
       scenario: opts.scenario,
-      config: { options: { format: opts.format ?? "json" }, ...(opts.password ? { secret: opts.password } : {}) },
+      config: {
+        options: { format: opts.format ?? "json" },
+        ...(opts.password ? { secret: opts.password } : {}),
+      },
     }),
   );
   return fx;
@@ -41,14 +46,20 @@ describe("Commvault login and tokens", () => {
   it.each([
     ["errList", "Invalid Username or Password"],
     ["errorCode", "Access denied"],
-  ])("reports a refused login (%s body) with Commvault's text and never the password", async (loginError, text) => {
-    const { connector, count } = await start({ password: "wrong-password", scenario: { loginError } });
-    const err = await connector.listChanged(null).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(VendorAuthError);
-    expect((err as Error).message).toContain(text);
-    expect((err as Error).message).not.toContain("wrong-password");
-    expect(count(LOGIN)).toBe(1);
-  });
+  ])(
+    "reports a refused login (%s body) with Commvault's text and never the password",
+    async (loginError, text) => {
+      const { connector, count } = await start({
+        password: "wrong-password",
+        scenario: { loginError },
+      });
+      const err = await connector.listChanged(null).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(VendorAuthError);
+      expect((err as Error).message).toContain(text);
+      expect((err as Error).message).not.toContain("wrong-password");
+      expect(count(LOGIN)).toBe(1);
+    },
+  );
 
   it("logs in once and again after the token expired mid-sync, then carries on", async () => {
     const { connector, clock, count } = await start();
@@ -85,7 +96,9 @@ describe("Commvault login and tokens", () => {
     const first = await connector.listChanged(null);
     clock.advance(31 * 60_000);
     const second = await connector.listChanged(first.cursor);
-    expect(second.jobs.length + Object.keys((second.cursor as { settled: object }).settled).length).toBeGreaterThan(0);
+    expect(
+      second.jobs.length + Object.keys((second.cursor as { settled: object }).settled).length,
+    ).toBeGreaterThan(0);
     expect(count(LOGIN)).toBe(2);
   });
 
@@ -104,18 +117,35 @@ describe("Commvault login and tokens", () => {
     const login = await fetch(`${base}/Login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: Buffer.from(PASSWORD).toString("base64") }),
+      body: JSON.stringify({
+        username: "admin",
+        password: Buffer.from(PASSWORD).toString("base64"),
+      }),
     });
     const { token } = (await login.json()) as { token: string };
     expect(token).toMatch(/^QSDK [0-9a-f]+$/);
-    const renew = await fetch(`${base}/RenewLoginToken`, { method: "POST", headers: { Authtoken: token }, body: "{}" });
+    const renew = await fetch(`${base}/RenewLoginToken`, {
+      method: "POST",
+      headers: { Authtoken: token },
+      body: "{}",
+    });
     const renewed = ((await renew.json()) as { token: string }).token;
     expect(renewed).not.toBe(token);
-    expect((await fetch(`${base}/DRGroups/JobStats?jobId=1`, { headers: { Authtoken: token } })).status).toBe(401);
-    expect((await fetch(`${base}/DRGroups/JobStats?jobId=1`, { headers: { Authtoken: renewed } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/DRGroups/JobStats?jobId=1`, { headers: { Authtoken: token } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${base}/DRGroups/JobStats?jobId=1`, { headers: { Authtoken: renewed } }))
+        .status,
+    ).toBe(200);
     clock.advance(30 * 60_000);
-    expect((await fetch(`${base}/RenewLoginToken`, { method: "POST", headers: { Authtoken: renewed } })).status).toBe(401);
-    expect((await fetch(`${base}/Logout`, { method: "POST", headers: { Authtoken: renewed } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/RenewLoginToken`, { method: "POST", headers: { Authtoken: renewed } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${base}/Logout`, { method: "POST", headers: { Authtoken: renewed } })).status,
+    ).toBe(200);
   });
 
   it("logs out on close", async () => {
@@ -132,10 +162,24 @@ describe("Commvault replies that are not what the document says", () => {
     ["truncated JSON", "json", { kind: "truncated", path: "JobStats" }, VendorProtocolError],
     ["malformed XML", "xml", { kind: "malformed", path: "JobStats" }, VendorProtocolError],
     ["truncated XML", "xml", { kind: "truncated", path: "JobStats" }, VendorProtocolError],
-    ["an error body", "json", { kind: "body", path: "JobStats", body: '{"error":{"errorCode":2,"errorMessage":"Invalid DR group"}}' }, VendorRefusedError],
+    [
+      "an error body",
+      "json",
+      {
+        kind: "body",
+        path: "JobStats",
+        body: '{"error":{"errorCode":2,"errorMessage":"Invalid DR group"}}',
+      },
+      VendorRefusedError,
+    ],
     ["a truncated summary", "json", { kind: "truncated", path: "/Job/" }, VendorProtocolError],
     ["HTTP 503", "json", { kind: "status", status: 503, path: "JobStats" }, VendorHttpError],
-    ["HTTP 404 on both JobStats paths", "json", { kind: "status", status: 404, path: "JobStats" }, VendorNotFoundError],
+    [
+      "HTTP 404 on both JobStats paths",
+      "json",
+      { kind: "status", status: 404, path: "JobStats" },
+      VendorNotFoundError,
+    ],
     ["a reset connection", "json", { kind: "reset", path: "JobStats" }, VendorUnreachableError],
   ];
 
@@ -160,7 +204,12 @@ describe("Commvault replies that are not what the document says", () => {
     expect(broken.length).toBeGreaterThan(0);
     expect(new Set(batch.quarantined?.map((q) => q.key))).toEqual(new Set(broken));
     expect(batch.quarantined?.[0]?.reason).toMatch(/JobStats pair: phase\.0\.phase/);
-    expect([...new Set(seen)].sort()).toEqual(all.filter((id) => id % 3 !== 0).map(String).sort());
+    expect([...new Set(seen)].sort()).toEqual(
+      all
+        .filter((id) => id % 3 !== 0)
+        .map(String)
+        .sort(),
+    );
   });
 
   it("names a phase code newer than the table 'Phase N' instead of dropping it", async () => {
@@ -176,7 +225,9 @@ describe("Commvault replies that are not what the document says", () => {
   });
 
   it("treats running phases as running whatever status and zero end time they carry", async () => {
-    const { connector, truth } = await start({ scenario: { runningPhaseStatus: 2, runningEndTime: "zero" } });
+    const { connector, truth } = await start({
+      scenario: { runningPhaseStatus: 2, runningEndTime: "zero" },
+    });
     const running = (await truth()).find((j) => j.status === "Running");
     const job = await connector.getJob(String(running?.jobId));
     const open = job?.phases?.filter((p) => p.endedAt === null) ?? [];

@@ -14,8 +14,12 @@ export const createCommvaultConnector: ConnectorFactory = (config) => {
     listChanged: (cursor, signal) => listCommvaultChanges(client, cursor, signal),
     async getJob(vendorId, signal) {
       if (!/^\d+$/.test(vendorId)) return null;
-      const [pairs, summary] = await Promise.all([client.jobStats({ jobId: vendorId }, signal), client.jobSummary(vendorId, signal)]);
-      if (pairs.bad.length > 0) throw new VendorProtocolError(pairs.bad[0]?.reason ?? "unreadable JobStats pair");
+      const [pairs, summary] = await Promise.all([
+        client.jobStats({ jobId: vendorId }, signal),
+        client.jobSummary(vendorId, signal),
+      ]);
+      if (pairs.bad.length > 0)
+        throw new VendorProtocolError(pairs.bad[0]?.reason ?? "unreadable JobStats pair");
       const mine = groupByJob(pairs.good.map((g) => g.value)).get(vendorId) ?? [];
       if (mine.length === 0 && !summary) return null;
       return mapCommvaultJob(vendorId, mine, summary);

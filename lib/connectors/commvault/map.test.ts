@@ -5,8 +5,10 @@ import { jobStateOf, jobTypeOf, mapCommvaultJob, phaseStateOf } from "./map";
 import { jobStatsSchema, pairSchema, type CvJobSummary, type CvPair } from "./schemas";
 import { xmlToObject } from "./xml";
 
-const pairs = (items: unknown[] | undefined): CvPair[] => (items ?? []).map((p) => pairSchema.parse(p));
-const docPairs = (): CvPair[] => pairs(parseJsonReply(DOC_JOBSTATS_JSON, jobStatsSchema, "doc").job);
+const pairs = (items: unknown[] | undefined): CvPair[] =>
+  (items ?? []).map((p) => pairSchema.parse(p));
+const docPairs = (): CvPair[] =>
+  pairs(parseJsonReply(DOC_JOBSTATS_JSON, jobStatsSchema, "doc").job);
 const summary = (over: Partial<CvJobSummary>): CvJobSummary => ({ jobId: 2416, ...over });
 const at = (s: number) => new Date(s * 1000);
 
@@ -14,7 +16,14 @@ describe("mapCommvaultJob on the document's sample", () => {
   const job = mapCommvaultJob(
     "2416",
     docPairs(),
-    summary({ status: "Failed", jobType: "Planned Failover", subclientName: "Finance-ERP", pendingReason: "Replication failed", jobStartTime: 1502403488, jobEndTime: 1502405709 }),
+    summary({
+      status: "Failed",
+      jobType: "Planned Failover",
+      subclientName: "Finance-ERP",
+      pendingReason: "Replication failed",
+      jobStartTime: 1502403488,
+      jobEndTime: 1502405709,
+    }),
   );
 
   it("names phases from the code table, one lane per pair, with stable keys", () => {
@@ -24,7 +33,12 @@ describe("mapCommvaultJob on the document's sample", () => {
       ["22-0:8:0", "Backup", "johndoeVm9", "succeeded"],
       ["22-0:7:0", "Replication", "johndoeVm9", "failed"],
     ]);
-    expect(job.phases?.[3]).toMatchObject({ startedAt: at(1502405399), endedAt: at(1502405709), vendorStatus: "1", message: "Replication failed" });
+    expect(job.phases?.[3]).toMatchObject({
+      startedAt: at(1502405399),
+      endedAt: at(1502405709),
+      vendorStatus: "1",
+      message: "Replication failed",
+    });
   });
 
   it("takes type, group, state and times from the summary and keeps the raw payload", () => {
@@ -44,13 +58,22 @@ describe("mapCommvaultJob on the document's sample", () => {
 
   it("emits one start and one end event per phase, with keys stable across polls", () => {
     expect(job.events).toHaveLength(8);
-    expect(job.events?.find((e) => e.key === "22-0:7:0:end")).toMatchObject({ severity: "error", type: "phase-end" });
+    expect(job.events?.find((e) => e.key === "22-0:7:0:end")).toMatchObject({
+      severity: "error",
+      type: "phase-end",
+    });
     const again = mapCommvaultJob("2416", docPairs(), null);
     expect(again.events?.map((e) => e.key)).toEqual(job.events?.map((e) => e.key));
   });
 
   it("reads the XML form of the same reply into the same job", () => {
-    const xmlPairs = pairs(validateReply(xmlToObject(DOC_JOBSTATS_XML, "Api_VirtualAppJobDetailsResp", "doc"), jobStatsSchema, "doc").job);
+    const xmlPairs = pairs(
+      validateReply(
+        xmlToObject(DOC_JOBSTATS_XML, "Api_VirtualAppJobDetailsResp", "doc"),
+        jobStatsSchema,
+        "doc",
+      ).job,
+    );
     const fromXml = mapCommvaultJob("2416", xmlPairs, null);
     const fromJson = mapCommvaultJob("2416", docPairs(), null);
     expect({ ...fromXml, raw: null }).toEqual({ ...fromJson, raw: null });
@@ -81,17 +104,38 @@ describe("phases", () => {
   });
 
   it("treats a zero endTime as no end, whatever the status says", () => {
-    expect(phaseStateOf({ phase: 7, status: 0, startTime: { time: 5 }, endTime: { time: 0 } }, "running")).toBe("running");
+    expect(
+      phaseStateOf(
+        { phase: 7, status: 0, startTime: { time: 5 }, endTime: { time: 0 } },
+        "running",
+      ),
+    ).toBe("running");
     expect(phaseStateOf({ phase: 7, status: 2, startTime: { time: 5 } }, "paused")).toBe("paused");
-    expect(phaseStateOf({ phase: 7, status: 9, startTime: { time: 5 }, endTime: { time: 6 } }, "running")).toBe("partial");
-    expect(phaseStateOf({ phase: 7, status: 1, startTime: { time: 5 }, endTime: { time: 6 } }, "aborted")).toBe("aborted");
+    expect(
+      phaseStateOf(
+        { phase: 7, status: 9, startTime: { time: 5 }, endTime: { time: 6 } },
+        "running",
+      ),
+    ).toBe("partial");
+    expect(
+      phaseStateOf(
+        { phase: 7, status: 1, startTime: { time: 5 }, endTime: { time: 6 } },
+        "aborted",
+      ),
+    ).toBe("aborted");
   });
 });
 
 describe("job state", () => {
   const running: CvPair = { jobId: 1, phase: [{ phase: 1, status: 0, startTime: { time: 5 } }] };
-  const done: CvPair = { jobId: 1, phase: [{ phase: 1, status: 0, startTime: { time: 5 }, endTime: { time: 6 } }] };
-  const failed: CvPair = { jobId: 1, phase: [{ phase: 1, status: 1, startTime: { time: 5 }, endTime: { time: 6 } }] };
+  const done: CvPair = {
+    jobId: 1,
+    phase: [{ phase: 1, status: 0, startTime: { time: 5 }, endTime: { time: 6 } }],
+  };
+  const failed: CvPair = {
+    jobId: 1,
+    phase: [{ phase: 1, status: 1, startTime: { time: 5 }, endTime: { time: 6 } }],
+  };
   const waiting: CvPair = { jobId: 1 };
 
   it.each([
@@ -127,7 +171,9 @@ describe("jobTypeOf", () => {
   ])("%s → %s", (jobType, type) => expect(jobTypeOf(summary({ jobType }), [])).toBe(type));
 
   it("recognises a DR test by its phases when the summary is gone", () => {
-    expect(jobTypeOf(null, [{ jobId: 1, phase: [{ phase: 42, status: 0 }] }])).toBe("test-failover");
+    expect(jobTypeOf(null, [{ jobId: 1, phase: [{ phase: 42, status: 0 }] }])).toBe(
+      "test-failover",
+    );
     expect(jobTypeOf(null, docPairs())).toBe("dr-job");
   });
 });

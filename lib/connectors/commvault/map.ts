@@ -62,15 +62,22 @@ export function jobStateOf(summary: CvJobSummary | null, pairs: CvPair[]): JobSt
   const mapped = SUMMARY_STATES[status];
   if (!mapped) return fromPhases;
   if (mapped === "queued" && pairs.some((p) => p.phase?.length)) return "running";
-  if (mapped === "succeeded" && (fromPhases === "partial" || fromPhases === "failed")) return "partial";
+  if (mapped === "succeeded" && (fromPhases === "partial" || fromPhases === "failed"))
+    return "partial";
   return mapped;
 }
 
-export const pairKeyOf = (pair: CvPair) => `${pair.replicationId ?? 0}-${pair.client?.clientId ?? 0}`;
-const laneOf = (pair: CvPair) => pair.client?.clientName ?? `Replication ${pair.replicationId ?? "?"}`;
+export const pairKeyOf = (pair: CvPair) =>
+  `${pair.replicationId ?? 0}-${pair.client?.clientId ?? 0}`;
+const laneOf = (pair: CvPair) =>
+  pair.client?.clientName ?? `Replication ${pair.replicationId ?? "?"}`;
 
 /** One Gantt lane per replication pair; the key counts repeats of a code so it survives re-polls. */
-export function mapPhases(pairs: CvPair[], jobState: JobState, failureText: string | null): PhaseRecord[] {
+export function mapPhases(
+  pairs: CvPair[],
+  jobState: JobState,
+  failureText: string | null,
+): PhaseRecord[] {
   const out: PhaseRecord[] = [];
   for (const pair of pairs) {
     const seen = new Map<number, number>();
@@ -99,7 +106,14 @@ function phaseEvents(phases: PhaseRecord[]): EventRecord[] {
   const events: EventRecord[] = [];
   for (const p of phases) {
     if (p.startedAt) {
-      events.push({ key: `${p.key}:start`, at: p.startedAt, severity: "info", type: "phase-start", message: `${p.name} started on ${p.lane}`, raw: null });
+      events.push({
+        key: `${p.key}:start`,
+        at: p.startedAt,
+        severity: "info",
+        type: "phase-start",
+        message: `${p.name} started on ${p.lane}`,
+        raw: null,
+      });
     }
     if (p.endedAt) {
       const failed = p.state === "failed";
@@ -117,15 +131,22 @@ function phaseEvents(phases: PhaseRecord[]): EventRecord[] {
 }
 
 /** A DR job from its JobStats pairs and, when the Job Manager still has it, its summary. */
-export function mapCommvaultJob(jobId: string, pairs: CvPair[], summary: CvJobSummary | null): JobRecord {
+export function mapCommvaultJob(
+  jobId: string,
+  pairs: CvPair[],
+  summary: CvJobSummary | null,
+): JobRecord {
   const state = jobStateOf(summary, pairs);
   const reason = summary?.pendingReason?.trim() || null;
   const phases = mapPhases(pairs, state, reason);
   const starts = phases.flatMap((p) => (p.startedAt ? [p.startedAt.getTime()] : []));
   const ends = phases.flatMap((p) => (p.endedAt ? [p.endedAt.getTime()] : []));
   const terminal = isTerminal(state);
-  const startedAt = toDate(summary?.jobStartTime) ?? (starts.length ? new Date(Math.min(...starts)) : null);
-  const endedAt = terminal ? (toDate(summary?.jobEndTime) ?? (ends.length ? new Date(Math.max(...ends)) : null)) : null;
+  const startedAt =
+    toDate(summary?.jobStartTime) ?? (starts.length ? new Date(Math.min(...starts)) : null);
+  const endedAt = terminal
+    ? (toDate(summary?.jobEndTime) ?? (ends.length ? new Date(Math.max(...ends)) : null))
+    : null;
   const drGroup = summary?.subclientName ?? null;
   const label = summary?.jobType ?? "DR job";
   return {

@@ -17,7 +17,11 @@ export function parseCommvaultOptions(options: Record<string, unknown>): Commvau
   const parsed = commvaultOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new VendorError(`Commvault source options: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`, "config", false);
+    throw new VendorError(
+      `Commvault source options: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`,
+      "config",
+      false,
+    );
   }
   return parsed.data;
 }

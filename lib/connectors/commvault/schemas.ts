@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 /** JSON sends numbers, XML attributes send digit strings: both mean the same integer. */
-const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 const text = z.union([z.string(), z.number().transform(String)]);
 
 /** `_type_` 55 time objects; `time` is epoch seconds, 0 when not set. */
@@ -25,7 +31,9 @@ export const pairSchema = z.looseObject({
 });
 export type CvPair = z.infer<typeof pairSchema>;
 
-const errListSchema = z.array(z.looseObject({ errorCode: int.optional(), errLogMessage: text.optional() }));
+const errListSchema = z.array(
+  z.looseObject({ errorCode: int.optional(), errLogMessage: text.optional() }),
+);
 
 /** Commvault's error shapes: `errList`, `errors[].errList`, `error {}` or a bare `errorCode`/`errorMessage`. */
 export const errorFieldsSchema = z.looseObject({
@@ -40,14 +48,25 @@ export type CvErrorFields = z.infer<typeof errorFieldsSchema>;
 /** Pairs are validated one by one (readRecords): one unreadable pair quarantines its job, not the listing. */
 export const jobStatsSchema = errorFieldsSchema.extend({ job: z.array(z.unknown()).optional() });
 
-export const loginSchema = errorFieldsSchema.extend({ token: z.string().optional(), userName: text.optional() });
+export const loginSchema = errorFieldsSchema.extend({
+  token: z.string().optional(),
+  userName: text.optional(),
+});
 
 export const jobSummarySchema = z.looseObject({
   jobId: int,
   status: text.optional(),
   jobType: text.optional(),
   subclientName: text.optional(),
-  percentComplete: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).optional(),
+  percentComplete: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .optional(),
   currentPhaseName: text.optional(),
   pendingReason: text.optional(),
   jobStartTime: int.optional(),
@@ -65,11 +84,14 @@ export const jobListSchema = errorFieldsSchema.extend({
 export const genericSchema = errorFieldsSchema;
 
 /** The most specific message an error body carries, if any. */
-export function errorMessageOf(body: CvErrorFields): { code: number | null; message: string } | null {
+export function errorMessageOf(
+  body: CvErrorFields,
+): { code: number | null; message: string } | null {
   const list = body.errList ?? body.errors?.flatMap((e) => e.errList ?? []);
   const first = list?.find((e) => e.errLogMessage);
   if (first?.errLogMessage) return { code: first.errorCode ?? null, message: first.errLogMessage };
-  if (body.error?.errorMessage) return { code: body.error.errorCode ?? null, message: body.error.errorMessage };
+  if (body.error?.errorMessage)
+    return { code: body.error.errorCode ?? null, message: body.error.errorMessage };
   if (body.errorCode !== undefined && body.errorCode !== 0) {
     return { code: body.errorCode, message: body.errorMessage ?? `error code ${body.errorCode}` };
   }

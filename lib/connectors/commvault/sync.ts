@@ -25,7 +25,13 @@ export function groupByJob(pairs: CvPair[]): Map<string, CvPair[]> {
 }
 
 function digest(pairs: CvPair[]): string {
-  const text = JSON.stringify(pairs.map((p) => [p.replicationId, p.client?.clientId, (p.phase ?? []).map((x) => [x.phase, x.status, x.startTime?.time, x.endTime?.time])]));
+  const text = JSON.stringify(
+    pairs.map((p) => [
+      p.replicationId,
+      p.client?.clientId,
+      (p.phase ?? []).map((x) => [x.phase, x.status, x.startTime?.time, x.endTime?.time]),
+    ]),
+  );
   return createHash("sha1").update(text).digest("hex");
 }
 
@@ -45,7 +51,9 @@ export async function listCommvaultChanges(
 ): Promise<SyncBatch> {
   const stats = await client.jobStats({}, signal);
   const broken = new Set(stats.bad.map((b) => b.key));
-  const byJob = groupByJob(stats.good.map((g) => g.value).filter((p) => !broken.has(String(p.jobId))));
+  const byJob = groupByJob(
+    stats.good.map((g) => g.value).filter((p) => !broken.has(String(p.jobId))),
+  );
   const previous = cursorSchema.safeParse(cursor).data?.settled ?? {};
   const settled: Record<string, string> = {};
   const pending: Array<[string, CvPair[], string]> = [];

@@ -19,11 +19,16 @@ const parser = new XMLParser({
 export function xmlToObject(text: string, root: string, what: string): unknown {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new VendorProtocolError(`${what}: reply is not well-formed XML (${valid.err.msg}, line ${valid.err.line})`);
+    throw new VendorProtocolError(
+      `${what}: reply is not well-formed XML (${valid.err.msg}, line ${valid.err.line})`,
+    );
   }
   const doc = parser.parse(text) as Record<string, unknown>;
   if (!(root in doc)) {
-    const found = Object.keys(doc).filter((k) => !k.startsWith("?")).join(", ") || "nothing";
+    const found =
+      Object.keys(doc)
+        .filter((k) => !k.startsWith("?"))
+        .join(", ") || "nothing";
     throw new VendorProtocolError(`${what}: expected an XML <${root}> reply, got ${found}`);
   }
   const body = doc[root];

@@ -12,11 +12,21 @@ afterEach(async () => {
   await h.close();
 });
 
-const view = (vendorId: string, type = "mirror"): JobView => ({ vendorId, type, state: "running", vendorState: "running · in_progress", raw: null });
-const newJob = async (body: Record<string, unknown> = { durationMs: 600_000, type: "mirror" }) => String((await h.control("/__sim/jobs", body)).body.vendorId);
+const view = (vendorId: string, type = "mirror"): JobView => ({
+  vendorId,
+  type,
+  state: "running",
+  vendorState: "running · in_progress",
+  raw: null,
+});
+const newJob = async (body: Record<string, unknown> = { durationMs: 600_000, type: "mirror" }) =>
+  String((await h.control("/__sim/jobs", body)).body.vendorId);
 
 async function refusal(work: Promise<unknown>): Promise<VendorRefusedError> {
-  const err = await work.then(() => null, (e: unknown) => e);
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(VendorRefusedError);
   return err as VendorRefusedError;
 }
@@ -37,16 +47,25 @@ describe("DFM actions against the simulator", () => {
     const aborted = await h.connector.getJob(id);
     expect(aborted?.state).toBe("aborted");
     expect(aborted?.phases?.[0]?.state).toBe("failed");
-    expect(jobAt(h.simulator.context.estate.get(Number(id)) ?? fail(), h.clock.now()).state).toBe("aborted");
+    expect(jobAt(h.simulator.context.estate.get(Number(id)) ?? fail(), h.clock.now()).state).toBe(
+      "aborted",
+    );
 
     const done = await newJob({ durationMs: 10_000, type: "mirror" });
     h.clock.advance(60_000);
-    expect((await refusal(h.connector.perform(view(done), { action: "abort", params: {} }))).vendorCode).toBe("EJOBALREADYCOMPLETED");
-    const missing = await refusal(h.connector.perform(view("4999999"), { action: "abort", params: {} }));
+    expect(
+      (await refusal(h.connector.perform(view(done), { action: "abort", params: {} }))).vendorCode,
+    ).toBe("EJOBALREADYCOMPLETED");
+    const missing = await refusal(
+      h.connector.perform(view("4999999"), { action: "abort", params: {} }),
+    );
     expect(missing.vendorCode).toBe("EJOBDOESNOTEXIST");
     expect(missing.message).toMatch(/no such job/);
     const destroy = await newJob({ durationMs: 600_000, type: "destroy_relationship" });
-    expect((await refusal(h.connector.perform(view(destroy), { action: "abort", params: {} }))).vendorCode).toBe("EJOBCANNOTBEABORTED");
+    expect(
+      (await refusal(h.connector.perform(view(destroy), { action: "abort", params: {} })))
+        .vendorCode,
+    ).toBe("EJOBCANNOTBEABORTED");
     expect(h.simulator.context.estate.get(Number(destroy))?.abortRequestedMs).toBeNull();
   });
 
@@ -58,7 +77,9 @@ describe("DFM actions against the simulator", () => {
     await h.connector.perform(view(id), { action: "purge", params: {} });
     expect(h.simulator.context.estate.get(Number(id))).toBeUndefined();
     expect(await h.connector.getJob(id)).toBeNull();
-    expect((await refusal(h.connector.perform(view(id), { action: "purge", params: {} }))).vendorCode).toBe("EJOBDOESNOTEXIST");
+    expect(
+      (await refusal(h.connector.perform(view(id), { action: "purge", params: {} }))).vendorCode,
+    ).toBe("EJOBDOESNOTEXIST");
   });
 
   it("purge of a failed job sends purge-jobs-completed-with-error, without which DFM keeps it", async () => {
@@ -68,7 +89,10 @@ describe("DFM actions against the simulator", () => {
     h.clock.advance(1_000);
     const failed = await h.connector.getJob(id);
     expect(failed?.state).toBe("failed");
-    await h.connector.perform({ ...view(id), state: "failed", vendorState: failed?.vendorState ?? "" }, { action: "purge", params: {} });
+    await h.connector.perform(
+      { ...view(id), state: "failed", vendorState: failed?.vendorState ?? "" },
+      { action: "purge", params: {} },
+    );
     expect(h.simulator.context.estate.get(Number(id))).toBeUndefined();
     expect(await h.connector.getJob(id)).toBeNull();
   });
@@ -77,23 +101,43 @@ describe("DFM actions against the simulator", () => {
     const ops = h.connector.launchOperations ?? [];
     expect(ops.map((o) => [o.operation, o.role])).toEqual([["purge-completed-before", "admin"]]);
     const before = new Date(h.clock.now() - 6 * 3_600_000);
-    const truthBefore = () => h.simulator.context.estate.list().map((j) => ({ j, at: jobAt(j, h.clock.now()) })).filter(({ at }) => at.completedMs !== null && at.completedMs < before.getTime());
-    const clean = truthBefore().filter(({ at }) => at.state === "completed" && at.progress === "success").length;
+    const truthBefore = () =>
+      h.simulator.context.estate
+        .list()
+        .map((j) => ({ j, at: jobAt(j, h.clock.now()) }))
+        .filter(({ at }) => at.completedMs !== null && at.completedMs < before.getTime());
+    const clean = truthBefore().filter(
+      ({ at }) => at.state === "completed" && at.progress === "success",
+    ).length;
     const withErrors = truthBefore().length - clean;
     expect(clean).toBeGreaterThan(0);
     expect(withErrors).toBeGreaterThan(0);
     const total = h.simulator.context.estate.list().length;
-    await h.connector.launch?.({ operation: "purge-completed-before", params: { completedBefore: before.toISOString() } });
+    await h.connector.launch?.({
+      operation: "purge-completed-before",
+      params: { completedBefore: before.toISOString() },
+    });
     expect(h.simulator.context.estate.list().length).toBe(total - clean);
     expect(truthBefore()).toHaveLength(withErrors);
-    await h.connector.launch?.({ operation: "purge-completed-before", params: { completedBefore: before.toISOString(), includeFailed: true } });
+    await h.connector.launch?.({
+      operation: "purge-completed-before",
+      params: { completedBefore: before.toISOString(), includeFailed: true },
+    });
     expect(truthBefore()).toHaveLength(0);
-    await expect(h.connector.launch?.({ operation: "purge-completed-before", params: { completedBefore: "yesterday" } })).rejects.toBeInstanceOf(VendorRefusedError);
+    await expect(
+      h.connector.launch?.({
+        operation: "purge-completed-before",
+        params: { completedBefore: "yesterday" },
+      }),
+    ).rejects.toBeInstanceOf(VendorRefusedError);
   });
 
   it("maps a refusal by errno number when the reason carries no name, using the configured table", async () => {
     await h.close();
-    h = await startConnectorRig("dfm", { scenario: { errnos: { EJOBDOESNOTEXIST: 31337 } }, config: { options: { errnos: { EJOBDOESNOTEXIST: 31337 } } } });
+    h = await startConnectorRig("dfm", {
+      scenario: { errnos: { EJOBDOESNOTEXIST: 31337 } },
+      config: { options: { errnos: { EJOBDOESNOTEXIST: 31337 } } },
+    });
     h.sim.faults.add({
       kind: "body",
       times: 1,
@@ -112,7 +156,9 @@ describe("DFM actions against the simulator", () => {
     expect(h.connector.capabilities({ ...view("1"), state: "queued" })).toEqual(["abort"]);
     expect(h.connector.capabilities({ ...view("1"), state: "aborting" })).toEqual([]);
     expect(h.connector.capabilities({ ...view("1"), state: "partial" })).toEqual(["purge"]);
-    await expect(h.connector.perform(view("1"), { action: "pause", params: {} })).rejects.toBeInstanceOf(VendorRefusedError);
+    await expect(
+      h.connector.perform(view("1"), { action: "pause", params: {} }),
+    ).rejects.toBeInstanceOf(VendorRefusedError);
   });
 });
 

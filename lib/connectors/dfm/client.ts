@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import { VendorAuthError, VendorError, VendorHttpError, VendorRefusedError } from "@/lib/connectors/errors";
+import {
+  VendorAuthError,
+  VendorError,
+  VendorHttpError,
+  VendorRefusedError,
+} from "@/lib/connectors/errors";
 import { validateReply } from "@/lib/connectors/http/parse-reply";
 import { vendorRequest } from "@/lib/connectors/http/vendor-request";
 import { readRecords } from "@/lib/connectors/quarantine";
@@ -51,7 +56,11 @@ export class DfmClient {
     this.auth = `Basic ${Buffer.from(`${source.username ?? ""}:${source.secret ?? ""}`).toString("base64")}`;
   }
 
-  async call(api: string, args: ZapiArgs, opts: { idempotent: boolean; signal?: AbortSignal }): Promise<ZapiReply> {
+  async call(
+    api: string,
+    args: ZapiArgs,
+    opts: { idempotent: boolean; signal?: AbortSignal },
+  ): Promise<ZapiReply> {
     const what = `${this.source.name}: ${api}`;
     const res = await vendorRequest(this.source, {
       method: "POST",
@@ -62,14 +71,20 @@ export class DfmClient {
       signal: opts.signal,
     });
     if (res.status === 401 || res.status === 403) {
-      throw new VendorAuthError(`${this.source.name}: DFM rejected the user name or password (HTTP ${res.status})`);
+      throw new VendorAuthError(
+        `${this.source.name}: DFM rejected the user name or password (HTTP ${res.status})`,
+      );
     }
-    if (res.status !== 200) throw new VendorHttpError(`${what}: unexpected HTTP ${res.status}`, res.status);
+    if (res.status !== 200)
+      throw new VendorHttpError(`${what}: unexpected HTTP ${res.status}`, res.status);
     const outcome = parseReply(res.text, what);
     if (outcome.status === "failed") {
       const name = errnoName(outcome.errno, outcome.reason, this.options.errnos);
       const errno = outcome.errno === null ? "no errno" : `errno ${outcome.errno}`;
-      throw new VendorRefusedError(`${what}: ${errnoMeaning(name)} (${errno}: ${outcome.reason || "no reason given"})`, name);
+      throw new VendorRefusedError(
+        `${what}: ${errnoMeaning(name)} (${errno}: ${outcome.reason || "no reason given"})`,
+        name,
+      );
     }
     const date = Date.parse(res.headers.date ?? "");
     this.lastServerTimeSec = Math.floor((Number.isNaN(date) ? Date.now() : date) / 1000);
@@ -86,15 +101,27 @@ export class DfmClient {
       try {
         return await this.iterateOnce(spec, signal);
       } catch (err) {
-        if (!(err instanceof VendorError && err.retryable) || attempt >= LISTING_ATTEMPTS || signal?.aborted) throw err;
+        if (
+          !(err instanceof VendorError && err.retryable) ||
+          attempt >= LISTING_ATTEMPTS ||
+          signal?.aborted
+        )
+          throw err;
       }
     }
   }
 
   /** One *-iter-start/next/end pass; always ends the iterator it started. */
-  private async iterateOnce<T>(spec: IteratorSpec<T>, signal?: AbortSignal): Promise<Array<Listed<T>>> {
+  private async iterateOnce<T>(
+    spec: IteratorSpec<T>,
+    signal?: AbortSignal,
+  ): Promise<Array<Listed<T>>> {
     const start = await this.call(`${spec.api}-start`, spec.args, { idempotent: true, signal });
-    const { records, tag } = validateReply(start.results, iterStartSchema, `${this.source.name}: ${spec.api}-start`);
+    const { records, tag } = validateReply(
+      start.results,
+      iterStartSchema,
+      `${this.source.name}: ${spec.api}-start`,
+    );
     const out: Array<Listed<T>> = [];
     const bad: QuarantinedRecord[] = [];
     const nextSchema = iterNextSchema(spec.arrayKey, spec.itemKey);
@@ -102,17 +129,25 @@ export class DfmClient {
       let seen = 0;
       while (seen < records) {
         const what = `${this.source.name}: ${spec.api}-next`;
-        const next = await this.call(`${spec.api}-next`, { tag, maximum: String(this.options.pageSize) }, { idempotent: false, signal });
+        const next = await this.call(
+          `${spec.api}-next`,
+          { tag, maximum: String(this.options.pageSize) },
+          { idempotent: false, signal },
+        );
         const page = validateReply(next.results, nextSchema, what);
         const wrapper = page[spec.arrayKey];
-        const items = typeof wrapper === "object" && wrapper !== null ? ((wrapper as Record<string, unknown[]>)[spec.itemKey] ?? []) : [];
+        const items =
+          typeof wrapper === "object" && wrapper !== null
+            ? ((wrapper as Record<string, unknown[]>)[spec.itemKey] ?? [])
+            : [];
         if (items.length === 0) break;
         if (spec.quarantine) {
           const read = readRecords(items, spec.item, spec.quarantine.what, spec.quarantine.keyOf);
           out.push(...read.good);
           bad.push(...read.bad);
         } else {
-          for (const raw of items) out.push({ value: validateReply(raw, spec.item, `${what} ${spec.itemKey}`), raw });
+          for (const raw of items)
+            out.push({ value: validateReply(raw, spec.item, `${what} ${spec.itemKey}`), raw });
         }
         seen += items.length;
       }

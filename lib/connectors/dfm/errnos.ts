@@ -24,7 +24,8 @@ const MEANING: Readonly<Record<string, string>> = {
   EJOBCANNOTBEABORTED: "DFM does not allow this job to be aborted",
   EINVALIDINPUT: "DFM rejected the request's input",
   EINVALIDINPUTERROR: "DFM rejected the request's input",
-  EINVALIDTAG: "the listing expired on the DFM server before it was read; the next poll starts a new one",
+  EINVALIDTAG:
+    "the listing expired on the DFM server before it was read; the next poll starts a new one",
   EACCESSDENIED: "the DFM user lacks the privilege for this operation",
   EDATABASEERROR: "DFM's database reported an error; try again later",
   EAPIERROR: "DFM reported an internal error",
@@ -51,7 +52,11 @@ const PROSE: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** The errno's name: from a name in the reason, else from the number, else from the reason's prose. */
-export function errnoName(errno: number | null, reason: string, table: Readonly<Record<string, number>>): string | null {
+export function errnoName(
+  errno: number | null,
+  reason: string,
+  table: Readonly<Record<string, number>>,
+): string | null {
   for (const token of reason.match(/\bE[A-Z]{4,}\b/g) ?? []) if (token in MEANING) return token;
   if (errno !== null) {
     for (const [name, n] of Object.entries(table)) if (n === errno) return name;

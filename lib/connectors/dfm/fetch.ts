@@ -8,7 +8,12 @@ import type { ZapiArgs } from "./xml";
 /** Where a sync keeps records that could not be read; absent, one bad record fails the listing. */
 export type BadSink = QuarantinedRecord[] | undefined;
 
-export function listJobs(client: DfmClient, args: ZapiArgs, signal?: AbortSignal, bad?: BadSink): Promise<Array<Listed<DpJobInfo>>> {
+export function listJobs(
+  client: DfmClient,
+  args: ZapiArgs,
+  signal?: AbortSignal,
+  bad?: BadSink,
+): Promise<Array<Listed<DpJobInfo>>> {
   return client.iterate(
     {
       api: "dp-job-list-iter",
@@ -28,7 +33,12 @@ const eventKey = (raw: unknown) => {
   return typeof id === "string" && id !== "" ? `event ${id}` : undefined;
 };
 
-export function listEvents(client: DfmClient, args: ZapiArgs, signal?: AbortSignal, bad?: BadSink): Promise<Array<Listed<DpEventInfo>>> {
+export function listEvents(
+  client: DfmClient,
+  args: ZapiArgs,
+  signal?: AbortSignal,
+  bad?: BadSink,
+): Promise<Array<Listed<DpEventInfo>>> {
   return client.iterate(
     {
       api: "dp-job-progress-event-list-iter",
@@ -36,18 +46,29 @@ export function listEvents(client: DfmClient, args: ZapiArgs, signal?: AbortSign
       arrayKey: "progress-events",
       itemKey: "dp-job-progress-event-info",
       item: eventInfoSchema,
-      ...(bad ? { quarantine: { what: "dp-job-progress-event-info", keyOf: eventKey, into: bad } } : {}),
+      ...(bad
+        ? { quarantine: { what: "dp-job-progress-event-info", keyOf: eventKey, into: bad } }
+        : {}),
     },
     signal,
   );
 }
 
 /** A refusal by name becomes `fallback`; anything else still fails the poll. */
-export async function unlessRefused<T>(names: readonly string[], fallback: T, work: Promise<T>): Promise<T> {
+export async function unlessRefused<T>(
+  names: readonly string[],
+  fallback: T,
+  work: Promise<T>,
+): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (err instanceof VendorRefusedError && err.vendorCode !== null && names.includes(err.vendorCode)) return fallback;
+    if (
+      err instanceof VendorRefusedError &&
+      err.vendorCode !== null &&
+      names.includes(err.vendorCode)
+    )
+      return fallback;
     throw err;
   }
 }
@@ -69,7 +90,14 @@ export async function eventsForJobs(
   if (jobs.length <= perJobLimit) {
     for (const job of jobs) {
       const id = job["job-id"];
-      byJob.set(id, await unlessRefused(["EJOBDOESNOTEXIST"], [], listEvents(client, { "job-id": String(id) }, signal, bad)));
+      byJob.set(
+        id,
+        await unlessRefused(
+          ["EJOBDOESNOTEXIST"],
+          [],
+          listEvents(client, { "job-id": String(id) }, signal, bad),
+        ),
+      );
     }
     return byJob;
   }
@@ -77,7 +105,10 @@ export async function eventsForJobs(
   const from = starts.every((s) => s !== undefined) ? Math.min(...starts.map(Number)) : undefined;
   const ends = jobs.map((j) => j["completed-timestamp"]);
   const to = ends.every((e) => e !== undefined) ? Math.max(...ends.map(Number)) : undefined;
-  const window = { "start-time": from === undefined ? undefined : String(from), "end-time": to === undefined ? undefined : String(to) };
+  const window = {
+    "start-time": from === undefined ? undefined : String(from),
+    "end-time": to === undefined ? undefined : String(to),
+  };
   for (const e of await listEvents(client, window, signal, bad)) {
     byJob.get(e.value["job-id"])?.push(e);
   }

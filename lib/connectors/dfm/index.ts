@@ -1,6 +1,11 @@
 import { validateReply } from "@/lib/connectors/http/parse-reply";
 import type { Connector, ConnectorFactory } from "@/lib/connectors/types";
-import { DFM_LAUNCH_OPERATIONS, dfmCapabilities, launchDfmOperation, performDfmAction } from "./actions";
+import {
+  DFM_LAUNCH_OPERATIONS,
+  dfmCapabilities,
+  launchDfmOperation,
+  performDfmAction,
+} from "./actions";
 import { DfmClient } from "./client";
 import { eventsForJobs, listJobs } from "./fetch";
 import { mapJob } from "./map";
@@ -24,10 +29,26 @@ export const createDfmConnector: ConnectorFactory = (config): Connector => {
     perform: (job, request, signal) => performDfmAction(client, job, request, signal),
     capabilities: dfmCapabilities,
     async testConnection(signal) {
-      const stamp = await client.call("dp-job-schedule-get-last-changed", {}, { idempotent: true, signal });
-      const changed = validateReply(stamp.results, lastChangedSchema, "dp-job-schedule-get-last-changed")["last-changed-timestamp"];
-      const start = await client.call("dp-job-list-iter-start", { "max-jobs": "0" }, { idempotent: true, signal });
-      const { records, tag } = validateReply(start.results, iterStartSchema, "dp-job-list-iter-start");
+      const stamp = await client.call(
+        "dp-job-schedule-get-last-changed",
+        {},
+        { idempotent: true, signal },
+      );
+      const changed = validateReply(
+        stamp.results,
+        lastChangedSchema,
+        "dp-job-schedule-get-last-changed",
+      )["last-changed-timestamp"];
+      const start = await client.call(
+        "dp-job-list-iter-start",
+        { "max-jobs": "0" },
+        { idempotent: true, signal },
+      );
+      const { records, tag } = validateReply(
+        start.results,
+        iterStartSchema,
+        "dp-job-list-iter-start",
+      );
       await client.call("dp-job-list-iter-end", { tag }, { idempotent: true, signal });
       return `DFM dp-job API answered: ${records} jobs on record, schedule last changed ${new Date(changed * 1000).toISOString()}`;
     },

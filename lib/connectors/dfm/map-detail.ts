@@ -28,32 +28,61 @@ interface Step {
 const at = (e: DpEventInfo) => new Date(e["event-timestamp"] * 1000);
 
 export function sortEvents(events: readonly Listed<DpEventInfo>[]): Listed<DpEventInfo>[] {
-  return [...events].sort((a, b) => a.value["event-timestamp"] - b.value["event-timestamp"] || a.value["event-id"] - b.value["event-id"]);
+  return [...events].sort(
+    (a, b) =>
+      a.value["event-timestamp"] - b.value["event-timestamp"] ||
+      a.value["event-id"] - b.value["event-id"],
+  );
 }
 
 export function stepOf(e: DpEventInfo): Step | null {
-  const m = /^(snapmirror|snapvault|rel-create|rel-destroy|restore|migrate)-(start|progress|end)$/.exec(e["event-type"]);
+  const m =
+    /^(snapmirror|snapvault|rel-create|rel-destroy|restore|migrate)-(start|progress|end)$/.exec(
+      e["event-type"],
+    );
   if (!m) return null;
   const kind = m[1] as Kind;
   const stage = m[2] as Step["stage"];
   if (kind === "restore" || kind === "migrate") {
     const d: RestoreDetail = e["dp-progress-restore-info"] ?? {};
-    return { kind, stage, identity: `${d["member-id"] ?? "?"}:${d.path ?? "?"}`, from: d.path ?? "?", to: d["destination-path"] ?? d["member-name"] ?? "?", bytes: d["bytes-transferred"] ?? null };
+    return {
+      kind,
+      stage,
+      identity: `${d["member-id"] ?? "?"}:${d.path ?? "?"}`,
+      from: d.path ?? "?",
+      to: d["destination-path"] ?? d["member-name"] ?? "?",
+      bytes: d["bytes-transferred"] ?? null,
+    };
   }
   const d: TransferDetail =
-    (kind === "snapmirror" ? e["dp-progress-snapmirror-info"] : kind === "snapvault" ? e["dp-progress-snapvault-info"] : e["dp-progress-relationship-info"]) ?? {};
+    (kind === "snapmirror"
+      ? e["dp-progress-snapmirror-info"]
+      : kind === "snapvault"
+        ? e["dp-progress-snapvault-info"]
+        : e["dp-progress-relationship-info"]) ?? {};
   const srcId = d["source-qtree-id"] ?? d["source-volume-or-qtree-id"];
   const dstId = d["destination-qtree-id"] ?? d["destination-volume-or-qtree-id"];
   const from = d["source-qtree-name"] ?? d["source-volume-or-qtree-name"] ?? String(srcId ?? "?");
-  const to = d["destination-qtree-name"] ?? d["destination-volume-or-qtree-name"] ?? String(dstId ?? "?");
-  return { kind, stage, identity: `${srcId ?? from}>${dstId ?? to}`, from, to, bytes: d["bytes-transferred"] ?? null };
+  const to =
+    d["destination-qtree-name"] ?? d["destination-volume-or-qtree-name"] ?? String(dstId ?? "?");
+  return {
+    kind,
+    stage,
+    identity: `${srcId ?? from}>${dstId ?? to}`,
+    from,
+    to,
+    bytes: d["bytes-transferred"] ?? null,
+  };
 }
 
 /**
  * Each transfer (start … end) becomes one Gantt phase, keyed by kind, endpoints and how many times
  * that pair started before: the history only grows, so keys stay stable across polls.
  */
-export function phasesFrom(events: readonly Listed<DpEventInfo>[], jobState: JobState): PhaseRecord[] {
+export function phasesFrom(
+  events: readonly Listed<DpEventInfo>[],
+  jobState: JobState,
+): PhaseRecord[] {
   const phases: PhaseRecord[] = [];
   const open = new Map<string, PhaseRecord>();
   const starts = new Map<string, number>();
@@ -84,7 +113,12 @@ export function phasesFrom(events: readonly Listed<DpEventInfo>[], jobState: Job
     phase.message = e["error-message"] ?? e["event-message"];
     if (step.stage === "end") {
       phase.endedAt = at(e);
-      phase.state = e["event-status"] === "error" ? "failed" : e["event-status"] === "warning" ? "partial" : "succeeded";
+      phase.state =
+        e["event-status"] === "error"
+          ? "failed"
+          : e["event-status"] === "warning"
+            ? "partial"
+            : "succeeded";
       open.delete(id);
     }
   }
@@ -103,7 +137,9 @@ export function eventsFrom(events: readonly Listed<DpEventInfo>[]): EventRecord[
     at: at(e),
     severity: severityOf(e["event-status"]),
     type: e["event-type"],
-    message: e["error-message"] ? `${e["event-message"]}: ${e["error-message"]}` : e["event-message"],
+    message: e["error-message"]
+      ? `${e["event-message"]}: ${e["error-message"]}`
+      : e["event-message"],
     raw,
   }));
 }
@@ -124,7 +160,12 @@ export function samplesFrom(events: readonly Listed<DpEventInfo>[]): SampleRecor
       prev.bytesDone = total;
       continue;
     }
-    samples.push({ at: when, bytesDone: total, bytesPerSec: rate(prev, when, total), percent: null });
+    samples.push({
+      at: when,
+      bytesDone: total,
+      bytesPerSec: rate(prev, when, total),
+      percent: null,
+    });
   }
   return samples;
 }

@@ -15,7 +15,15 @@ const JOB = `<jobs><dp-job-info><bytes-transferred>9223372036854775807</bytes-tr
 <job-state>completed</job-state><job-type>remote_backup</job-type><policy-id>42</policy-id><policy-name>Back up, then mirror</policy-name>
 <source-node-id>302</source-node-id><source-node-name>Primary data</source-node-name><started-timestamp>1795435200</started-timestamp></dp-job-info></jobs>`;
 
-const sv = (type: string, id: number, ts: number, bytes: string, src: string, extra = "", status = "normal") =>
+const sv = (
+  type: string,
+  id: number,
+  ts: number,
+  bytes: string,
+  src: string,
+  extra = "",
+  status = "normal",
+) =>
   `<dp-job-progress-event-info><dp-progress-snapvault-info><bytes-transferred>${bytes}</bytes-transferred><destination-qtree-id>9${src}</destination-qtree-id>
 <destination-qtree-name>fas2050-vault-01:/ds_backup/qt_${src}</destination-qtree-name><source-qtree-id>${src}</source-qtree-id><source-qtree-name>fas3170-nyc-a:/vol_exch/qt_${src}</source-qtree-name>
 </dp-progress-snapvault-info>${extra}<event-id>${id}</event-id><event-message>${type}</event-message><event-status>${status}</event-status><event-timestamp>${ts}</event-timestamp>
@@ -26,10 +34,23 @@ const EVENTS = `<progress-events>${[
   sv("snapvault-progress", 5120011, 1795435270, "1000000", "11"),
   sv("snapvault-end", 5120029, 1795435330, "2000000", "11"),
   sv("snapvault-start", 5120030, 1795435340, "0", "12"),
-  sv("snapvault-end", 5120049, 1795435400, "500", "12", "<error-message>destination volume is full</error-message>", "error"),
+  sv(
+    "snapvault-end",
+    5120049,
+    1795435400,
+    "500",
+    "12",
+    "<error-message>destination volume is full</error-message>",
+    "error",
+  ),
 ].join("")}</progress-events>`;
 
-function parsed<T>(xml: string, wrapper: string, item: string, schema: { parse: (v: unknown) => T }) {
+function parsed<T>(
+  xml: string,
+  wrapper: string,
+  item: string,
+  schema: { parse: (v: unknown) => T },
+) {
   const outcome = parseReply(envelope(xml), "fixture");
   if (outcome.status !== "passed") throw new Error("fixture failed");
   const raws = (outcome.results[wrapper] as Record<string, unknown[]>)[item] ?? [];
@@ -47,15 +68,36 @@ describe("DFM reply parsing and mapping", () => {
     const events = parsed(EVENTS, "progress-events", "dp-job-progress-event-info", eventInfoSchema);
     if (!job) throw new Error("no job");
     const rec = mapJob(job, events, 1795436000);
-    expect(rec).toMatchObject({ vendorId: "5120", state: "partial", vendorState: "completed · partial_success", dataset: "ds_exchange_prod", policy: "Back up, then mirror" });
+    expect(rec).toMatchObject({
+      vendorId: "5120",
+      state: "partial",
+      vendorState: "completed · partial_success",
+      dataset: "ds_exchange_prod",
+      policy: "Back up, then mirror",
+    });
     expect(rec.phases?.map((p) => [p.key, p.state])).toEqual([
       ["snapvault:11>911#0", "succeeded"],
       ["snapvault:12>912#0", "failed"],
     ]);
     expect(rec.phases?.[1]?.message).toBe("destination volume is full");
-    expect(rec.events?.map((e) => e.key)).toEqual(["5120010", "5120011", "5120029", "5120030", "5120049"]);
-    expect(rec.events?.[4]).toMatchObject({ severity: "error", message: "snapvault-end: destination volume is full" });
-    expect(rec.samples?.map((s) => s.bytesDone)).toEqual([0n, 1000000n, 2000000n, 2000000n, 2000500n]);
+    expect(rec.events?.map((e) => e.key)).toEqual([
+      "5120010",
+      "5120011",
+      "5120029",
+      "5120030",
+      "5120049",
+    ]);
+    expect(rec.events?.[4]).toMatchObject({
+      severity: "error",
+      message: "snapvault-end: destination volume is full",
+    });
+    expect(rec.samples?.map((s) => s.bytesDone)).toEqual([
+      0n,
+      1000000n,
+      2000000n,
+      2000000n,
+      2000500n,
+    ]);
     expect(rec.samples?.[1]?.bytesPerSec).toBeCloseTo(1000000 / 60);
     expect(mapJob(job, events.slice(0, 2), 1795436000).phases?.[0]?.key).toBe("snapvault:11>911#0");
   });
@@ -80,13 +122,26 @@ describe("DFM reply parsing and mapping", () => {
     expect(() => parseReply("<html>502</html>", "x")).toThrow(VendorProtocolError);
     expect(() => parseReply(envelope(JOB).slice(0, 200), "x")).toThrow(VendorProtocolError);
     expect(() => validateReply({ "job-id": "x" }, jobInfoSchema, "x")).toThrow(VendorProtocolError);
-    expect(parseReply(`<netapp><results status="failed" errno="13005" reason="Unable to find API"/></netapp>`, "x")).toEqual({ status: "failed", errno: 13005, reason: "Unable to find API" });
+    expect(
+      parseReply(
+        `<netapp><results status="failed" errno="13005" reason="Unable to find API"/></netapp>`,
+        "x",
+      ),
+    ).toEqual({ status: "failed", errno: 13005, reason: "Unable to find API" });
   });
 });
 
 describe("DFM job state", () => {
   const base: DpJobInfo = {
-    "bytes-transferred": 0n, "dataset-id": 1, "dataset-name": "d", "job-description": "", "job-id": 1, "job-progress": "in_progress", "job-type": "mirror", "source-node-id": 1, "source-node-name": "n",
+    "bytes-transferred": 0n,
+    "dataset-id": 1,
+    "dataset-name": "d",
+    "job-description": "",
+    "job-id": 1,
+    "job-progress": "in_progress",
+    "job-type": "mirror",
+    "source-node-id": 1,
+    "source-node-name": "n",
   };
   it.each([
     [{ "job-state": "running" }, "running"],

@@ -11,7 +11,11 @@ const date = (sec: number | undefined) => (sec === undefined ? null : new Date(s
  * A DFM job as Jobdeck sees it. With its progress events it also gets phases, the event feed and
  * byte samples; `observedSec` (the server's clock) adds a sample of the job-wide count for live jobs.
  */
-export function mapJob(job: Listed<DpJobInfo>, events: readonly Listed<DpEventInfo>[] | undefined, observedSec: number): JobRecord {
+export function mapJob(
+  job: Listed<DpJobInfo>,
+  events: readonly Listed<DpEventInfo>[] | undefined,
+  observedSec: number,
+): JobRecord {
   const info = job.value;
   const state = mapJobState(info);
   const current = events ? sortEvents(events).at(-1)?.value : undefined;
@@ -40,7 +44,13 @@ export function mapJob(job: Listed<DpJobInfo>, events: readonly Listed<DpEventIn
   if (isInFlight(state)) {
     const when = new Date(observedSec * 1000);
     const last = samples.at(-1);
-    if (!last || last.at < when) samples.push({ at: when, bytesDone: info["bytes-transferred"], bytesPerSec: rate(last, when, info["bytes-transferred"]), percent: null });
+    if (!last || last.at < when)
+      samples.push({
+        at: when,
+        bytesDone: info["bytes-transferred"],
+        bytesPerSec: rate(last, when, info["bytes-transferred"]),
+        percent: null,
+      });
     record.throughputBps = samples.at(-1)?.bytesPerSec ?? null;
   }
   return { ...record, phases: phasesFrom(events, state), events: eventsFrom(events), samples };
@@ -56,15 +66,28 @@ const SCHEDULED_KINDS = [
  * A scheduled job has no id until the scheduler starts it, so its identity is what it does and when:
  * dataset, kind, node or connection, and start time.
  */
-export function mapScheduled(item: Listed<DpScheduledJob>, datasetNames: Readonly<Record<string, string>>): ScheduledRecord {
+export function mapScheduled(
+  item: Listed<DpScheduledJob>,
+  datasetNames: Readonly<Record<string, string>>,
+): ScheduledRecord {
   const s = item.value;
   const kind = SCHEDULED_KINDS.find(([element]) => s[element] !== undefined);
   const data = kind ? s[kind[0]] : undefined;
-  const target = data?.["node-id"] !== undefined ? `node ${data["node-id"]}` : data?.["connection-id"] !== undefined ? `connection ${data["connection-id"]}` : "";
+  const target =
+    data?.["node-id"] !== undefined
+      ? `node ${data["node-id"]}`
+      : data?.["connection-id"] !== undefined
+        ? `connection ${data["connection-id"]}`
+        : "";
   const dataset = datasetNames[String(s["dataset-id"])] ?? `dataset ${s["dataset-id"]}`;
   const retention = data?.["retention-type"] ? ` (${data["retention-type"]})` : "";
   return {
-    vendorId: [s["dataset-id"], kind?.[1] ?? "job", target.replace(" ", "-") || "-", s["start-time"]].join(":"),
+    vendorId: [
+      s["dataset-id"],
+      kind?.[1] ?? "job",
+      target.replace(" ", "-") || "-",
+      s["start-time"],
+    ].join(":"),
     name: `${kind?.[2] ?? "Scheduled job"} of ${dataset}${retention}`,
     type: kind?.[1] ?? "scheduled",
     dataset,

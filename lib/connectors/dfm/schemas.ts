@@ -3,7 +3,10 @@ import { DEFAULT_ERRNOS } from "./errnos";
 
 const int = z.string().regex(/^\d+$/, "expected an integer").transform(Number);
 /** Byte counts reach 2^63-1: parsed from text straight to BigInt, never through a double. */
-const bytes = z.string().regex(/^\d+$/, "expected a byte count").transform((s) => BigInt(s));
+const bytes = z
+  .string()
+  .regex(/^\d+$/, "expected a byte count")
+  .transform((s) => BigInt(s));
 const text = z.string();
 
 /** The source's vendor-specific settings. */
@@ -11,7 +14,11 @@ export const dfmOptionsSchema = z.object({
   /** Records per `*-iter-next` call. */
   pageSize: z.number().int().min(1).max(10_000).default(500),
   /** How far ahead scheduled jobs are listed. */
-  scheduleWindowHours: z.number().positive().max(24 * 31).default(24),
+  scheduleWindowHours: z
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(24),
   /** Above this many jobs needing detail, one event listing for all of them beats one per job. */
   perJobEventLimit: z.number().int().min(0).default(25),
   /** How often the whole job list is read, so purged jobs are noticed. */
@@ -77,12 +84,24 @@ const restoreDetail = z.object({
 });
 
 export const eventInfoSchema = z.object({
-  "dp-progress-backup-info": z.object({ "backup-id": int.optional(), "backup-version": int.optional(), retention: text.optional() }).optional(),
+  "dp-progress-backup-info": z
+    .object({
+      "backup-id": int.optional(),
+      "backup-version": int.optional(),
+      retention: text.optional(),
+    })
+    .optional(),
   "dp-progress-job-abort-info": z.object({ "aborted-by": text.optional() }).optional(),
   "dp-progress-relationship-info": transferDetail.optional(),
   "dp-progress-restore-info": restoreDetail.optional(),
   "dp-progress-snapmirror-info": transferDetail.optional(),
-  "dp-progress-snapshot-info": z.object({ "snapshot-name": text.optional(), "volume-id": int.optional(), "volume-name": text.optional() }).optional(),
+  "dp-progress-snapshot-info": z
+    .object({
+      "snapshot-name": text.optional(),
+      "volume-id": int.optional(),
+      "volume-name": text.optional(),
+    })
+    .optional(),
   "dp-progress-snapvault-info": transferDetail.optional(),
   "error-message": text.optional(),
   "event-id": int,
@@ -96,7 +115,11 @@ export type DpEventInfo = z.infer<typeof eventInfoSchema>;
 export type TransferDetail = z.infer<typeof transferDetail>;
 export type RestoreDetail = z.infer<typeof restoreDetail>;
 
-const jobData = z.object({ "connection-id": int.optional(), "node-id": int.optional(), "retention-type": text.optional() });
+const jobData = z.object({
+  "connection-id": int.optional(),
+  "node-id": int.optional(),
+  "retention-type": text.optional(),
+});
 export const scheduledJobSchema = z.object({
   "dataset-id": int,
   "dp-local-snapshot-job-data": jobData.optional(),

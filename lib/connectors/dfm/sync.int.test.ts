@@ -13,7 +13,10 @@ afterEach(async () => {
   await h.close();
 });
 
-const openTags = () => h.simulator.context.tags.jobs.size() + h.simulator.context.tags.events.size() + h.simulator.context.tags.schedule.size();
+const openTags = () =>
+  h.simulator.context.tags.jobs.size() +
+  h.simulator.context.tags.events.size() +
+  h.simulator.context.tags.schedule.size();
 const nowSec = () => Math.floor(h.clock.now() / 1000);
 
 describe("DFM connector sync against the simulator", () => {
@@ -29,19 +32,40 @@ describe("DFM connector sync against the simulator", () => {
       const got = byId.get(String(job.id));
       expect(got?.bytesDone).toBe(at.bytes);
       expect(got?.vendorState).toBe(`${at.state} · ${at.progress}`);
-      expect(got?.startedAt?.getTime() ?? null).toBe(at.startedMs === null ? null : Math.floor(at.startedMs / 1000) * 1000);
-      expect(got?.events?.map((e) => e.key).sort()).toEqual(eventsAt(job, h.clock.now()).map((e) => String(e.id)).sort());
-      const started = job.transfers.filter((_, i) => eventsAt(job, h.clock.now()).some((e) => e.id === job.id * 1000 + 10 + i * 20));
+      expect(got?.startedAt?.getTime() ?? null).toBe(
+        at.startedMs === null ? null : Math.floor(at.startedMs / 1000) * 1000,
+      );
+      expect(got?.events?.map((e) => e.key).sort()).toEqual(
+        eventsAt(job, h.clock.now())
+          .map((e) => String(e.id))
+          .sort(),
+      );
+      const started = job.transfers.filter((_, i) =>
+        eventsAt(job, h.clock.now()).some((e) => e.id === job.id * 1000 + 10 + i * 20),
+      );
       expect(got?.phases).toHaveLength(started.length);
       seen.add(`${at.state}/${at.progress}`);
     }
-    for (const combo of ["completed/success", "completed/failure", "running/in_progress", "aborted/in_progress", "queued/in_progress"]) {
+    for (const combo of [
+      "completed/success",
+      "completed/failure",
+      "running/in_progress",
+      "aborted/in_progress",
+      "queued/in_progress",
+    ]) {
       expect(seen).toContain(combo);
     }
     const states = new Set(batch.jobs.map((j) => j.state));
-    for (const s of ["succeeded", "failed", "running", "queued", "aborted"] as const) expect(states).toContain(s);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
-    expect(batch.scheduled?.map((s) => s.startsAt.getTime() / 1000)).toEqual(expected.map((s) => Number(s["start-time"])));
+    for (const s of ["succeeded", "failed", "running", "queued", "aborted"] as const)
+      expect(states).toContain(s);
+    const expected = scheduledJobs(
+      nowSec(),
+      nowSec() + 24 * 3600,
+      h.simulator.context.schedule.edits,
+    );
+    expect(batch.scheduled?.map((s) => s.startsAt.getTime() / 1000)).toEqual(
+      expected.map((s) => Number(s["start-time"])),
+    );
     expect(batch.scheduled?.[0]?.dataset).toMatch(/^ds_/);
     expect(new Set(batch.scheduled?.map((s) => s.vendorId)).size).toBe(expected.length);
     expect(openTags()).toBe(0);
@@ -52,7 +76,13 @@ describe("DFM connector sync against the simulator", () => {
     for (const job of batch.jobs) {
       const progress = job.vendorState.split(" · ")[1];
       if (!job.vendorState.startsWith("completed")) continue;
-      expect(job.state).toBe(progress === "failure" ? "failed" : progress === "partial_success" ? "partial" : "succeeded");
+      expect(job.state).toBe(
+        progress === "failure"
+          ? "failed"
+          : progress === "partial_success"
+            ? "partial"
+            : "succeeded",
+      );
     }
     const failedPhase = batch.jobs.flatMap((j) => j.phases ?? []).find((p) => p.state === "failed");
     expect(failedPhase?.endedAt).toBeInstanceOf(Date);
@@ -72,20 +102,30 @@ describe("DFM connector sync against the simulator", () => {
     expect(second.scheduled).toBeUndefined();
     const ids = second.jobs.map((j) => j.vendorId);
     expect(ids).toContain(created.body.vendorId);
-    const truthActive = h.simulator.context.estate.list().filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
+    const truthActive = h.simulator.context.estate
+      .list()
+      .filter((j) => !["completed", "aborted"].includes(jobAt(j, h.clock.now()).state));
     for (const j of truthActive) expect(ids).toContain(String(j.id));
-    for (const j of h.simulator.context.estate.list().filter((j) => j.id > maxId)) expect(ids).toContain(String(j.id));
+    for (const j of h.simulator.context.estate.list().filter((j) => j.id > maxId))
+      expect(ids).toContain(String(j.id));
     expect(ids.length).toBeLessThan(first.jobs.length / 4);
     const again = second.jobs.find((j) => j.vendorId === running?.vendorId);
     expect(again).toBeDefined();
-    if (again?.state === "running") expect((again.bytesDone ?? 0n) > (running?.bytesDone ?? 0n)).toBe(true);
+    if (again?.state === "running")
+      expect((again.bytesDone ?? 0n) > (running?.bytesDone ?? 0n)).toBe(true);
     expect(again?.samples?.at(-1)?.at.getTime()).toBe(nowSec() * 1000);
 
     await h.control("/__sim/schedules/change");
     h.clock.advance(10_000);
     const third = await h.connector.listChanged(second.cursor);
-    const expected = scheduledJobs(nowSec(), nowSec() + 24 * 3600, h.simulator.context.schedule.edits);
-    expect(third.scheduled?.map((s) => s.vendorId.split(":")[3])).toEqual(expected.map((s) => s["start-time"]));
+    const expected = scheduledJobs(
+      nowSec(),
+      nowSec() + 24 * 3600,
+      h.simulator.context.schedule.edits,
+    );
+    expect(third.scheduled?.map((s) => s.vendorId.split(":")[3])).toEqual(
+      expected.map((s) => s["start-time"]),
+    );
     expect(openTags()).toBe(0);
   });
 
@@ -120,7 +160,11 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("keeps a 2^63-1 byte count exact end to end", async () => {
-    const created = await h.control("/__sim/jobs", { durationMs: 30_000, type: "mirror", bytes: "9223372036854775807" });
+    const created = await h.control("/__sim/jobs", {
+      durationMs: 30_000,
+      type: "mirror",
+      bytes: "9223372036854775807",
+    });
     h.clock.advance(60_000);
     const job = await h.connector.getJob(String(created.body.vendorId));
     expect(job?.bytesDone).toBe(9223372036854775807n);
@@ -129,7 +173,9 @@ describe("DFM connector sync against the simulator", () => {
   });
 
   it("answers test connection from the server", async () => {
-    expect(await h.connector.testConnection()).toMatch(new RegExp(`${h.simulator.context.estate.list().length} jobs on record`));
+    expect(await h.connector.testConnection()).toMatch(
+      new RegExp(`${h.simulator.context.estate.list().length} jobs on record`),
+    );
   });
 });
 
@@ -141,11 +187,18 @@ describe("DFM records that do not match the document", () => {
     const truth = h.simulator.context.estate.list();
     const brokenJobs = truth.filter((j) => j.id % 50 === 0).map((j) => String(j.id));
     expect(brokenJobs.length).toBeGreaterThan(3);
-    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(truth.map((j) => String(j.id)).filter((id) => !brokenJobs.includes(id)).sort());
+    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(
+      truth
+        .map((j) => String(j.id))
+        .filter((id) => !brokenJobs.includes(id))
+        .sort(),
+    );
     const keys = (batch.quarantined ?? []).map((q) => q.key);
     expect(keys.filter((k) => !k.startsWith("event ")).sort()).toEqual(brokenJobs.sort());
     const byKey = new Map((batch.quarantined ?? []).map((q) => [q.key, q]));
-    expect(byKey.get(brokenJobs[0] ?? "")?.reason).toBe("dp-job-info: job-type: Invalid input: expected string, received undefined");
+    expect(byKey.get(brokenJobs[0] ?? "")?.reason).toBe(
+      "dp-job-info: job-type: Invalid input: expected string, received undefined",
+    );
     // Every bad event of a stored job is quarantined under its own key; the job keeps its other events.
     const now = h.clock.now();
     let checked = 0;
@@ -155,7 +208,10 @@ describe("DFM records that do not match the document", () => {
       const events = eventsAt(simJob, now);
       const bad = events.filter((e) => e.id % 40 === 0);
       if (bad.length === 0) continue;
-      for (const e of bad) expect(byKey.get(`event ${e.id}`)?.reason).toMatch(/^dp-job-progress-event-info: event-timestamp: /);
+      for (const e of bad)
+        expect(byKey.get(`event ${e.id}`)?.reason).toMatch(
+          /^dp-job-progress-event-info: event-timestamp: /,
+        );
       expect(job.events).toHaveLength(events.length - bad.length);
       checked++;
     }

@@ -6,7 +6,13 @@ import type { DfmClient, Listed } from "./client";
 import { eventsForJobs, listJobs, unlessRefused } from "./fetch";
 import { mapJob, mapScheduled } from "./map";
 import { mapJobState } from "./map-state";
-import { iterStartSchema, lastChangedSchema, scheduledJobSchema, type DfmOptions, type DpJobInfo } from "./schemas";
+import {
+  iterStartSchema,
+  lastChangedSchema,
+  scheduledJobSchema,
+  type DfmOptions,
+  type DpJobInfo,
+} from "./schemas";
 import type { ZapiArgs } from "./xml";
 import { validateReply } from "@/lib/connectors/http/parse-reply";
 
@@ -49,30 +55,57 @@ const MAX_SPAN_SEC = 60 * 86_400;
  * given: a failure part-way leaves the previous cursor in force and stored data stays whole. A
  * dp-job-info or event that does not match the document is quarantined; the rest of its page is read.
  */
-export async function syncDfm(client: DfmClient, options: DfmOptions, raw: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
+export async function syncDfm(
+  client: DfmClient,
+  options: DfmOptions,
+  raw: SyncCursor | null,
+  signal?: AbortSignal,
+): Promise<SyncBatch> {
   const parsedCursor = raw === null ? null : cursorSchema.safeParse(raw);
   const prev = parsedCursor?.success ? parsedCursor.data : null;
   const bad: QuarantinedRecord[] = [];
-  const stamp = await client.call("dp-job-schedule-get-last-changed", {}, { idempotent: true, signal });
+  const stamp = await client.call(
+    "dp-job-schedule-get-last-changed",
+    {},
+    { idempotent: true, signal },
+  );
   const nowSec = stamp.serverTimeSec;
-  const lastChanged = validateReply(stamp.results, lastChangedSchema, "dp-job-schedule-get-last-changed")["last-changed-timestamp"];
+  const lastChanged = validateReply(
+    stamp.results,
+    lastChangedSchema,
+    "dp-job-schedule-get-last-changed",
+  )["last-changed-timestamp"];
   // The whole list (for what DFM purged) is read once history is in, every fullListMinutes.
-  const full = prev !== null && prev.backfill === null && nowSec - prev.fullListAt >= options.fullListMinutes * 60;
+  const full =
+    prev !== null &&
+    prev.backfill === null &&
+    nowSec - prev.fullListAt >= options.fullListMinutes * 60;
 
   const listed = new Map<number, Listed<DpJobInfo>>();
-  const keep = (items: Array<Listed<DpJobInfo>>) => items.forEach((j) => listed.set(j.value["job-id"], j));
+  const keep = (items: Array<Listed<DpJobInfo>>) =>
+    items.forEach((j) => listed.set(j.value["job-id"], j));
   if (full) keep(await listJobs(client, {}, signal, bad));
   else {
-    if (prev) keep(await listJobs(client, { "started-timestamp-from": String(prev.hwm) }, signal, bad));
+    if (prev)
+      keep(await listJobs(client, { "started-timestamp-from": String(prev.hwm) }, signal, bad));
     for (const state of ACTIVE_STATES) {
       // "queued" is not in the document's state list: a server that rejects it just has none to show.
-      keep(await unlessRefused(state === "queued" ? ["EINVALIDINPUT"] : [], [], listJobs(client, { "job-state": state }, signal, bad)));
+      keep(
+        await unlessRefused(
+          state === "queued" ? ["EINVALIDINPUT"] : [],
+          [],
+          listJobs(client, { "job-state": state }, signal, bad),
+        ),
+      );
     }
-    for (const id of prev?.active ?? []) if (!listed.has(id)) keep(await listJobs(client, { "job-id": String(id) }, signal, bad));
+    for (const id of prev?.active ?? [])
+      if (!listed.has(id)) keep(await listJobs(client, { "job-id": String(id) }, signal, bad));
   }
   const changed = [...listed.values()].filter((j) => prev === null || isChanged(j.value, prev));
 
-  let backfill: Backfill | null = prev ? prev.backfill : { to: nowSec, spanSec: FIRST_SPAN_SEC, done: 0, total: 0 };
+  let backfill: Backfill | null = prev
+    ? prev.backfill
+    : { to: nowSec, spanSec: FIRST_SPAN_SEC, done: 0, total: 0 };
   let history: Array<Listed<DpJobInfo>> = [];
   let inventory: string[] | null = full ? [...listed.keys()].map(String) : null;
   if (backfill) {
@@ -80,31 +113,49 @@ export async function syncDfm(client: DfmClient, options: DfmOptions, raw: SyncC
     history = step.jobs.filter((j) => !listed.has(j.value["job-id"]));
     backfill = step.next;
     // History is all in: one listing of job ids says what DFM still has.
-    if (backfill === null) inventory = (await listJobs(client, {}, signal, bad)).map((j) => String(j.value["job-id"]));
+    if (backfill === null)
+      inventory = (await listJobs(client, {}, signal, bad)).map((j) => String(j.value["job-id"]));
   }
   // Events for the present and for the window of history are listed apart: one listing spanning
   // both would read every event in between.
   const jobs: JobRecord[] = [];
   for (const group of [changed, history]) {
-    const events = await eventsForJobs(client, group.map((j) => j.value), options.perJobEventLimit, signal, bad);
+    const events = await eventsForJobs(
+      client,
+      group.map((j) => j.value),
+      options.perJobEventLimit,
+      signal,
+      bad,
+    );
     jobs.push(...group.map((j) => mapJob(j, events.get(j.value["job-id"]), nowSec)));
   }
 
   const datasets = { ...prev?.datasets };
-  for (const { value } of [...listed.values(), ...history]) datasets[String(value["dataset-id"])] = value["dataset-name"];
-  const refresh = prev?.schedule == null || prev.schedule.changed !== lastChanged || nowSec >= prev.schedule.refreshAt;
+  for (const { value } of [...listed.values(), ...history])
+    datasets[String(value["dataset-id"])] = value["dataset-name"];
+  const refresh =
+    prev?.schedule == null ||
+    prev.schedule.changed !== lastChanged ||
+    nowSec >= prev.schedule.refreshAt;
   const windowSec = Math.round(options.scheduleWindowHours * 3600);
-  const scheduled = refresh ? await listScheduled(client, nowSec, windowSec, datasets, signal) : undefined;
+  const scheduled = refresh
+    ? await listScheduled(client, nowSec, windowSec, datasets, signal)
+    : undefined;
 
   const infos = [...listed.values(), ...history].map((j) => j.value);
   const cursor: DfmCursor = {
     hwm: Math.max(prev?.hwm ?? nowSec, ...infos.map((i) => i["started-timestamp"] ?? 0)),
     maxId: Math.max(prev?.maxId ?? 0, ...infos.map((i) => i["job-id"])),
-    active: [...listed.values()].map((j) => j.value).filter((i) => !isTerminal(mapJobState(i))).map((i) => i["job-id"]),
+    active: [...listed.values()]
+      .map((j) => j.value)
+      .filter((i) => !isTerminal(mapJobState(i)))
+      .map((i) => i["job-id"]),
     fullListAt: inventory || prev === null ? nowSec : prev.fullListAt,
     // The schedule is re-listed when DFM says it changed, and also once half the listed window has
     // passed, or the future shown would run out while the schedule stays the same.
-    schedule: refresh ? { changed: lastChanged, refreshAt: nowSec + Math.floor(windowSec / 2) } : (prev?.schedule ?? null),
+    schedule: refresh
+      ? { changed: lastChanged, refreshAt: nowSec + Math.floor(windowSec / 2) }
+      : (prev?.schedule ?? null),
     datasets,
     backfill,
   };
@@ -113,7 +164,9 @@ export async function syncDfm(client: DfmClient, options: DfmOptions, raw: SyncC
     cursor,
     quarantined: bad,
     more: backfill !== null,
-    backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) } : null,
+    backfill: backfill
+      ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) }
+      : null,
     ...(inventory ? { presentIds: [...inventory, ...bad.map((b) => b.key)] } : {}),
     ...(scheduled ? { scheduled } : {}),
   };
@@ -121,9 +174,15 @@ export async function syncDfm(client: DfmClient, options: DfmOptions, raw: SyncC
 
 /** How many jobs started in [from, to] (an iterator's `records`, ended unread). */
 async function countJobs(client: DfmClient, args: ZapiArgs, signal?: AbortSignal): Promise<number> {
-  const start = await client.call("dp-job-list-iter-start", { "max-jobs": "0", ...args }, { idempotent: true, signal });
+  const start = await client.call(
+    "dp-job-list-iter-start",
+    { "max-jobs": "0", ...args },
+    { idempotent: true, signal },
+  );
   const { records, tag } = validateReply(start.results, iterStartSchema, "dp-job-list-iter-start");
-  await client.call("dp-job-list-iter-end", { tag }, { idempotent: true, signal }).catch(() => undefined);
+  await client
+    .call("dp-job-list-iter-end", { tag }, { idempotent: true, signal })
+    .catch(() => undefined);
   return records;
 }
 
@@ -137,7 +196,11 @@ async function readHistory(
   signal: AbortSignal | undefined,
   bad: QuarantinedRecord[],
 ): Promise<{ jobs: Array<Listed<DpJobInfo>>; next: Backfill | null }> {
-  const remaining = await countJobs(client, { "started-timestamp-to": String(backfill.to) }, signal);
+  const remaining = await countJobs(
+    client,
+    { "started-timestamp-to": String(backfill.to) },
+    signal,
+  );
   if (remaining === 0) return { jobs: [], next: null };
   let span = backfill.spanSec;
   let from = Math.max(0, backfill.to - span + 1);
@@ -157,11 +220,18 @@ async function readHistory(
   return { jobs, next: { to: from - 1, spanSec, done, total: Math.max(total, done + 1) } };
 }
 
-const window = (from: number, to: number): ZapiArgs => ({ "started-timestamp-from": String(from), "started-timestamp-to": String(to) });
+const window = (from: number, to: number): ZapiArgs => ({
+  "started-timestamp-from": String(from),
+  "started-timestamp-to": String(to),
+});
 
 /** New since last time, unfinished now, or unfinished last time: anything else cannot have changed. */
 function isChanged(info: DpJobInfo, prev: DfmCursor): boolean {
-  return info["job-id"] > prev.maxId || prev.active.includes(info["job-id"]) || !isTerminal(mapJobState(info));
+  return (
+    info["job-id"] > prev.maxId ||
+    prev.active.includes(info["job-id"]) ||
+    !isTerminal(mapJobState(info))
+  );
 }
 
 async function listScheduled(

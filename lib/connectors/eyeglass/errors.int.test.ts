@@ -18,23 +18,34 @@ afterEach(async () => h?.close());
 describe("eyeglass connector when the vendor misbehaves", () => {
   it("reports a rejected token as an auth error without echoing it", async () => {
     h = await startConnectorRig("eyeglass");
-    expect((await h.vendor("GET", "/v2/jobs/failover", { headers: { api_key: "igls-wrong" } })).body).toEqual({ code: 403, message: "Forbidden: missing or invalid api_key" });
+    expect(
+      (await h.vendor("GET", "/v2/jobs/failover", { headers: { api_key: "igls-wrong" } })).body,
+    ).toEqual({ code: 403, message: "Forbidden: missing or invalid api_key" });
     const bad = createEyeglassConnector({ ...h.config, secret: "igls-wrong" });
     const err = await bad.listChanged(null).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VendorAuthError);
     expect(String(err)).not.toContain("igls-wrong");
     expect(String(err)).not.toContain(TOKEN);
-    await expect(createEyeglassConnector({ ...h.config, secret: null }).testConnection()).rejects.toThrow(VendorAuthError);
+    await expect(
+      createEyeglassConnector({ ...h.config, secret: null }).testConnection(),
+    ).rejects.toThrow(VendorAuthError);
   });
 
   it.each([
     ["malformed", { kind: "malformed" as const }],
     ["truncated", { kind: "truncated" as const }],
-    ["wrong shape", { kind: "body" as const, body: JSON.stringify({ code: 0, message: "not a list" }) }],
+    [
+      "wrong shape",
+      { kind: "body" as const, body: JSON.stringify({ code: 0, message: "not a list" }) },
+    ],
   ])("throws a protocol error on a %s job list", async (_label, fault) => {
     h = await startConnectorRig("eyeglass");
     // A garbled reply is read again (five tries); a wrongly shaped one is not.
-    h.sim.faults.add({ ...fault, path: "/v2/jobs/readiness", times: fault.kind === "body" ? 1 : 5 });
+    h.sim.faults.add({
+      ...fault,
+      path: "/v2/jobs/readiness",
+      times: fault.kind === "body" ? 1 : 5,
+    });
     await expect(h.connector.listChanged(null)).rejects.toThrow(VendorProtocolError);
     await expect(h.connector.listChanged(null)).resolves.toHaveProperty("jobs");
   });
@@ -42,7 +53,12 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   it("quarantines a listed job it cannot read and stores the rest of the list", async () => {
     h = await startConnectorRig("eyeglass");
     const odd = { name: "no id here" };
-    h.sim.faults.add({ kind: "body", path: "/v2/jobs/readiness", times: 1, body: JSON.stringify([odd]) });
+    h.sim.faults.add({
+      kind: "body",
+      path: "/v2/jobs/readiness",
+      times: 1,
+      body: JSON.stringify([odd]),
+    });
     const batch = await drainSync(h.connector, null);
     expect(batch.quarantined).toHaveLength(1);
     expect(batch.quarantined?.[0]?.raw).toEqual(odd);
@@ -53,15 +69,27 @@ describe("eyeglass connector when the vendor misbehaves", () => {
   it("throws a protocol error on a malformed single job or cancel reply", async () => {
     h = await startConnectorRig("eyeglass");
     const batch = await drainSync(h.connector, null);
-    const running = batch.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
+    const running = batch.jobs.find(
+      (j) => j.state === "running" && j.vendorId.startsWith("failover:"),
+    );
     if (!running) throw new Error("no running failover");
     h.sim.faults.add({ kind: "truncated", path: "/v2/jobs/failover/", method: "GET", times: 5 });
     await expect(h.connector.getJob(running.vendorId)).rejects.toThrow(VendorProtocolError);
     h.sim.faults.add({ kind: "malformed", path: "/v2/jobs/failover/", method: "DELETE", times: 1 });
-    const view = { vendorId: running.vendorId, type: running.type, state: running.state, vendorState: running.vendorState, raw: running.raw };
-    await expect(h.connector.perform(view, { action: "cancel", params: {} })).rejects.toThrow(VendorProtocolError);
+    const view = {
+      vendorId: running.vendorId,
+      type: running.type,
+      state: running.state,
+      vendorState: running.vendorState,
+      raw: running.raw,
+    };
+    await expect(h.connector.perform(view, { action: "cancel", params: {} })).rejects.toThrow(
+      VendorProtocolError,
+    );
     h.sim.faults.add({ kind: "malformed", path: "/v2/jobs/readiness", method: "POST", times: 1 });
-    await expect(h.connector.launch?.({ operation: "readiness", params: {} })).rejects.toThrow(VendorProtocolError);
+    await expect(h.connector.launch?.({ operation: "readiness", params: {} })).rejects.toThrow(
+      VendorProtocolError,
+    );
   });
 
   it("keeps syncing when a failover log comes back as an HTML error page, and fetches it again next time", async () => {
@@ -97,6 +125,8 @@ describe("eyeglass connector when the vendor misbehaves", () => {
 
   it("answers test connection with what the vendor has", async () => {
     h = await startConnectorRig("eyeglass");
-    await expect(h.connector.testConnection()).resolves.toMatch(/^Eyeglass answered: 2 failover job\(s\) running or queued, \d+ recent readiness job\(s\)$/);
+    await expect(h.connector.testConnection()).resolves.toMatch(
+      /^Eyeglass answered: 2 failover job\(s\) running or queued, \d+ recent readiness job\(s\)$/,
+    );
   });
 });

@@ -16,7 +16,11 @@ export const eyeglassOptionsSchema = z.object({
 export const createEyeglassConnector: ConnectorFactory = (config): Connector => {
   const options = eyeglassOptionsSchema.safeParse(config.options);
   if (!options.success) {
-    throw new VendorError(`${config.name}: invalid Eyeglass source options: ${options.error.issues[0]?.message ?? "invalid"}`, "config", false);
+    throw new VendorError(
+      `${config.name}: invalid Eyeglass source options: ${options.error.issues[0]?.message ?? "invalid"}`,
+      "config",
+      false,
+    );
   }
   const client = new EyeglassClient(config);
   const mapOptions = options.data;
@@ -26,11 +30,29 @@ export const createEyeglassConnector: ConnectorFactory = (config): Connector => 
     getJob: (vendorId, signal) => getEyeglassJob(client, mapOptions, vendorId, signal),
     perform: (job, request, signal) => performEyeglassAction(client, job, request, signal),
     capabilities: eyeglassCapabilities,
-    launchOperations: EYEGLASS_LAUNCHES.map((op) => ({ operation: op.operation, label: op.label, role: op.role, risk: op.risk, params: op.params, description: op.description })),
+    launchOperations: EYEGLASS_LAUNCHES.map((op) => ({
+      operation: op.operation,
+      label: op.label,
+      role: op.role,
+      risk: op.risk,
+      params: op.params,
+      description: op.description,
+    })),
     launch: (request, signal) => launchEyeglassJob(client, request, signal),
     async testConnection(signal) {
-      const failovers = await client.get("v2/jobs/failover", z.array(failoverJobSchema), "list failover jobs", signal, { state: "running" });
-      const readiness = await client.get("v2/jobs/readiness", z.array(checkJobSchema), "list readiness jobs", signal);
+      const failovers = await client.get(
+        "v2/jobs/failover",
+        z.array(failoverJobSchema),
+        "list failover jobs",
+        signal,
+        { state: "running" },
+      );
+      const readiness = await client.get(
+        "v2/jobs/readiness",
+        z.array(checkJobSchema),
+        "list readiness jobs",
+        signal,
+      );
       return `Eyeglass answered: ${failovers.data.length} failover job(s) running or queued, ${readiness.data.length} recent readiness job(s)`;
     },
   };

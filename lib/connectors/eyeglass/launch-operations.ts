@@ -7,19 +7,25 @@ const targetid = z.string().min(1).describe("ID of the target node for this job.
 const failovertarget = z
   .string()
   .min(1)
-  .describe("ID of the access zone to failover OR IDs of SyncIQ policies (comma separated) to failover.");
+  .describe(
+    "ID of the access zone to failover OR IDs of SyncIQ policies (comma separated) to failover.",
+  );
 const pool = z
   .string()
   .regex(/^[^:\s]+:[^:\s]+:[^:\s]+$/, "format is groupName:subnetName:poolName")
   .optional()
-  .describe("Pool name in case of pool failover. The name format is groupName:subnetName:poolName.");
+  .describe(
+    "Pool name in case of pool failover. The name format is groupName:subnetName:poolName.",
+  );
 
 export const failoverParams = z.object({
   sourceid,
   targetid,
   failovertarget,
   pool,
-  controlled: flag("Execute a controlled failover by running operations against the source cluster as well as the target."),
+  controlled: flag(
+    "Execute a controlled failover by running operations against the source cluster as well as the target.",
+  ),
   datasync: flag("Run the final incremental data sync before failover."),
   configsync: flag("Run a configuration sync before failover."),
   resyncprep: flag("Run resync prep on the source cluster to create the mirror policies."),
@@ -31,10 +37,17 @@ export const failoverParams = z.object({
 });
 
 export const drTestParams = z.object({
-  enable: z.boolean().describe("True = Make target writable (Enter DR test mode). False = Make target read-only (Exit DR test mode)."),
+  enable: z
+    .boolean()
+    .describe(
+      "True = Make target writable (Enter DR test mode). False = Make target read-only (Exit DR test mode).",
+    ),
   configsync: flag("Run a configuration while DR test job."),
   datasync: flag("Run policy while DR test job."),
-  policy: z.string().min(1).describe("DR testing policy id (as retrieved with /nodes/{id}/policies GET)."),
+  policy: z
+    .string()
+    .min(1)
+    .describe("DR testing policy id (as retrieved with /nodes/{id}/policies GET)."),
 });
 
 export const rehearsalParams = z.object({
@@ -73,7 +86,8 @@ export const EYEGLASS_LAUNCHES: readonly (LaunchOperation & { path: string })[] 
     role: "admin",
     risk: "high",
     params: failoverParams,
-    description: "Launch a new failover job in Eyeglass: moves the access zone or SyncIQ policies to the target cluster.",
+    description:
+      "Launch a new failover job in Eyeglass: moves the access zone or SyncIQ policies to the target cluster.",
     path: "v2/jobs/failover",
   },
   {
@@ -82,7 +96,8 @@ export const EYEGLASS_LAUNCHES: readonly (LaunchOperation & { path: string })[] 
     role: "admin",
     risk: "high",
     params: drTestParams,
-    description: "Enter/Exit DR test mode for a given policy: makes its target writable (enter) or read-only again (exit).",
+    description:
+      "Enter/Exit DR test mode for a given policy: makes its target writable (enter) or read-only again (exit).",
     path: "v2/jobs/failover/drtest",
   },
   {
@@ -91,7 +106,8 @@ export const EYEGLASS_LAUNCHES: readonly (LaunchOperation & { path: string })[] 
     role: "admin",
     risk: "high",
     params: rehearsalParams,
-    description: "Launch a new rehearsal job in Eyeglass: enables or disables (enable=false) the rehearsal mode.",
+    description:
+      "Launch a new rehearsal job in Eyeglass: enables or disables (enable=false) the rehearsal mode.",
     path: "v2/jobs/failover/rehearsal",
   },
 ];

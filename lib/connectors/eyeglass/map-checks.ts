@@ -8,7 +8,12 @@ import { toDate } from "./time";
 
 const joined = (names: string[]): string | null => [...new Set(names)].join(", ") || null;
 
-function baseRecord(family: "readiness" | "replication", job: CheckJob, raw: unknown, steps: FlatStep[]): JobRecord {
+function baseRecord(
+  family: "readiness" | "replication",
+  job: CheckJob,
+  raw: unknown,
+  steps: FlatStep[],
+): JobRecord {
   const startedAt = toDate(job.started);
   const finishedAt = toDate(job.finished);
   const state = nodeState(job.state, job.status, startedAt !== null, finishedAt !== null);
@@ -36,24 +41,33 @@ export function mapReadinessJob(job: CheckJob, raw: unknown): JobRecord {
   const steps = flattenSteps(job.childrenDetails);
   const record = baseRecord("readiness", job, raw, steps);
   const fallback = record.startedAt ?? new Date(0);
-  const isResult = (s: FlatStep) => s.depth === 0 || (s.depth === 1 && (s.node.childrenDetails?.length ?? 0) > 0);
+  const isResult = (s: FlatStep) =>
+    s.depth === 0 || (s.depth === 1 && (s.node.childrenDetails?.length ?? 0) > 0);
   const results: EventRecord[] = steps.filter(isResult).flatMap(({ phase, node, depth, names }) => {
     const severity = severityOf(node.status);
     if (!phase.endedAt || severity === null) return [];
-    return [{
-      key: `result:${phase.key}`,
-      at: phase.endedAt,
-      severity,
-      type: depth === 0 ? "readiness.zone" : "readiness.policy",
-      message: `${names.join(" / ")}: ${node.status ?? ""}${phase.message ? ` (${phase.message})` : ""}`,
-      raw: { ...node, childrenDetails: undefined },
-    }];
+    return [
+      {
+        key: `result:${phase.key}`,
+        at: phase.endedAt,
+        severity,
+        type: depth === 0 ? "readiness.zone" : "readiness.policy",
+        message: `${names.join(" / ")}: ${node.status ?? ""}${phase.message ? ` (${phase.message})` : ""}`,
+        raw: { ...node, childrenDetails: undefined },
+      },
+    ];
   });
   return {
     ...record,
     drGroup: joined(steps.filter((s) => s.depth === 0).map((s) => s.phase.name)),
     policy: joined(steps.filter((s) => s.depth === 1 && isResult(s)).map((s) => s.phase.name)),
-    events: [...results, ...stepEvents(steps.filter((s) => !isResult(s)), fallback)],
+    events: [
+      ...results,
+      ...stepEvents(
+        steps.filter((s) => !isResult(s)),
+        fallback,
+      ),
+    ],
   };
 }
 

@@ -5,19 +5,65 @@ import { checkJobSchema, failoverJobSchema } from "./schemas";
 
 const opts = { productionClusters: ["PROD-ISILON01"] };
 const node = (name: string) => ({ id: name.toLowerCase(), ip: "10.0.0.1", name });
-const step = (id: string, name: string, state: string, status: string, started: number, finished: number, children: unknown[] = [], info = "") => ({
-  childrenDetails: children, finished, id, info, name, started, state, status,
+const step = (
+  id: string,
+  name: string,
+  state: string,
+  status: string,
+  started: number,
+  finished: number,
+  children: unknown[] = [],
+  info = "",
+) => ({
+  childrenDetails: children,
+  finished,
+  id,
+  info,
+  name,
+  started,
+  state,
+  status,
 });
 
 /** The doc's "Model Job" exactly, placeholders and all. */
 const DOC_MODEL = {
   failoverTarget: {
-    policies: [{ id: "string", name: "string", failoverReadiness: { status: "OK" }, readinessDetail: [{ name: "string", reason: "string", status: { status: "OK" }, statusChildren: [] }], target: { id: "string", ip: "string", name: "string" }, zone: { id: "string", name: "string", failoverReadiness: { status: "OK" }, readinessDetail: [] } }],
-    zone: { id: "string", name: "string", failoverReadiness: { status: "OK" }, readinessDetail: [] },
+    policies: [
+      {
+        id: "string",
+        name: "string",
+        failoverReadiness: { status: "OK" },
+        readinessDetail: [
+          { name: "string", reason: "string", status: { status: "OK" }, statusChildren: [] },
+        ],
+        target: { id: "string", ip: "string", name: "string" },
+        zone: {
+          id: "string",
+          name: "string",
+          failoverReadiness: { status: "OK" },
+          readinessDetail: [],
+        },
+      },
+    ],
+    zone: {
+      id: "string",
+      name: "string",
+      failoverReadiness: { status: "OK" },
+      readinessDetail: [],
+    },
   },
   finished: 0,
   id: "string",
-  jobStatusDetails: { childrenDetails: [], finished: 0, id: "string", info: "string", name: "string", started: 0, state: "string", status: "string" },
+  jobStatusDetails: {
+    childrenDetails: [],
+    finished: 0,
+    id: "string",
+    info: "string",
+    name: "string",
+    started: 0,
+    state: "string",
+    status: "string",
+  },
   jobType: "zone_failover",
   name: "string",
   sourceNode: { id: "string", ip: "string", name: "string" },
@@ -27,7 +73,12 @@ const DOC_MODEL = {
 };
 
 const T = 1795435200000;
-const finishedFailover = (success: boolean, rootStatus: string, writable: unknown[], info = "") => ({
+const finishedFailover = (
+  success: boolean,
+  rootStatus: string,
+  writable: unknown[],
+  info = "",
+) => ({
   ...DOC_MODEL,
   id: "fo1",
   name: "Zone failover zone-eng PROD-ISILON01 -> DR-ISILON01",
@@ -36,16 +87,68 @@ const finishedFailover = (success: boolean, rootStatus: string, writable: unknow
   success,
   sourceNode: node("PROD-ISILON01"),
   targetNode: node("DR-ISILON01"),
-  failoverTarget: { policies: [], zone: { id: "z", name: "zone-eng", failoverReadiness: { status: "WARNING" }, readinessDetail: [{ name: "SPN validation", reason: "SPN missing", status: { status: "WARNING" }, statusChildren: [] }] } },
-  jobStatusDetails: step("fo1", "Zone failover", "FINISHED", rootStatus, T, T + 600_000, [
-    step("readiness", "Readiness validation", "FINISHED", "WARNING", T, T + 20_000, [
-      step("readiness-zone", "Check failover readiness", "FINISHED", "WARNING", T, T + 20_000, [], "SPN missing"),
-    ]),
-    step("make-writable", "Make target writable", "FINISHED", "ERROR", T + 20_000, T + 90_000, writable),
-  ], info),
+  failoverTarget: {
+    policies: [],
+    zone: {
+      id: "z",
+      name: "zone-eng",
+      failoverReadiness: { status: "WARNING" },
+      readinessDetail: [
+        {
+          name: "SPN validation",
+          reason: "SPN missing",
+          status: { status: "WARNING" },
+          statusChildren: [],
+        },
+      ],
+    },
+  },
+  jobStatusDetails: step(
+    "fo1",
+    "Zone failover",
+    "FINISHED",
+    rootStatus,
+    T,
+    T + 600_000,
+    [
+      step("readiness", "Readiness validation", "FINISHED", "WARNING", T, T + 20_000, [
+        step(
+          "readiness-zone",
+          "Check failover readiness",
+          "FINISHED",
+          "WARNING",
+          T,
+          T + 20_000,
+          [],
+          "SPN missing",
+        ),
+      ]),
+      step(
+        "make-writable",
+        "Make target writable",
+        "FINISHED",
+        "ERROR",
+        T + 20_000,
+        T + 90_000,
+        writable,
+      ),
+    ],
+    info,
+  ),
 });
-const ok = (id: string) => step(id, `Allow writes on target: ${id}`, "FINISHED", "SUCCESS", T + 20_000, T + 50_000);
-const bad = (id: string) => step(id, `Allow writes on target: ${id}`, "FINISHED", "ERROR", T + 50_000, T + 90_000, [], "SyncIQ target not ready");
+const ok = (id: string) =>
+  step(id, `Allow writes on target: ${id}`, "FINISHED", "SUCCESS", T + 20_000, T + 50_000);
+const bad = (id: string) =>
+  step(
+    id,
+    `Allow writes on target: ${id}`,
+    "FINISHED",
+    "ERROR",
+    T + 50_000,
+    T + 90_000,
+    [],
+    "SyncIQ target not ready",
+  );
 
 const map = (raw: unknown) => mapFailoverJob(failoverJobSchema.parse(raw), raw, opts);
 
@@ -53,14 +156,29 @@ describe("mapFailoverJob", () => {
   it("accepts the doc's model with its placeholders without inventing times", () => {
     const job = map(DOC_MODEL);
     expect(job.vendorId).toBe("failover:string");
-    expect([job.state, job.vendorState, job.startedAt, job.endedAt]).toEqual(["queued", "string/string", null, null]);
+    expect([job.state, job.vendorState, job.startedAt, job.endedAt]).toEqual([
+      "queued",
+      "string/string",
+      null,
+      null,
+    ]);
     expect(job.phases).toEqual([]);
   });
 
   it("tolerates the doc's contradictory small example", () => {
-    const raw = { id: "job1", name: "FailoverJob1", status: "running", startTime: "2024-11-01T10:00:00Z", endTime: "2024-11-01T12:00:00Z" };
+    const raw = {
+      id: "job1",
+      name: "FailoverJob1",
+      status: "running",
+      startTime: "2024-11-01T10:00:00Z",
+      endTime: "2024-11-01T12:00:00Z",
+    };
     const job = map(raw);
-    expect([job.state, job.vendorState, job.startedAt?.toISOString()]).toEqual(["running", "running", "2024-11-01T10:00:00.000Z"]);
+    expect([job.state, job.vendorState, job.startedAt?.toISOString()]).toEqual([
+      "running",
+      "running",
+      "2024-11-01T10:00:00.000Z",
+    ]);
     expect(job.endedAt).toBeNull();
     expect(job.raw).toBe(raw);
   });
@@ -99,12 +217,18 @@ describe("mapFailoverJob", () => {
   });
 
   it("numbers sibling steps that share a name and have no id, so keys stay unique and stable", () => {
-    const raw = { ...DOC_MODEL, jobStatusDetails: step("r", "root", "RUNNING", "INFO", T, 0, [
-      { name: "Sync", state: "FINISHED", status: "SUCCESS", started: T, finished: T + 1 },
-      { name: "Sync", state: "RUNNING", status: "INFO", started: T + 1 },
-      {},
-    ]) };
-    expect(map(raw).phases?.map((p) => [p.key, p.state])).toEqual([["Sync", "succeeded"], ["Sync#2", "running"]]);
+    const raw = {
+      ...DOC_MODEL,
+      jobStatusDetails: step("r", "root", "RUNNING", "INFO", T, 0, [
+        { name: "Sync", state: "FINISHED", status: "SUCCESS", started: T, finished: T + 1 },
+        { name: "Sync", state: "RUNNING", status: "INFO", started: T + 1 },
+        {},
+      ]),
+    };
+    expect(map(raw).phases?.map((p) => [p.key, p.state])).toEqual([
+      ["Sync", "succeeded"],
+      ["Sync#2", "running"],
+    ]);
   });
 });
 
@@ -123,19 +247,46 @@ describe("classifyFailover", () => {
 
 describe("mapReadinessJob", () => {
   it("accepts the doc's example and maps zone/policy results to events by severity", () => {
-    const doc = { childrenDetails: [{}], finished: 0, id: "string", info: "string", name: "string", started: 0, state: "string", status: "string" };
+    const doc = {
+      childrenDetails: [{}],
+      finished: 0,
+      id: "string",
+      info: "string",
+      name: "string",
+      started: 0,
+      state: "string",
+      status: "string",
+    };
     expect(mapReadinessJob(checkJobSchema.parse(doc), doc).phases).toEqual([]);
     const raw = step("r1", "Zone Readiness", "FINISHED", "WARNING", T, T + 60_000, [
       step("z1", "zone-eng", "FINISHED", "WARNING", T, T + 30_000, [
         step("z1-spn", "SPN validation", "FINISHED", "WARNING", T, T + 1_000, [], "SPN missing"),
-        step("p1", "eng-builds", "FINISHED", "OK", T + 1_000, T + 30_000, [step("p1-c", "SyncIQ policy state", "FINISHED", "OK", T + 1_000, T + 30_000)]),
+        step("p1", "eng-builds", "FINISHED", "OK", T + 1_000, T + 30_000, [
+          step("p1-c", "SyncIQ policy state", "FINISHED", "OK", T + 1_000, T + 30_000),
+        ]),
       ]),
       step("z2", "zone-hr", "FINISHED", "ERROR", T + 30_000, T + 60_000, [
-        step("p2", "hr-data", "FINISHED", "ERROR", T + 30_000, T + 60_000, [step("p2-c", "SyncIQ last run", "FINISHED", "ERROR", T + 30_000, T + 60_000, [], "last run failed")]),
+        step("p2", "hr-data", "FINISHED", "ERROR", T + 30_000, T + 60_000, [
+          step(
+            "p2-c",
+            "SyncIQ last run",
+            "FINISHED",
+            "ERROR",
+            T + 30_000,
+            T + 60_000,
+            [],
+            "last run failed",
+          ),
+        ]),
       ]),
     ]);
     const job = mapReadinessJob(checkJobSchema.parse(raw), raw);
-    expect([job.type, job.state, job.drGroup, job.policy]).toEqual(["readiness", "partial", "zone-eng, zone-hr", "eng-builds, hr-data"]);
+    expect([job.type, job.state, job.drGroup, job.policy]).toEqual([
+      "readiness",
+      "partial",
+      "zone-eng, zone-hr",
+      "eng-builds, hr-data",
+    ]);
     expect(job.events?.map((e) => [e.type, e.severity, e.message])).toEqual([
       ["readiness.zone", "warning", "zone-eng: WARNING"],
       ["readiness.policy", "info", "zone-eng / eng-builds: OK"],

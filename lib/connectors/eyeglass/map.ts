@@ -21,14 +21,18 @@ export interface MapOptions {
 }
 
 /** "failover", "failback", "dr-test" or "rehearsal": the history page groups by it. */
-export function classifyFailover(job: Pick<FailoverJob, "jobType" | "name" | "targetNode">, options: MapOptions): string {
+export function classifyFailover(
+  job: Pick<FailoverJob, "jobType" | "name" | "targetNode">,
+  options: MapOptions,
+): string {
   const words = `${job.jobType ?? ""} ${job.name ?? ""}`.toLowerCase();
   if (/dr[\s_-]?test/.test(words)) return "dr-test";
   if (/rehears/.test(words)) return "rehearsal";
   if (/failback/.test(words)) return "failback";
   const target = job.targetNode;
   const prod = new Set(options.productionClusters.map((c) => c.toLowerCase()));
-  if (target && [target.name, target.id].some((v) => v && prod.has(v.toLowerCase()))) return "failback";
+  if (target && [target.name, target.id].some((v) => v && prod.has(v.toLowerCase())))
+    return "failback";
   return "failover";
 }
 
@@ -37,7 +41,12 @@ export function failoverState(job: FailoverJob, steps: readonly FlatStep[]): Job
   const stateWord = root?.state ?? job.status;
   const started = toDate(job.started ?? root?.started ?? job.startTime);
   const finished = toDate(job.finished ?? root?.finished ?? job.endTime);
-  const state = nodeState(stateWord, root?.status ?? job.status, started !== null, finished !== null);
+  const state = nodeState(
+    stateWord,
+    root?.status ?? job.status,
+    started !== null,
+    finished !== null,
+  );
   if (state === "running" || state === "queued" || state === "aborting") return state;
   if (isCancelled(root?.status, root?.info) || state === "canceled") return "canceled";
   if (job.success === true) return "succeeded";
@@ -48,14 +57,19 @@ export function failoverState(job: FailoverJob, steps: readonly FlatStep[]): Job
   return state;
 }
 
-const unique = (values: Array<string | null | undefined>): string[] => [...new Set(values.filter((v): v is string => !!v))];
-const statusWord = (s: ReadinessStatus): string | null => (typeof s === "string" ? s : (s?.status ?? null));
+const unique = (values: Array<string | null | undefined>): string[] => [
+  ...new Set(values.filter((v): v is string => !!v)),
+];
+const statusWord = (s: ReadinessStatus): string | null =>
+  typeof s === "string" ? s : (s?.status ?? null);
 
 function readinessEvents(job: FailoverJob, at: Date): EventRecord[] {
   const target = job.failoverTarget;
   const scopes: Array<{ scope: string; details: ReadinessDetail[] }> = [];
-  if (target?.zone) scopes.push({ scope: target.zone.name ?? "zone", details: target.zone.readinessDetail ?? [] });
-  for (const p of target?.policies ?? []) scopes.push({ scope: p.name ?? "policy", details: p.readinessDetail ?? [] });
+  if (target?.zone)
+    scopes.push({ scope: target.zone.name ?? "zone", details: target.zone.readinessDetail ?? [] });
+  for (const p of target?.policies ?? [])
+    scopes.push({ scope: p.name ?? "policy", details: p.readinessDetail ?? [] });
   const events = new Map<string, EventRecord>();
   for (const { scope, details } of scopes) {
     for (const d of details) {
@@ -67,7 +81,8 @@ function readinessEvents(job: FailoverJob, at: Date): EventRecord[] {
         at,
         severity,
         type: "readiness",
-        message: `${scope}: ${d.name ?? "readiness"} ${statusWord(d.status) ?? ""}: ${d.reason ?? ""}`.trim(),
+        message:
+          `${scope}: ${d.name ?? "readiness"} ${statusWord(d.status) ?? ""}: ${d.reason ?? ""}`.trim(),
         raw: d,
       });
     }
@@ -81,25 +96,33 @@ export function stepEvents(steps: readonly FlatStep[], fallback: Date): EventRec
     const severity = severityOf(node.status);
     if (!phase.endedAt || (severity !== "warning" && severity !== "error")) return [];
     const where = names.join(" > ");
-    return [{
-      key: `step:${phase.key}`,
-      at: phase.endedAt ?? fallback,
-      severity,
-      type: `step.${severity}`,
-      message: phase.message ? `${where}: ${phase.message}` : `${where}: ${node.status ?? ""}`,
-      raw: { ...node, childrenDetails: undefined },
-    }];
+    return [
+      {
+        key: `step:${phase.key}`,
+        at: phase.endedAt ?? fallback,
+        severity,
+        type: `step.${severity}`,
+        message: phase.message ? `${where}: ${phase.message}` : `${where}: ${node.status ?? ""}`,
+        raw: { ...node, childrenDetails: undefined },
+      },
+    ];
   });
 }
 
-export function mapFailoverJob(job: FailoverJob, raw: unknown, options: MapOptions, log?: LogLine[]): JobRecord {
+export function mapFailoverJob(
+  job: FailoverJob,
+  raw: unknown,
+  options: MapOptions,
+  log?: LogLine[],
+): JobRecord {
   const root = job.jobStatusDetails;
   const steps = flattenSteps(root?.childrenDetails);
   const startedAt = toDate(job.started ?? root?.started ?? job.startTime);
   const state = failoverState(job, steps);
   const terminal = isTerminal(state);
   const policies = job.failoverTarget?.policies ?? [];
-  const zone = job.failoverTarget?.zone?.name ?? unique(policies.map((p) => p.zone?.name)).join(", ");
+  const zone =
+    job.failoverTarget?.zone?.name ?? unique(policies.map((p) => p.zone?.name)).join(", ");
   const source = job.sourceNode?.name ?? job.sourceNode?.id;
   const target = job.targetNode?.name ?? job.targetNode?.id;
   const at = startedAt ?? new Date(0);

@@ -69,7 +69,9 @@ export const failoverJobSchema = z.object({
   finished: timeValue,
   success: z.boolean().nullish(),
   jobStatusDetails: stepSchema.nullish(),
-  failoverTarget: z.object({ policies: z.array(policySchema).nullish(), zone: zoneSchema.nullish() }).nullish(),
+  failoverTarget: z
+    .object({ policies: z.array(policySchema).nullish(), zone: zoneSchema.nullish() })
+    .nullish(),
   sourceNode: nodeSchema.nullish(),
   targetNode: nodeSchema.nullish(),
   /** Only in the doc's small example, which contradicts the model. */
@@ -96,4 +98,7 @@ export type CheckJob = z.infer<typeof checkJobSchema>;
 
 export const idReplySchema = z.object({ id });
 
-export const errorReplySchema = z.object({ code: z.union([z.number(), z.string()]).nullish(), message: text });
+export const errorReplySchema = z.object({
+  code: z.union([z.number(), z.string()]).nullish(),
+  message: text,
+});

@@ -10,10 +10,17 @@ const WARNING = new Set(["WARNING", "WARN", "WARNINGS"]);
 const ERROR = new Set(["ERROR", "FAILED", "FAILURE", "CRITICAL", "FATAL"]);
 const CANCELLED = new Set(["CANCELLED", "CANCELED", "ABORTED"]);
 
-export const norm = (word: string | null | undefined): string => (word ?? "").trim().toUpperCase().replace(/[\s-]+/g, "_");
+export const norm = (word: string | null | undefined): string =>
+  (word ?? "")
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
 
 /** The vendor's own words for display: "FINISHED/ERROR", "RUNNING". */
-export function vendorStateOf(state: string | null | undefined, status: string | null | undefined): string {
+export function vendorStateOf(
+  state: string | null | undefined,
+  status: string | null | undefined,
+): string {
   const parts = [state, status].map((w) => (w ?? "").trim()).filter(Boolean);
   return parts.length > 0 ? parts.join("/") : "unknown";
 }
@@ -28,7 +35,12 @@ export function finishedState(status: string | null | undefined): JobState {
 }
 
 /** A step or check job: state word first, then whether it has a finish time. */
-export function nodeState(state: string | null | undefined, status: string | null | undefined, hasStarted: boolean, hasFinished: boolean): JobState {
+export function nodeState(
+  state: string | null | undefined,
+  status: string | null | undefined,
+  hasStarted: boolean,
+  hasFinished: boolean,
+): JobState {
   const s = norm(state);
   if (RUNNING.has(s)) return "running";
   if (QUEUED.has(s)) return "queued";
@@ -38,7 +50,10 @@ export function nodeState(state: string | null | undefined, status: string | nul
   return hasStarted ? "running" : "queued";
 }
 
-export function isCancelled(status: string | null | undefined, info: string | null | undefined): boolean {
+export function isCancelled(
+  status: string | null | undefined,
+  info: string | null | undefined,
+): boolean {
   return CANCELLED.has(norm(status)) || /\bcancel(l)?ed\b/i.test(info ?? "");
 }
 

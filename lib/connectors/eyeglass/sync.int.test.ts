@@ -26,7 +26,11 @@ describe("eyeglass sync against the simulator", () => {
     const readiness = (await h.vendor("GET", "/v2/jobs/readiness")).body as VendorJob[];
     const replication = (await h.vendor("GET", "/v2/jobs/replication")).body as VendorJob[];
     expect(batch.presentIds?.sort()).toEqual(
-      [...failovers.map((j) => `failover:${j.id}`), ...readiness.map((j) => `readiness:${j.id}`), ...replication.map((j) => `replication:${j.id}`)].sort(),
+      [
+        ...failovers.map((j) => `failover:${j.id}`),
+        ...readiness.map((j) => `readiness:${j.id}`),
+        ...replication.map((j) => `replication:${j.id}`),
+      ].sort(),
     );
     expect(readiness.length).toBeGreaterThan(50);
     expect(replication.length).toBeGreaterThan(40);
@@ -34,16 +38,37 @@ describe("eyeglass sync against the simulator", () => {
       const job = byId(batch.jobs, `failover:${v.id}`);
       const d = v.jobStatusDetails;
       const expected =
-        d.state === "RUNNING" ? "running" : d.state === "PENDING" ? "queued" : v.success ? "succeeded" : ["failed", "partial", "canceled"];
+        d.state === "RUNNING"
+          ? "running"
+          : d.state === "PENDING"
+            ? "queued"
+            : v.success
+              ? "succeeded"
+              : ["failed", "partial", "canceled"];
       if (Array.isArray(expected)) expect(expected).toContain(job.state);
       else expect(job.state).toBe(expected);
-      expect(job.vendorState).toBe(d.state === "FINISHED" ? `FINISHED/${d.status}` : `${d.state}/${d.status}`);
+      expect(job.vendorState).toBe(
+        d.state === "FINISHED" ? `FINISHED/${d.status}` : `${d.state}/${d.status}`,
+      );
     }
-    const states = new Set(batch.jobs.filter((j) => j.vendorId.startsWith("failover:")).map((j) => j.state));
-    expect([...states].sort()).toEqual(["canceled", "failed", "partial", "queued", "running", "succeeded"]);
-    const types = new Set(batch.jobs.filter((j) => j.vendorId.startsWith("failover:")).map((j) => j.type));
+    const states = new Set(
+      batch.jobs.filter((j) => j.vendorId.startsWith("failover:")).map((j) => j.state),
+    );
+    expect([...states].sort()).toEqual([
+      "canceled",
+      "failed",
+      "partial",
+      "queued",
+      "running",
+      "succeeded",
+    ]);
+    const types = new Set(
+      batch.jobs.filter((j) => j.vendorId.startsWith("failover:")).map((j) => j.type),
+    );
     expect([...types].sort()).toEqual(["dr-test", "failback", "failover", "rehearsal"]);
-    const running = batch.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
+    const running = batch.jobs.find(
+      (j) => j.state === "running" && j.vendorId.startsWith("failover:"),
+    );
     expect(running?.drGroup).toBe("zone-finance");
     expect(running?.policy).toBe("finance-home, finance-shares");
     expect(running?.cluster).toBe("PROD-ISILON01 → DR-ISILON01");
@@ -55,11 +80,15 @@ describe("eyeglass sync against the simulator", () => {
   it("turns jobStatusDetails into a nested phase tree whose keys survive later polls, and follows the live log", async () => {
     h = await startConnectorRig("eyeglass");
     const first = await drainSync(h.connector, null);
-    const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
+    const running = first.jobs.find(
+      (j) => j.state === "running" && j.vendorId.startsWith("failover:"),
+    );
     if (!running?.phases || !running.log) throw new Error("running failover without phases or log");
     const readinessGroup = running.phases.find((p) => p.name === "Readiness validation");
     expect(readinessGroup?.parentKey).toBeNull();
-    expect(running.phases.filter((p) => p.parentKey === readinessGroup?.key).map((p) => p.name)).toEqual([
+    expect(
+      running.phases.filter((p) => p.parentKey === readinessGroup?.key).map((p) => p.name),
+    ).toEqual([
       "Validate SyncIQ policies",
       "Check target cluster connectivity",
       "Check failover readiness",
@@ -71,7 +100,12 @@ describe("eyeglass sync against the simulator", () => {
 
     const quiet = await h.connector.listChanged(first.cursor);
     expect(quiet.jobs.map((j) => j.vendorId).sort()).toEqual(
-      first.jobs.filter((j) => ["running", "queued"].includes(j.state) && j.vendorId.startsWith("failover:")).map((j) => j.vendorId).sort(),
+      first.jobs
+        .filter(
+          (j) => ["running", "queued"].includes(j.state) && j.vendorId.startsWith("failover:"),
+        )
+        .map((j) => j.vendorId)
+        .sort(),
     );
 
     h.clock.advance(5 * 60_000);
@@ -82,13 +116,19 @@ describe("eyeglass sync against the simulator", () => {
     for (const p of running.phases) expect(grown.phases.map((g) => g.key)).toContain(p.key);
     expect(grown.log.length).toBeGreaterThan(running.log.length);
     expect(grown.log.slice(0, running.log.length)).toEqual(running.log);
-    expect(later.jobs.some((j) => j.vendorId.startsWith("readiness:") || j.vendorId.startsWith("replication:"))).toBe(true);
+    expect(
+      later.jobs.some(
+        (j) => j.vendorId.startsWith("readiness:") || j.vendorId.startsWith("replication:"),
+      ),
+    ).toBe(true);
   });
 
   it("fetches a failover's log once more when it ends, then stops asking", async () => {
     h = await startConnectorRig("eyeglass");
     const first = await drainSync(h.connector, null);
-    const running = first.jobs.find((j) => j.state === "running" && j.vendorId.startsWith("failover:"));
+    const running = first.jobs.find(
+      (j) => j.state === "running" && j.vendorId.startsWith("failover:"),
+    );
     if (!running) throw new Error("no running failover");
     const logPath = `/sera/v2/jobs/failover/${running.vendorId.slice("failover:".length)}/log`;
     h.clock.advance(60 * 60_000);
@@ -111,10 +151,20 @@ describe("eyeglass sync against the simulator", () => {
     expect(job.drGroup).toBe("zone-finance, zone-eng, zone-hr, zone-media");
     expect(job.policy?.split(", ")).toHaveLength(8);
     const zoneEvents = job.events.filter((e) => e.type === "readiness.zone");
-    expect(zoneEvents.map((e) => e.message.split(":")[0])).toEqual(["zone-finance", "zone-eng", "zone-hr", "zone-media"]);
+    expect(zoneEvents.map((e) => e.message.split(":")[0])).toEqual([
+      "zone-finance",
+      "zone-eng",
+      "zone-hr",
+      "zone-media",
+    ]);
     const eng = zoneEvents.find((e) => e.message.startsWith("zone-eng"));
     expect(eng?.severity).toBe("warning");
-    expect(job.phases.filter((p) => p.parentKey === null).map((p) => p.lane)).toEqual(["zone-finance", "zone-eng", "zone-hr", "zone-media"]);
+    expect(job.phases.filter((p) => p.parentKey === null).map((p) => p.lane)).toEqual([
+      "zone-finance",
+      "zone-eng",
+      "zone-hr",
+      "zone-media",
+    ]);
     const policy = job.phases.find((p) => p.name === "eng-builds");
     expect(policy?.lane).toBe("zone-eng");
     expect(policy?.vendorStatus).toMatch(/^(OK|ERROR)$/);
@@ -126,7 +176,9 @@ describe("eyeglass sync against the simulator", () => {
     h = await startConnectorRig("eyeglass");
     const batch = await drainSync(h.connector, null);
     for (const family of ["failover", "readiness", "replication"]) {
-      const listed = batch.jobs.find((j) => j.vendorId.startsWith(`${family}:`) && j.state !== "running");
+      const listed = batch.jobs.find(
+        (j) => j.vendorId.startsWith(`${family}:`) && j.state !== "running",
+      );
       if (!listed) throw new Error(`no ${family} job`);
       const got = await h.connector.getJob(listed.vendorId);
       expect(got?.state).toBe(listed.state);

@@ -22,12 +22,23 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
-const fingerprint = (raw: unknown) => createHash("sha1").update(JSON.stringify(raw)).digest("hex").slice(0, 16);
+const fingerprint = (raw: unknown) =>
+  createHash("sha1").update(JSON.stringify(raw)).digest("hex").slice(0, 16);
 
 /** The log, or undefined when it cannot be read this time (kept due, so the next poll tries again). */
-async function fetchLog(client: EyeglassClient, id: string, signal?: AbortSignal): Promise<LogLine[] | undefined> {
+async function fetchLog(
+  client: EyeglassClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<LogLine[] | undefined> {
   try {
-    return parseFailoverLog(await client.getText(`v2/jobs/failover/${encodeURIComponent(id)}/log`, `failover job ${id} log`, signal));
+    return parseFailoverLog(
+      await client.getText(
+        `v2/jobs/failover/${encodeURIComponent(id)}/log`,
+        `failover job ${id} log`,
+        signal,
+      ),
+    );
   } catch (err) {
     if (err instanceof VendorProtocolError || err instanceof VendorNotFoundError) return undefined;
     throw err;
@@ -43,15 +54,33 @@ const STEP_LOGS = 25;
  * and once more after a job ends, at most STEP_LOGS per step, running jobs first, then newest
  * first: the rest stay due in the cursor and the step says there is more.
  */
-export async function listEyeglassChanges(client: EyeglassClient, options: MapOptions, cursorIn: SyncCursor | null, signal?: AbortSignal): Promise<SyncBatch> {
-  const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? { v: 1, seen: {}, logDue: [], logRetry: [] };
+export async function listEyeglassChanges(
+  client: EyeglassClient,
+  options: MapOptions,
+  cursorIn: SyncCursor | null,
+  signal?: AbortSignal,
+): Promise<SyncBatch> {
+  const previous: Cursor = cursorSchema.safeParse(cursorIn).data ?? {
+    v: 1,
+    seen: {},
+    logDue: [],
+    logRetry: [],
+  };
   const bad: QuarantinedRecord[] = [];
   // Each list is read record by record: one job that does not match the document is quarantined.
   const list = async <S extends z.ZodType>(family: Family, schema: S) => {
-    const got = await client.get(`v2/jobs/${family}`, z.array(z.unknown()), `list ${family} jobs`, signal, { state: "all" });
+    const got = await client.get(
+      `v2/jobs/${family}`,
+      z.array(z.unknown()),
+      `list ${family} jobs`,
+      signal,
+      { state: "all" },
+    );
     const keyOf = (raw: unknown) => {
       const id = field("id")(raw);
-      return typeof id === "string" || typeof id === "number" ? vendorIdOf(family, String(id)) : undefined;
+      return typeof id === "string" || typeof id === "number"
+        ? vendorIdOf(family, String(id))
+        : undefined;
     };
     const read = readRecords(got.data, schema, `${family} job`, keyOf);
     bad.push(...read.bad);
@@ -92,7 +121,8 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
     else if (isUnfinished(record.state)) next.logDue.push(record.vendorId);
   }
   const left = due.slice(STEP_LOGS);
-  for (const { record } of left) (retry.has(record.vendorId) ? next.logRetry : next.logDue).push(record.vendorId);
+  for (const { record } of left)
+    (retry.has(record.vendorId) ? next.logRetry : next.logDue).push(record.vendorId);
   const deferred = left.filter(({ record }) => !retry.has(record.vendorId));
   const families = [
     { list: readiness, map: mapReadinessJob },
@@ -112,11 +142,19 @@ export async function listEyeglassChanges(client: EyeglassClient, options: MapOp
     presentIds: [...Object.keys(next.seen), ...bad.map((b) => b.key)],
     quarantined: bad,
     more: deferred.length > 0,
-    backfill: deferred.length > 0 ? { done: failovers.length - deferred.length, total: failovers.length } : null,
+    backfill:
+      deferred.length > 0
+        ? { done: failovers.length - deferred.length, total: failovers.length }
+        : null,
   };
 }
 
-export async function getEyeglassJob(client: EyeglassClient, options: MapOptions, vendorId: string, signal?: AbortSignal): Promise<JobRecord | null> {
+export async function getEyeglassJob(
+  client: EyeglassClient,
+  options: MapOptions,
+  vendorId: string,
+  signal?: AbortSignal,
+): Promise<JobRecord | null> {
   const parsed = parseVendorId(vendorId);
   if (!parsed) return null;
   const path = `v2/jobs/${parsed.family}/${encodeURIComponent(parsed.id)}`;
@@ -128,7 +166,14 @@ export async function getEyeglassJob(client: EyeglassClient, options: MapOptions
     if (log) record.log = log;
     return record;
   }
-  const found = await client.find(path, checkJobSchema, `${parsed.family} job ${parsed.id}`, signal);
+  const found = await client.find(
+    path,
+    checkJobSchema,
+    `${parsed.family} job ${parsed.id}`,
+    signal,
+  );
   if (!found) return null;
-  return parsed.family === "readiness" ? mapReadinessJob(found.data, found.raw) : mapReplicationJob(found.data, found.raw);
+  return parsed.family === "readiness"
+    ? mapReadinessJob(found.data, found.raw)
+    : mapReplicationJob(found.data, found.raw);
 }

@@ -5,11 +5,17 @@ import { parseRetryAfter, resolveUrl } from "./vendor-request";
 
 describe("resolveUrl", () => {
   it("resolves paths against the base URL and keeps links on the source's own origin", () => {
-    expect(resolveUrl("https://spp.example:8443/", "/api/progress?pageSize=5")).toBe("https://spp.example:8443/api/progress?pageSize=5");
-    expect(resolveUrl("https://a.example/ws", "https://a.example/ws/next?page=2")).toBe("https://a.example/ws/next?page=2");
+    expect(resolveUrl("https://spp.example:8443/", "/api/progress?pageSize=5")).toBe(
+      "https://spp.example:8443/api/progress?pageSize=5",
+    );
+    expect(resolveUrl("https://a.example/ws", "https://a.example/ws/next?page=2")).toBe(
+      "https://a.example/ws/next?page=2",
+    );
   });
   it("refuses a link to another host, so credentials never leave the configured appliance", () => {
-    expect(() => resolveUrl("https://a.example", "https://evil.example/api")).toThrow(VendorProtocolError);
+    expect(() => resolveUrl("https://a.example", "https://evil.example/api")).toThrow(
+      VendorProtocolError,
+    );
     expect(() => resolveUrl("https://a.example", "//evil.example/api")).toThrow(/another host/);
     expect(() => resolveUrl("https://a.example", "http://a.example/api")).toThrow(/another host/);
   });

@@ -53,7 +53,8 @@ function agentFor(tls: SourceConfig["tls"]): Agent {
  */
 export function resolveUrl(baseUrl: string, path: string): string {
   const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
-  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) return new URL(path.replace(/^\//, ""), base).toString();
+  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path))
+    return new URL(path.replace(/^\//, ""), base).toString();
   let target: URL;
   try {
     target = new URL(path, base);
@@ -61,7 +62,9 @@ export function resolveUrl(baseUrl: string, path: string): string {
     throw new VendorProtocolError(`the vendor sent a link that is not a URL`);
   }
   if (target.origin !== new URL(base).origin) {
-    throw new VendorProtocolError(`the vendor sent a link to another host (${target.origin}); Jobdeck follows links only on the source's own address`);
+    throw new VendorProtocolError(
+      `the vendor sent a link to another host (${target.origin}); Jobdeck follows links only on the source's own address`,
+    );
   }
   return target.toString();
 }
@@ -85,13 +88,17 @@ export async function vendorRequest(
   try {
     url = resolveUrl(source.baseUrl, req.url);
   } catch (err) {
-    throw err instanceof VendorError ? new VendorProtocolError(`${source.name}: ${err.message}`) : err;
+    throw err instanceof VendorError
+      ? new VendorProtocolError(`${source.name}: ${err.message}`)
+      : err;
   }
   const limiter = limiterFor(source.baseUrl);
   const attempt = async (): Promise<VendorResponse> => {
-    const res = await limiter.run(() => sendOnce(source, url, req), req.signal).catch((err: unknown) => {
-      throw toVendorError(err, source.name, url, false);
-    });
+    const res = await limiter
+      .run(() => sendOnce(source, url, req), req.signal)
+      .catch((err: unknown) => {
+        throw toVendorError(err, source.name, url, false);
+      });
     if (res.status >= 500 || res.status === 429) {
       const retryAfterMs = parseRetryAfter(res.headers["retry-after"], Date.now());
       const busy = res.status === 429 ? " (too many requests)" : "";
@@ -101,15 +108,24 @@ export async function vendorRequest(
           res.status,
         );
       }
-      throw new VendorHttpError(`${source.name}: HTTP ${res.status}${busy} from ${pathOf(url)}`, res.status, retryAfterMs);
+      throw new VendorHttpError(
+        `${source.name}: HTTP ${res.status}${busy} from ${pathOf(url)}`,
+        res.status,
+        retryAfterMs,
+      );
     }
     if (req.idempotent !== false && res.status >= 200 && res.status < 300) {
       const garbled = garbledReason(res);
-      if (garbled) throw new VendorGarbledReplyError(`${source.name}: reply from ${pathOf(url)} ${garbled}`);
+      if (garbled)
+        throw new VendorGarbledReplyError(`${source.name}: reply from ${pathOf(url)} ${garbled}`);
     }
     return res;
   };
-  return withRetries(attempt, req.idempotent === false ? { ...retry, attempts: 1 } : retry, req.signal);
+  return withRetries(
+    attempt,
+    req.idempotent === false ? { ...retry, attempts: 1 } : retry,
+    req.signal,
+  );
 }
 
 /**
@@ -180,7 +196,11 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
 
-async function readCapped(body: AsyncIterable<Buffer | Uint8Array> & { destroy?: () => void }, name: string, url: string): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Buffer | Uint8Array> & { destroy?: () => void },
+  name: string,
+  url: string,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -207,7 +227,8 @@ function toVendorError(err: unknown, name: string, url: string, timedOut: boolea
   ) {
     return new VendorTimeoutError(`${where} did not answer in time`);
   }
-  const code = (err as { code?: string; cause?: { code?: string } }).code ??
+  const code =
+    (err as { code?: string; cause?: { code?: string } }).code ??
     (err as { cause?: { code?: string } }).cause?.code;
   if (err instanceof Error && err.name === "AbortError") {
     return new VendorTimeoutError(`${where} request was cancelled`);

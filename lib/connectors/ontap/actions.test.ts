@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { VendorAuthError, VendorHttpError, VendorNotFoundError, VendorRefusedError } from "@/lib/connectors/errors";
+import {
+  VendorAuthError,
+  VendorHttpError,
+  VendorNotFoundError,
+  VendorRefusedError,
+} from "@/lib/connectors/errors";
 import type { JobView } from "@/lib/connectors/types";
 import type { JobState } from "@/lib/domain/job-state";
 import { ontapCapabilities } from "./actions";
 import { ontapFailure } from "./errors";
 
-const view = (type: string, state: JobState): JobView => ({ vendorId: "u", type, state, vendorState: state, raw: {} });
+const view = (type: string, state: JobState): JobView => ({
+  vendorId: "u",
+  type,
+  state,
+  vendorState: state,
+  raw: {},
+});
 
 describe("ontapCapabilities", () => {
   it("offers pause only while running, resume only while paused, cancel while unfinished", () => {
@@ -37,7 +48,9 @@ describe("ontapFailure", () => {
   });
 
   it("says a job is gone on code 4, but a missing collection is an HTTP error", () => {
-    expect(ontapFailure("c1", 404, error("4", "entry doesn't exist"), true)).toBeInstanceOf(VendorNotFoundError);
+    expect(ontapFailure("c1", 404, error("4", "entry doesn't exist"), true)).toBeInstanceOf(
+      VendorNotFoundError,
+    );
     expect(ontapFailure("c1", 404, null, false)).toBeInstanceOf(VendorHttpError);
   });
 

@@ -8,7 +8,12 @@ import type { OntapAction, OntapClient } from "./client";
  * support PATCH"), so this is per job type; the cluster still has the last word (458783/458784).
  */
 const PAUSABLE: ReadonlySet<string> = new Set(["volume-move", "snapmirror-initialize"]);
-const CANCELLABLE: ReadonlySet<string> = new Set(["volume-move", "snapmirror-initialize", "cluster-backup", "clone-split"]);
+const CANCELLABLE: ReadonlySet<string> = new Set([
+  "volume-move",
+  "snapmirror-initialize",
+  "cluster-backup",
+  "clone-split",
+]);
 
 export function ontapCapabilities(job: JobView): JobAction[] {
   const out: JobAction[] = [];
@@ -30,7 +35,11 @@ export async function performOntapAction(
   signal?: AbortSignal,
 ): Promise<ActionResult> {
   const action = asOntapAction(request.action);
-  if (!action) throw new VendorRefusedError(`ONTAP jobs can only be paused, resumed or cancelled, not "${request.action}"`, null);
+  if (!action)
+    throw new VendorRefusedError(
+      `ONTAP jobs can only be paused, resumed or cancelled, not "${request.action}"`,
+      null,
+    );
   const res = await client.act(job.vendorId, action, signal);
   return { vendorReply: `ONTAP accepted ${action} of job ${job.vendorId} (HTTP ${res.status})` };
 }

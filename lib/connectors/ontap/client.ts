@@ -4,7 +4,14 @@ import { vendorRequest, type VendorResponse } from "@/lib/connectors/http/vendor
 import { field, readRecords } from "@/lib/connectors/quarantine";
 import type { QuarantinedRecord, SourceConfig } from "@/lib/connectors/types";
 import { ontapFailure } from "./errors";
-import { ontapCountSchema, ontapErrorSchema, ontapJobSchema, ontapPageSchema, type OntapJob, type OntapPage } from "./schemas";
+import {
+  ontapCountSchema,
+  ontapErrorSchema,
+  ontapJobSchema,
+  ontapPageSchema,
+  type OntapJob,
+  type OntapPage,
+} from "./schemas";
 
 export const JOBS_PATH = "api/cluster/jobs";
 /** A runaway `next` chain (a vendor bug) must end the poll, not hang it. */
@@ -29,13 +36,20 @@ export class OntapClient {
   /** Every record the query matches, following `next` until ONTAP stops sending one. */
   async listAll(query: URLSearchParams, signal?: AbortSignal): Promise<ListedJobs> {
     return this.listPages(`${JOBS_PATH}?${query.toString()}`, MAX_PAGES, signal).then((out) => {
-      if (out.next !== null) throw new VendorProtocolError(`${this.config.name}: ONTAP kept sending next links past ${MAX_PAGES} pages`);
+      if (out.next !== null)
+        throw new VendorProtocolError(
+          `${this.config.name}: ONTAP kept sending next links past ${MAX_PAGES} pages`,
+        );
       return out;
     });
   }
 
   /** Up to `maxPages` pages from `url` (a query or a `next` link), and where the listing goes on. */
-  async listPages(url: string, maxPages: number, signal?: AbortSignal): Promise<ListedJobs & { next: string | null }> {
+  async listPages(
+    url: string,
+    maxPages: number,
+    signal?: AbortSignal,
+  ): Promise<ListedJobs & { next: string | null }> {
     const out: ListedJobs & { next: string | null } = { good: [], bad: [], next: null };
     const seen = new Set<string>();
     let at: string | null = url;
@@ -45,7 +59,11 @@ export class OntapClient {
         break;
       }
       seen.add(at);
-      const page: OntapPage = parseJsonReply((await this.get(at, false, signal)).text, ontapPageSchema, `${this.config.name}: job list`);
+      const page: OntapPage = parseJsonReply(
+        (await this.get(at, false, signal)).text,
+        ontapPageSchema,
+        `${this.config.name}: job list`,
+      );
       const read = readRecords(page.records, ontapJobSchema, "ONTAP job", field("uuid"));
       out.good.push(...read.good.map((g) => g.value));
       out.bad.push(...read.bad);
@@ -62,7 +80,12 @@ export class OntapClient {
 
   /** The job, or null when ONTAP no longer has it (deleted 300 s after finishing). */
   async getJob(uuid: string, signal?: AbortSignal): Promise<OntapJob | null> {
-    const res = await this.get(`${JOBS_PATH}/${encodeURIComponent(uuid)}?fields=*`, true, signal, true);
+    const res = await this.get(
+      `${JOBS_PATH}/${encodeURIComponent(uuid)}?fields=*`,
+      true,
+      signal,
+      true,
+    );
     if (res.status === 404) return null;
     return parseJsonReply(res.text, ontapJobSchema, `${this.config.name}: job ${uuid}`);
   }
@@ -80,8 +103,19 @@ export class OntapClient {
     return res;
   }
 
-  private async get(url: string, aboutJob: boolean, signal?: AbortSignal, allowNotFound = false): Promise<VendorResponse> {
-    const res = await vendorRequest(this.config, { method: "GET", url, headers: this.headers(), idempotent: true, signal });
+  private async get(
+    url: string,
+    aboutJob: boolean,
+    signal?: AbortSignal,
+    allowNotFound = false,
+  ): Promise<VendorResponse> {
+    const res = await vendorRequest(this.config, {
+      method: "GET",
+      url,
+      headers: this.headers(),
+      idempotent: true,
+      signal,
+    });
     if (res.status === 200) return res;
     if (allowNotFound && res.status === 404) return res;
     throw this.failure(res, aboutJob);
@@ -89,16 +123,24 @@ export class OntapClient {
 
   private failure(res: VendorResponse, aboutJob: boolean) {
     const parsed = ontapErrorSchema.safeParse(safeJson(res.text));
-    return ontapFailure(this.config.name, res.status, parsed.success ? parsed.data.error : null, aboutJob);
+    return ontapFailure(
+      this.config.name,
+      res.status,
+      parsed.success ? parsed.data.error : null,
+      aboutJob,
+    );
   }
 
   /** Only relative links into the jobs collection: an absolute link would carry our credentials elsewhere. */
   private followable(href: string, seen: Set<string>): string {
     const relative = href.replace(/^\//, "");
     if (!relative.startsWith(`${JOBS_PATH}?`)) {
-      throw new VendorProtocolError(`${this.config.name}: job list next link points outside /api/cluster/jobs`);
+      throw new VendorProtocolError(
+        `${this.config.name}: job list next link points outside /api/cluster/jobs`,
+      );
     }
-    if (seen.has(relative)) throw new VendorProtocolError(`${this.config.name}: job list next link repeats a page`);
+    if (seen.has(relative))
+      throw new VendorProtocolError(`${this.config.name}: job list next link repeats a page`);
     return relative;
   }
 

@@ -10,12 +10,17 @@ import { listOntapChanges } from "./sync";
 export const createOntapConnector: ConnectorFactory = (config): Connector => {
   const options = ontapOptionsSchema.safeParse(config.options);
   if (!options.success) {
-    throw new VendorError(`${config.name}: invalid ONTAP options: ${options.error.issues[0]?.message ?? "invalid"}`, "config", false);
+    throw new VendorError(
+      `${config.name}: invalid ONTAP options: ${options.error.issues[0]?.message ?? "invalid"}`,
+      "config",
+      false,
+    );
   }
   const client = new OntapClient(config);
   return {
     kind: "ontap",
-    listChanged: (cursor, signal) => listOntapChanges(client, options.data.pageSize, config.timeoutMs, cursor, signal),
+    listChanged: (cursor, signal) =>
+      listOntapChanges(client, options.data.pageSize, config.timeoutMs, cursor, signal),
     getJob: async (vendorId, signal) => {
       const job = await client.getJob(vendorId, signal);
       return job ? mapOntapJob(job) : null;

@@ -17,7 +17,12 @@ const FAILED_REST_JOB = {
   code: 917927,
   description: "PATCH /api/storage/volumes/02c9e252-41be-11e9-81d5-00a0986138f7",
   end_time: "2021-04-10T09:51:13+02:00",
-  error: { arguments: [], code: "917927", message: "The specified volume was not found.", target: "uuid" },
+  error: {
+    arguments: [],
+    code: "917927",
+    message: "The specified volume was not found.",
+    target: "uuid",
+  },
   message: "The specified volume was not found.",
   node: { name: "cluster1-01" },
   start_time: "2021-04-10T09:50:58+02:00",
@@ -43,18 +48,26 @@ describe("ontapUnifiedState", () => {
   it("maps the documented states", () => {
     expect(ontapUnifiedState({ state: "queued" })).toBe("queued");
     expect(ontapUnifiedState({ state: "paused" })).toBe("paused");
-    expect(ontapUnifiedState({ state: "success", message: "Complete: Successful" })).toBe("succeeded");
+    expect(ontapUnifiedState({ state: "success", message: "Complete: Successful" })).toBe(
+      "succeeded",
+    );
     expect(ontapUnifiedState({ state: "failure", message: "out of space" })).toBe("failed");
   });
 
   it("reads a cancel from the message, since ONTAP has no cancelled state", () => {
-    expect(ontapUnifiedState({ state: "failure", message: "Job canceled by user request." })).toBe("canceled");
-    expect(ontapUnifiedState({ state: "success", message: "Operation was cancelled" })).toBe("canceled");
+    expect(ontapUnifiedState({ state: "failure", message: "Job canceled by user request." })).toBe(
+      "canceled",
+    );
+    expect(ontapUnifiedState({ state: "success", message: "Operation was cancelled" })).toBe(
+      "canceled",
+    );
   });
 
   it("keeps an unknown state without throwing: over if it has an end time", () => {
     expect(ontapUnifiedState({ state: "aborting" })).toBe("running");
-    expect(ontapUnifiedState({ state: "destroyed", end_time: "2021-04-10T09:51:13+00:00" })).toBe("failed");
+    expect(ontapUnifiedState({ state: "destroyed", end_time: "2021-04-10T09:51:13+00:00" })).toBe(
+      "failed",
+    );
   });
 });
 
@@ -73,7 +86,13 @@ describe("mapOntapJob", () => {
       events: [],
     });
     expect(job.phases).toEqual([
-      expect.objectContaining({ key: "job", parentKey: null, order: 0, state: "running", vendorStatus: "running" }),
+      expect.objectContaining({
+        key: "job",
+        parentKey: null,
+        order: 0,
+        state: "running",
+        vendorStatus: "running",
+      }),
     ]);
     expect(job.raw).toEqual(DOC_RUNNING);
   });
@@ -83,12 +102,23 @@ describe("mapOntapJob", () => {
     expect(job.state).toBe("failed");
     expect(job.startedAt?.toISOString()).toBe("2021-04-10T07:50:58.000Z");
     expect(job.endedAt?.toISOString()).toBe("2021-04-10T07:51:13.000Z");
-    expect(job).toMatchObject({ dataset: "svm1", cluster: "cluster1-01", message: "The specified volume was not found." });
+    expect(job).toMatchObject({
+      dataset: "svm1",
+      cluster: "cluster1-01",
+      message: "The specified volume was not found.",
+    });
     expect(job.phases?.[0]).toMatchObject({ key: "job", state: "failed", endedAt: job.endedAt });
   });
 
   it("takes progress from a running job's message", () => {
-    const job = mapOntapJob(ontapJobSchema.parse({ uuid: "u1", description: "Vol Move", state: "running", message: "Replicating data: 37% complete" }));
+    const job = mapOntapJob(
+      ontapJobSchema.parse({
+        uuid: "u1",
+        description: "Vol Move",
+        state: "running",
+        message: "Replicating data: 37% complete",
+      }),
+    );
     expect(job.progress).toBe(37);
   });
 });

@@ -25,7 +25,10 @@ afterEach(async () => {
   await Promise.all(rigs.splice(0).map((r) => r.close()));
 });
 
-async function setup(scenario: Record<string, unknown> = {}, overrides: Partial<SourceConfig> = {}) {
+async function setup(
+  scenario: Record<string, unknown> = {},
+  overrides: Partial<SourceConfig> = {},
+) {
   const rig = await startConnectorRig("ontap", { scenario, config: overrides });
   rigs.push(rig);
   const { clock, sim: server, connector } = rig;
@@ -49,7 +52,13 @@ async function setup(scenario: Record<string, unknown> = {}, overrides: Partial<
   const viewOf = async (c: Connector, uuid: string): Promise<JobView> => {
     const job = await c.getJob(uuid);
     if (!job) throw new Error(`job ${uuid} missing`);
-    return { vendorId: job.vendorId, type: job.type, state: job.state, vendorState: job.vendorState, raw: job.raw };
+    return {
+      vendorId: job.vendorId,
+      type: job.type,
+      state: job.state,
+      vendorState: job.vendorState,
+      raw: job.raw,
+    };
   };
   return { clock, server, connector, truth, createJob, viewOf };
 }
@@ -63,7 +72,10 @@ describe("ONTAP connector against the simulator", () => {
   });
 
   it("first sync lists and maps the whole inventory newest first in steps, following every next link", async () => {
-    const { connector, truth, server } = await setup({ timeoutPageRecords: 5 }, { options: { pageSize: 1000 } });
+    const { connector, truth, server } = await setup(
+      { timeoutPageRecords: 5 },
+      { options: { pageSize: 1000 } },
+    );
     const first = await connector.listChanged(null);
     expect(first.more).toBe(true);
     const starts = first.jobs.map((j) => j.startedAt?.getTime() ?? Number.POSITIVE_INFINITY);
@@ -71,7 +83,9 @@ describe("ONTAP connector against the simulator", () => {
     const batch = await drainSync(connector, first.cursor);
     const pagesFetched = server.requestCounts.get("GET /api/cluster/jobs") ?? 0;
     const raw = await truth();
-    expect([...new Set([...first.jobs, ...batch.jobs].map((j) => j.vendorId))].sort()).toEqual(raw.map((j) => j.uuid).sort());
+    expect([...new Set([...first.jobs, ...batch.jobs].map((j) => j.vendorId))].sort()).toEqual(
+      raw.map((j) => j.uuid).sort(),
+    );
     expect(batch.presentIds).toEqual(raw.map((j) => j.uuid));
     expect(raw.length).toBeGreaterThan(5);
     expect(pagesFetched).toBeGreaterThanOrEqual(Math.ceil(raw.length / 5));
@@ -80,12 +94,15 @@ describe("ONTAP connector against the simulator", () => {
     for (const r of raw) {
       const job = mapped.get(r.uuid);
       expect(job?.vendorState).toBe(r.state);
-      expect(job?.startedAt?.getTime() ?? null).toBe(r.start_time ? Date.parse(r.start_time) : null);
+      expect(job?.startedAt?.getTime() ?? null).toBe(
+        r.start_time ? Date.parse(r.start_time) : null,
+      );
       expect(job?.endedAt?.getTime() ?? null).toBe(r.end_time ? Date.parse(r.end_time) : null);
       expect(job?.phases).toHaveLength(1);
     }
     const states = new Set(batch.jobs.map((j) => j.state));
-    for (const state of ["running", "paused", "succeeded", "failed"] as const) expect(states).toContain(state);
+    for (const state of ["running", "paused", "succeeded", "failed"] as const)
+      expect(states).toContain(state);
   });
 
   it("later polls report unfinished and newly finished jobs only, and drop deleted ones from presentIds", async () => {
@@ -103,7 +120,9 @@ describe("ONTAP connector against the simulator", () => {
         expect(reported.get(r.uuid)?.vendorState, r.uuid).toBe(r.state);
       }
     }
-    const stale = first.jobs.filter((j) => j.endedAt !== null && j.endedAt.getTime() < clock.now() - 10 * 60_000);
+    const stale = first.jobs.filter(
+      (j) => j.endedAt !== null && j.endedAt.getTime() < clock.now() - 10 * 60_000,
+    );
     for (const j of stale) expect(reported.has(j.vendorId)).toBe(false);
     expect(second.jobs.length).toBeLessThan(raw.length);
 
@@ -117,7 +136,12 @@ describe("ONTAP connector against the simulator", () => {
   it("gets one job, and null once ONTAP has deleted it", async () => {
     const { connector, createJob, clock } = await setup();
     const uuid = await createJob({ type: "cluster-backup", durationMs: 30_000 });
-    expect(await connector.getJob(uuid)).toMatchObject({ vendorId: uuid, type: "cluster-backup", state: "running", dataset: "cluster1" });
+    expect(await connector.getJob(uuid)).toMatchObject({
+      vendorId: uuid,
+      type: "cluster-backup",
+      state: "running",
+      dataset: "cluster1",
+    });
     clock.advance(30_000 + 300_000);
     expect(await connector.getJob(uuid)).toBeNull();
   });
@@ -127,7 +151,9 @@ describe("ONTAP connector against the simulator", () => {
     const uuid = await createJob({ type: "volume-move", durationMs: 600_000 });
     let view = await viewOf(connector, uuid);
     expect(connector.capabilities(view)).toEqual(["pause", "cancel"]);
-    expect((await connector.perform(view, { action: "pause", params: {} })).vendorReply).toContain("pause");
+    expect((await connector.perform(view, { action: "pause", params: {} })).vendorReply).toContain(
+      "pause",
+    );
     view = await viewOf(connector, uuid);
     expect(view.state).toBe("paused");
     expect(connector.capabilities(view)).toEqual(["resume", "cancel"]);
@@ -143,7 +169,9 @@ describe("ONTAP connector against the simulator", () => {
   it("turns every refusal into a VendorRefusedError with the vendor code", async () => {
     const { connector, createJob, viewOf, clock } = await setup();
     const refusal = async (uuid: string, action: "pause" | "resume" | "cancel") => {
-      const err = await connector.perform(await viewOf(connector, uuid), { action, params: {} }).catch((e: unknown) => e);
+      const err = await connector
+        .perform(await viewOf(connector, uuid), { action, params: {} })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(VendorRefusedError);
       return (err as VendorRefusedError).vendorCode;
     };
@@ -157,26 +185,49 @@ describe("ONTAP connector against the simulator", () => {
     const short = await createJob({ type: "volume-move", durationMs: 5_000 });
     const before = await viewOf(connector, short);
     clock.advance(5_000);
-    await expect(connector.perform(before, { action: "cancel", params: {} })).rejects.toMatchObject({ vendorCode: "458762" });
-    await expect(connector.perform({ ...before, vendorId: "00000000-0000-4000-8000-000000000000" }, { action: "cancel", params: {} })).rejects.toBeInstanceOf(VendorNotFoundError);
+    await expect(connector.perform(before, { action: "cancel", params: {} })).rejects.toMatchObject(
+      { vendorCode: "458762" },
+    );
+    await expect(
+      connector.perform(
+        { ...before, vendorId: "00000000-0000-4000-8000-000000000000" },
+        { action: "cancel", params: {} },
+      ),
+    ).rejects.toBeInstanceOf(VendorNotFoundError);
   });
 
   it("reports an uninitialised job manager (458773) and refuses actions ONTAP lacks without calling it", async () => {
     const { connector, createJob, viewOf, server } = await setup({ jobManagerReady: false });
     const view = await viewOf(connector, await createJob({ type: "volume-move" }));
-    await expect(connector.perform(view, { action: "pause", params: {} })).rejects.toMatchObject({ vendorCode: "458773", code: "refused" });
-    await expect(connector.perform(view, { action: "kill", params: {} })).rejects.toBeInstanceOf(VendorRefusedError);
+    await expect(connector.perform(view, { action: "pause", params: {} })).rejects.toMatchObject({
+      vendorCode: "458773",
+      code: "refused",
+    });
+    await expect(connector.perform(view, { action: "kill", params: {} })).rejects.toBeInstanceOf(
+      VendorRefusedError,
+    );
     expect(server.requestCounts.get(`PATCH /api/cluster/jobs/${view.vendorId}`)).toBe(1);
   });
 
   it("offers exactly the actions the cluster accepts, for every simulated job type", async () => {
     const { connector, createJob, viewOf } = await setup();
-    const types = ["volume-move", "snapmirror-initialize", "cluster-backup", "clone-split", "app-snapshot", "volume-patch", "volume-create"];
+    const types = [
+      "volume-move",
+      "snapmirror-initialize",
+      "cluster-backup",
+      "clone-split",
+      "app-snapshot",
+      "volume-patch",
+      "volume-create",
+    ];
     for (const type of types) {
       for (const action of ["pause", "cancel"] as const) {
         const view = await viewOf(connector, await createJob({ type, durationMs: 600_000 }));
         const offered = connector.capabilities(view).includes(action);
-        const accepted = await connector.perform(view, { action, params: {} }).then(() => true, () => false);
+        const accepted = await connector.perform(view, { action, params: {} }).then(
+          () => true,
+          () => false,
+        );
         expect(offered, `${type} ${action}`).toBe(accepted);
       }
     }
@@ -185,8 +236,14 @@ describe("ONTAP connector against the simulator", () => {
   it("reads cluster-local timestamps with their offset", async () => {
     const utc = await setup();
     const local = await setup({ utcOffsetMinutes: -240 });
-    const a = (await utc.connector.listChanged(null)).jobs.map((j) => [j.vendorId, j.startedAt?.getTime() ?? null]);
-    const b = (await local.connector.listChanged(null)).jobs.map((j) => [j.vendorId, j.startedAt?.getTime() ?? null]);
+    const a = (await utc.connector.listChanged(null)).jobs.map((j) => [
+      j.vendorId,
+      j.startedAt?.getTime() ?? null,
+    ]);
+    const b = (await local.connector.listChanged(null)).jobs.map((j) => [
+      j.vendorId,
+      j.startedAt?.getTime() ?? null,
+    ]);
     expect(b).toEqual(a);
   });
 });
@@ -208,8 +265,15 @@ describe("ONTAP connector failure paths", () => {
     await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
     server.faults.add({ kind: "truncated", path: "/api/cluster/jobs", times: 5 });
     await expect(connector.listChanged(null)).rejects.toBeInstanceOf(VendorProtocolError);
-    server.faults.add({ kind: "body", path: "/api/cluster/jobs", times: 1, body: '{"records":"none","num_records":0}' });
-    await expect(connector.listChanged(null)).rejects.toThrow(/job list: unexpected reply at records/);
+    server.faults.add({
+      kind: "body",
+      path: "/api/cluster/jobs",
+      times: 1,
+      body: '{"records":"none","num_records":0}',
+    });
+    await expect(connector.listChanged(null)).rejects.toThrow(
+      /job list: unexpected reply at records/,
+    );
     server.faults.add({ kind: "truncated", path: "/api/cluster/jobs/", times: 5 });
     const uuid = (await connector.listChanged(null)).presentIds?.[0] ?? "";
     await expect(connector.getJob(uuid)).rejects.toBeInstanceOf(VendorProtocolError);
@@ -217,7 +281,11 @@ describe("ONTAP connector failure paths", () => {
 
   it("refuses to follow a next link that leaves the jobs collection", async () => {
     const { connector, server } = await setup();
-    const body = JSON.stringify({ records: [], num_records: 0, _links: { next: { href: "https://elsewhere.example/api/cluster/jobs?x=1" } } });
+    const body = JSON.stringify({
+      records: [],
+      num_records: 0,
+      _links: { next: { href: "https://elsewhere.example/api/cluster/jobs?x=1" } },
+    });
     server.faults.add({ kind: "body", path: "/api/cluster/jobs", times: 1, body });
     await expect(connector.listChanged(null)).rejects.toThrow(/outside \/api\/cluster\/jobs/);
   });
@@ -239,7 +307,9 @@ describe("ONTAP connector failure paths", () => {
     const { connector, server, createJob, viewOf } = await setup();
     const view = await viewOf(connector, await createJob({ type: "volume-move" }));
     server.faults.add({ kind: "status", status: 502, path: "/api/cluster/jobs/", method: "PATCH" });
-    await expect(connector.perform(view, { action: "cancel", params: {} })).rejects.toBeInstanceOf(VendorHttpError);
+    await expect(connector.perform(view, { action: "cancel", params: {} })).rejects.toBeInstanceOf(
+      VendorHttpError,
+    );
     expect(server.requestCounts.get(`PATCH /api/cluster/jobs/${view.vendorId}`)).toBe(1);
   });
 

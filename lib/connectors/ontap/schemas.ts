@@ -1,13 +1,17 @@
 import { z } from "zod";
 
 /** ONTAP's timestamps carry an offset (`2021-04-10T09:51:13+00:00`); anything unparsable is a protocol error. */
-const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not an ISO-8601 timestamp");
+const timestamp = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not an ISO-8601 timestamp");
 
 const errorBody = z.looseObject({
   message: z.string().optional(),
   code: z.string().optional(),
   target: z.string().optional(),
-  arguments: z.array(z.looseObject({ code: z.string().optional(), message: z.string().optional() })).optional(),
+  arguments: z
+    .array(z.looseObject({ code: z.string().optional(), message: z.string().optional() }))
+    .optional(),
 });
 
 const href = z.looseObject({ href: z.string() });

@@ -20,7 +20,10 @@ const cursorSchema = z.object({
   /** Jobs that were not finished at the last poll: report them again until they are. */
   open: z.array(z.string()),
   /** A first sync still reading history, newest first: where the listing goes on, and how far it got. */
-  backfill: z.object({ next: z.string(), done: z.number().int(), total: z.number().int() }).nullable().default(null),
+  backfill: z
+    .object({ next: z.string(), done: z.number().int(), total: z.number().int() })
+    .nullable()
+    .default(null),
 });
 type OntapCursor = z.infer<typeof cursorSchema>;
 
@@ -42,15 +45,28 @@ export async function listOntapChanges(
   const previous = cursorSchema.safeParse(cursor);
   const returnTimeout = String(returnTimeoutFor(timeoutMs));
   const page = (params: Record<string, string>) =>
-    new URLSearchParams({ max_records: String(pageSize), return_timeout: returnTimeout, ...params });
+    new URLSearchParams({
+      max_records: String(pageSize),
+      return_timeout: returnTimeout,
+      ...params,
+    });
   const bad: QuarantinedRecord[] = [];
 
   if (!previous.success) {
-    const first = await client.listPages(`${JOBS_PATH}?${page({ fields: "*", order_by: "start_time desc" })}`, BACKFILL_PAGES, signal);
+    const first = await client.listPages(
+      `${JOBS_PATH}?${page({ fields: "*", order_by: "start_time desc" })}`,
+      BACKFILL_PAGES,
+      signal,
+    );
     bad.push(...first.bad);
     // A cluster small enough to read in one step gave its whole inventory.
-    if (first.next === null) return batch(first.good, first.good, { endWatermark: null, open: [] }, null, bad);
-    const backfill = { next: first.next, done: first.good.length, total: await client.count(signal) };
+    if (first.next === null)
+      return batch(first.good, first.good, { endWatermark: null, open: [] }, null, bad);
+    const backfill = {
+      next: first.next,
+      done: first.good.length,
+      total: await client.count(signal),
+    };
     return batch(first.good, null, { endWatermark: null, open: [] }, backfill, bad);
   }
 
@@ -78,7 +94,10 @@ export async function listOntapChanges(
     const more = await client.listPages(backfill.next, BACKFILL_PAGES, signal);
     changed.push(...more.good);
     bad.push(...more.bad);
-    backfill = more.next === null ? null : { ...backfill, next: more.next, done: backfill.done + more.good.length };
+    backfill =
+      more.next === null
+        ? null
+        : { ...backfill, next: more.next, done: backfill.done + more.good.length };
   }
   return batch(changed, inventory.good, prev, backfill, bad);
 }
@@ -103,9 +122,15 @@ function batch(
   const seen = inventory ?? changed;
   let watermark = previous.endWatermark;
   for (const job of seen) {
-    if (job.end_time && (watermark === null || Date.parse(job.end_time) > Date.parse(watermark))) watermark = job.end_time;
+    if (job.end_time && (watermark === null || Date.parse(job.end_time) > Date.parse(watermark)))
+      watermark = job.end_time;
   }
-  const open = [...new Set([...(inventory ? [] : previous.open), ...seen.filter((job) => !TERMINAL.has(job.state ?? "")).map((job) => job.uuid)])];
+  const open = [
+    ...new Set([
+      ...(inventory ? [] : previous.open),
+      ...seen.filter((job) => !TERMINAL.has(job.state ?? "")).map((job) => job.uuid),
+    ]),
+  ];
   const mapped = mapRecords(changed, mapOntapJob, "ONTAP job", (job) => job.uuid);
   const jobs: JobRecord[] = mapped.mapped;
   const cursor: OntapCursor = { endWatermark: watermark, open, backfill };
@@ -114,7 +139,11 @@ function batch(
     cursor,
     quarantined: [...bad, ...mapped.bad],
     more: backfill !== null,
-    backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done) } : null,
-    ...(inventory ? { presentIds: [...inventory.map((job) => job.uuid), ...bad.map((b) => b.key)] } : {}),
+    backfill: backfill
+      ? { done: backfill.done, total: Math.max(backfill.total, backfill.done) }
+      : null,
+    ...(inventory
+      ? { presentIds: [...inventory.map((job) => job.uuid), ...bad.map((b) => b.key)] }
+      : {}),
   };
 }

@@ -29,7 +29,10 @@ export async function performSppAction(
   signal?: AbortSignal,
 ): Promise<ActionResult> {
   if (request.action !== "cancel") {
-    throw new VendorRefusedError(`IBM Spectrum Protect Plus job sessions offer cancel only, not ${request.action}`, null);
+    throw new VendorRefusedError(
+      `IBM Spectrum Protect Plus job sessions offer cancel only, not ${request.action}`,
+      null,
+    );
   }
   const params = sppCancelParamsSchema.safeParse(request.params);
   if (!params.success) {
@@ -49,10 +52,15 @@ export async function performSppAction(
     },
     signal,
   );
-  if (res.status !== 201 && res.status !== 200) throw client.errorFor(res, `cancel job session ${job.vendorId}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw client.errorFor(res, `cancel job session ${job.vendorId}`);
   const status = readStatus(res.text);
-  const keep = catalogCompletedObjects ? "completed objects will be cataloged" : "completed objects will be discarded";
-  return { vendorReply: `SPP accepted cancel of job session ${job.vendorId} (HTTP ${res.status}${status ? `, status ${status}` : ""}); ${keep}` };
+  const keep = catalogCompletedObjects
+    ? "completed objects will be cataloged"
+    : "completed objects will be discarded";
+  return {
+    vendorReply: `SPP accepted cancel of job session ${job.vendorId} (HTTP ${res.status}${status ? `, status ${status}` : ""}); ${keep}`,
+  };
 }
 
 /** The reply's status is a courtesy for the audit trail; a reply without one is still a success. */

@@ -40,7 +40,9 @@ export class SppClient {
   }
 
   private async freshLogin(signal?: AbortSignal): Promise<string> {
-    const basic = Buffer.from(`${this.config.username ?? ""}:${this.config.secret ?? ""}`).toString("base64");
+    const basic = Buffer.from(`${this.config.username ?? ""}:${this.config.secret ?? ""}`).toString(
+      "base64",
+    );
     const res = await vendorRequest(this.config, {
       method: "POST",
       url: SESSION_PATH,
@@ -49,7 +51,9 @@ export class SppClient {
       signal,
     });
     if (res.status === 401 || res.status === 403) {
-      throw new VendorAuthError(`${this.config.name}: SPP rejected the user name or password (HTTP ${res.status})`);
+      throw new VendorAuthError(
+        `${this.config.name}: SPP rejected the user name or password (HTTP ${res.status})`,
+      );
     }
     if (res.status !== 200) throw this.errorFor(res, "login");
     const reply = parseJsonReply(res.text, loginReplySchema, `${this.config.name}: SPP login`);
@@ -65,12 +69,18 @@ export class SppClient {
     this.sessionId = null;
     const second = await this.sendOnce(call, await this.login(signal), signal);
     if (second.status === 401) {
-      throw new VendorAuthError(`${this.config.name}: SPP refused a fresh session for ${call.path} (HTTP 401)`);
+      throw new VendorAuthError(
+        `${this.config.name}: SPP refused a fresh session for ${call.path} (HTTP 401)`,
+      );
     }
     return second;
   }
 
-  private sendOnce(call: SppCall, sessionId: string, signal?: AbortSignal): Promise<VendorResponse> {
+  private sendOnce(
+    call: SppCall,
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<VendorResponse> {
     const search = call.query ? `?${new URLSearchParams(call.query).toString()}` : "";
     return vendorRequest(this.config, {
       method: call.method,
@@ -86,7 +96,12 @@ export class SppClient {
     });
   }
 
-  async getJson<S extends z.ZodType>(call: SppCall, schema: S, what: string, signal?: AbortSignal): Promise<z.infer<S>> {
+  async getJson<S extends z.ZodType>(
+    call: SppCall,
+    schema: S,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
     const res = await this.send(call, signal);
     if (res.status !== 200) throw this.errorFor(res, what);
     return parseJsonReply(res.text, schema, `${this.config.name}: ${what}`);
@@ -122,7 +137,8 @@ export class SppClient {
     let total = 0;
     let call: SppCall | null = { method: "GET", path, query };
     for (let pages = 0; call; pages++) {
-      if (pages >= MAX_PAGES) throw new VendorProtocolError(`${this.config.name}: ${what}: more than ${MAX_PAGES} pages`);
+      if (pages >= MAX_PAGES)
+        throw new VendorProtocolError(`${this.config.name}: ${what}: more than ${MAX_PAGES} pages`);
       const page: z.infer<S> = await this.getJson(call, schema, what, signal);
       if (pages === 0) total = page.total ?? 0;
       items.push(...pick(page));
@@ -146,7 +162,10 @@ export class SppClient {
       throw new VendorProtocolError(`${this.config.name}: ${what}: nextPage link is not a URL`);
     }
     const key = `${url.pathname}${url.search}`;
-    if (seen.has(key)) throw new VendorProtocolError(`${this.config.name}: ${what}: nextPage link repeats an earlier page`);
+    if (seen.has(key))
+      throw new VendorProtocolError(
+        `${this.config.name}: ${what}: nextPage link repeats an earlier page`,
+      );
     seen.add(key);
     return { method: "GET", path: url.pathname, query: Object.fromEntries(url.searchParams) };
   }
@@ -154,9 +173,15 @@ export class SppClient {
   errorFor(res: VendorResponse, what: string): Error {
     const description = describe(res.text);
     const where = `${this.config.name}: ${what}`;
-    if (res.status === 404) return new VendorNotFoundError(`${where}: not found${description ? ` (${description.text})` : ""}`);
+    if (res.status === 404)
+      return new VendorNotFoundError(
+        `${where}: not found${description ? ` (${description.text})` : ""}`,
+      );
     if (res.status === 400 || res.status === 409 || res.status === 403) {
-      return new VendorRefusedError(`${where}: SPP refused${description ? `: ${description.text}` : ` (HTTP ${res.status})`}`, description?.id ?? null);
+      return new VendorRefusedError(
+        `${where}: SPP refused${description ? `: ${description.text}` : ` (HTTP ${res.status})`}`,
+        description?.id ?? null,
+      );
     }
     return new VendorHttpError(`${where}: HTTP ${res.status}`, res.status);
   }
@@ -177,7 +202,8 @@ export class SppClient {
 function describe(text: string): { id: string | null; text: string } | null {
   try {
     const parsed = errorReplySchema.safeParse(JSON.parse(text));
-    if (parsed.success && parsed.data.description) return { id: parsed.data.id ?? null, text: parsed.data.description };
+    if (parsed.success && parsed.data.description)
+      return { id: parsed.data.id ?? null, text: parsed.data.description };
   } catch {
     return null;
   }

@@ -24,7 +24,8 @@ describe("parseDataSize", () => {
   });
 
   it("is null for anything unreadable, never a throw", () => {
-    for (const bad of ["", "n/a", "GB", "-1 GB", "1,5 GB", "12 XB", null, undefined]) expect(parseDataSize(bad)).toBeNull();
+    for (const bad of ["", "n/a", "GB", "-1 GB", "1,5 GB", "12 XB", null, undefined])
+      expect(parseDataSize(bad)).toBeNull();
   });
 });
 

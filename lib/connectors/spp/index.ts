@@ -25,7 +25,14 @@ export const createSppConnector: ConnectorFactory = (config): Connector => {
     async testConnection(signal) {
       await client.login(signal);
       const page = await client.getJson(
-        { method: "GET", path: "/api/endeavour/jobsession", query: { pageSize: "1", sort: JSON.stringify([{ property: "start", direction: "DESC" }]) } },
+        {
+          method: "GET",
+          path: "/api/endeavour/jobsession",
+          query: {
+            pageSize: "1",
+            sort: JSON.stringify([{ property: "start", direction: "DESC" }]),
+          },
+        },
         jobSessionPageSchema,
         "job session list",
         signal,

@@ -5,7 +5,17 @@ import { mapSessionStatus, mapSummaryStatus } from "./state";
 
 /** The summary from IBM's "Getting progress information about job sessions" example (resourceSummary trimmed). */
 const docSummary = {
-  links: { up: { rel: "self", href: "https://10.0.0.100/api/progress", hreflang: null, media: null, title: null, type: null, deprecation: null } },
+  links: {
+    up: {
+      rel: "self",
+      href: "https://10.0.0.100/api/progress",
+      hreflang: null,
+      media: null,
+      title: null,
+      type: null,
+      deprecation: null,
+    },
+  },
   name: "Service-Dallas",
   type: "HYPERVISORVM",
   siteId: "10.0.1.1",
@@ -32,7 +42,9 @@ const docSummary = {
   vSnapUsed: "10.0.1.1",
   vSnapUsedId: null,
   percentageCompleted: 50,
-  vsnapVolumes: { spp_1096_2207_176f26b6caf__group66c64994fb89402d922491630feba43: "2102.volume.3" },
+  vsnapVolumes: {
+    spp_1096_2207_176f26b6caf__group66c64994fb89402d922491630feba43: "2102.volume.3",
+  },
   groupParentPk: null,
   groupPercentageCompleted: 0,
   resourcePhaseName: null,
@@ -89,13 +101,36 @@ const session = jobSessionSchema.parse({
 });
 
 const logs = [
-  { id: "2", jobsessionId: "1610664896075", logTime: 1610664960000, type: "ERROR", messageId: "CTGGA2412", message: "Backup of db failed" },
-  { id: "1", jobsessionId: "1610664896075", logTime: 1610664896075, type: "INFO", messageId: "CTGGA2384", message: "Job started" },
-  { jobsessionId: "1610664896075", logTime: 1610664961000, type: "WARN", message: "Slow datastore" },
+  {
+    id: "2",
+    jobsessionId: "1610664896075",
+    logTime: 1610664960000,
+    type: "ERROR",
+    messageId: "CTGGA2412",
+    message: "Backup of db failed",
+  },
+  {
+    id: "1",
+    jobsessionId: "1610664896075",
+    logTime: 1610664896075,
+    type: "INFO",
+    messageId: "CTGGA2384",
+    message: "Job started",
+  },
+  {
+    jobsessionId: "1610664896075",
+    logTime: 1610664961000,
+    type: "WARN",
+    message: "Slow datastore",
+  },
 ].map((l) => logEntrySchema.parse(l));
 
 describe("mapJobSession", () => {
-  const job = mapJobSession({ session, summaries: [progressSummarySchema.parse(docSummary), running], logs });
+  const job = mapJobSession({
+    session,
+    summaries: [progressSummarySchema.parse(docSummary), running],
+    logs,
+  });
 
   it("maps the session and sums what its resources moved, exactly", () => {
     expect(job.vendorId).toBe("1610664896075");
@@ -113,7 +148,12 @@ describe("mapJobSession", () => {
   it("makes each resource a lane, with phase n of m under the running one", () => {
     const phases = job.phases ?? [];
     const dallas = phases.find((p) => p.key === "resource:221199d6aa263807e7387a0bfcb15326");
-    expect(dallas).toMatchObject({ lane: "Service-Dallas", state: "partial", vendorStatus: "partial", parentKey: null });
+    expect(dallas).toMatchObject({
+      lane: "Service-Dallas",
+      state: "partial",
+      vendorStatus: "partial",
+      parentKey: null,
+    });
     expect(dallas?.startedAt?.getTime()).toBe(1610384909_000);
     expect(dallas?.endedAt?.getTime()).toBe(1610385140_000);
     const children = phases.filter((p) => p.parentKey === "resource:aaaa");
@@ -139,7 +179,14 @@ describe("mapJobSession", () => {
   });
 
   it("samples at the vendor's time: the running resource's start plus elapsed", () => {
-    expect(job.samples).toEqual([{ at: new Date(1610664960_000), bytesDone: job.bytesDone, bytesPerSec: 100_000_000, percent: 45 }]);
+    expect(job.samples).toEqual([
+      {
+        at: new Date(1610664960_000),
+        bytesDone: job.bytesDone,
+        bytesPerSec: 100_000_000,
+        percent: 45,
+      },
+    ]);
   });
 
   it("reports no throughput or sample once the session has ended", () => {
@@ -157,8 +204,18 @@ describe("mapJobSession", () => {
 
 describe("resourcePhases", () => {
   it("orders lanes by start, not-yet-started last", () => {
-    const pending = progressSummarySchema.parse({ ...docSummary, id: "x.b", resourcePk: "b", resourceName: "b-db", summaryStatus: "pending", backupStartTime: 0, backupEndTime: 0 });
-    const keys = resourcePhases([pending, running, progressSummarySchema.parse(docSummary)]).filter((p) => !p.parentKey).map((p) => p.lane);
+    const pending = progressSummarySchema.parse({
+      ...docSummary,
+      id: "x.b",
+      resourcePk: "b",
+      resourceName: "b-db",
+      summaryStatus: "pending",
+      backupStartTime: 0,
+      backupEndTime: 0,
+    });
+    const keys = resourcePhases([pending, running, progressSummarySchema.parse(docSummary)])
+      .filter((p) => !p.parentKey)
+      .map((p) => p.lane);
     expect(keys).toEqual(["Service-Dallas", "web-01", "b-db"]);
   });
 });
@@ -166,10 +223,21 @@ describe("resourcePhases", () => {
 describe("state mapping", () => {
   it("maps every documented session status", () => {
     const cases: Array<[string, string]> = [
-      ["RUNNING", "running"], ["PENDING", "queued"], ["HELD", "queued"], ["WAITING", "queued"],
-      ["PAUSING", "paused"], ["PAUSED", "paused"], ["SUSPENDING", "paused"], ["SUSPENDED", "paused"],
-      ["STOPPING", "aborting"], ["CANCELING", "aborting"], ["STOPPED", "aborted"], ["CANCELED", "canceled"],
-      ["FAILED", "failed"], ["PARTIAL", "partial"], ["COMPLETED", "succeeded"],
+      ["RUNNING", "running"],
+      ["PENDING", "queued"],
+      ["HELD", "queued"],
+      ["WAITING", "queued"],
+      ["PAUSING", "paused"],
+      ["PAUSED", "paused"],
+      ["SUSPENDING", "paused"],
+      ["SUSPENDED", "paused"],
+      ["STOPPING", "aborting"],
+      ["CANCELING", "aborting"],
+      ["STOPPED", "aborted"],
+      ["CANCELED", "canceled"],
+      ["FAILED", "failed"],
+      ["PARTIAL", "partial"],
+      ["COMPLETED", "succeeded"],
     ];
     for (const [vendor, unified] of cases) expect(mapSessionStatus(vendor, false)).toBe(unified);
   });

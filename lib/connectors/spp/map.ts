@@ -1,4 +1,10 @@
-import type { EventRecord, JobRecord, LogLine, PhaseRecord, SampleRecord } from "@/lib/domain/model";
+import type {
+  EventRecord,
+  JobRecord,
+  LogLine,
+  PhaseRecord,
+  SampleRecord,
+} from "@/lib/domain/model";
 import { parseDataSize, parseThroughput } from "./data-size";
 import type { JobSession, LogEntry, ProgressSummary } from "./schemas";
 import { logSeverity, mapSessionStatus, mapSummaryStatus } from "./state";
@@ -18,10 +24,15 @@ export function mapJobSession({ session, summaries, logs }: SessionDetail): JobR
   const state = mapSessionStatus(session.status, Boolean(session.end));
   const sorted = sortLog(logs);
   const running = summaries.filter((s) => (s.summaryStatus ?? "").toLowerCase() === "running");
-  const sizes = summaries.map((s) => parseDataSize(s.totalDataTransferred)).filter((b): b is bigint => b !== null);
-  const throughput = running.map((s) => parseThroughput(s.throughput)).filter((n): n is number => n !== null);
+  const sizes = summaries
+    .map((s) => parseDataSize(s.totalDataTransferred))
+    .filter((b): b is bigint => b !== null);
+  const throughput = running
+    .map((s) => parseThroughput(s.throughput))
+    .filter((n): n is number => n !== null);
   const bytesDone = sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0n) : null;
-  const throughputBps = state === "running" && throughput.length > 0 ? throughput.reduce((a, b) => a + b, 0) : null;
+  const throughputBps =
+    state === "running" && throughput.length > 0 ? throughput.reduce((a, b) => a + b, 0) : null;
   const progress = sessionProgress(session, summaries);
   const lastError = [...sorted].reverse().find((l) => logSeverity(l.type) === "error")?.message;
   const sample = sampleOf(running, { bytesDone, throughputBps, progress });
@@ -46,14 +57,21 @@ export function mapJobSession({ session, summaries, logs }: SessionDetail): JobR
     raw: { jobsession: session, progress: summaries },
     phases: resourcePhases(summaries),
     events: sorted.flatMap(eventOf),
-    log: sorted.map((l, seq): LogLine => ({ seq, at: l.logTime === null ? null : new Date(l.logTime), level: l.type ?? null, text: l.message ?? "" })),
+    log: sorted.map((l, seq): LogLine => ({
+      seq,
+      at: l.logTime === null ? null : new Date(l.logTime),
+      level: l.type ?? null,
+      text: l.message ?? "",
+    })),
     ...(sample ? { samples: [sample] } : {}),
   };
 }
 
 function sessionProgress(session: JobSession, summaries: ProgressSummary[]): number | null {
   if (typeof session.percent === "number") return clampPercent(session.percent);
-  const known = summaries.map((s) => s.percentageCompleted).filter((p): p is number => typeof p === "number");
+  const known = summaries
+    .map((s) => s.percentageCompleted)
+    .filter((p): p is number => typeof p === "number");
   return known.length > 0 ? clampPercent(known.reduce((a, b) => a + b, 0) / known.length) : null;
 }
 
@@ -62,7 +80,9 @@ const clampPercent = (p: number) => Math.min(100, Math.max(0, p));
 /** Each resource is a lane; while it runs, "phase n of m" become its child phases. */
 export function resourcePhases(summaries: ProgressSummary[]): PhaseRecord[] {
   const ordered = [...summaries].sort(
-    (a, b) => (a.backupStartTime || Number.MAX_SAFE_INTEGER) - (b.backupStartTime || Number.MAX_SAFE_INTEGER) || laneOf(a).localeCompare(laneOf(b)),
+    (a, b) =>
+      (a.backupStartTime || Number.MAX_SAFE_INTEGER) -
+        (b.backupStartTime || Number.MAX_SAFE_INTEGER) || laneOf(a).localeCompare(laneOf(b)),
   );
   return ordered.flatMap((s, index): PhaseRecord[] => {
     const key = `resource:${s.resourcePk ?? s.id}`;
@@ -97,7 +117,10 @@ export function resourcePhases(summaries: ProgressSummary[]): PhaseRecord[] {
         order: index * 100 + n,
         startedAt: n === 1 ? fromSeconds(s.backupStartTime) : null,
         endedAt: null,
-        message: isCurrent && typeof s.resourcePhaseProgressPercentage === "number" ? `${s.resourcePhaseProgressPercentage}% of this phase done` : null,
+        message:
+          isCurrent && typeof s.resourcePhaseProgressPercentage === "number"
+            ? `${s.resourcePhaseProgressPercentage}% of this phase done`
+            : null,
       };
     });
     return [parent, ...children];
@@ -113,21 +136,24 @@ function sortLog(logs: LogEntry[]): LogEntry[] {
 }
 
 function compareIds(a: string | null | undefined, b: string | null | undefined): number {
-  if (a && b && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (a && b && /^\d+$/.test(a) && /^\d+$/.test(b))
+    return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   return (a ?? "").localeCompare(b ?? "");
 }
 
 /** A line without a readable time stays in the log but makes no timeline event. */
 function eventOf(l: LogEntry): EventRecord[] {
   if (l.logTime === null) return [];
-  return [{
-    key: l.id ? `log:${l.id}` : `log:${l.logTime}:${l.messageId ?? ""}:${hash(l.message ?? "")}`,
-    at: new Date(l.logTime),
-    severity: logSeverity(l.type),
-    type: l.messageId ?? (l.type ?? "INFO").toLowerCase(),
-    message: l.message ?? "",
-    raw: l,
-  }];
+  return [
+    {
+      key: l.id ? `log:${l.id}` : `log:${l.logTime}:${l.messageId ?? ""}:${hash(l.message ?? "")}`,
+      at: new Date(l.logTime),
+      severity: logSeverity(l.type),
+      type: l.messageId ?? (l.type ?? "INFO").toLowerCase(),
+      message: l.message ?? "",
+      raw: l,
+    },
+  ];
 }
 
 /** A short, stable fingerprint for log lines that come without an id. */
@@ -143,8 +169,17 @@ function sampleOf(
   totals: { bytesDone: bigint | null; throughputBps: number | null; progress: number | null },
 ): SampleRecord | null {
   const times = running
-    .map((s) => (s.backupStartTime && typeof s.elapsedTime === "number" ? (s.backupStartTime + s.elapsedTime) * 1000 : null))
+    .map((s) =>
+      s.backupStartTime && typeof s.elapsedTime === "number"
+        ? (s.backupStartTime + s.elapsedTime) * 1000
+        : null,
+    )
     .filter((t): t is number => t !== null);
   if (times.length === 0) return null;
-  return { at: new Date(Math.max(...times)), bytesDone: totals.bytesDone, bytesPerSec: totals.throughputBps, percent: totals.progress };
+  return {
+    at: new Date(Math.max(...times)),
+    bytesDone: totals.bytesDone,
+    bytesPerSec: totals.throughputBps,
+    percent: totals.progress,
+  };
 }

@@ -43,7 +43,16 @@ export function mapSummaryStatus(status: string | null | undefined, ended: boole
 
 /** Sessions SPP still works on: polled every time, and the only ones that can be canceled. */
 export const ACTIVE_SESSION_STATUSES = [
-  "RUNNING", "PENDING", "HELD", "WAITING", "PAUSING", "PAUSED", "SUSPENDING", "SUSPENDED", "STOPPING", "CANCELING",
+  "RUNNING",
+  "PENDING",
+  "HELD",
+  "WAITING",
+  "PAUSING",
+  "PAUSED",
+  "SUSPENDING",
+  "SUSPENDED",
+  "STOPPING",
+  "CANCELING",
 ] as const;
 
 export function logSeverity(type: string | null | undefined): Severity {

@@ -5,7 +5,13 @@ import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/
 import type { JobRecord } from "@/lib/domain/model";
 import type { SppClient } from "./client";
 import { mapJobSession } from "./map";
-import { jobSessionPageSchema, jobSessionSchema, logPageSchema, progressPageSchema, type JobSession } from "./schemas";
+import {
+  jobSessionPageSchema,
+  jobSessionSchema,
+  logPageSchema,
+  progressPageSchema,
+  type JobSession,
+} from "./schemas";
 import { ACTIVE_SESSION_STATUSES } from "./state";
 
 /** Sessions that ended this close to the last one seen are listed again, in case the vendor recorded them late. */
@@ -43,8 +49,10 @@ const cursorSchema = z.object({
 });
 type SppCursor = z.infer<typeof cursorSchema>;
 
-const filter = (items: Array<{ property: string; value: unknown; op?: string }>) => JSON.stringify(items);
-const sort = (property: string, direction: "ASC" | "DESC") => JSON.stringify([{ property, direction }]);
+const filter = (items: Array<{ property: string; value: unknown; op?: string }>) =>
+  JSON.stringify(items);
+const sort = (property: string, direction: "ASC" | "DESC") =>
+  JSON.stringify([{ property, direction }]);
 /** Newest first, ties in a fixed order, so a window never depends on how the server breaks them. */
 const NEWEST_FIRST = JSON.stringify([
   { property: "start", direction: "DESC" },
@@ -85,13 +93,21 @@ export class SppSync {
     } else {
       const active = read(
         await this.listSessions(
-          { filter: filter([{ property: "status", value: [...ACTIVE_SESSION_STATUSES], op: "IN" }]), sort: sort("start", "ASC") },
+          {
+            filter: filter([{ property: "status", value: [...ACTIVE_SESSION_STATUSES], op: "IN" }]),
+            sort: sort("start", "ASC"),
+          },
           signal,
         ),
       );
       const finished = read(
         await this.listSessions(
-          { filter: filter([{ property: "end", value: (cursor.endedSince ?? 0) - OVERLAP_MS, op: ">=" }]), sort: sort("end", "DESC") },
+          {
+            filter: filter([
+              { property: "end", value: (cursor.endedSince ?? 0) - OVERLAP_MS, op: ">=" },
+            ]),
+            sort: sort("end", "DESC"),
+          },
           signal,
         ),
       );
@@ -107,12 +123,15 @@ export class SppSync {
         for (const s of read(window.sessions)) if (!byId.has(s.id)) byId.set(s.id, s);
         backfill = window.next;
         // History is all in: one listing says which sessions SPP still has (ids only are kept).
-        if (!backfill) presentIds = (await this.listSessions({}, signal)).map((raw) => String(field("id")(raw)));
+        if (!backfill)
+          presentIds = (await this.listSessions({}, signal)).map((raw) => String(field("id")(raw)));
       }
     }
     const current = [...byId.values()];
 
-    const details = await mapLimit(current, DETAIL_CONCURRENCY, (s) => this.detailOrQuarantine(s, signal));
+    const details = await mapLimit(current, DETAIL_CONCURRENCY, (s) =>
+      this.detailOrQuarantine(s, signal),
+    );
     const jobs: JobRecord[] = [];
     for (const d of details) {
       if ("job" in d) jobs.push(d.job);
@@ -129,7 +148,9 @@ export class SppSync {
       cursor: next,
       quarantined: bad,
       more: backfill !== null,
-      backfill: backfill ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) } : null,
+      backfill: backfill
+        ? { done: backfill.done, total: Math.max(backfill.total, backfill.done + 1) }
+        : null,
       ...(presentIds ? { presentIds } : {}),
     };
   }
@@ -139,7 +160,10 @@ export class SppSync {
    * after them (null once the listing's end is reached). Only `start <=` is filtered on (SPP's
    * filter has no `<`); sessions at exactly the position's start already read are skipped here.
    */
-  private async historyWindow(from: Position | null, signal?: AbortSignal): Promise<{ sessions: unknown[]; next: Position | null }> {
+  private async historyWindow(
+    from: Position | null,
+    signal?: AbortSignal,
+  ): Promise<{ sessions: unknown[]; next: Position | null }> {
     const skip = new Set(from?.readAtStart ?? []);
     const isFresh = (raw: unknown) => !skip.has(String(field("id")(raw)));
     const query: Record<string, string> = { pageSize: String(this.pageSize), sort: NEWEST_FIRST };
@@ -162,20 +186,39 @@ export class SppSync {
     const total = from?.total ?? listed.total;
     if (last === undefined) {
       const ids = sessions.map((raw) => String(field("id")(raw)));
-      return { sessions, next: { start: from?.start ?? Number.MAX_SAFE_INTEGER, readAtStart: [...skip, ...ids], done, total } };
+      return {
+        sessions,
+        next: {
+          start: from?.start ?? Number.MAX_SAFE_INTEGER,
+          readAtStart: [...skip, ...ids],
+          done,
+          total,
+        },
+      };
     }
     const start = field("start")(last) as number;
-    const atStart = sessions.filter((raw) => field("start")(raw) === start).map((raw) => String(field("id")(raw)));
+    const atStart = sessions
+      .filter((raw) => field("start")(raw) === start)
+      .map((raw) => String(field("id")(raw)));
     const readAtStart = from && from.start === start ? [...from.readAtStart, ...atStart] : atStart;
     return { sessions, next: { start, readAtStart, done, total } };
   }
 
-  private async detailOrQuarantine(session: JobSession, signal?: AbortSignal): Promise<{ job: JobRecord } | { bad: QuarantinedRecord }> {
+  private async detailOrQuarantine(
+    session: JobSession,
+    signal?: AbortSignal,
+  ): Promise<{ job: JobRecord } | { bad: QuarantinedRecord }> {
     const parts = await this.fetchDetail(session, signal);
     try {
       return { job: mapJobSession(parts) };
     } catch (err) {
-      return { bad: quarantine(parts, session.id, `job session ${session.id}: ${err instanceof Error ? err.message : String(err)}`) };
+      return {
+        bad: quarantine(
+          parts,
+          session.id,
+          `job session ${session.id}: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      };
     }
   }
 
@@ -214,7 +257,11 @@ export class SppSync {
     const [summaries, logs] = await Promise.all([
       this.client.getAllPages(
         "/api/progress",
-        { pageSize: String(this.pageSize), filter: filter([{ property: "sessionId", value: session.id, op: "=" }]), sort: sort("id", "ASC") },
+        {
+          pageSize: String(this.pageSize),
+          filter: filter([{ property: "sessionId", value: session.id, op: "=" }]),
+          sort: sort("id", "ASC"),
+        },
         progressPageSchema,
         (page) => page.summaries,
         `progress of job session ${session.id}`,
@@ -241,7 +288,11 @@ export class SppSync {
 }
 
 /** Like Promise.all over `items`, with at most `limit` in flight so a big first poll does not flood the server. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -12,7 +12,15 @@ export interface ActionRow {
   completedAt: Date | null;
 }
 
-const rowSelect = { id: true, jobId: true, action: true, status: true, vendorReply: true, requestedAt: true, completedAt: true } as const;
+const rowSelect = {
+  id: true,
+  jobId: true,
+  action: true,
+  status: true,
+  vendorReply: true,
+  requestedAt: true,
+  completedAt: true,
+} as const;
 
 /**
  * Records the request before anything reaches the vendor. The idempotency key is unique, so a
@@ -20,7 +28,15 @@ const rowSelect = { id: true, jobId: true, action: true, status: true, vendorRep
  */
 export async function beginAction(
   db: Db,
-  a: { idempotencyKey: string; jobId: string | null; sourceId: string; actor: Actor; action: string; params: Record<string, unknown>; reason: string | null },
+  a: {
+    idempotencyKey: string;
+    jobId: string | null;
+    sourceId: string;
+    actor: Actor;
+    action: string;
+    params: Record<string, unknown>;
+    reason: string | null;
+  },
 ): Promise<{ created: boolean; action: ActionRow }> {
   const userId = a.actor.kind === "user" ? a.actor.id : null;
   const rows = await db.$transaction(async (tx) => {
@@ -34,13 +50,20 @@ export async function beginAction(
     const id = inserted[0]?.id;
     if (id) {
       await tx.auditEntry.create({
-        data: { actionId: id, stage: "requested", detail: `${actorLabel(a.actor)} (${a.actor.role}) asked to ${a.action}${a.reason ? `: ${a.reason}` : ""}` },
+        data: {
+          actionId: id,
+          stage: "requested",
+          detail: `${actorLabel(a.actor)} (${a.actor.role}) asked to ${a.action}${a.reason ? `: ${a.reason}` : ""}`,
+        },
       });
     }
     return inserted;
   });
   const created = rows.length > 0;
-  const action = await db.action.findUniqueOrThrow({ where: { idempotencyKey: a.idempotencyKey }, select: rowSelect });
+  const action = await db.action.findUniqueOrThrow({
+    where: { idempotencyKey: a.idempotencyKey },
+    select: rowSelect,
+  });
   return { created, action };
 }
 

@@ -17,13 +17,20 @@ const actors: Record<"operator" | "admin", Actor> = {
   admin: { kind: "user", id: null, name: "Ada", role: "admin" },
 };
 const display: Actor = { kind: "display", id: "wall-1", name: "Lobby wall", role: "viewer" };
-const FAILOVER = { sourceid: "prod-isilon01", targetid: "dr-isilon01", failovertarget: "p1-zone-finance" };
+const FAILOVER = {
+  sourceid: "prod-isilon01",
+  targetid: "dr-isilon01",
+  failovertarget: "p1-zone-finance",
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
   setDb(t.db);
   for (const role of ["operator", "admin"] as const) {
-    const user = await createUser({ email: `${role}@example.com`, name: actors[role].name, password: "s3cret-enough", role }, t.db);
+    const user = await createUser(
+      { email: `${role}@example.com`, name: actors[role].name, password: "s3cret-enough", role },
+      t.db,
+    );
     actors[role] = { ...actors[role], id: user.id };
   }
   fx = await startSimulatedSource(t.db, "eyeglass", { name: "Eyeglass DR" });
@@ -48,10 +55,14 @@ const input = (over: Partial<LaunchInput>): LaunchInput => ({
 });
 
 /** Vendor POSTs the simulator has served to a launch path, e.g. "v2/jobs/readiness". */
-const posts = (path: string) => [...fx.server.requestCounts].filter(([k]) => k.startsWith("POST ") && k.endsWith(`/${path}`)).reduce((n, [, c]) => n + c, 0);
+const posts = (path: string) =>
+  [...fx.server.requestCounts]
+    .filter(([k]) => k.startsWith("POST ") && k.endsWith(`/${path}`))
+    .reduce((n, [, c]) => n + c, 0);
 
 /** The request parameters an Invalid names, in order. */
-const parametersOf = (err: DomainError) => (err instanceof Invalid ? err.issues?.map((i) => i.parameter) : undefined);
+const parametersOf = (err: DomainError) =>
+  err instanceof Invalid ? err.issues?.map((i) => i.parameter) : undefined;
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const err = await promise.then(
@@ -62,7 +73,12 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   return err;
 }
 
-const auditOf = (actionId: string) => t.db.auditEntry.findMany({ where: { actionId }, orderBy: { id: "asc" }, select: { stage: true, detail: true } });
+const auditOf = (actionId: string) =>
+  t.db.auditEntry.findMany({
+    where: { actionId },
+    orderBy: { id: "asc" },
+    select: { stage: true, detail: true },
+  });
 
 describe("launching source-level operations on an Eyeglass simulator", () => {
   it("describes each operation's options as JSON Schema with the vendor doc's meanings", async () => {
@@ -80,7 +96,10 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
       required: string[];
     };
     expect(failover.required.sort()).toEqual(["failovertarget", "sourceid", "targetid"]);
-    expect(failover.properties.datasync).toMatchObject({ type: "boolean", description: "Run the final incremental data sync before failover." });
+    expect(failover.properties.datasync).toMatchObject({
+      type: "boolean",
+      description: "Run the final incremental data sync before failover.",
+    });
     expect(Object.keys(failover.properties)).toHaveLength(13);
     expect(view?.operations[0]?.params).toMatchObject({ type: "object", properties: {} });
     expect(await listLaunchOperations("00000000-0000-0000-0000-000000000000", t.db)).toBeNull();
@@ -101,7 +120,11 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
       expect(first.action.status).toBe("succeeded");
       expect(second.action.status).toBe("succeeded");
       expect(second.action.id).toBe(first.action.id);
-      expect(first.action).toMatchObject({ action: "launch:readiness", status: "succeeded", jobId: null });
+      expect(first.action).toMatchObject({
+        action: "launch:readiness",
+        status: "succeeded",
+        jobId: null,
+      });
       expect(first.vendorId).toMatch(/^readiness:/);
       const job = await t.db.job.findUniqueOrThrow({ where: { id: first.jobId ?? "" } });
       expect(job.vendorId).toBe(first.vendorId);
@@ -122,51 +145,114 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
   it("refuses operators and display tokens an admin operation without calling the vendor or writing an audit row", async () => {
     const before = posts("v2/jobs/failover");
     const actionsBefore = await t.db.action.count();
-    const common = { operation: "failover", params: FAILOVER, reason: "DR drill", confirmation: sourceName };
-    expect((await refusal(launchOperation(input({ ...common, actor: actors.operator }), t.db))).kind).toBe("forbidden");
-    expect((await refusal(launchOperation(input({ ...common, actor: display }), t.db))).kind).toBe("forbidden");
-    expect((await refusal(launchOperation(input({ actor: display }), t.db))).kind).toBe("forbidden");
+    const common = {
+      operation: "failover",
+      params: FAILOVER,
+      reason: "DR drill",
+      confirmation: sourceName,
+    };
+    expect(
+      (await refusal(launchOperation(input({ ...common, actor: actors.operator }), t.db))).kind,
+    ).toBe("forbidden");
+    expect((await refusal(launchOperation(input({ ...common, actor: display }), t.db))).kind).toBe(
+      "forbidden",
+    );
+    expect((await refusal(launchOperation(input({ actor: display }), t.db))).kind).toBe(
+      "forbidden",
+    );
     expect(posts("v2/jobs/failover")).toBe(before);
     expect(await t.db.action.count()).toBe(actionsBefore);
   });
 
   it("requires a reason and the typed source name for high-risk operations, and valid options", async () => {
     const before = posts("v2/jobs/failover");
-    const bare = await refusal(launchOperation(input({ operation: "failover", params: FAILOVER, actor: actors.admin }), t.db));
+    const bare = await refusal(
+      launchOperation(
+        input({ operation: "failover", params: FAILOVER, actor: actors.admin }),
+        t.db,
+      ),
+    );
     expect(bare.kind).toBe("invalid");
     expect(parametersOf(bare)).toEqual(["reason", "confirmation"]);
-    const mistyped = await refusal(launchOperation(input({ operation: "failover", params: FAILOVER, reason: "drill", confirmation: "eyeglass", actor: actors.admin }), t.db));
+    const mistyped = await refusal(
+      launchOperation(
+        input({
+          operation: "failover",
+          params: FAILOVER,
+          reason: "drill",
+          confirmation: "eyeglass",
+          actor: actors.admin,
+        }),
+        t.db,
+      ),
+    );
     expect(parametersOf(mistyped)).toEqual(["confirmation"]);
     const badPool = await refusal(
-      launchOperation(input({ operation: "failover", params: { ...FAILOVER, pool: "no-colons" }, reason: "drill", confirmation: sourceName, actor: actors.admin }), t.db),
+      launchOperation(
+        input({
+          operation: "failover",
+          params: { ...FAILOVER, pool: "no-colons" },
+          reason: "drill",
+          confirmation: sourceName,
+          actor: actors.admin,
+        }),
+        t.db,
+      ),
     );
     expect(badPool.kind).toBe("invalid");
     expect(parametersOf(badPool)).toEqual(["params.pool"]);
-    expect((await refusal(launchOperation(input({ operation: "format-disks" }), t.db))).kind).toBe("not-found");
+    expect((await refusal(launchOperation(input({ operation: "format-disks" }), t.db))).kind).toBe(
+      "not-found",
+    );
     expect(posts("v2/jobs/failover")).toBe(before);
   });
 
   it("launches a confirmed failover with its options once, and records it with the reason", async () => {
     const before = posts("v2/jobs/failover");
-    const request = input({ operation: "failover", params: { ...FAILOVER, datasync: true }, reason: "quarterly DR drill", confirmation: sourceName, actor: actors.admin });
+    const request = input({
+      operation: "failover",
+      params: { ...FAILOVER, datasync: true },
+      reason: "quarterly DR drill",
+      confirmation: sourceName,
+      actor: actors.admin,
+    });
     const outcome = await launchOperation(request, t.db);
     await launchOperation(request, t.db);
     expect(posts("v2/jobs/failover")).toBe(before + 1);
     expect(outcome.action.status).toBe("succeeded");
     expect(outcome.vendorId).toMatch(/^failover:/);
     const row = await t.db.action.findUniqueOrThrow({ where: { id: outcome.action.id } });
-    expect(row).toMatchObject({ action: "launch:failover", reason: "quarterly DR drill", params: { ...FAILOVER, datasync: true }, status: "succeeded" });
+    expect(row).toMatchObject({
+      action: "launch:failover",
+      reason: "quarterly DR drill",
+      params: { ...FAILOVER, datasync: true },
+      status: "succeeded",
+    });
     expect((await auditOf(row.id)).map((a) => a.stage)).toEqual(["requested", "succeeded"]);
   });
 
   it("records the vendor's refusal, and a key reused for another operation is rejected", async () => {
-    const request = input({ operation: "failover", params: { ...FAILOVER, failovertarget: "no-such-zone" }, reason: "drill", confirmation: sourceName, actor: actors.admin });
+    const request = input({
+      operation: "failover",
+      params: { ...FAILOVER, failovertarget: "no-such-zone" },
+      reason: "drill",
+      confirmation: sourceName,
+      actor: actors.admin,
+    });
     const refused = await launchOperation(request, t.db);
-        expect(refused.action.status).toBe("refused");
+    expect(refused.action.status).toBe("refused");
     expect(refused.action.vendorReply).toContain("no-such-zone");
-    expect((await auditOf(refused.action.id)).map((a) => a.stage)).toEqual(["requested", "refused"]);
-    expect((await launchOperation(request, t.db)).action).toMatchObject({ id: refused.action.id, status: "refused" });
-    const reused = await refusal(launchOperation(input({ idempotencyKey: request.idempotencyKey, actor: actors.admin }), t.db));
+    expect((await auditOf(refused.action.id)).map((a) => a.stage)).toEqual([
+      "requested",
+      "refused",
+    ]);
+    expect((await launchOperation(request, t.db)).action).toMatchObject({
+      id: refused.action.id,
+      status: "refused",
+    });
+    const reused = await refusal(
+      launchOperation(input({ idempotencyKey: request.idempotencyKey, actor: actors.admin }), t.db),
+    );
     expect(reused.kind).toBe("idempotency-key-reused");
   });
 });

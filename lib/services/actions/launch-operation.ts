@@ -35,7 +35,10 @@ export interface LaunchOutcome {
 export const launchActionName = (operation: string) => `launch:${operation}`;
 
 /** The operations a source offers, each with its options described as JSON Schema for form building. */
-export async function listLaunchOperations(sourceId: string, db: Db = getDb()): Promise<LaunchOperationsView | null> {
+export async function listLaunchOperations(
+  sourceId: string,
+  db: Db = getDb(),
+): Promise<LaunchOperationsView | null> {
   const source = await getSource(sourceId, db);
   if (!source) return null;
   const connector = await connectorForSource(sourceId, db);
@@ -47,7 +50,10 @@ export async function listLaunchOperations(sourceId: string, db: Db = getDb()): 
       description: op.description,
       role: op.role,
       risk: op.risk,
-      params: z.toJSONSchema(op.params, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+      params: z.toJSONSchema(op.params, { io: "input", unrepresentable: "any" }) as Record<
+        string,
+        unknown
+      >,
     })),
   };
 }
@@ -57,14 +63,19 @@ export async function listLaunchOperations(sourceId: string, db: Db = getDb()): 
  * purge) through the same guard as job actions: the operation's own role, reason and typed
  * confirmation when it is high risk, one vendor call per idempotency key, audit rows around it.
  */
-export async function launchOperation(input: LaunchInput, db: Db = getDb()): Promise<LaunchOutcome> {
+export async function launchOperation(
+  input: LaunchInput,
+  db: Db = getDb(),
+): Promise<LaunchOutcome> {
   if (input.actor.kind === "display") throw new Forbidden("Display tokens are read-only.");
   const source = await getSource(input.sourceId, db);
   if (!source) throw new NotFound(`No source ${input.sourceId}.`);
   const connector = await connectorForSource(source.id, db);
   const op = connector.launchOperations?.find((o) => o.operation === input.operation);
-  if (!op || !connector.launch) throw new NotFound(`${source.name} offers no operation "${input.operation}".`);
-  if (!roleAllows(input.actor.role, op.role)) throw new Forbidden(`${op.label} needs the ${op.role} role; you are ${input.actor.role}.`);
+  if (!op || !connector.launch)
+    throw new NotFound(`${source.name} offers no operation "${input.operation}".`);
+  if (!roleAllows(input.actor.role, op.role))
+    throw new Forbidden(`${op.label} needs the ${op.role} role; you are ${input.actor.role}.`);
   assertConfirmed(op, input, source.name);
   const params = parseParams(op, input.params);
   const action = launchActionName(op.operation);
@@ -81,16 +92,30 @@ export async function launchOperation(input: LaunchInput, db: Db = getDb()): Pro
   if (!begun.created) return replay(db, begun.action, source.id, action);
 
   try {
-    const result = await connector.launch({ operation: op.operation, params }, AbortSignal.timeout(60_000));
+    const result = await connector.launch(
+      { operation: op.operation, params },
+      AbortSignal.timeout(60_000),
+    );
     const finished = await finishAction(db, begun.action.id, "succeeded", result.vendorReply);
-    const jobId = result.vendorId ? await storeLaunchedJob(db, connector, { id: source.id, kind: source.kind as SourceKind }, result.vendorId) : null;
+    const jobId = result.vendorId
+      ? await storeLaunchedJob(
+          db,
+          connector,
+          { id: source.id, kind: source.kind as SourceKind },
+          result.vendorId,
+        )
+      : null;
     await pokeSource(db, source.id);
     return { action: finished, vendorId: result.vendorId, jobId };
   } catch (err) {
     const refused = err instanceof VendorRefusedError || err instanceof VendorNotFoundError;
-    const reply = err instanceof VendorError ? err.message : `Launch failed: ${err instanceof Error ? err.message : String(err)}`;
+    const reply =
+      err instanceof VendorError
+        ? err.message
+        : `Launch failed: ${err instanceof Error ? err.message : String(err)}`;
     const finished = await finishAction(db, begun.action.id, refused ? "refused" : "failed", reply);
-    if (!refused) logger.warn({ err, sourceId: source.id, operation: op.operation }, "vendor launch failed");
+    if (!refused)
+      logger.warn({ err, sourceId: source.id, operation: op.operation }, "vendor launch failed");
     return { action: finished, vendorId: null, jobId: null };
   }
 }
@@ -100,23 +125,43 @@ function assertConfirmed(op: LaunchOperation, input: LaunchInput, sourceName: st
   if (op.risk !== "high") return;
   const errors: Array<{ parameter: string; message: string }> = [];
   if (!input.reason?.trim()) errors.push({ parameter: "reason", message: "required" });
-  if (input.confirmation !== sourceName) errors.push({ parameter: "confirmation", message: `type the source name "${sourceName}"` });
+  if (input.confirmation !== sourceName)
+    errors.push({ parameter: "confirmation", message: `type the source name "${sourceName}"` });
   if (errors.length > 0) {
-    throw new Invalid(`${op.label} is high risk: give a reason and type the source name "${sourceName}" to confirm.`, errors);
+    throw new Invalid(
+      `${op.label} is high risk: give a reason and type the source name "${sourceName}" to confirm.`,
+      errors,
+    );
   }
 }
 
-function parseParams(op: LaunchOperation, params: Record<string, unknown>): Record<string, unknown> {
+function parseParams(
+  op: LaunchOperation,
+  params: Record<string, unknown>,
+): Record<string, unknown> {
   const parsed = op.params.safeParse(params);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((i) => ({ parameter: ["params", ...i.path.map(String)].join("."), message: i.message }));
-  throw new Invalid(`Invalid options for ${op.label}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`, errors);
+  const errors = parsed.error.issues.map((i) => ({
+    parameter: ["params", ...i.path.map(String)].join("."),
+    message: i.message,
+  }));
+  throw new Invalid(
+    `Invalid options for ${op.label}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`,
+    errors,
+  );
 }
 
-async function replay(db: Db, prior: ActionRow, sourceId: string, action: string): Promise<LaunchOutcome> {
+async function replay(
+  db: Db,
+  prior: ActionRow,
+  sourceId: string,
+  action: string,
+): Promise<LaunchOutcome> {
   const row = await db.action.findUnique({ where: { id: prior.id }, select: { sourceId: true } });
   if (prior.jobId !== null || prior.action !== action || row?.sourceId !== sourceId) {
-    throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different request.");
+    throw new IdempotencyKeyReused(
+      "This Idempotency-Key was already used for a different request.",
+    );
   }
   return { action: prior, vendorId: null, jobId: null };
 }
@@ -125,14 +170,22 @@ async function replay(db: Db, prior: ActionRow, sourceId: string, action: string
  * Stores the started job at once so the operator can open it from the answer; if the vendor cannot
  * be asked right now the worker's next poll brings it, so a failure here is only logged.
  */
-async function storeLaunchedJob(db: Db, connector: Connector, source: { id: string; kind: SourceKind }, vendorId: string): Promise<string | null> {
+async function storeLaunchedJob(
+  db: Db,
+  connector: Connector,
+  source: { id: string; kind: SourceKind },
+  vendorId: string,
+): Promise<string | null> {
   try {
     const record = await connector.getJob(vendorId, AbortSignal.timeout(15_000));
     if (!record) return null;
     return await db.$transaction(async (tx) => {
       const stored = await storeJobs(tx, source, [record], new Date());
       await notifyJobChanges(tx, source.id, stored.changedJobIds);
-      const job = await tx.job.findUnique({ where: { sourceId_vendorId: { sourceId: source.id, vendorId } }, select: { id: true } });
+      const job = await tx.job.findUnique({
+        where: { sourceId_vendorId: { sourceId: source.id, vendorId } },
+        select: { id: true },
+      });
       return job?.id ?? null;
     });
   } catch (err) {

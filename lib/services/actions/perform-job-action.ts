@@ -34,12 +34,18 @@ export interface JobActionOutcome {
  * an idempotency key (a double click or a retried request is one vendor call), and an audit entry
  * before the call and another with its outcome.
  */
-export async function performJobAction(input: JobActionInput, db: Db = getDb()): Promise<JobActionOutcome> {
+export async function performJobAction(
+  input: JobActionInput,
+  db: Db = getDb(),
+): Promise<JobActionOutcome> {
   const need = ACTION_ROLE[input.action];
   if (input.actor.kind === "display") throw new Forbidden("Display tokens are read-only.");
-  if (!roleAllows(input.actor.role, need)) throw new Forbidden(`${input.action} needs the ${need} role; you are ${input.actor.role}.`);
+  if (!roleAllows(input.actor.role, need))
+    throw new Forbidden(`${input.action} needs the ${need} role; you are ${input.actor.role}.`);
   if (ACTION_RISK[input.action] === "high" && !input.reason?.trim()) {
-    throw new Invalid(`A reason is required to ${input.action} a job.`, [{ parameter: "reason", message: "required" }]);
+    throw new Invalid(`A reason is required to ${input.action} a job.`, [
+      { parameter: "reason", message: "required" },
+    ]);
   }
   const job = await getJobForAction(input.jobId, db);
   if (!job) throw new NotFound(`No job ${input.jobId}.`);
@@ -56,7 +62,9 @@ export async function performJobAction(input: JobActionInput, db: Db = getDb()):
   if (!begun.created) {
     const prior = begun.action;
     if (prior.jobId !== job.id || prior.action !== input.action) {
-      throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different action.");
+      throw new IdempotencyKeyReused(
+        "This Idempotency-Key was already used for a different action.",
+      );
     }
     return { action: prior, paramsRejected: false };
   }
@@ -79,7 +87,8 @@ export async function performJobAction(input: JobActionInput, db: Db = getDb()):
   } catch (err) {
     const { status, reply } = classify(err);
     const action = await finishAction(db, begun.action.id, status, reply);
-    if (status === "failed") logger.warn({ err, jobId: job.id, action: input.action }, "vendor action failed");
+    if (status === "failed")
+      logger.warn({ err, jobId: job.id, action: input.action }, "vendor action failed");
     return { action, paramsRejected: err instanceof z.ZodError };
   }
 }
@@ -94,14 +103,28 @@ function refusalReason(connector: Connector, job: ActionJob, action: JobAction):
 type ActionJob = NonNullable<Awaited<ReturnType<typeof getJobForAction>>>;
 
 function jobView(job: ActionJob) {
-  return { vendorId: job.vendorId, type: job.type, state: job.state as JobState, vendorState: job.vendorState, raw: job.raw };
+  return {
+    vendorId: job.vendorId,
+    type: job.type,
+    state: job.state as JobState,
+    vendorState: job.vendorState,
+    raw: job.raw,
+  };
 }
 
 function classify(err: unknown): { status: "refused" | "failed"; reply: string } {
-  if (err instanceof VendorRefusedError || err instanceof VendorNotFoundError) return { status: "refused", reply: err.message };
-  if (err instanceof z.ZodError) return { status: "refused", reply: `Invalid parameters: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+  if (err instanceof VendorRefusedError || err instanceof VendorNotFoundError)
+    return { status: "refused", reply: err.message };
+  if (err instanceof z.ZodError)
+    return {
+      status: "refused",
+      reply: `Invalid parameters: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    };
   if (err instanceof VendorError) return { status: "failed", reply: err.message };
-  return { status: "failed", reply: `Action failed: ${err instanceof Error ? err.message : String(err)}` };
+  return {
+    status: "failed",
+    reply: `Action failed: ${err instanceof Error ? err.message : String(err)}`,
+  };
 }
 
 /** Show the vendor's new state as soon as it has one: refresh this job now and poll its source. */

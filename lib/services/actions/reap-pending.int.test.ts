@@ -27,7 +27,9 @@ describe("an action whose process died after the vendor accepted it", () => {
       fx.clock.advance(20_000);
       const source = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
       expect((await pollSource(t.db, source)).ok).toBe(true);
-      const job = await t.db.job.findUniqueOrThrow({ where: { sourceId_vendorId: { sourceId: fx.sourceId, vendorId } } });
+      const job = await t.db.job.findUniqueOrThrow({
+        where: { sourceId_vendorId: { sourceId: fx.sourceId, vendorId } },
+      });
       expect(job.state).toBe("running");
 
       // A real process asks for the abort. The vendor accepts it and, before the reply reaches
@@ -44,18 +46,26 @@ describe("an action whose process died after the vendor accepted it", () => {
           return reply;
         },
       });
-      const worker = spawn(process.execPath, ["--import", "tsx", resolve("lib/testing/action-worker.ts"), t.url, job.id, "abort", key], {
-        stdio: ["ignore", "pipe", "ignore"],
-      });
+      const worker = spawn(
+        process.execPath,
+        ["--import", "tsx", resolve("lib/testing/action-worker.ts"), t.url, job.id, "abort", key],
+        {
+          stdio: ["ignore", "pipe", "ignore"],
+        },
+      );
       let output = "";
       worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<NodeJS.Signals | null>((done) => worker.once("exit", (_code, signal) => done(signal)));
+      const exited = new Promise<NodeJS.Signals | null>((done) =>
+        worker.once("exit", (_code, signal) => done(signal)),
+      );
       await vendorAccepted;
       worker.kill("SIGKILL");
       expect(await exited).toBe("SIGKILL");
       release();
       expect(output).toBe("");
-      const begun = { action: await t.db.action.findFirstOrThrow({ where: { idempotencyKey: key } }) };
+      const begun = {
+        action: await t.db.action.findFirstOrThrow({ where: { idempotencyKey: key } }),
+      };
       expect(begun.action.status).toBe("pending");
       // The vendor did act: its own view of the job says so.
       const connector = await connectorForSource(fx.sourceId, t.db);
@@ -63,13 +73,18 @@ describe("an action whose process died after the vendor accepted it", () => {
 
       // Within the deadline nothing is touched.
       expect(await reapPendingActions(t.db, 60_000)).toEqual({ markedUnknown: [], resolved: [] });
-      expect((await t.db.action.findUniqueOrThrow({ where: { id: begun.action.id } })).status).toBe("pending");
+      expect((await t.db.action.findUniqueOrThrow({ where: { id: begun.action.id } })).status).toBe(
+        "pending",
+      );
 
       // Audit rows cannot be backdated (a trigger keeps requestedAt), so the deadline shrinks instead.
       const reaped = await reapPendingActions(t.db, 1);
       expect(reaped).toEqual({ markedUnknown: [begun.action.id], resolved: [begun.action.id] });
 
-      const action = await t.db.action.findUniqueOrThrow({ where: { id: begun.action.id }, include: { audit: { orderBy: { id: "asc" } } } });
+      const action = await t.db.action.findUniqueOrThrow({
+        where: { id: begun.action.id },
+        include: { audit: { orderBy: { id: "asc" } } },
+      });
       expect(action.status).toBe("unknown");
       expect(action.audit.map((a) => a.stage)).toEqual(["requested", "unknown", "vendor-state"]);
       expect(action.audit[2]?.detail).toMatch(/vendor now reports the job as aborting/);
@@ -77,11 +92,25 @@ describe("an action whose process died after the vendor accepted it", () => {
 
       const page = await getJobDetail(job.id, { allowedActions: [], refreshError: null }, t.db);
       expect(page?.job.state).toBe("aborting");
-      expect(page?.actions[0]).toMatchObject({ id: begun.action.id, status: "unknown", vendorReply: action.vendorReply });
+      expect(page?.actions[0]).toMatchObject({
+        id: begun.action.id,
+        status: "unknown",
+        vendorReply: action.vendorReply,
+      });
 
       // A second round changes nothing; a retry with the same key replays the unknown outcome (no longer pending).
       expect(await reapPendingActions(t.db, 60_000)).toEqual({ markedUnknown: [], resolved: [] });
-      const retry = await performJobAction({ jobId: job.id, action: "abort", params: {}, reason: "wrong dataset", idempotencyKey: key, actor: operator }, t.db);
+      const retry = await performJobAction(
+        {
+          jobId: job.id,
+          action: "abort",
+          params: {},
+          reason: "wrong dataset",
+          idempotencyKey: key,
+          actor: operator,
+        },
+        t.db,
+      );
       expect(retry.action.status).toBe("unknown");
     } finally {
       await fx.close();

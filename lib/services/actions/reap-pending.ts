@@ -19,7 +19,10 @@ export interface ReapOutcome {
  * written to the audit trail and shown with the action. Safe to run from several workers at once:
  * each action is claimed with SKIP LOCKED and moved in the statement that claims it.
  */
-export async function reapPendingActions(db: Db, deadlineMs = PENDING_DEADLINE_MS): Promise<ReapOutcome> {
+export async function reapPendingActions(
+  db: Db,
+  deadlineMs = PENDING_DEADLINE_MS,
+): Promise<ReapOutcome> {
   const markedUnknown = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
       UPDATE "Action" SET status = 'unknown'
@@ -53,7 +56,10 @@ export async function reapPendingActions(db: Db, deadlineMs = PENDING_DEADLINE_M
   return { markedUnknown, resolved };
 }
 
-async function resolveUnknown(db: Db, action: { id: string; jobId: string | null; action: string }): Promise<boolean> {
+async function resolveUnknown(
+  db: Db,
+  action: { id: string; jobId: string | null; action: string },
+): Promise<boolean> {
   let detail: string;
   if (!action.jobId) {
     detail = "The job this action was about is no longer stored; its outcome cannot be checked.";
@@ -61,10 +67,16 @@ async function resolveUnknown(db: Db, action: { id: string; jobId: string | null
     const error = await refreshJobIfStale(action.jobId, db, 0);
     if (error) {
       // The vendor could not be asked now: the next round asks again.
-      logger.warn({ actionId: action.id, error }, "could not ask the vendor about an action whose outcome is unknown");
+      logger.warn(
+        { actionId: action.id, error },
+        "could not ask the vendor about an action whose outcome is unknown",
+      );
       return false;
     }
-    const job = await db.job.findUnique({ where: { id: action.jobId }, select: { state: true, vendorState: true, goneAt: true } });
+    const job = await db.job.findUnique({
+      where: { id: action.jobId },
+      select: { state: true, vendorState: true, goneAt: true },
+    });
     detail = !job
       ? "The job this action was about is no longer stored; its outcome cannot be checked."
       : job.goneAt

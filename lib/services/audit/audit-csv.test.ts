@@ -26,7 +26,14 @@ const row: AuditRow = {
 
 describe("auditCsvLine", () => {
   it("writes one quoted line per action with formula-looking vendor text defused", () => {
-    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual(["requestedAt", "completedAt", "actor", "actorEmail", "actorId", "action"]);
+    expect(AUDIT_CSV_COLUMNS.map(([name]) => name).slice(0, 6)).toEqual([
+      "requestedAt",
+      "completedAt",
+      "actor",
+      "actorEmail",
+      "actorId",
+      "action",
+    ]);
     expect(auditCsvLine(row)).toBe(
       '2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.500Z,Olga Operator,olga@example.com,u-olga,abort,succeeded,"wrong volume, ""urgent""",' +
         '7c0e1f1e-0000-4000-8000-0000000000aa,"nightly, mirror",4411,NetApp DFM (demo),dfm,\'=HYPERLINK(evil),{},' +
@@ -42,7 +49,12 @@ describe("auditCsvLine", () => {
 
 describe("auditQuery", () => {
   it("reads repeated and comma-separated filters and a time range", () => {
-    const q = auditQuery.parse({ status: ["succeeded", "failed,refused"], action: "abort", from: "2026-03-01T00:00:00Z", to: "2026-03-02T00:00:00Z" });
+    const q = auditQuery.parse({
+      status: ["succeeded", "failed,refused"],
+      action: "abort",
+      from: "2026-03-01T00:00:00Z",
+      to: "2026-03-02T00:00:00Z",
+    });
     expect(auditFiltersFromQuery(q)).toMatchObject({
       statuses: ["succeeded", "failed", "refused"],
       actions: ["abort"],
@@ -53,9 +65,19 @@ describe("auditQuery", () => {
   });
 
   it("names bad parameters and refuses a cursor it did not issue", () => {
-    const bad = auditQuery.safeParse({ status: "done", source: "x", from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z" });
+    const bad = auditQuery.safeParse({
+      status: "done",
+      source: "x",
+      from: "2026-03-02T00:00:00Z",
+      to: "2026-03-01T00:00:00Z",
+    });
     expect(bad.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["source", "status.0"]);
-    expect(auditQuery.safeParse({ from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z" }).error?.issues[0]?.path).toEqual(["to"]);
-    expect(() => auditFiltersFromQuery(auditQuery.parse({ cursor: "bogus" }))).toThrow("Invalid cursor");
+    expect(
+      auditQuery.safeParse({ from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z" }).error
+        ?.issues[0]?.path,
+    ).toEqual(["to"]);
+    expect(() => auditFiltersFromQuery(auditQuery.parse({ cursor: "bogus" }))).toThrow(
+      "Invalid cursor",
+    );
   });
 });

@@ -31,6 +31,11 @@ export function auditCsvLine(row: AuditRow): string {
 const PAGE = 500;
 
 /** Every action matching the filters, from the newest, one keyset page at a time. */
-export function streamAuditCsv(filters: Omit<AuditFilters, "cursor" | "limit">, db: Tx = getDb()): ReadableStream<Uint8Array> {
-  return streamCsv(AUDIT_CSV_COLUMNS, (cursor) => listAudit({ ...filters, cursor, limit: PAGE }, db));
+export function streamAuditCsv(
+  filters: Omit<AuditFilters, "cursor" | "limit">,
+  db: Tx = getDb(),
+): ReadableStream<Uint8Array> {
+  return streamCsv(AUDIT_CSV_COLUMNS, (cursor) =>
+    listAudit({ ...filters, cursor, limit: PAGE }, db),
+  );
 }

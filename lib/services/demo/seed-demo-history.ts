@@ -9,7 +9,11 @@ const FIRST_POLL_WAIT_MS = 60_000;
  * simulators' own recent history is what gets repeated back in time), then seeds once. A source
  * that has not answered within a minute is seeded from what is stored, or not at all.
  */
-export async function seedDemoHistory(db: Db, sourceNames: readonly string[], days: number): Promise<HistorySeedResult> {
+export async function seedDemoHistory(
+  db: Db,
+  sourceNames: readonly string[],
+  days: number,
+): Promise<HistorySeedResult> {
   const deadline = Date.now() + FIRST_POLL_WAIT_MS;
   let sources = await sourcesPolled(sourceNames, db);
   while (sources.some((s) => s.lastSuccessAt === null) && Date.now() < deadline) {
@@ -17,6 +21,10 @@ export async function seedDemoHistory(db: Db, sourceNames: readonly string[], da
     sources = await sourcesPolled(sourceNames, db);
   }
   const polled = sources.filter((s) => s.lastSuccessAt !== null).map((s) => s.id);
-  if (polled.length < sources.length) logger.warn({ waiting: sources.length - polled.length }, "demo history: some demo sources were not polled yet; seeding the others");
+  if (polled.length < sources.length)
+    logger.warn(
+      { waiting: sources.length - polled.length },
+      "demo history: some demo sources were not polled yet; seeding the others",
+    );
   return seedYearOfHistory(db, polled, days);
 }

@@ -1,4 +1,13 @@
-import { categoryOf, groupsOf, measureRpo, measureRto, outcomeOf, rtoPhaseFor, targetFor, type TargetRule } from "@/lib/domain/rto";
+import {
+  categoryOf,
+  groupsOf,
+  measureRpo,
+  measureRto,
+  outcomeOf,
+  rtoPhaseFor,
+  targetFor,
+  type TargetRule,
+} from "@/lib/domain/rto";
 import type { HistoryJobRow } from "@/lib/data/history";
 import type { SummaryRun } from "./summarize";
 import type { HistoryRun } from "@/lib/contracts/history";
@@ -12,7 +21,12 @@ export interface RunContext {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const runTimes = (row: HistoryJobRow) => ({ state: row.state, startedAt: row.startedAt, endedAt: row.endedAt, phases: row.phases });
+export const runTimes = (row: HistoryJobRow) => ({
+  state: row.state,
+  startedAt: row.startedAt,
+  endedAt: row.endedAt,
+  phases: row.phases,
+});
 
 /** One stored job as a history run: measured RTO against its group's target, RPO where known. */
 export function buildHistoryRun(row: HistoryJobRow, ctx: RunContext): SummaryRun {
@@ -41,7 +55,10 @@ export function buildHistoryRun(row: HistoryJobRow, ctx: RunContext): SummaryRun
     startedAt: iso(row.startedAt),
     endedAt: iso(row.endedAt),
     sortAt: row.sortAt.toISOString(),
-    durationMs: row.startedAt && row.endedAt ? Math.max(0, row.endedAt.getTime() - row.startedAt.getTime()) : null,
+    durationMs:
+      row.startedAt && row.endedAt
+        ? Math.max(0, row.endedAt.getTime() - row.startedAt.getTime())
+        : null,
     rtoMs,
     rtoPhase,
     rtoTargetMs,
@@ -54,7 +71,9 @@ export function buildHistoryRun(row: HistoryJobRow, ctx: RunContext): SummaryRun
     submittedBy: row.submittedBy,
   };
   const phases = row.phases.flatMap((p) =>
-    p.depth === 0 && p.startedAt && p.endedAt ? [{ name: p.name, ms: Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) }] : [],
+    p.depth === 0 && p.startedAt && p.endedAt
+      ? [{ name: p.name, ms: Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) }]
+      : [],
   );
   return { run, phases };
 }

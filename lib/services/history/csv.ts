@@ -1,7 +1,6 @@
 import { csvHeader, csvRow, fieldColumns } from "@/lib/csv";
 import type { HistoryRun } from "@/lib/contracts/history";
 
-
 /** The fields of GET /api/history items, under the same names and with the same values (durations in ms, vendor as its kind). */
 export const HISTORY_CSV_COLUMNS = fieldColumns<HistoryRun>([
   "id",
@@ -28,7 +27,6 @@ export const HISTORY_CSV_COLUMNS = fieldColumns<HistoryRun>([
   "rpoMet",
   "submittedBy",
 ]);
-
 
 export const CSV_HEADER = HISTORY_CSV_COLUMNS.map(([name]) => name);
 

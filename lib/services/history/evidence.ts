@@ -1,14 +1,32 @@
 import { toAuditLine, toEventView } from "@/lib/data/job-detail";
-import { addSignOff, getHistoryRow, getRunEvidence, lastReadinessBefore, listSignOffs } from "@/lib/data/history";
+import {
+  addSignOff,
+  getHistoryRow,
+  getRunEvidence,
+  lastReadinessBefore,
+  listSignOffs,
+} from "@/lib/data/history";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
 import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
 import { NotFound } from "@/lib/domain/errors";
 import { measureRuns } from "./measure-runs";
-import type { AuditTrailLine, EvidenceReport, PhaseTiming, SignOffView } from "@/lib/contracts/history";
+import type {
+  AuditTrailLine,
+  EvidenceReport,
+  PhaseTiming,
+  SignOffView,
+} from "@/lib/contracts/history";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const toSignOff = (s: { id: string; author: string; authorEmail: string | null; authorId: string | null; note: string; createdAt: Date }): SignOffView => ({
+const toSignOff = (s: {
+  id: string;
+  author: string;
+  authorEmail: string | null;
+  authorId: string | null;
+  note: string;
+  createdAt: Date;
+}): SignOffView => ({
   id: s.id,
   author: s.author,
   authorEmail: s.authorEmail,
@@ -18,7 +36,11 @@ const toSignOff = (s: { id: string; author: string; authorEmail: string | null; 
 });
 
 /** Everything an auditor asks about one failover or test, in one read. */
-export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date = new Date()): Promise<EvidenceReport | null> {
+export async function getEvidenceReport(
+  id: string,
+  db: Tx = getDb(),
+  now: Date = new Date(),
+): Promise<EvidenceReport | null> {
   const row = await getHistoryRow(id, db);
   if (!row) return null;
   const [measured] = await measureRuns([row], { rpo: true }, db);
@@ -27,10 +49,14 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
   const [evidence, signOffs, readinessRun] = await Promise.all([
     getRunEvidence(id, db),
     listSignOffs(id, db),
-    row.kind === "eyeglass" && row.startedAt ? lastReadinessBefore(row.sourceId, run.group, row.startedAt, db) : null,
+    row.kind === "eyeglass" && row.startedAt
+      ? lastReadinessBefore(row.sourceId, run.group, row.startedAt, db)
+      : null,
   ]);
   const events = (evidence?.events ?? []).map(toEventView);
-  const tree = buildPhaseTree(row.phases.map((p) => ({ ...p, key: p.vendorKey, order: p.sortOrder })));
+  const tree = buildPhaseTree(
+    row.phases.map((p) => ({ ...p, key: p.vendorKey, order: p.sortOrder })),
+  );
   const phases: PhaseTiming[] = flattenPhaseTree(tree).map(({ phase: p, depth }) => ({
     key: p.key,
     parentKey: p.parentKey,
@@ -40,7 +66,8 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
     state: p.state,
     startedAt: iso(p.startedAt),
     endedAt: iso(p.endedAt),
-    durationMs: p.startedAt && p.endedAt ? Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) : null,
+    durationMs:
+      p.startedAt && p.endedAt ? Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) : null,
     service: run.rtoPhase !== null && p.name.trim().toLowerCase() === run.rtoPhase.toLowerCase(),
   }));
   const audit: AuditTrailLine[] = (evidence?.actions ?? []).map((a) => ({
@@ -63,7 +90,9 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
         : null,
     },
     phases,
-    problems: events.filter((e) => e.type !== "readiness" && (e.severity === "warning" || e.severity === "error")),
+    problems: events.filter(
+      (e) => e.type !== "readiness" && (e.severity === "warning" || e.severity === "error"),
+    ),
     audit,
     signOffs: signOffs.map(toSignOff),
     generatedAt: now.toISOString(),
@@ -71,9 +100,24 @@ export async function getEvidenceReport(id: string, db: Tx = getDb(), now: Date 
 }
 
 /** A manager's sign-off note: kept with the author's name, email and id as they were when signed. */
-export async function signOffRun(jobId: string, actor: Actor, note: string, db: Tx = getDb()): Promise<SignOffView> {
+export async function signOffRun(
+  jobId: string,
+  actor: Actor,
+  note: string,
+  db: Tx = getDb(),
+): Promise<SignOffView> {
   const row = await getHistoryRow(jobId, db);
   if (!row) throw new NotFound(`No run ${jobId}.`);
-  const created = await addSignOff({ jobId, userId: actor.kind === "user" ? actor.id : null, authorId: actor.id, authorEmail: actor.email ?? null, author: actor.name, note }, db);
+  const created = await addSignOff(
+    {
+      jobId,
+      userId: actor.kind === "user" ? actor.id : null,
+      authorId: actor.id,
+      authorEmail: actor.email ?? null,
+      author: actor.name,
+      note,
+    },
+    db,
+  );
   return toSignOff(created);
 }

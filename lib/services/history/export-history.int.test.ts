@@ -19,7 +19,11 @@ let t: TestDatabase;
 const sourceIds: Record<"small" | "large", string> = { small: "", large: "" };
 
 /** `count` failovers on a source of their own, one a minute back from NOW: job i is `f<i>`, so the newest is f0. */
-async function generateFailovers(kind: "eyeglass" | "commvault", type: string, count: number): Promise<string> {
+async function generateFailovers(
+  kind: "eyeglass" | "commvault",
+  type: string,
+  count: number,
+): Promise<string> {
   const [source] = await t.db.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "Source" (id, kind, name, "baseUrl", "updatedAt") VALUES (gen_random_uuid(), ${kind}::"SourceKind", ${`export-${kind}`}, 'http://export.invalid', now())
     RETURNING id::text`;
@@ -45,7 +49,10 @@ interface Drained {
 }
 
 /** Reads a CSV stream as an HTTP client would, keeping only its first and last row. */
-async function drain(stream: ReadableStream<Uint8Array>, column: (cells: string[]) => string): Promise<Drained> {
+async function drain(
+  stream: ReadableStream<Uint8Array>,
+  column: (cells: string[]) => string,
+): Promise<Drained> {
   gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
@@ -70,7 +77,12 @@ async function drain(stream: ReadableStream<Uint8Array>, column: (cells: string[
   }
   gc();
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { lines, first, last: last === undefined ? undefined : column(last.split(",")), peakGrowth: peak - base };
+  return {
+    lines,
+    first,
+    last: last === undefined ? undefined : column(last.split(",")),
+    peakGrowth: peak - base,
+  };
 }
 
 beforeAll(async () => {
@@ -85,22 +97,40 @@ afterAll(async () => {
 describe("CSV exports stream from the database", () => {
   it("the history export carries every run, newest to oldest, with memory flat in the number of runs", async () => {
     const vendorIdOf = (cells: string[]) => cells[3] ?? "";
-    const small = await drain(streamHistoryCsv(toHistoryFilters({ kind: ["commvault"] }), t.db), vendorIdOf);
-    const large = await drain(streamHistoryCsv(toHistoryFilters({ kind: ["eyeglass"] }), t.db), vendorIdOf);
+    const small = await drain(
+      streamHistoryCsv(toHistoryFilters({ kind: ["commvault"] }), t.db),
+      vendorIdOf,
+    );
+    const large = await drain(
+      streamHistoryCsv(toHistoryFilters({ kind: ["eyeglass"] }), t.db),
+      vendorIdOf,
+    );
     expect([small.lines, small.first, small.last]).toEqual([SMALL + 1, "f0", `f${SMALL - 1}`]);
     expect([large.lines, large.first, large.last]).toEqual([LARGE + 1, "f0", `f${LARGE - 1}`]);
     // Ten times the runs; an export held in memory grows ten times too (a 200k-run CSV is ~40 MB).
     const ratio = large.peakGrowth / Math.max(small.peakGrowth, 8 * MB);
-    expect(ratio, `heap growth ${(small.peakGrowth / MB).toFixed(1)} MB for ${SMALL}, ${(large.peakGrowth / MB).toFixed(1)} MB for ${LARGE}`).toBeLessThan(2);
+    expect(
+      ratio,
+      `heap growth ${(small.peakGrowth / MB).toFixed(1)} MB for ${SMALL}, ${(large.peakGrowth / MB).toFixed(1)} MB for ${LARGE}`,
+    ).toBeLessThan(2);
   }, 600_000);
 
   it("the jobs export carries every job of the view, newest to oldest, with memory flat in the number of jobs", async () => {
     const vendorIdOf = (cells: string[]) => cells[5] ?? "";
-    const small = await drain(streamJobsCsv(jobListQuery.parse({ source: sourceIds.small }), t.db), vendorIdOf);
-    const large = await drain(streamJobsCsv(jobListQuery.parse({ source: sourceIds.large }), t.db), vendorIdOf);
+    const small = await drain(
+      streamJobsCsv(jobListQuery.parse({ source: sourceIds.small }), t.db),
+      vendorIdOf,
+    );
+    const large = await drain(
+      streamJobsCsv(jobListQuery.parse({ source: sourceIds.large }), t.db),
+      vendorIdOf,
+    );
     expect([small.lines, small.first, small.last]).toEqual([SMALL + 1, "f0", `f${SMALL - 1}`]);
     expect([large.lines, large.first, large.last]).toEqual([LARGE + 1, "f0", `f${LARGE - 1}`]);
     const ratio = large.peakGrowth / Math.max(small.peakGrowth, 8 * MB);
-    expect(ratio, `heap growth ${(small.peakGrowth / MB).toFixed(1)} MB for ${SMALL}, ${(large.peakGrowth / MB).toFixed(1)} MB for ${LARGE}`).toBeLessThan(2);
+    expect(
+      ratio,
+      `heap growth ${(small.peakGrowth / MB).toFixed(1)} MB for ${SMALL}, ${(large.peakGrowth / MB).toFixed(1)} MB for ${LARGE}`,
+    ).toBeLessThan(2);
   }, 600_000);
 });

@@ -13,9 +13,16 @@ const PAGE = 500;
  * read one keyset page at a time as the client reads, so memory stays flat however many years of
  * runs match, and nothing is cut off.
  */
-export function streamHistoryCsv(filters: HistoryFilters, db: Tx = getDb()): ReadableStream<Uint8Array> {
+export function streamHistoryCsv(
+  filters: HistoryFilters,
+  db: Tx = getDb(),
+): ReadableStream<Uint8Array> {
   return streamCsv(HISTORY_CSV_COLUMNS, async (cursor) => {
-    const { rows, next } = await listHistoryRows(filters, { cursor: cursor ? decodeJobCursor(cursor) : null, limit: PAGE }, db);
+    const { rows, next } = await listHistoryRows(
+      filters,
+      { cursor: cursor ? decodeJobCursor(cursor) : null, limit: PAGE },
+      db,
+    );
     const runs = await measureRuns(rows, { rpo: true }, db);
     return { items: runs.map((r) => r.run), nextCursor: next ? encodeJobCursor(next) : null };
   });

@@ -12,7 +12,10 @@ export function historyWindow(q: { from?: Date; to?: Date }, now: Date = new Dat
  * The /history filters as the data layer reads them: no category chosen means the default ones,
  * no `from` means HISTORY_WINDOW's default window before `now`.
  */
-export function toHistoryFilters(q: z.infer<typeof historyFilterQuery>, now: Date = new Date()): HistoryFilters {
+export function toHistoryFilters(
+  q: z.infer<typeof historyFilterQuery>,
+  now: Date = new Date(),
+): HistoryFilters {
   const { from, to } = resolveWindow(q, HISTORY_WINDOW, now);
   return {
     kinds: q.kind,

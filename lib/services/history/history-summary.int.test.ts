@@ -25,7 +25,15 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const sources = [
     await createSource({ kind: "eyeglass", name: "eg-default", baseUrl: "http://a" }, t.db),
-    await createSource({ kind: "eyeglass", name: "eg-override", baseUrl: "http://b", options: { rtoPhase: "  Failover Complete " } }, t.db),
+    await createSource(
+      {
+        kind: "eyeglass",
+        name: "eg-override",
+        baseUrl: "http://b",
+        options: { rtoPhase: "  Failover Complete " },
+      },
+      t.db,
+    ),
     await createSource({ kind: "commvault", name: "cv", baseUrl: "http://c" }, t.db),
     await createSource({ kind: "dfm", name: "dfm", baseUrl: "http://d" }, t.db),
   ];
@@ -64,14 +72,30 @@ afterAll(async () => t?.drop());
 async function naiveSummary(filters: HistoryFilters): Promise<HistorySummary> {
   const quarter = quarterRange(NOW);
   const rows = await allHistoryRows(filters, Number.MAX_SAFE_INTEGER, t.db);
-  const quarterRows = await allHistoryRows({ kinds: filters.kinds, groups: filters.groups, categories: ["test"], ...quarter }, Number.MAX_SAFE_INTEGER, t.db);
+  const quarterRows = await allHistoryRows(
+    { kinds: filters.kinds, groups: filters.groups, categories: ["test"], ...quarter },
+    Number.MAX_SAFE_INTEGER,
+    t.db,
+  );
   const runs = await measureRuns(rows, { rpo: false }, t.db);
   const quarterRuns = await measureRuns(quarterRows, { rpo: false }, t.db);
   const seen = await knownDrGroups(filters.kinds, t.db, filters.from);
   const targets = await listTargets("rto", t.db);
-  const matches = (g: string) => !filters.groups?.length || filters.groups.some((f) => g.toLowerCase().includes(f.toLowerCase()));
-  const knownGroups = [...new Set([...seen.flatMap((g) => groupsOf(g, null).slice(0, 1)), ...targets.map((x) => x.group)])].filter(matches);
-  return summarizeHistory({ runs, quarterRuns: quarterRuns.map((r) => r.run), knownGroups, quarter: periodKey(NOW, "quarter") });
+  const matches = (g: string) =>
+    !filters.groups?.length ||
+    filters.groups.some((f) => g.toLowerCase().includes(f.toLowerCase()));
+  const knownGroups = [
+    ...new Set([
+      ...seen.flatMap((g) => groupsOf(g, null).slice(0, 1)),
+      ...targets.map((x) => x.group),
+    ]),
+  ].filter(matches);
+  return summarizeHistory({
+    runs,
+    quarterRuns: quarterRuns.map((r) => r.run),
+    knownGroups,
+    quarter: periodKey(NOW, "quarter"),
+  });
 }
 
 describe("history summary in SQL", () => {
@@ -90,7 +114,10 @@ describe("history summary in SQL", () => {
   for (const query of cases) {
     it(`equals the in-memory computation for ${JSON.stringify(query)}`, async () => {
       const filters = toHistoryFilters(historySummaryQuery.parse(query), NOW);
-      const [sql, naive] = await Promise.all([getHistorySummary(filters, NOW, t.db), naiveSummary(filters)]);
+      const [sql, naive] = await Promise.all([
+        getHistorySummary(filters, NOW, t.db),
+        naiveSummary(filters),
+      ]);
       expect(sql.runs).toBeGreaterThan(0);
       expect(sql).toEqual(naive);
     });
@@ -98,10 +125,30 @@ describe("history summary in SQL", () => {
 
   it("covers the whole estate, not a capped sample", async () => {
     // The whole estate: a window from its first run (within the 800 days one request may read).
-    const [{ first } = { first: NOW }] = await t.db.$queryRaw<Array<{ first: Date }>>`SELECT min("sortAt") AS first FROM "Job"`;
-    const categories = ["test", "planned", "unplanned", "failover", "failback", "readiness", "mirror", "restore"] as const;
-    const all = await getHistorySummary(toHistoryFilters(historySummaryQuery.parse({ category: [...categories], from: first.toISOString() }), NOW), NOW, t.db);
-    const [{ n } = { n: 0 }] = await t.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Job" WHERE type NOT IN ('replication', 'backup')`;
+    const [{ first } = { first: NOW }] = await t.db.$queryRaw<
+      Array<{ first: Date }>
+    >`SELECT min("sortAt") AS first FROM "Job"`;
+    const categories = [
+      "test",
+      "planned",
+      "unplanned",
+      "failover",
+      "failback",
+      "readiness",
+      "mirror",
+      "restore",
+    ] as const;
+    const all = await getHistorySummary(
+      toHistoryFilters(
+        historySummaryQuery.parse({ category: [...categories], from: first.toISOString() }),
+        NOW,
+      ),
+      NOW,
+      t.db,
+    );
+    const [{ n } = { n: 0 }] = await t.db.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM "Job" WHERE type NOT IN ('replication', 'backup')`;
     expect(all.runs).toBe(n);
     expect(all.rto.measured).toBeGreaterThan(100);
     expect(all.rto.withTarget).toBeGreaterThan(10);

@@ -8,10 +8,25 @@ import { type historyListQuery } from "@/lib/contracts/history";
 import { historyWindow, toHistoryFilters } from "@/lib/services/history/filters";
 import type { HistoryPage } from "@/lib/contracts/history";
 
-export async function listHistory(query: z.infer<typeof historyListQuery>, db: Tx = getDb(), now: Date = new Date()): Promise<HistoryPage> {
+export async function listHistory(
+  query: z.infer<typeof historyListQuery>,
+  db: Tx = getDb(),
+  now: Date = new Date(),
+): Promise<HistoryPage> {
   const cursor = query.cursor ? decodeJobCursor(query.cursor) : null;
-  if (query.cursor && !cursor) throw new Invalid("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API" }]);
-  const { rows, next } = await listHistoryRows(toHistoryFilters(query, now), { cursor, limit: query.limit }, db);
+  if (query.cursor && !cursor)
+    throw new Invalid("Invalid cursor.", [
+      { parameter: "cursor", message: "not a cursor from this API" },
+    ]);
+  const { rows, next } = await listHistoryRows(
+    toHistoryFilters(query, now),
+    { cursor, limit: query.limit },
+    db,
+  );
   const runs = await measureRuns(rows, { rpo: true }, db);
-  return { items: runs.map((r) => r.run), nextCursor: next ? encodeJobCursor(next) : null, window: historyWindow(query, now) };
+  return {
+    items: runs.map((r) => r.run),
+    nextCursor: next ? encodeJobCursor(next) : null,
+    window: historyWindow(query, now),
+  };
 }

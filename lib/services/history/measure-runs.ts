@@ -6,7 +6,11 @@ import { buildHistoryRun, runTimes } from "./build-run";
 import type { SummaryRun } from "./summarize";
 
 /** Stored jobs as measured history runs: targets and last replications looked up once for all. */
-export async function measureRuns(rows: readonly HistoryJobRow[], opts: { rpo: boolean }, db: Tx = getDb()): Promise<SummaryRun[]> {
+export async function measureRuns(
+  rows: readonly HistoryJobRow[],
+  opts: { rpo: boolean },
+  db: Tx = getDb(),
+): Promise<SummaryRun[]> {
   const [targets, rpoTargets] = await Promise.all([listTargets("rto", db), listTargets("rpo", db)]);
   const lookups = opts.rpo
     ? rows.flatMap((row) => {

@@ -39,23 +39,83 @@ function run(over: Partial<HistoryRun>, phases: SummaryRun["phases"] = []): Summ
 
 describe("summarizeHistory", () => {
   const runs = [
-    run({ rtoMs: 600_000, rtoTargetMs: 900_000, rtoMet: true, startedAt: "2026-01-05T00:00:00.000Z" }, [{ name: "Clone VM", ms: 500_000 }, { name: "Power On", ms: 60_000 }]),
-    run({ rtoMs: 1_200_000, rtoTargetMs: 900_000, rtoMet: false, startedAt: "2026-01-20T00:00:00.000Z" }, [{ name: "Clone VM", ms: 700_000 }, { name: "Clone VM", ms: 900_000 }]),
-    run({ outcome: "failed", state: "failed", startedAt: "2026-02-03T00:00:00.000Z" }, [{ name: "Power On", ms: 30_000 }]),
-    run({ group: "Finance-ERP", category: "planned", rtoMs: 300_000, startedAt: "2026-04-02T00:00:00.000Z" }),
-    run({ group: "Finance-ERP", category: "planned", outcome: "running", state: "running", startedAt: null, sortAt: "2026-04-09T00:00:00.000Z" }, [{ name: "Power On", ms: 5_000_000 }]),
+    run(
+      { rtoMs: 600_000, rtoTargetMs: 900_000, rtoMet: true, startedAt: "2026-01-05T00:00:00.000Z" },
+      [
+        { name: "Clone VM", ms: 500_000 },
+        { name: "Power On", ms: 60_000 },
+      ],
+    ),
+    run(
+      {
+        rtoMs: 1_200_000,
+        rtoTargetMs: 900_000,
+        rtoMet: false,
+        startedAt: "2026-01-20T00:00:00.000Z",
+      },
+      [
+        { name: "Clone VM", ms: 700_000 },
+        { name: "Clone VM", ms: 900_000 },
+      ],
+    ),
+    run({ outcome: "failed", state: "failed", startedAt: "2026-02-03T00:00:00.000Z" }, [
+      { name: "Power On", ms: 30_000 },
+    ]),
+    run({
+      group: "Finance-ERP",
+      category: "planned",
+      rtoMs: 300_000,
+      startedAt: "2026-04-02T00:00:00.000Z",
+    }),
+    run(
+      {
+        group: "Finance-ERP",
+        category: "planned",
+        outcome: "running",
+        state: "running",
+        startedAt: null,
+        sortAt: "2026-04-09T00:00:00.000Z",
+      },
+      [{ name: "Power On", ms: 5_000_000 }],
+    ),
   ];
-  const quarterRuns = [runs[3], runs[4], run({ group: "HR-Portal", startedAt: "2026-04-10T00:00:00.000Z" })].flatMap((r) => (r ? [r.run] : []));
-  const summary = summarizeHistory({ runs, quarterRuns, knownGroups: ["Exchange-DAG", "SQL-Prod"], quarter: "2026-Q2" });
+  const quarterRuns = [
+    runs[3],
+    runs[4],
+    run({ group: "HR-Portal", startedAt: "2026-04-10T00:00:00.000Z" }),
+  ].flatMap((r) => (r ? [r.run] : []));
+  const summary = summarizeHistory({
+    runs,
+    quarterRuns,
+    knownGroups: ["Exchange-DAG", "SQL-Prod"],
+    quarter: "2026-Q2",
+  });
 
   it("counts runs, success rate over finished runs, and RTO median/p90 over measured ones", () => {
     expect([summary.runs, summary.finished, summary.succeeded]).toEqual([5, 4, 3]);
     expect(summary.successRate).toBe(0.75);
-    expect(summary.rto).toEqual({ measured: 3, medianMs: 600_000, p90Ms: 1_200_000, withTarget: 2, metTarget: 1 });
+    expect(summary.rto).toEqual({
+      measured: 3,
+      medianMs: 600_000,
+      p90Ms: 1_200_000,
+      withTarget: 2,
+      metTarget: 1,
+    });
   });
 
   it("gives per-group figures for every known group, tested or not, with tests this quarter", () => {
-    expect(summary.groups.map((g) => [g.group, g.runs, g.succeeded, g.successRate, g.rtoMedianMs, g.rtoP90Ms, g.rtoTargetMs, g.testsThisQuarter])).toEqual([
+    expect(
+      summary.groups.map((g) => [
+        g.group,
+        g.runs,
+        g.succeeded,
+        g.successRate,
+        g.rtoMedianMs,
+        g.rtoP90Ms,
+        g.rtoTargetMs,
+        g.testsThisQuarter,
+      ]),
+    ).toEqual([
       ["Exchange-DAG", 0, 0, null, null, null, null, 0],
       ["Finance-ERP", 2, 1, 1, 300_000, 300_000, null, 0],
       ["SQL-Prod", 3, 2, 2 / 3, 900_000, 1_200_000, 900_000, 0],
@@ -70,12 +130,16 @@ describe("summarizeHistory", () => {
   });
 
   it("trends by month and quarter, a run without a start falling in its sort month", () => {
-    expect(summary.months.map((m) => [m.period, m.runs, m.succeeded, m.successRate, m.rtoMedianMs])).toEqual([
+    expect(
+      summary.months.map((m) => [m.period, m.runs, m.succeeded, m.successRate, m.rtoMedianMs]),
+    ).toEqual([
       ["2026-01", 2, 2, 1, 900_000],
       ["2026-02", 1, 0, 0, null],
       ["2026-04", 2, 1, 1, 300_000],
     ]);
-    expect(summary.quarters.map((q) => [q.period, q.runs, q.successRate, q.rtoMedianMs, q.rtoP90Ms])).toEqual([
+    expect(
+      summary.quarters.map((q) => [q.period, q.runs, q.successRate, q.rtoMedianMs, q.rtoP90Ms]),
+    ).toEqual([
       ["2026-Q1", 3, 2 / 3, 900_000, 1_200_000],
       ["2026-Q2", 2, 1, 300_000, 300_000],
     ]);
@@ -91,15 +155,30 @@ describe("summarizeHistory", () => {
   it("counts only DR tests as tests for the quarter", () => {
     const tested = summarizeHistory({ runs: [], quarterRuns, knownGroups: [], quarter: "2026-Q2" });
     expect(tested.groups).toEqual([]);
-    const withHr = summarizeHistory({ runs: [], quarterRuns, knownGroups: ["HR-Portal", "Finance-ERP"], quarter: "2026-Q2" });
-    expect(withHr.groups.map((g) => [g.group, g.testsThisQuarter])).toEqual([["Finance-ERP", 0], ["HR-Portal", 1]]);
+    const withHr = summarizeHistory({
+      runs: [],
+      quarterRuns,
+      knownGroups: ["HR-Portal", "Finance-ERP"],
+      quarter: "2026-Q2",
+    });
+    expect(withHr.groups.map((g) => [g.group, g.testsThisQuarter])).toEqual([
+      ["Finance-ERP", 0],
+      ["HR-Portal", 1],
+    ]);
     expect(withHr.neverTestedThisQuarter).toEqual(["Finance-ERP"]);
   });
 });
 
 describe("historyCsv", () => {
   it("writes one line per run under the header, quoting and defusing vendor text", () => {
-    const r = run({ name: 'Test "A", zone=1', submittedBy: "=HYPERLINK(1)", rtoMs: 754_000, rtoTargetMs: 900_000, rtoMet: true, rpoMs: 0 }).run;
+    const r = run({
+      name: 'Test "A", zone=1',
+      submittedBy: "=HYPERLINK(1)",
+      rtoMs: 754_000,
+      rtoTargetMs: 900_000,
+      rtoMet: true,
+      rpoMs: 0,
+    }).run;
     const lines = historyCsv([r]).split("\r\n");
     expect(lines[0]).toBe(CSV_HEADER.join(","));
     expect(lines).toHaveLength(3);

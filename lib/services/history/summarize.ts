@@ -1,6 +1,12 @@
 import { median, percentile, periodKey, successRate, type Period } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
-import type { GroupRow, HistoryRun, HistorySummary, SlowPhaseRow, TrendRow } from "@/lib/contracts/history";
+import type {
+  GroupRow,
+  HistoryRun,
+  HistorySummary,
+  SlowPhaseRow,
+  TrendRow,
+} from "@/lib/contracts/history";
 
 export interface SummaryRun {
   run: HistoryRun;
@@ -18,7 +24,8 @@ export interface SummaryInput {
   slowestLimit?: number;
 }
 
-const rtos = (runs: readonly HistoryRun[]) => runs.flatMap((r) => (r.rtoMs === null ? [] : [r.rtoMs]));
+const rtos = (runs: readonly HistoryRun[]) =>
+  runs.flatMap((r) => (r.rtoMs === null ? [] : [r.rtoMs]));
 
 function stats(runs: readonly HistoryRun[]) {
   const values = rtos(runs);
@@ -43,7 +50,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
 
 function trend(runs: readonly HistoryRun[], period: Period): TrendRow[] {
   const buckets = groupBy(runs, (r) => periodKey(new Date(r.startedAt ?? r.sortAt), period));
-  return [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, rs]) => ({ period: key, ...stats(rs) }));
+  return [...buckets.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, rs]) => ({ period: key, ...stats(rs) }));
 }
 
 function slowest(runs: readonly SummaryRun[], limit: number): SlowPhaseRow[] {
@@ -59,7 +68,13 @@ function slowest(runs: readonly SummaryRun[], limit: number): SlowPhaseRow[] {
     }
   }
   return [...perPhase.values()]
-    .map((p) => ({ name: p.name, kind: p.kind, runs: p.durations.length, medianMs: median(p.durations) ?? 0, maxMs: Math.max(...p.durations) }))
+    .map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      runs: p.durations.length,
+      medianMs: median(p.durations) ?? 0,
+      maxMs: Math.max(...p.durations),
+    }))
     .sort((a, b) => b.medianMs - a.medianMs || b.maxMs - a.maxMs || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
@@ -69,20 +84,25 @@ export function summarizeHistory(input: SummaryInput): HistorySummary {
   const runs = input.runs.map((r) => r.run);
   const overall = stats(runs);
   const withTarget = runs.filter((r) => r.rtoMet !== null);
-  const tests = groupBy(input.quarterRuns.filter((r) => r.category === "test"), (r) => r.group);
+  const tests = groupBy(
+    input.quarterRuns.filter((r) => r.category === "test"),
+    (r) => r.group,
+  );
   const byGroup = groupBy(runs, (r) => r.group);
   const names = new Set([...input.knownGroups, ...byGroup.keys()]);
-  const groups: GroupRow[] = [...names].sort((a, b) => a.localeCompare(b)).map((group) => {
-    const rs = byGroup.get(group) ?? [];
-    return {
-      group,
-      ...stats(rs),
-      rtoTargetMs: rs.find((r) => r.rtoTargetMs !== null)?.rtoTargetMs ?? null,
-      metTarget: rs.filter((r) => r.rtoMet === true).length,
-      missedTarget: rs.filter((r) => r.rtoMet === false).length,
-      testsThisQuarter: tests.get(group)?.length ?? 0,
-    };
-  });
+  const groups: GroupRow[] = [...names]
+    .sort((a, b) => a.localeCompare(b))
+    .map((group) => {
+      const rs = byGroup.get(group) ?? [];
+      return {
+        group,
+        ...stats(rs),
+        rtoTargetMs: rs.find((r) => r.rtoTargetMs !== null)?.rtoTargetMs ?? null,
+        metTarget: rs.filter((r) => r.rtoMet === true).length,
+        missedTarget: rs.filter((r) => r.rtoMet === false).length,
+        testsThisQuarter: tests.get(group)?.length ?? 0,
+      };
+    });
   return {
     runs: overall.runs,
     finished: runs.filter((r) => r.outcome !== "running").length,
@@ -100,6 +120,9 @@ export function summarizeHistory(input: SummaryInput): HistorySummary {
     quarters: trend(runs, "quarter"),
     quarter: input.quarter,
     neverTestedThisQuarter: groups.filter((g) => g.testsThisQuarter === 0).map((g) => g.group),
-    slowestPhases: slowest(input.runs.filter((r) => r.run.outcome !== "running"), input.slowestLimit ?? 8),
+    slowestPhases: slowest(
+      input.runs.filter((r) => r.run.outcome !== "running"),
+      input.slowestLimit ?? 8,
+    ),
   };
 }

@@ -6,7 +6,10 @@ import type { JobFilters } from "@/lib/data/jobs";
 import { Invalid } from "@/lib/domain/errors";
 
 /** The window /api/jobs reads when asked `query` at `now` (JOBS_WINDOW's default when no `from`). */
-export function jobsWindow(query: Pick<JobListQuery, "from" | "to">, now: Date = new Date()): ListWindow {
+export function jobsWindow(
+  query: Pick<JobListQuery, "from" | "to">,
+  now: Date = new Date(),
+): ListWindow {
   return resolveWindow(query, JOBS_WINDOW, now).window;
 }
 
@@ -18,7 +21,9 @@ export function jobFiltersFromQuery(query: JobListQuery, now: Date = new Date())
   const cursor = query.cursor && plain ? decodeJobCursor(query.cursor) : null;
   const sortCursor = query.cursor && !plain ? decodeSortedJobCursor(query.cursor, sort) : null;
   if (query.cursor && !cursor && !sortCursor) {
-    throw new Invalid("Invalid cursor.", [{ parameter: "cursor", message: "not a cursor from this API for this sort" }]);
+    throw new Invalid("Invalid cursor.", [
+      { parameter: "cursor", message: "not a cursor from this API for this sort" },
+    ]);
   }
   return {
     sourceIds: query.source,

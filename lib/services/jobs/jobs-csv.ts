@@ -33,7 +33,13 @@ export function csvLine(job: JobSummary): string {
 const PAGE = 500;
 
 /** Every row of the view (its filters and sort, not just the page on screen), one keyset page at a time. */
-export function streamJobsCsv(query: JobListQuery, db: Tx = getDb(), now: Date = new Date()): ReadableStream<Uint8Array> {
+export function streamJobsCsv(
+  query: JobListQuery,
+  db: Tx = getDb(),
+  now: Date = new Date(),
+): ReadableStream<Uint8Array> {
   // One instant (`now`) for every page, so the default window does not slide while the file streams.
-  return streamCsv(CSV_COLUMNS, (cursor) => listJobs(jobFiltersFromQuery({ ...query, cursor, limit: PAGE }, now), db));
+  return streamCsv(CSV_COLUMNS, (cursor) =>
+    listJobs(jobFiltersFromQuery({ ...query, cursor, limit: PAGE }, now), db),
+  );
 }

@@ -13,10 +13,21 @@ const inFlight = new Map<string, Promise<string | null>>();
  * for it now and store the answer. Returns a readable error when the vendor could not be asked (the
  * caller then shows the cached copy with a warning), null otherwise.
  */
-export async function refreshJobIfStale(jobId: string, db: Db = getDb(), maxAgeMs = env().JOBDECK_READ_THROUGH_MS): Promise<string | null> {
+export async function refreshJobIfStale(
+  jobId: string,
+  db: Db = getDb(),
+  maxAgeMs = env().JOBDECK_READ_THROUGH_MS,
+): Promise<string | null> {
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, sourceId: true, kind: true, vendorId: true, refreshedAt: true, goneAt: true },
+    select: {
+      id: true,
+      sourceId: true,
+      kind: true,
+      vendorId: true,
+      refreshedAt: true,
+      goneAt: true,
+    },
   });
   if (!job || job.goneAt || Date.now() - job.refreshedAt.getTime() < maxAgeMs) return null;
   const running = inFlight.get(jobId);
@@ -26,7 +37,15 @@ export async function refreshJobIfStale(jobId: string, db: Db = getDb(), maxAgeM
   return work;
 }
 
-async function refresh(db: Db, job: { id: string; sourceId: string; kind: Parameters<typeof storeJobs>[1]["kind"]; vendorId: string }): Promise<string | null> {
+async function refresh(
+  db: Db,
+  job: {
+    id: string;
+    sourceId: string;
+    kind: Parameters<typeof storeJobs>[1]["kind"];
+    vendorId: string;
+  },
+): Promise<string | null> {
   try {
     const connector = await connectorForSource(job.sourceId, db);
     const record = await connector.getJob(job.vendorId, AbortSignal.timeout(15_000));
@@ -42,6 +61,8 @@ async function refresh(db: Db, job: { id: string; sourceId: string; kind: Parame
     });
     return null;
   } catch (err) {
-    return err instanceof VendorError ? err.message : `refresh failed: ${err instanceof Error ? err.message : String(err)}`;
+    return err instanceof VendorError
+      ? err.message
+      : `refresh failed: ${err instanceof Error ? err.message : String(err)}`;
   }
 }

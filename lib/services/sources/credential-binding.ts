@@ -22,8 +22,17 @@ const normalizeUrl = (url: string) => {
  * Fields left out of a patch keep their stored value and change nothing.
  */
 export function credentialBindingChanged(stored: StoredBinding, submitted: Submitted): boolean {
-  if (submitted.baseUrl !== undefined && normalizeUrl(submitted.baseUrl) !== normalizeUrl(stored.baseUrl)) return true;
-  if (submitted.tlsInsecure !== undefined && submitted.tlsInsecure !== stored.tlsInsecure) return true;
-  if (submitted.tlsCaPem !== undefined && (submitted.tlsCaPem || null)?.trim() !== stored.tlsCaPem?.trim()) return true;
+  if (
+    submitted.baseUrl !== undefined &&
+    normalizeUrl(submitted.baseUrl) !== normalizeUrl(stored.baseUrl)
+  )
+    return true;
+  if (submitted.tlsInsecure !== undefined && submitted.tlsInsecure !== stored.tlsInsecure)
+    return true;
+  if (
+    submitted.tlsCaPem !== undefined &&
+    (submitted.tlsCaPem || null)?.trim() !== stored.tlsCaPem?.trim()
+  )
+    return true;
   return false;
 }

@@ -5,9 +5,15 @@ import { NotFound } from "@/lib/domain/errors";
 import { toSourceView } from "./source-view";
 import type { SourceView } from "@/lib/contracts/sources";
 
-export async function listSourceViews(opts: { includeArchived?: boolean } = {}, db: Tx = getDb()): Promise<SourceView[]> {
+export async function listSourceViews(
+  opts: { includeArchived?: boolean } = {},
+  db: Tx = getDb(),
+): Promise<SourceView[]> {
   const [rows, withSecret] = await Promise.all([listSources(opts, db), sourceIdsWithSecret(db)]);
-  const quarantine = await quarantineBySource(rows.map((r) => r.id), db);
+  const quarantine = await quarantineBySource(
+    rows.map((r) => r.id),
+    db,
+  );
   const now = new Date();
   return rows.map((row) => toSourceView(row, withSecret.has(row.id), now, quarantine.get(row.id)));
 }

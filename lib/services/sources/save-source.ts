@@ -1,4 +1,13 @@
-import { countSourceHistory, createSource, deleteSource, getSource, getSourceByName, getSourceWithSecret, updateSource, type SourceInput } from "@/lib/data/sources";
+import {
+  countSourceHistory,
+  createSource,
+  deleteSource,
+  getSource,
+  getSourceByName,
+  getSourceWithSecret,
+  updateSource,
+  type SourceInput,
+} from "@/lib/data/sources";
 import { getDb, type Db } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
@@ -10,9 +19,13 @@ import { credentialBindingChanged } from "./credential-binding";
 import { vendorOptionIssues } from "@/lib/connectors/vendor-options";
 
 export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<SourceView> {
-  if (await getSourceByName(body.name, db)) throw new Conflict(`A source named ${body.name} already exists.`);
+  if (await getSourceByName(body.name, db))
+    throw new Conflict(`A source named ${body.name} already exists.`);
   const created = await db.$transaction(async (tx) => {
-    const row = await createSource({ ...toInput(body), kind: body.kind, name: body.name, baseUrl: body.baseUrl }, tx);
+    const row = await createSource(
+      { ...toInput(body), kind: body.kind, name: body.name, baseUrl: body.baseUrl },
+      tx,
+    );
     await announce(tx, row.id);
     return row;
   });
@@ -25,28 +38,42 @@ export async function addSource(body: NewSourceBody, db: Db = getDb()): Promise<
  * setting needs the secret typed again, or an admin session could redirect the stored
  * storage-admin password to any host.
  */
-export async function editSource(id: string, body: SourcePatchBody, db: Db = getDb()): Promise<SourceView> {
+export async function editSource(
+  id: string,
+  body: SourcePatchBody,
+  db: Db = getDb(),
+): Promise<SourceView> {
   const current = await getSourceWithSecret(id, db);
   if (!current) throw new NotFound(`No source ${id}.`);
   if (current.secretEnc && !body.secret && credentialBindingChanged(current, body)) {
-    throw new Invalid("Enter the password or token again: the stored one is only sent to the address and TLS settings it was entered for.", [
-      { parameter: "secret", message: "is required when the base URL or TLS settings change" },
-    ]);
+    throw new Invalid(
+      "Enter the password or token again: the stored one is only sent to the address and TLS settings it was entered for.",
+      [{ parameter: "secret", message: "is required when the base URL or TLS settings change" }],
+    );
   }
   if (body.enabled && current.archivedAt && body.archived !== false) {
     throw new Conflict(`${current.name} is archived; unarchive it before enabling it.`);
   }
   if (body.options) {
     const issues = vendorOptionIssues(current.kind as SourceKind, body.options);
-    if (issues.length) throw new Invalid(`Invalid options: ${issues.map((i) => `${i.parameter}: ${i.message}`).join("; ")}`, issues);
+    if (issues.length)
+      throw new Invalid(
+        `Invalid options: ${issues.map((i) => `${i.parameter}: ${i.message}`).join("; ")}`,
+        issues,
+      );
   }
   if (body.name && body.name !== current.name) {
     const clash = await getSourceByName(body.name, db);
     if (clash && clash.id !== id) throw new Conflict(`A source named ${body.name} already exists.`);
   }
-  const tls = { insecure: body.tlsInsecure ?? current.tlsInsecure, caPem: body.tlsCaPem === undefined ? current.tlsCaPem : body.tlsCaPem };
+  const tls = {
+    insecure: body.tlsInsecure ?? current.tlsInsecure,
+    caPem: body.tlsCaPem === undefined ? current.tlsCaPem : body.tlsCaPem,
+  };
   if (tls.insecure && tls.caPem) {
-    throw new Invalid("Choose a CA bundle or insecure, not both.", [{ parameter: "tlsInsecure", message: "choose a CA bundle or insecure, not both" }]);
+    throw new Invalid("Choose a CA bundle or insecure, not both.", [
+      { parameter: "tlsInsecure", message: "choose a CA bundle or insecure, not both" },
+    ]);
   }
   await db.$transaction(async (tx) => {
     await updateSource(id, toInput(body), tx);
@@ -64,8 +91,15 @@ export async function removeSource(id: string, db: Db = getDb()): Promise<void> 
   if (!source) throw new NotFound(`No source ${id}.`);
   const { jobs, actions } = await countSourceHistory(id, db);
   if (jobs > 0 || actions > 0) {
-    const held = [jobs ? `${jobs} job${jobs === 1 ? "" : "s"} of history` : "", actions ? `${actions} audit row${actions === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ");
-    throw new Conflict(`${source.name} has ${held}, which Jobdeck keeps. Archive it instead: it stops being polled and leaves the lists, and its history stays.`);
+    const held = [
+      jobs ? `${jobs} job${jobs === 1 ? "" : "s"} of history` : "",
+      actions ? `${actions} audit row${actions === 1 ? "" : "s"}` : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    throw new Conflict(
+      `${source.name} has ${held}, which Jobdeck keeps. Archive it instead: it stops being polled and leaves the lists, and its history stays.`,
+    );
   }
   await db.$transaction(async (tx) => {
     await deleteSource(id, tx);

@@ -29,7 +29,8 @@ export function sourceHealth(s: HealthInput, now: Date): SourceHealth {
 
 function healthStatus(s: HealthInput, lagMs: number | null): HealthStatus {
   if (!s.enabled) return "disabled";
-  const errorIsNewest = s.lastErrorAt !== null && (s.lastSuccessAt === null || s.lastErrorAt > s.lastSuccessAt);
+  const errorIsNewest =
+    s.lastErrorAt !== null && (s.lastSuccessAt === null || s.lastErrorAt > s.lastSuccessAt);
   if (errorIsNewest) return "failing";
   if (lagMs === null) return "waiting";
   if (lagMs > STALE_AFTER_POLLS * (s.pollIntervalMs + s.timeoutMs)) return "stale";

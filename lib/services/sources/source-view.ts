@@ -19,7 +19,12 @@ export interface SourceRow extends HealthInput {
   backfillTotal?: number | null;
 }
 
-export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date, quarantine?: QuarantineSummary): SourceView {
+export function toSourceView(
+  row: SourceRow,
+  hasSecret: boolean,
+  now: Date,
+  quarantine?: QuarantineSummary,
+): SourceView {
   return {
     id: row.id,
     kind: row.kind as SourceKind,
@@ -37,10 +42,16 @@ export function toSourceView(row: SourceRow, hasSecret: boolean, now: Date, quar
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     health: sourceHealth(row, now),
-    backfill: row.backfillDone != null && row.backfillTotal != null ? { done: row.backfillDone, total: row.backfillTotal } : null,
+    backfill:
+      row.backfillDone != null && row.backfillTotal != null
+        ? { done: row.backfillDone, total: row.backfillTotal }
+        : null,
     quarantined: {
       count: quarantine?.count ?? 0,
-      latest: (quarantine?.latest ?? []).map((q) => ({ ...q, lastSeenAt: q.lastSeenAt.toISOString() })),
+      latest: (quarantine?.latest ?? []).map((q) => ({
+        ...q,
+        lastSeenAt: q.lastSeenAt.toISOString(),
+      })),
     },
   };
 }

@@ -13,15 +13,32 @@ import type { ConnectionTestResult, TestConnectionBody } from "@/lib/contracts/s
  * Tests settings from the form; when editing, a blank secret means the stored one, which is only
  * ever sent to the stored base URL with the stored TLS settings (see credentialBindingChanged).
  */
-export async function testSubmittedSource(body: TestConnectionBody, db: Tx = getDb()): Promise<ConnectionTestResult> {
+export async function testSubmittedSource(
+  body: TestConnectionBody,
+  db: Tx = getDb(),
+): Promise<ConnectionTestResult> {
   let secret = body.secret || null;
   if (!secret && body.sourceId) {
     const stored = await getSourceWithSecret(body.sourceId, db);
     if (!stored) throw new NotFound(`No source ${body.sourceId}.`);
-    if (stored.secretEnc && (stored.kind !== body.kind || credentialBindingChanged(stored, { baseUrl: body.baseUrl, tlsInsecure: body.tlsInsecure ?? false, tlsCaPem: body.tlsCaPem || null }))) {
-      throw new Invalid("Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.", [
-        { parameter: "secret", message: "is required when testing another base URL, kind or TLS setting" },
-      ]);
+    if (
+      stored.secretEnc &&
+      (stored.kind !== body.kind ||
+        credentialBindingChanged(stored, {
+          baseUrl: body.baseUrl,
+          tlsInsecure: body.tlsInsecure ?? false,
+          tlsCaPem: body.tlsCaPem || null,
+        }))
+    ) {
+      throw new Invalid(
+        "Enter the password or token to test these settings: the stored one is only sent to the address and TLS settings it was entered for.",
+        [
+          {
+            parameter: "secret",
+            message: "is required when testing another base URL, kind or TLS setting",
+          },
+        ],
+      );
     }
     secret = stored.secretEnc ? openSourceSecret(stored.secretEnc, stored.id) : null;
   }
@@ -38,7 +55,10 @@ export async function testSubmittedSource(body: TestConnectionBody, db: Tx = get
   });
 }
 
-export async function testStoredSource(id: string, db: Tx = getDb()): Promise<ConnectionTestResult> {
+export async function testStoredSource(
+  id: string,
+  db: Tx = getDb(),
+): Promise<ConnectionTestResult> {
   const row = await getSourceWithSecret(id, db);
   if (!row) throw new NotFound(`No source ${id}.`);
   return runConnectionTest(toSourceConfig(row));
@@ -61,12 +81,19 @@ export async function runConnectionTest(config: SourceConfig): Promise<Connectio
       await connector.close?.().catch(() => {});
     }
   } catch (err) {
-    return { ok: false, message: failureMessage(err, config.secret), durationMs: Date.now() - started };
+    return {
+      ok: false,
+      message: failureMessage(err, config.secret),
+      durationMs: Date.now() - started,
+    };
   }
 }
 
 function failureMessage(err: unknown, secret: string | null): string {
-  const text = err instanceof VendorError ? err.message : `Could not test the connection: ${err instanceof Error ? err.message : String(err)}`;
+  const text =
+    err instanceof VendorError
+      ? err.message
+      : `Could not test the connection: ${err instanceof Error ? err.message : String(err)}`;
   // Vendor errors never carry credentials by contract; anything else might echo one back.
   return secret ? text.replaceAll(secret, "[redacted]") : text;
 }

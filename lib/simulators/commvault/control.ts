@@ -19,7 +19,10 @@ export function createControl(clock: Clock, store: DrJobStore) {
         return json(400, { error: "body must be JSON" });
       }
       const parsed = createJobSchema.safeParse(body);
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      if (!parsed.success)
+        return json(400, {
+          error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        });
       const job = store.create(parsed.data);
       const text = parsed.data.text;
       if (text) {
@@ -29,12 +32,15 @@ export function createControl(clock: Clock, store: DrJobStore) {
       }
       return json(201, { vendorId: String(job.jobId) });
     }
-    if (req.path === "/__sim/jobs" && req.method === "GET") return json(200, groundTruth(clock, store));
+    if (req.path === "/__sim/jobs" && req.method === "GET")
+      return json(200, groundTruth(clock, store));
     const fail = /^\/__sim\/jobs\/(\d+)\/fail$/.exec(req.path);
     if (fail && req.method === "POST") {
       const jobId = Number(fail[1]);
       if (!store.get(jobId)) return json(404, { error: `no DR job ${jobId}` });
-      return store.fail(jobId) ? json(200, { vendorId: String(jobId) }) : json(409, { error: `DR job ${jobId} is not running` });
+      return store.fail(jobId)
+        ? json(200, { vendorId: String(jobId) })
+        : json(409, { error: `DR job ${jobId} is not running` });
     }
     return null;
   };

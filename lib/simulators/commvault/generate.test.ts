@@ -10,7 +10,10 @@ describe("scaleTo", () => {
       [[4, 4], 1_200],
     ] as const) {
       const scaled = scaleTo([...durations], total);
-      expect(scaled.reduce((a, b) => a + b, 0), `${durations} into ${total}`).toBe(total);
+      expect(
+        scaled.reduce((a, b) => a + b, 0),
+        `${durations} into ${total}`,
+      ).toBe(total);
       expect(scaled.every((s) => s >= 1)).toBe(true);
     }
     expect(scaleTo([1, 3], 40)).toEqual([10, 30]);

@@ -28,7 +28,8 @@ const SECOND = 1000;
  * goes to the last phase, so a short total never fails on rounding.
  */
 export function scaleTo(durations: number[], totalS: number): number[] {
-  if (totalS < durations.length) throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
+  if (totalS < durations.length)
+    throw new Error(`cannot fit ${durations.length} phases into ${totalS}s`);
   const sum = durations.reduce((a, b) => a + b, 0);
   const spare = totalS - durations.length;
   const scaled = durations.map((d) => 1 + (sum > 0 ? Math.floor((d * spare) / sum) : 0));

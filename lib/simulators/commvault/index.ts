@@ -14,9 +14,20 @@ export const commvaultSimulator: SimulatorModule = {
   create(options) {
     const scenario = parseScenario(options.scenario);
     const store = new DrJobStore(options.clock, options.seed, scenario, new Pace(options.speed));
-    const sessions = new Sessions(options.clock, new Rng(options.seed * 31 + 7), scenario.tokenIdleMs);
+    const sessions = new Sessions(
+      options.clock,
+      new Rng(options.seed * 31 + 7),
+      scenario.tokenIdleMs,
+    );
     return {
-      handler: createHandler({ clock: options.clock, store, sessions, scenario, user: options.user, password: options.password }),
+      handler: createHandler({
+        clock: options.clock,
+        store,
+        sessions,
+        scenario,
+        user: options.user,
+        password: options.password,
+      }),
       control: createControl(options.clock, store),
       groundTruth: () => store.groundTruth(),
       source: (serverUrl) => ({

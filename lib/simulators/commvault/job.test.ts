@@ -40,7 +40,9 @@ describe("DR job timeline", () => {
   it("waits, runs phase by phase and completes", () => {
     const j = job();
     expect(statusAt(j, T0 - 1)).toBe("Waiting");
-    expect(pairPhasesAt(j, at(j.pairs, 0), T0 + s(5))).toEqual([{ code: 15, start: T0, end: null, failed: false }]);
+    expect(pairPhasesAt(j, at(j.pairs, 0), T0 + s(5))).toEqual([
+      { code: 15, start: T0, end: null, failed: false },
+    ]);
     expect(statusAt(j, T0 + s(30))).toBe("Running");
     expect(percentAt(j, T0 + s(30))).toBe(50);
     expect(statusAt(j, T0 + s(60))).toBe("Completed");
@@ -71,7 +73,12 @@ describe("DR job timeline", () => {
     const j = job({ killedAt: T0 + s(30), killedBy: "admin" });
     expect(statusAt(j, T0 + s(29))).toBe("Running");
     expect(statusAt(j, T0 + s(31))).toBe("Killed");
-    expect(pairPhasesAt(j, at(j.pairs, 0), T0 + s(99)).at(-1)).toEqual({ code: 7, start: T0 + s(10), end: T0 + s(30), failed: true });
+    expect(pairPhasesAt(j, at(j.pairs, 0), T0 + s(99)).at(-1)).toEqual({
+      code: 7,
+      start: T0 + s(10),
+      end: T0 + s(30),
+      failed: true,
+    });
     expect(endAt(j, T0 + s(99))).toBe(T0 + s(30));
   });
 });

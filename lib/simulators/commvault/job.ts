@@ -59,7 +59,10 @@ export function wallAt(job: SimJob, offset: number): number {
 }
 
 function stopAt(job: SimJob): number {
-  return Math.min(job.killedAt ?? Number.POSITIVE_INFINITY, job.failedAt ?? Number.POSITIVE_INFINITY);
+  return Math.min(
+    job.killedAt ?? Number.POSITIVE_INFINITY,
+    job.failedAt ?? Number.POSITIVE_INFINITY,
+  );
 }
 
 /** The phases a pair has started by `now`, with their ends where reached. */

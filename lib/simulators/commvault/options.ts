@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { vendorTextField } from "@/lib/simulators/engine/vendor-text";
 
-export const DR_JOB_TYPES = ["planned-failover", "unplanned-failover", "test-failover", "failback"] as const;
+export const DR_JOB_TYPES = [
+  "planned-failover",
+  "unplanned-failover",
+  "test-failover",
+  "failback",
+] as const;
 export type DrJobType = (typeof DR_JOB_TYPES)[number];
 
 /** Commvault's own job-type strings, as the parent job summary reports them. */
@@ -19,13 +24,28 @@ const wholeSeconds = z.number().int().positive().multipleOf(1000);
  * defaults, so a test can switch to the other variant and prove the connector copes.
  */
 export const scenarioSchema = z.object({
-  webServiceRoot: z.string().regex(/^\/.*\/$/).default("/commandcenter/api/"),
+  webServiceRoot: z
+    .string()
+    .regex(/^\/.*\/$/)
+    .default("/commandcenter/api/"),
   /** Commvault ends a session after 30 minutes without a call. */
-  tokenIdleMs: z.number().int().positive().default(30 * 60_000),
+  tokenIdleMs: z
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60_000),
   /** How far back the estate's DR job history reaches (well inside Commvault's job retention). */
-  historyMs: z.number().int().positive().default(21 * 86_400_000),
+  historyMs: z
+    .number()
+    .int()
+    .positive()
+    .default(21 * 86_400_000),
   /** Mean gap between new DR jobs while the simulator runs. */
-  meanIntervalMs: z.number().int().positive().default(15 * 60_000),
+  meanIntervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   /** Share of the backfilled history kept, so weeks of history stay a few hundred jobs. */
   historyDensity: z.number().min(0).max(1).default(0.08),
   /** Seed running and queued jobs at start, so a demo opens on live work. */

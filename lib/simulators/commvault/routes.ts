@@ -26,13 +26,15 @@ function generic(format: Format, errorCode: number, errorMessage?: string): SimR
   return reply(format, "GenericResp", errorMessage ? { errorCode, errorMessage } : { errorCode });
 }
 
-const unauthorized = (format: Format) => reply(format, "GenericResp", { errorCode: 5, errorMessage: "Access denied" }, 401);
+const unauthorized = (format: Format) =>
+  reply(format, "GenericResp", { errorCode: 5, errorMessage: "Access denied" }, 401);
 
 /** Commvault's web service under its root: login/session calls, then Authtoken-guarded APIs. */
 export function createHandler(deps: RouteDeps): SimHandler {
   const root = deps.scenario.webServiceRoot;
   return (req) => {
-    if (!req.path.startsWith(root)) return { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found" };
+    if (!req.path.startsWith(root))
+      return { status: 404, headers: { "content-type": "text/plain" }, body: "Not Found" };
     const path = req.path.slice(root.length);
     const format = formatOf(req.headers.accept);
     deps.store.advance();
@@ -44,11 +46,20 @@ export function createHandler(deps: RouteDeps): SimHandler {
     }
     if (req.method === "POST" && path === "RenewLoginToken") {
       const renewed = deps.sessions.renew(token);
-      return renewed ? reply(format, "DM2ContentIndexing_CheckCredentialResp", { token: renewed }) : unauthorized(format);
+      return renewed
+        ? reply(format, "DM2ContentIndexing_CheckCredentialResp", { token: renewed })
+        : unauthorized(format);
     }
     if (!deps.sessions.touch(token)) {
       if (deps.scenario.expiredToken === "errList200") {
-        return reply(format, "GenericResp", { errList: [{ errorCode: 5, errLogMessage: "Session has expired or the token is invalid. Please login again." }] });
+        return reply(format, "GenericResp", {
+          errList: [
+            {
+              errorCode: 5,
+              errLogMessage: "Session has expired or the token is invalid. Please login again.",
+            },
+          ],
+        });
       }
       return unauthorized(format);
     }
@@ -59,16 +70,25 @@ export function createHandler(deps: RouteDeps): SimHandler {
 function routeApi(deps: RouteDeps, req: SimRequest, path: string, format: Format): SimResponse {
   const now = deps.clock.now();
   const paths = deps.scenario.jobStatsPaths;
-  const served = (path === "DRGroups/JobStats" && paths !== "DR") || (path === "DR/JobStats" && paths !== "DRGroups");
+  const served =
+    (path === "DRGroups/JobStats" && paths !== "DR") ||
+    (path === "DR/JobStats" && paths !== "DRGroups");
   if (req.method === "GET" && served) {
     const filters = parseFilters(req.query);
-    if (typeof filters === "string") return reply(format, "Api_VirtualAppJobDetailsResp", { error: { errorCode: 2, errorMessage: filters } });
+    if (typeof filters === "string")
+      return reply(format, "Api_VirtualAppJobDetailsResp", {
+        error: { errorCode: 2, errorMessage: filters },
+      });
     const body = jobStatsBody(select(deps.store, filters), now, deps.scenario);
     return reply(format, "Api_VirtualAppJobDetailsResp", breakPairs(deps.store, body));
   }
   const summary = /^Job\/(\d+)$/.exec(path);
   if (req.method === "GET" && summary) {
-    return reply(format, "JobManager_JobListResponse", jobSummaryBody(deps.store.get(Number(summary[1])), now));
+    return reply(
+      format,
+      "JobManager_JobListResponse",
+      jobSummaryBody(deps.store.get(Number(summary[1])), now),
+    );
   }
   const action = /^Job\/(\d+)\/action\/(pause|resume|kill)$/.exec(path);
   if (req.method === "POST" && action) {
@@ -81,7 +101,12 @@ function routeApi(deps: RouteDeps, req: SimRequest, path: string, format: Format
           : deps.store.kill(jobId, deps.user);
     return outcome.ok ? generic(format, 0) : generic(format, outcome.code, outcome.message);
   }
-  return reply(format, "GenericResp", { errorCode: 1, errorMessage: `The requested API [${req.method} ${path}] was not found.` }, 404);
+  return reply(
+    format,
+    "GenericResp",
+    { errorCode: 1, errorMessage: `The requested API [${req.method} ${path}] was not found.` },
+    404,
+  );
 }
 
 /** A broken job's first pair carries a phase code no client can read (scenario brokenJobEvery). */
@@ -107,7 +132,8 @@ function login(deps: RouteDeps, req: SimRequest, format: Format): SimResponse {
   } catch {
     body = {};
   }
-  const password = typeof body.password === "string" ? Buffer.from(body.password, "base64").toString("utf8") : "";
+  const password =
+    typeof body.password === "string" ? Buffer.from(body.password, "base64").toString("utf8") : "";
   if (body.username === deps.user && password === deps.password) {
     return reply(format, "DM2ContentIndexing_CheckCredentialResp", {
       aliasName: "1",
@@ -138,15 +164,17 @@ function parseFilters(query: URLSearchParams): Filters | string {
 }
 
 function select(store: DrJobStore, f: Filters) {
-  return store.list().flatMap((job) =>
-    job.pairs
-      .filter(
-        (pair) =>
-          (f.jobId === undefined || f.jobId === job.jobId) &&
-          (f.drGroupId === undefined || f.drGroupId === job.group.id) &&
-          (f.replicationId === undefined || f.replicationId === pair.replicationId) &&
-          (f.clientId === undefined || f.clientId === pair.clientId),
-      )
-      .map((pair) => ({ job, pair })),
-  );
+  return store
+    .list()
+    .flatMap((job) =>
+      job.pairs
+        .filter(
+          (pair) =>
+            (f.jobId === undefined || f.jobId === job.jobId) &&
+            (f.drGroupId === undefined || f.drGroupId === job.group.id) &&
+            (f.replicationId === undefined || f.replicationId === pair.replicationId) &&
+            (f.clientId === undefined || f.clientId === pair.clientId),
+        )
+        .map((pair) => ({ job, pair })),
+    );
 }

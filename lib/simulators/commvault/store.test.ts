@@ -11,7 +11,10 @@ const make = (scenario: Record<string, unknown> = {}, seed = 5) => {
   store.advance();
   return { clock, store };
 };
-const snapshot = (store: DrJobStore, now: number) => store.list().map((j) => [j.jobId, j.type, j.group.id, statusAt(j, now), j.pairs.map((p) => p.phases)]);
+const snapshot = (store: DrJobStore, now: number) =>
+  store
+    .list()
+    .map((j) => [j.jobId, j.type, j.group.id, statusAt(j, now), j.pairs.map((p) => p.phases)]);
 
 describe("DrJobStore", () => {
   it("is a pure function of seed and clock", () => {
@@ -23,7 +26,15 @@ describe("DrJobStore", () => {
     const { store } = make();
     const jobs = store.list();
     const statuses = new Set(jobs.map((j) => statusAt(j, NOW)));
-    for (const s of ["Waiting", "Running", "Completed", "Completed w/ one or more errors", "Failed", "Killed"]) expect(statuses).toContain(s);
+    for (const s of [
+      "Waiting",
+      "Running",
+      "Completed",
+      "Completed w/ one or more errors",
+      "Failed",
+      "Killed",
+    ])
+      expect(statuses).toContain(s);
     expect(new Set(jobs.map((j) => j.type)).size).toBe(4);
     const starts = jobs.map((j) => j.startAt);
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(NOW - 21 * 86_400_000);
@@ -37,7 +48,9 @@ describe("DrJobStore", () => {
     clock.advance(12 * 3_600_000);
     store.advance();
     const after = store.list();
-    expect(Math.max(...after.map((j) => j.jobId))).toBeGreaterThan(Math.max(...before.map((j) => j.jobId)));
+    expect(Math.max(...after.map((j) => j.jobId))).toBeGreaterThan(
+      Math.max(...before.map((j) => j.jobId)),
+    );
     expect(after.every((j) => j.startAt >= clock.now() - 86_400_000)).toBe(true);
     expect(after.some((j) => j.jobId === before[0]?.jobId)).toBe(false);
   });
@@ -45,7 +58,8 @@ describe("DrJobStore", () => {
   it("gives every spawned job the fixed RTO when the scenario sets one", () => {
     const { store } = make({ fixedRtoMs: 600_000 });
     for (const job of store.list()) {
-      for (const pair of job.pairs) expect(pair.phases.find((p) => p.code === 32)?.endMs).toBe(600_000);
+      for (const pair of job.pairs)
+        expect(pair.phases.find((p) => p.code === 32)?.endMs).toBe(600_000);
     }
   });
 });

@@ -47,7 +47,12 @@ export class DrJobStore {
     this.extraRng = new Rng(seed + 101);
     this.nextId = 2400 + this.extraRng.int(0, 99);
     this.spawner = new Spawner(
-      { clock, rng: new Rng(seed), historyMs: pace.span(scenario.historyMs), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
+      {
+        clock,
+        rng: new Rng(seed),
+        historyMs: pace.span(scenario.historyMs),
+        meanIntervalMs: pace.span(scenario.meanIntervalMs),
+      },
       (at, rng) => this.spawn(at, rng),
     );
   }
@@ -77,9 +82,20 @@ export class DrJobStore {
     const now = this.clock.now();
     const live = this.list().map((job): GroundTruthJob => {
       const status = statusAt(job, now);
-      return { vendorId: String(job.jobId), vendorState: status, final: isFinished(status), broken: this.isBroken(job.jobId) };
+      return {
+        vendorId: String(job.jobId),
+        vendorState: status,
+        final: isFinished(status),
+        broken: this.isBroken(job.jobId),
+      };
     });
-    const gone = [...this.expired].map(([id, status]): GroundTruthJob => ({ vendorId: String(id), vendorState: status, final: true, expired: true, broken: this.isBroken(id) }));
+    const gone = [...this.expired].map(([id, status]): GroundTruthJob => ({
+      vendorId: String(id),
+      vendorState: status,
+      final: true,
+      expired: true,
+      broken: this.isBroken(id),
+    }));
     return [...live, ...gone];
   }
 
@@ -92,7 +108,8 @@ export class DrJobStore {
   }
 
   create(req: CreateJobRequest): SimJob {
-    const group = this.groups.find((g) => g.id === req.drGroupId) ?? this.extraRng.pick(this.groups);
+    const group =
+      this.groups.find((g) => g.id === req.drGroupId) ?? this.extraRng.pick(this.groups);
     return this.add(
       {
         type: req.type ?? this.extraRng.pick(["planned-failover", "test-failover"] as const),
@@ -155,7 +172,11 @@ export class DrJobStore {
     const now = this.clock.now();
     const status = statusAt(job, now);
     if (!allowed.includes(status)) {
-      return { ok: false, code: 2, message: `Job [${jobId}] ${verb} in its current state [${status}].` };
+      return {
+        ok: false,
+        code: 2,
+        message: `Job [${jobId}] ${verb} in its current state [${status}].`,
+      };
     }
     apply(job, now);
     return { ok: true };
@@ -163,19 +184,37 @@ export class DrJobStore {
 
   private add(plan: Omit<JobPlan, "jobId" | "unknownPhaseCode">, rng: Rng): SimJob {
     this.nextId += 1 + rng.int(0, 30);
-    const job = buildJob({ ...plan, jobId: this.nextId, unknownPhaseCode: this.scenario.unknownPhaseCode, pace: this.pace }, rng);
+    const job = buildJob(
+      {
+        ...plan,
+        jobId: this.nextId,
+        unknownPhaseCode: this.scenario.unknownPhaseCode,
+        pace: this.pace,
+      },
+      rng,
+    );
     this.jobs.set(job.jobId, job);
     return job;
   }
 
   private spawn(at: number, rng: Rng): void {
-    if (at < this.createdAt - this.pace.span(LIVE_WINDOW_MS) && !rng.chance(this.scenario.historyDensity)) return;
+    if (
+      at < this.createdAt - this.pace.span(LIVE_WINDOW_MS) &&
+      !rng.chance(this.scenario.historyDensity)
+    )
+      return;
     const type = pickType(rng);
     const group = rng.pick(this.groups);
-    const queued = rng.chance(0.15) ? Math.max(1, Math.round(rng.int(60, 600) / this.pace.speed)) * 1000 : 0;
+    const queued = rng.chance(0.15)
+      ? Math.max(1, Math.round(rng.int(60, 600) / this.pace.speed)) * 1000
+      : 0;
     const rtoMs = this.scenario.fixedRtoMs;
-    const failures = rtoMs === undefined ? pickFailures(type, group.pairs.length, rng) : new Map<number, number>();
-    const job = this.add({ type, group, user: rng.pick(USERS), startAt: ceilSecond(at) + queued, failures, rtoMs }, rng);
+    const failures =
+      rtoMs === undefined ? pickFailures(type, group.pairs.length, rng) : new Map<number, number>();
+    const job = this.add(
+      { type, group, user: rng.pick(USERS), startAt: ceilSecond(at) + queued, failures, rtoMs },
+      rng,
+    );
     if (rtoMs === undefined && failures.size === 0 && rng.chance(0.04)) {
       const length = Math.max(...job.pairs.map((p) => p.phases.at(-1)?.endMs ?? 0));
       job.killedAt = job.startAt + Math.round(length * (0.2 + rng.next() * 0.6));
@@ -194,7 +233,11 @@ export class DrJobStore {
       ["unplanned-failover", third, now + ceilSecond(this.pace.span(4 * 60_000))],
     ];
     for (const [type, group, startAt] of seeds) {
-      if (group) this.add({ type, group, user: "dr-operator", startAt, failures: new Map(), rtoMs }, this.extraRng);
+      if (group)
+        this.add(
+          { type, group, user: "dr-operator", startAt, failures: new Map(), rtoMs },
+          this.extraRng,
+        );
     }
   }
 }

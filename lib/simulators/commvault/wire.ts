@@ -19,9 +19,17 @@ export function formatOf(accept: string | string[] | undefined): Format {
 
 export function reply(format: Format, root: string, body: Node, status = 200): SimResponse {
   if (format === "json") {
-    return { status, headers: { "content-type": "application/json;charset=utf-8" }, body: JSON.stringify(body) };
+    return {
+      status,
+      headers: { "content-type": "application/json;charset=utf-8" },
+      body: JSON.stringify(body),
+    };
   }
-  return { status, headers: { "content-type": "application/xml;charset=utf-8" }, body: toXml(root, body) };
+  return {
+    status,
+    headers: { "content-type": "application/xml;charset=utf-8" },
+    body: toXml(root, body),
+  };
 }
 
 /** Scalars become attributes and objects child elements, as in the doc's XML sample. */
@@ -38,7 +46,11 @@ function toXml(name: string, node: Node): string {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function pairNode(job: SimJob, pair: SimPair, now: number, scenario: Scenario): Node {
@@ -60,7 +72,11 @@ function pairNode(job: SimJob, pair: SimPair, now: number, scenario: Scenario): 
 }
 
 /** One `job` element per replication pair, as DRGroups/JobStats answers. */
-export function jobStatsBody(entries: Array<{ job: SimJob; pair: SimPair }>, now: number, scenario: Scenario): Node {
+export function jobStatsBody(
+  entries: Array<{ job: SimJob; pair: SimPair }>,
+  now: number,
+  scenario: Scenario,
+): Node {
   if (entries.length === 0) return {};
   return { job: entries.map(({ job, pair }) => pairNode(job, pair, now, scenario)) };
 }
@@ -76,7 +92,8 @@ function currentPhaseName(job: SimJob, now: number): string {
 function pendingReason(job: SimJob, now: number, status: string): string {
   if (status === "Killed") return `Job was killed by user [${job.killedBy ?? "admin"}].`;
   if (status === "Failed" && job.failReason) return job.failReason;
-  if (status === "Waiting") return "The job is waiting for the DR group's previous operation to finish.";
+  if (status === "Waiting")
+    return "The job is waiting for the DR group's previous operation to finish.";
   for (const pair of job.pairs) {
     const failed = pairPhasesAt(job, pair, now).find((p) => p.failed);
     if (failed) return failureReason(failed.code, pair.clientName);

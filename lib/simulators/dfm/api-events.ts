@@ -16,15 +16,24 @@ export function eventIterStart(ctx: DfmContext, args: Args): XmlNode {
   const endSec = optInt(args, "end-time", 0, TS_MAX);
   const history = optBool(args, "history") ?? false;
   if (datasetArg !== undefined && jobId !== undefined) {
-    throw new ZapiError("EINVALIDINPUT", "Only dataset-name-or-id or job-id may be supplied, but not both.");
+    throw new ZapiError(
+      "EINVALIDINPUT",
+      "Only dataset-name-or-id or job-id may be supplied, but not both.",
+    );
   }
   const dataset = datasetArg === undefined ? null : findDataset(datasetArg);
-  if (datasetArg !== undefined && dataset === null) throw new ZapiError("EINVALIDINPUT", `No dataset named ${datasetArg}.`);
-  if (jobId !== undefined && !ctx.estate.get(jobId)) throw new ZapiError("EJOBDOESNOTEXIST", `Job ${jobId} does not exist.`);
+  if (datasetArg !== undefined && dataset === null)
+    throw new ZapiError("EINVALIDINPUT", `No dataset named ${datasetArg}.`);
+  if (jobId !== undefined && !ctx.estate.get(jobId))
+    throw new ZapiError("EJOBDOESNOTEXIST", `Job ${jobId} does not exist.`);
   const now = ctx.estate.now();
   const jobs = ctx.estate
     .list()
-    .filter((j) => (jobId === undefined || j.id === jobId) && (dataset === null || j.dataset.id === dataset.id))
+    .filter(
+      (j) =>
+        (jobId === undefined || j.id === jobId) &&
+        (dataset === null || j.dataset.id === dataset.id),
+    )
     .sort((a, b) => a.id - b.id);
   const selected: SimEvent[] = [];
   for (const job of jobs) {
@@ -37,7 +46,10 @@ export function eventIterStart(ctx: DfmContext, args: Args): XmlNode {
     else if (current) selected.push(current);
   }
   selected.sort((a, b) => a.atMs - b.atMs || a.id - b.id);
-  return passed({ records: String(selected.length), tag: ctx.tags.events.start(selected.map((e) => renderBroken(ctx, e))) });
+  return passed({
+    records: String(selected.length),
+    tag: ctx.tags.events.start(selected.map((e) => renderBroken(ctx, e))),
+  });
 }
 
 /** An event as rendered, with an empty event-timestamp where the scenario breaks it. */

@@ -19,10 +19,13 @@ export function listIterStart(ctx: DfmContext, args: Args): XmlNode {
   const object = optString(args, "object-name-or-id");
   const from = optInt(args, "started-timestamp-from", 0, TS_MAX);
   const to = optInt(args, "started-timestamp-to", 0, TS_MAX);
-  if (state !== undefined && !STATES.includes(state)) throw new ZapiError("EINVALIDINPUT", `Invalid job-state: ${state}`);
-  if (type !== undefined && !(JOB_TYPES as readonly string[]).includes(type)) throw new ZapiError("EINVALIDINPUT", `Invalid job-type: ${type}`);
+  if (state !== undefined && !STATES.includes(state))
+    throw new ZapiError("EINVALIDINPUT", `Invalid job-state: ${state}`);
+  if (type !== undefined && !(JOB_TYPES as readonly string[]).includes(type))
+    throw new ZapiError("EINVALIDINPUT", `Invalid job-type: ${type}`);
   const datasets = object === undefined ? null : datasetsFor(object);
-  if (object !== undefined && datasets === null) throw new ZapiError("EINVALIDINPUT", `No dataset or group named ${object}.`);
+  if (object !== undefined && datasets === null)
+    throw new ZapiError("EINVALIDINPUT", `No dataset or group named ${object}.`);
   const now = ctx.estate.now();
   const items: XmlNode[] = [];
   for (const job of ctx.estate.list().sort((a, b) => a.id - b.id)) {
@@ -42,10 +45,17 @@ export function listIterStart(ctx: DfmContext, args: Args): XmlNode {
   return passed({ records: String(items.length), tag: ctx.tags.jobs.start(items) });
 }
 
-export function iterNext(store: TagStore, arrayName: string, itemName: string, args: Args): XmlNode {
+export function iterNext(
+  store: TagStore,
+  arrayName: string,
+  itemName: string,
+  args: Args,
+): XmlNode {
   const maximum = reqInt(args, "maximum", 0);
   const batch = store.next(reqString(args, "tag"), maximum);
-  return batch.length === 0 ? passed({ records: "0" }) : passed({ records: String(batch.length), [arrayName]: { [itemName]: batch } });
+  return batch.length === 0
+    ? passed({ records: "0" })
+    : passed({ records: String(batch.length), [arrayName]: { [itemName]: batch } });
 }
 
 export function iterEnd(store: TagStore, args: Args): XmlNode {
@@ -64,6 +74,7 @@ export function purgeJobs(ctx: DfmContext, args: Args): XmlNode {
   const withErrors = optBool(args, "purge-jobs-completed-with-error") ?? false;
   if (jobId !== undefined) ctx.estate.purgeJob(jobId, withErrors);
   else if (before !== undefined) ctx.estate.purgeCompletedBefore(before * 1000, withErrors);
-  else throw new ZapiError("EINVALIDINPUT", "Either job-id or completed-timestamp must be specified.");
+  else
+    throw new ZapiError("EINVALIDINPUT", "Either job-id or completed-timestamp must be specified.");
   return passed();
 }

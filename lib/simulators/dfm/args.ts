@@ -4,22 +4,33 @@ import { ZapiError } from "./zapi-error";
 export type Args = Record<string, unknown>;
 
 export function asArgs(value: unknown): Args {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Args) : {};
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Args)
+    : {};
 }
 
 export function optString(args: Args, name: string): string | undefined {
   const v = args[name];
   if (v === undefined || v === "") return undefined;
-  if (typeof v !== "string") throw new ZapiError("EINVALIDINPUT", `Invalid value for ${name}: expected a single string.`);
+  if (typeof v !== "string")
+    throw new ZapiError("EINVALIDINPUT", `Invalid value for ${name}: expected a single string.`);
   return v;
 }
 
-export function optInt(args: Args, name: string, min: number, max = 2 ** 31 - 1): number | undefined {
+export function optInt(
+  args: Args,
+  name: string,
+  min: number,
+  max = 2 ** 31 - 1,
+): number | undefined {
   const v = optString(args, name);
   if (v === undefined) return undefined;
   const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new ZapiError("EINVALIDINPUT", `Invalid value for ${name}: "${v}" (range ${min}..${max}).`);
+    throw new ZapiError(
+      "EINVALIDINPUT",
+      `Invalid value for ${name}: "${v}" (range ${min}..${max}).`,
+    );
   }
   return n;
 }

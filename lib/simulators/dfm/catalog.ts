@@ -29,7 +29,12 @@ export interface ResourceGroup {
 }
 
 const SPECS: ReadonlyArray<[string, string, string, readonly string[]]> = [
-  ["ds_exchange_prod", "Back up, then mirror", "vol_exch", ["qt_mailstore1", "qt_mailstore2", "qt_logs"]],
+  [
+    "ds_exchange_prod",
+    "Back up, then mirror",
+    "vol_exch",
+    ["qt_mailstore1", "qt_mailstore2", "qt_logs"],
+  ],
   ["ds_sql_finance", "Back up", "vol_sqlfin", ["qt_data", "qt_logs"]],
   ["ds_home_dirs", "Back up", "vol_home", ["qt_users_a_m", "qt_users_n_z"]],
   ["ds_vmware_gold", "Mirror", "vol_vmgold", ["qt_datastore1"]],

@@ -27,13 +27,26 @@ export function createControl(ctx: DfmContext) {
         return json(400, { error: "body must be JSON" });
       }
       const parsed = newJobSchema.safeParse(body);
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
+      if (!parsed.success)
+        return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       const { bytes, text, ...rest } = parsed.data;
-      const job = ctx.estate.create({ ...rest, bytes: bytes === undefined ? undefined : BigInt(bytes) });
+      const job = ctx.estate.create({
+        ...rest,
+        bytes: bytes === undefined ? undefined : BigInt(bytes),
+      });
       if (text) {
         const t = xmlSafe(text);
-        Object.assign(job, { description: t, submittedBy: t, dataset: { ...job.dataset, name: t } });
-        for (const step of job.transfers) Object.assign(step, { startMessage: t, endMessage: t, errorMessage: step.fails ? t : null });
+        Object.assign(job, {
+          description: t,
+          submittedBy: t,
+          dataset: { ...job.dataset, name: t },
+        });
+        for (const step of job.transfers)
+          Object.assign(step, {
+            startMessage: t,
+            endMessage: t,
+            errorMessage: step.fails ? t : null,
+          });
         for (const point of job.points) point.message = t;
       }
       return json(201, { vendorId: String(job.id) });
@@ -41,7 +54,9 @@ export function createControl(ctx: DfmContext) {
     const fail = /^\/__sim\/jobs\/(\d+)\/fail$/.exec(req.path);
     if (fail) {
       const id = Number(fail[1]);
-      return ctx.estate.fail(id) ? json(200, { vendorId: String(id), failed: true }) : json(409, { error: `job ${id} is not running` });
+      return ctx.estate.fail(id)
+        ? json(200, { vendorId: String(id), failed: true })
+        : json(409, { error: `job ${id} is not running` });
     }
     if (req.path === "/__sim/schedules/change") {
       const i = ctx.schedule.edits.reduce((sum, n) => sum + n, 0) % DATASETS.length;

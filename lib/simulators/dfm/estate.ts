@@ -40,7 +40,12 @@ export class Estate {
   ) {
     const rng = new Rng(seed);
     this.spawner = new Spawner(
-      { clock, rng, historyMs: pace.span(scenario.historyHours * 3_600_000), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
+      {
+        clock,
+        rng,
+        historyMs: pace.span(scenario.historyHours * 3_600_000),
+        meanIntervalMs: pace.span(scenario.meanIntervalMs),
+      },
       (submittedAt, r) => this.spawn(submittedAt, r),
     );
   }
@@ -58,9 +63,20 @@ export class Estate {
     const states = this.list().map((j) => jobAt(j, now).state);
     const rng = new Rng(this.seed * 104_729 + 1);
     for (let running = states.filter((s) => s === "running").length; running < 2; running++) {
-      this.add({ type: "remote_backup", dataset: rng.pick(DATASETS).name }, now - this.pace.span(rng.int(30_000, 120_000)), rng, this.pace.span(240_000));
+      this.add(
+        { type: "remote_backup", dataset: rng.pick(DATASETS).name },
+        now - this.pace.span(rng.int(30_000, 120_000)),
+        rng,
+        this.pace.span(240_000),
+      );
     }
-    if (!states.includes("queued")) this.add({ type: "mirror", dataset: rng.pick(DATASETS).name }, now + this.pace.span(rng.int(120_000, 240_000)), rng, this.pace.span(300_000));
+    if (!states.includes("queued"))
+      this.add(
+        { type: "mirror", dataset: rng.pick(DATASETS).name },
+        now + this.pace.span(rng.int(120_000, 240_000)),
+        rng,
+        this.pace.span(300_000),
+      );
   }
 
   now(): number {
@@ -85,8 +101,14 @@ export class Estate {
     const id = this.nextId++;
     const dataset = (req.dataset ? findDataset(req.dataset) : null) ?? rng.pick(DATASETS);
     const type = req.type ?? "remote_backup";
-    const perTransfer = durationMs === undefined ? undefined : Math.max(1_000, Math.round(durationMs / transferCount(type, dataset.qtrees.length)));
-    const planned = planJob({ id, type, dataset, startMs, transferMs: perTransfer, bytes: req.bytes, mishaps: false }, rng);
+    const perTransfer =
+      durationMs === undefined
+        ? undefined
+        : Math.max(1_000, Math.round(durationMs / transferCount(type, dataset.qtrees.length)));
+    const planned = planJob(
+      { id, type, dataset, startMs, transferMs: perTransfer, bytes: req.bytes, mishaps: false },
+      rng,
+    );
     // A length the caller chose is taken as given; otherwise the job runs at the server's pace.
     const job = durationMs === undefined ? paceJob(planned, this.pace) : planned;
     this.jobs.set(id, job);
@@ -98,10 +120,15 @@ export class Estate {
     if (!job) throw new ZapiError("EJOBDOESNOTEXIST", `Job ${id} does not exist.`);
     const now = this.clock.now();
     const at = jobAt(job, now);
-    if (at.state === "aborting" || at.state === "aborted") throw new ZapiError("EJOBALREADYABORTED", `Job ${id} has already been aborted.`);
-    if (at.state === "completed") throw new ZapiError("EJOBALREADYCOMPLETED", `Job ${id} has already completed.`);
+    if (at.state === "aborting" || at.state === "aborted")
+      throw new ZapiError("EJOBALREADYABORTED", `Job ${id} has already been aborted.`);
+    if (at.state === "completed")
+      throw new ZapiError("EJOBALREADYCOMPLETED", `Job ${id} has already completed.`);
     if (this.scenario.unabortableJobTypes.includes(job.type)) {
-      throw new ZapiError("EJOBCANNOTBEABORTED", `Job ${id} of type ${job.type} cannot be aborted.`);
+      throw new ZapiError(
+        "EJOBCANNOTBEABORTED",
+        `Job ${id} of type ${job.type} cannot be aborted.`,
+      );
     }
     job.abortRequestedMs = now;
     job.abortDoneMs = now + this.pace.span(this.scenario.abortDelayMs);
@@ -130,8 +157,10 @@ export class Estate {
     const job = this.get(id);
     if (!job) throw new ZapiError("EJOBDOESNOTEXIST", `Job ${id} does not exist.`);
     const at = jobAt(job, this.clock.now());
-    if (at.state !== "completed" && at.state !== "aborted") throw new ZapiError("EINVALIDINPUT", `Job ${id} has not completed and cannot be purged.`);
-    const clean = at.state === "completed" && (at.progress === "success" || at.progress === "in_progress");
+    if (at.state !== "completed" && at.state !== "aborted")
+      throw new ZapiError("EINVALIDINPUT", `Job ${id} has not completed and cannot be purged.`);
+    const clean =
+      at.state === "completed" && (at.progress === "success" || at.progress === "in_progress");
     if (clean || withErrors) job.purged = true;
   }
 
@@ -141,7 +170,8 @@ export class Estate {
     for (const job of this.list()) {
       const at = jobAt(job, this.clock.now());
       if (at.completedMs === null || at.completedMs >= beforeMs) continue;
-      const clean = at.state === "completed" && (at.progress === "success" || at.progress === "in_progress");
+      const clean =
+        at.state === "completed" && (at.progress === "success" || at.progress === "in_progress");
       if (clean || withErrors) {
         job.purged = true;
         count += 1;
@@ -154,9 +184,17 @@ export class Estate {
     const id = this.nextId++;
     const type = weighted(rng);
     const dataset = rng.pick(DATASETS);
-    const queueMs = this.pace.span(rng.chance(0.15) ? rng.int(60_000, 300_000) : rng.int(0, 20_000));
+    const queueMs = this.pace.span(
+      rng.chance(0.15) ? rng.int(60_000, 300_000) : rng.int(0, 20_000),
+    );
     const planRng = new Rng(rng.int(1, 2 ** 31 - 1));
-    this.jobs.set(id, paceJob(planJob({ id, type, dataset, startMs: submittedAt + queueMs, mishaps: true }, planRng), this.pace));
+    this.jobs.set(
+      id,
+      paceJob(
+        planJob({ id, type, dataset, startMs: submittedAt + queueMs, mishaps: true }, planRng),
+        this.pace,
+      ),
+    );
   }
 }
 

@@ -16,12 +16,14 @@ const APIS: Record<string, Api> = {
   "dp-job-list-iter-next": (ctx, a) => iterNext(ctx.tags.jobs, "jobs", "dp-job-info", a),
   "dp-job-list-iter-end": (ctx, a) => iterEnd(ctx.tags.jobs, a),
   "dp-job-progress-event-list-iter-start": eventIterStart,
-  "dp-job-progress-event-list-iter-next": (ctx, a) => iterNext(ctx.tags.events, "progress-events", "dp-job-progress-event-info", a),
+  "dp-job-progress-event-list-iter-next": (ctx, a) =>
+    iterNext(ctx.tags.events, "progress-events", "dp-job-progress-event-info", a),
   "dp-job-progress-event-list-iter-end": (ctx, a) => iterEnd(ctx.tags.events, a),
   "dp-job-abort": abortJob,
   "dp-job-purge": purgeJobs,
   "dp-job-schedule-list-iter-start": scheduleIterStart,
-  "dp-job-schedule-list-iter-next": (ctx, a) => iterNext(ctx.tags.schedule, "scheduled-jobs", "dp-scheduled-job", a),
+  "dp-job-schedule-list-iter-next": (ctx, a) =>
+    iterNext(ctx.tags.schedule, "scheduled-jobs", "dp-scheduled-job", a),
   "dp-job-schedule-list-iter-end": (ctx, a) => iterEnd(ctx.tags.schedule, a),
   "dp-job-schedule-get-last-changed": (ctx) => scheduleLastChanged(ctx),
 };
@@ -34,12 +36,20 @@ export function createHandler(ctx: DfmContext, password: string): SimHandler {
     if (req.path !== ZAPI_PATH) return html(404, "Not Found", date);
     if (req.method !== "POST") return html(405, "Method Not Allowed", date);
     if (req.headers.authorization !== expected) {
-      return { ...html(401, "Unauthorized", date), headers: { "content-type": "text/html", date, "www-authenticate": 'Basic realm="DataFabric Manager"' } };
+      return {
+        ...html(401, "Unauthorized", date),
+        headers: {
+          "content-type": "text/html",
+          date,
+          "www-authenticate": 'Basic realm="DataFabric Manager"',
+        },
+      };
     }
     ctx.estate.advance();
     const errnos = ctx.estate.scenario.errnos;
     const withName = ctx.estate.scenario.reasonWithName;
-    const fail = (name: string, detail: string) => failed(errnos[name] ?? errnos.EAPIERROR ?? 13001, withName ? `${name}: ${detail}` : detail);
+    const fail = (name: string, detail: string) =>
+      failed(errnos[name] ?? errnos.EAPIERROR ?? 13001, withName ? `${name}: ${detail}` : detail);
     const parsed = parseRequest(req.body);
     let results: XmlNode;
     if (!parsed.ok) results = fail("EAPIERROR", parsed.reason);
@@ -55,10 +65,18 @@ export function createHandler(ctx: DfmContext, password: string): SimHandler {
         }
       }
     }
-    return { status: 200, headers: { "content-type": 'text/xml; charset="UTF-8"', date }, body: buildReply(results) };
+    return {
+      status: 200,
+      headers: { "content-type": 'text/xml; charset="UTF-8"', date },
+      body: buildReply(results),
+    };
   };
 }
 
 function html(status: number, title: string, date: string): SimResponse {
-  return { status, headers: { "content-type": "text/html", date }, body: `<html><head><title>${status} ${title}</title></head><body><h1>${title}</h1></body></html>` };
+  return {
+    status,
+    headers: { "content-type": "text/html", date },
+    body: `<html><head><title>${status} ${title}</title></head><body><h1>${title}</h1></body></html>`,
+  };
 }

@@ -1,5 +1,9 @@
 import { Pace } from "@/lib/simulators/engine/clock";
-import type { Simulator, SimulatorModule, SimulatorOptions } from "@/lib/simulators/engine/simulator";
+import type {
+  Simulator,
+  SimulatorModule,
+  SimulatorOptions,
+} from "@/lib/simulators/engine/simulator";
 import type { DfmContext } from "./context";
 import { createControl } from "./control";
 import { DATASETS } from "./catalog";
@@ -18,8 +22,15 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
   const context: DfmContext = {
     estate: new Estate(options.seed, clock, scenario, new Pace(options.speed)),
     user: options.user,
-    tags: { jobs: tags("dp_job_list"), events: tags("dp_job_progress_event_list"), schedule: tags("dp_job_schedule_list") },
-    schedule: { lastChangedSec: Math.floor(clock.now() / 1000) - 3 * 86_400, edits: DATASETS.map(() => 0) },
+    tags: {
+      jobs: tags("dp_job_list"),
+      events: tags("dp_job_progress_event_list"),
+      schedule: tags("dp_job_schedule_list"),
+    },
+    schedule: {
+      lastChangedSec: Math.floor(clock.now() / 1000) - 3 * 86_400,
+      edits: DATASETS.map(() => 0),
+    },
   };
   context.estate.advance();
   context.estate.ensureLiveWork();
@@ -41,7 +52,12 @@ export function createDfmSimulator(options: SimulatorOptions): Simulator & { con
         };
       });
     },
-    source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
+    source: (serverUrl) => ({
+      baseUrl: serverUrl,
+      username: options.user,
+      secret: options.password,
+      options: {},
+    }),
   };
 }
 

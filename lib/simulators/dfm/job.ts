@@ -1,7 +1,8 @@
 import type { Dataset, PolicyNode } from "./catalog";
 import type { DpJobType } from "./scenario";
 
-export type TransferKind = "snapmirror" | "snapvault" | "rel-create" | "rel-destroy" | "restore" | "migrate";
+export type TransferKind =
+  "snapmirror" | "snapvault" | "rel-create" | "rel-destroy" | "restore" | "migrate";
 
 /** One transfer the job performs; its -start/-progress/-end events are derived from it. */
 export interface Transfer {

@@ -49,13 +49,23 @@ export function planJob(spec: JobSpec, rng: Rng): SimJob {
     purged: false,
   };
   let at = 4_000;
-  const add = (kind: TransferKind, from: string, to: string, minMs: number, maxMs: number, maxBytes: bigint) => {
+  const add = (
+    kind: TransferKind,
+    from: string,
+    to: string,
+    minMs: number,
+    maxMs: number,
+    maxBytes: bigint,
+  ) => {
     const fails = spec.mishaps && rng.chance(0.07);
     const full = spec.transferMs ?? rng.int(minMs, maxMs);
     const durationMs = fails ? Math.round(full * (0.3 + rng.next() * 0.6)) : full;
     const planned = spec.bytes ?? (maxBytes * BigInt(rng.int(5, 1000))) / 1000n;
-    const bytes = fails && spec.bytes === undefined ? (planned * BigInt(durationMs)) / BigInt(full) : planned;
-    job.transfers.push(transfer(kind, from, to, at, durationMs, bytes, fails ? rng.pick(ERRORS) : null, rng));
+    const bytes =
+      fails && spec.bytes === undefined ? (planned * BigInt(durationMs)) / BigInt(full) : planned;
+    job.transfers.push(
+      transfer(kind, from, to, at, durationMs, bytes, fails ? rng.pick(ERRORS) : null, rng),
+    );
     at += durationMs + rng.int(1_000, 6_000);
   };
   const point = (step: Omit<PointStep, "offsetMs">) => {
@@ -66,40 +76,108 @@ export function planJob(spec: JobSpec, rng: Rng): SimJob {
   const snapshot = `dfpm_${ds.name}.${spec.id}`;
   const backupId = String(spec.id * 3);
   const backupVersion = String(Math.floor(spec.startMs / 1000));
-  const snapshotDetail = { "snapshot-name": snapshot, "volume-id": String(objectId(vol)), "volume-name": vol };
-  const backupDetail = { "backup-id": backupId, "backup-version": backupVersion, retention: "daily" };
+  const snapshotDetail = {
+    "snapshot-name": snapshot,
+    "volume-id": String(objectId(vol)),
+    "volume-name": vol,
+  };
+  const backupDetail = {
+    "backup-id": backupId,
+    "backup-version": backupVersion,
+    retention: "daily",
+  };
 
   switch (type) {
     case "local_backup":
-      point({ type: "snapshot-create", message: `Created snapshot ${snapshot} on ${vol}`, detail: snapshotDetail, countsAsSuccess: true });
-      point({ type: "backup-create", message: `Registered backup version ${backupVersion}`, detail: { ...backupDetail, retention: "hourly" }, countsAsSuccess: false });
+      point({
+        type: "snapshot-create",
+        message: `Created snapshot ${snapshot} on ${vol}`,
+        detail: snapshotDetail,
+        countsAsSuccess: true,
+      });
+      point({
+        type: "backup-create",
+        message: `Registered backup version ${backupVersion}`,
+        detail: { ...backupDetail, retention: "hourly" },
+        countsAsSuccess: false,
+      });
       if (rng.chance(0.5)) point(expiry(ds, spec.id, vol));
       break;
     case "remote_backup":
     case "on_demand_backup":
-      if (type === "on_demand_backup") point({ type: "snapshot-create", message: `Created snapshot ${snapshot} on ${vol}`, detail: snapshotDetail, countsAsSuccess: false });
-      for (const qt of ds.qtrees) add("snapvault", `${vol}/${qt}`, `${ds.backupFiler}:/${ds.name}_backup/${qt}`, 45_000, 480_000, 50n * GB);
-      point({ type: "backup-create", message: `Registered backup version ${backupVersion} on ${ds.backupFiler}`, detail: backupDetail, countsAsSuccess: false });
+      if (type === "on_demand_backup")
+        point({
+          type: "snapshot-create",
+          message: `Created snapshot ${snapshot} on ${vol}`,
+          detail: snapshotDetail,
+          countsAsSuccess: false,
+        });
+      for (const qt of ds.qtrees)
+        add(
+          "snapvault",
+          `${vol}/${qt}`,
+          `${ds.backupFiler}:/${ds.name}_backup/${qt}`,
+          45_000,
+          480_000,
+          50n * GB,
+        );
+      point({
+        type: "backup-create",
+        message: `Registered backup version ${backupVersion} on ${ds.backupFiler}`,
+        detail: backupDetail,
+        countsAsSuccess: false,
+      });
       if (rng.chance(0.4)) {
         point(expiry(ds, spec.id, `${ds.backupFiler}:/${ds.name}_backup`));
-        point({ type: "backup-delete", message: `Deleted expired backup version of ${ds.name}`, detail: { ...backupDetail, "backup-id": String(spec.id * 3 - 120) }, countsAsSuccess: false });
+        point({
+          type: "backup-delete",
+          message: `Deleted expired backup version of ${ds.name}`,
+          detail: { ...backupDetail, "backup-id": String(spec.id * 3 - 120) },
+          countsAsSuccess: false,
+        });
       }
       break;
     case "mirror":
       add("snapmirror", vol, `${ds.mirrorFiler}:/${ds.volume}_mirror`, 60_000, 600_000, 200n * GB);
-      point({ type: "backup-create", message: `Registered mirror backup version ${backupVersion}`, detail: { ...backupDetail, retention: "weekly" }, countsAsSuccess: false });
+      point({
+        type: "backup-create",
+        message: `Registered mirror backup version ${backupVersion}`,
+        detail: { ...backupDetail, retention: "weekly" },
+        countsAsSuccess: false,
+      });
       break;
     case "restore": {
       const migrate = rng.chance(0.35);
       const qt = rng.pick(ds.qtrees);
-      add(migrate ? "migrate" : "restore", `${ds.backupFiler}:/${ds.name}_backup/${qt}`, `${vol}/${qt}`, 60_000, 600_000, 30n * GB);
+      add(
+        migrate ? "migrate" : "restore",
+        `${ds.backupFiler}:/${ds.name}_backup/${qt}`,
+        `${vol}/${qt}`,
+        60_000,
+        600_000,
+        30n * GB,
+      );
       break;
     }
     case "create_relationship":
-      add("rel-create", `${vol}/${ds.qtrees[0] ?? "-"}`, `${ds.backupFiler}:/${ds.name}_backup/${ds.qtrees[0] ?? "-"}`, 120_000, 900_000, 400n * GB);
+      add(
+        "rel-create",
+        `${vol}/${ds.qtrees[0] ?? "-"}`,
+        `${ds.backupFiler}:/${ds.name}_backup/${ds.qtrees[0] ?? "-"}`,
+        120_000,
+        900_000,
+        400n * GB,
+      );
       break;
     case "destroy_relationship":
-      add("rel-destroy", `${vol}/${ds.qtrees[0] ?? "-"}`, `${ds.mirrorFiler}:/${ds.volume}_old`, 8_000, 30_000, 0n);
+      add(
+        "rel-destroy",
+        `${vol}/${ds.qtrees[0] ?? "-"}`,
+        `${ds.mirrorFiler}:/${ds.volume}_old`,
+        8_000,
+        30_000,
+        0n,
+      );
       break;
   }
   job.endOffsetMs = at;
@@ -130,7 +208,9 @@ function transfer(
     fails: errorMessage !== null,
     errorMessage,
     startMessage: `${label} started: ${from} to ${to}`,
-    endMessage: errorMessage ? `${label} failed: ${from} to ${to}` : `${label} completed: ${from} to ${to}`,
+    endMessage: errorMessage
+      ? `${label} failed: ${from} to ${to}`
+      : `${label} completed: ${from} to ${to}`,
     detail: detailFor(kind, from, to, rng),
   };
 }
@@ -145,12 +225,23 @@ const LABEL: Record<TransferKind, string> = {
 };
 
 function detailFor(kind: TransferKind, from: string, to: string, rng: Rng): Record<string, string> {
-  const ids = (prefix: string, name: string) => ({ [`${prefix}-id`]: String(objectId(name)), [`${prefix}-name`]: name });
+  const ids = (prefix: string, name: string) => ({
+    [`${prefix}-id`]: String(objectId(name)),
+    [`${prefix}-name`]: name,
+  });
   switch (kind) {
     case "snapmirror":
-      return { "bytes-transferred": "0", ...ids("destination-volume-or-qtree", to), ...ids("source-volume-or-qtree", from) };
+      return {
+        "bytes-transferred": "0",
+        ...ids("destination-volume-or-qtree", to),
+        ...ids("source-volume-or-qtree", from),
+      };
     case "snapvault":
-      return { "bytes-transferred": "0", ...ids("destination-qtree", to), ...ids("source-qtree", from) };
+      return {
+        "bytes-transferred": "0",
+        ...ids("destination-qtree", to),
+        ...ids("source-qtree", from),
+      };
     case "rel-create":
     case "rel-destroy":
       return {
@@ -175,7 +266,12 @@ function detailFor(kind: TransferKind, from: string, to: string, rng: Rng): Reco
 
 function expiry(ds: Dataset, id: number, vol: string): Omit<PointStep, "offsetMs"> {
   const old = `dfpm_${ds.name}.${id - 40}`;
-  return { type: "snapshot-delete", message: `Deleted expired snapshot ${old} on ${vol}`, detail: { "snapshot-name": old, "volume-id": String(objectId(vol)), "volume-name": vol }, countsAsSuccess: false };
+  return {
+    type: "snapshot-delete",
+    message: `Deleted expired snapshot ${old} on ${vol}`,
+    detail: { "snapshot-name": old, "volume-id": String(objectId(vol)), "volume-name": vol },
+    countsAsSuccess: false,
+  };
 }
 
 function describe(type: DpJobType, ds: Dataset): string {

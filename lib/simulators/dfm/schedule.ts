@@ -19,7 +19,7 @@ function rules(edits: readonly number[]): Rule[] {
     const out: Rule[] = [
       {
         dataset: ds,
-        offsetSec: ((i * 7 * 60 + shift) % HOUR),
+        offsetSec: (i * 7 * 60 + shift) % HOUR,
         everySec: HOUR,
         element: "dp-local-snapshot-job-data",
         data: { "node-id": String(ds.primary.id), "retention-type": "hourly" },
@@ -48,13 +48,26 @@ function rules(edits: readonly number[]): Rule[] {
 }
 
 /** Occurrences starting in [fromSec, toSec], sorted by increasing start-time as the document says. */
-export function scheduledJobs(fromSec: number, toSec: number, edits: readonly number[], datasetId?: number): XmlNode[] {
+export function scheduledJobs(
+  fromSec: number,
+  toSec: number,
+  edits: readonly number[],
+  datasetId?: number,
+): XmlNode[] {
   const items: Array<{ start: number; node: XmlNode }> = [];
   for (const rule of rules(edits)) {
     if (datasetId !== undefined && rule.dataset.id !== datasetId) continue;
-    const first = Math.ceil((fromSec - rule.offsetSec) / rule.everySec) * rule.everySec + rule.offsetSec;
+    const first =
+      Math.ceil((fromSec - rule.offsetSec) / rule.everySec) * rule.everySec + rule.offsetSec;
     for (let t = first; t <= toSec; t += rule.everySec) {
-      items.push({ start: t, node: { "dataset-id": String(rule.dataset.id), [rule.element]: rule.data, "start-time": String(t) } });
+      items.push({
+        start: t,
+        node: {
+          "dataset-id": String(rule.dataset.id),
+          [rule.element]: rule.data,
+          "start-time": String(t),
+        },
+      });
     }
   }
   return items.sort((a, b) => a.start - b.start || compare(a.node, b.node)).map((i) => i.node);

@@ -6,8 +6,16 @@ import { planJob } from "./plan";
 import { jobAt, progressOf } from "./timeline";
 
 const T0 = Date.UTC(2026, 10, 23, 12);
-const dataset = DATASETS[0] ?? (() => { throw new Error("no dataset"); })();
-const job = () => planJob({ id: 6000, type: "remote_backup", dataset, startMs: T0, transferMs: 60_000, mishaps: false }, new Rng(3));
+const dataset =
+  DATASETS[0] ??
+  (() => {
+    throw new Error("no dataset");
+  })();
+const job = () =>
+  planJob(
+    { id: 6000, type: "remote_backup", dataset, startMs: T0, transferMs: 60_000, mishaps: false },
+    new Rng(3),
+  );
 
 describe("DFM job timeline", () => {
   it("follows the progress diagram", () => {
@@ -32,7 +40,10 @@ describe("DFM job timeline", () => {
   it("an injected failure after a success is partial_success; an abort lands after the delay", () => {
     const j = job();
     j.failedMs = T0 + 100_000;
-    expect(jobAt(j, T0 + 200_000)).toMatchObject({ state: "completed", progress: "partial_success" });
+    expect(jobAt(j, T0 + 200_000)).toMatchObject({
+      state: "completed",
+      progress: "partial_success",
+    });
     const k = job();
     k.abortRequestedMs = T0 + 10_000;
     k.abortDoneMs = T0 + 40_000;

@@ -48,9 +48,18 @@ export function transferAt(job: SimJob, t: Transfer, now: number): TransferAt {
   const cut = stop !== null && stop.atMs < plannedEnd ? stop : null;
   const endMs = cut ? Math.max(startMs, cut.atMs) : plannedEnd;
   const started = !neverStarted(job) && startMs <= now && (cut === null || cut.atMs > startMs);
-  const outcome = cut ? (cut.cause === "fail" ? "failure" : "aborted") : t.fails ? "failure" : "success";
+  const outcome = cut
+    ? cut.cause === "fail"
+      ? "failure"
+      : "aborted"
+    : t.fails
+      ? "failure"
+      : "success";
   const elapsed = Math.max(0, Math.min(now, endMs) - startMs);
-  const bytes = !started || t.durationMs <= 0 ? 0n : (t.bytes * BigInt(Math.min(elapsed, t.durationMs))) / BigInt(t.durationMs);
+  const bytes =
+    !started || t.durationMs <= 0
+      ? 0n
+      : (t.bytes * BigInt(Math.min(elapsed, t.durationMs))) / BigInt(t.durationMs);
   return { startMs, endMs, outcome, started, ended: started && endMs <= now, bytes };
 }
 
@@ -59,7 +68,8 @@ export function jobAt(job: SimJob, now: number): JobAt {
   const started = !neverStarted(job) && job.startMs <= now;
   const end = neverStarted(job) ? (job.abortDoneMs ?? Number.POSITIVE_INFINITY) : endOf(job);
   const completedMs = end <= now ? end : null;
-  const abortRequestedMs = job.abortRequestedMs !== null && job.abortRequestedMs <= now ? job.abortRequestedMs : null;
+  const abortRequestedMs =
+    job.abortRequestedMs !== null && job.abortRequestedMs <= now ? job.abortRequestedMs : null;
   let successes = 0;
   let failures = 0;
   let bytes = 0n;
@@ -72,11 +82,26 @@ export function jobAt(job: SimJob, now: number): JobAt {
   }
   const stopAt = completedMs ?? now;
   if (stopOf(job)?.cause === "fail" && completedMs !== null && failures === 0) failures = 1;
-  for (const p of job.points) if (p.countsAsSuccess && started && job.startMs + p.offsetMs <= stopAt) successes += 1;
-  const state: DpJobState = abortRequestedMs !== null
-    ? completedMs !== null ? "aborted" : "aborting"
-    : completedMs !== null ? "completed" : started ? "running" : "queued";
-  return { startedMs: started ? job.startMs : null, completedMs, abortRequestedMs, state, progress: progressOf(successes, failures), bytes };
+  for (const p of job.points)
+    if (p.countsAsSuccess && started && job.startMs + p.offsetMs <= stopAt) successes += 1;
+  const state: DpJobState =
+    abortRequestedMs !== null
+      ? completedMs !== null
+        ? "aborted"
+        : "aborting"
+      : completedMs !== null
+        ? "completed"
+        : started
+          ? "running"
+          : "queued";
+  return {
+    startedMs: started ? job.startMs : null,
+    completedMs,
+    abortRequestedMs,
+    state,
+    progress: progressOf(successes, failures),
+    bytes,
+  };
 }
 
 /** in_progress → success | failure → partial_success, the document's state diagram as counts. */

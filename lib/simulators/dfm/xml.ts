@@ -13,13 +13,18 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  suppressEmptyNode: true,
+});
 
 export type ParsedRequest = { ok: true; api: string; args: Args } | { ok: false; reason: string };
 
 /** Accepts the SDK form (DOCTYPE, nmsdk_* attributes) and the bare form alike. */
 export function parseRequest(body: string): ParsedRequest {
-  if (XMLValidator.validate(body) !== true) return { ok: false, reason: "Request is not well-formed XML." };
+  if (XMLValidator.validate(body) !== true)
+    return { ok: false, reason: "Request is not well-formed XML." };
   const doc = asArgs(parser.parse(body));
   if (doc.netapp === undefined) return { ok: false, reason: "Request has no <netapp> element." };
   const netapp = asArgs(doc.netapp);

@@ -34,7 +34,8 @@ export class ManualClock implements Clock {
  */
 export class Pace {
   constructor(readonly speed = 1) {
-    if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`simulator speed must be a positive number, not ${speed}`);
+    if (!Number.isFinite(speed) || speed <= 0)
+      throw new RangeError(`simulator speed must be a positive number, not ${speed}`);
   }
 
   /** A span of the appliance's normal life at this pace: whole milliseconds, never shrunk to 0. */

@@ -3,7 +3,9 @@ import { Rng } from "./rng";
 
 describe("Rng", () => {
   it("repeats its stream for the same seed and differs for another", () => {
-    const a = new Rng(42), b = new Rng(42), c = new Rng(43);
+    const a = new Rng(42),
+      b = new Rng(42),
+      c = new Rng(43);
     const seq = (r: Rng) => Array.from({ length: 5 }, () => r.int(0, 1000));
     const first = seq(a);
     expect(seq(b)).toEqual(first);
@@ -16,6 +18,8 @@ describe("Rng", () => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(n).toBeLessThanOrEqual(7);
     }
-    expect(r.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(r.uuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

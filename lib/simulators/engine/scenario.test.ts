@@ -8,7 +8,10 @@ describe("Spawner", () => {
     const run = () => {
       const clock = new ManualClock(1_000_000_000);
       const starts: number[] = [];
-      const s = new Spawner({ clock, rng: new Rng(7), historyMs: 3_600_000, meanIntervalMs: 60_000 }, (at) => starts.push(at));
+      const s = new Spawner(
+        { clock, rng: new Rng(7), historyMs: 3_600_000, meanIntervalMs: 60_000 },
+        (at) => starts.push(at),
+      );
       s.advance();
       const backlog = starts.length;
       s.advance();

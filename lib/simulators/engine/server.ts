@@ -40,7 +40,11 @@ export interface RunningSim {
   close(): Promise<void>;
 }
 
-export const json = (status: number, data: unknown, headers: Record<string, string> = {}): SimResponse => ({
+export const json = (
+  status: number,
+  data: unknown,
+  headers: Record<string, string> = {},
+): SimResponse => ({
   status,
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(data),
@@ -68,10 +72,15 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
     };
     try {
       if (simReq.path.startsWith("/__sim/")) {
-        if (simReq.path === "/__sim/ground-truth" && simReq.method === "GET" && options.groundTruth) {
+        if (
+          simReq.path === "/__sim/ground-truth" &&
+          simReq.method === "GET" &&
+          options.groundTruth
+        ) {
           return send(res, json(200, { jobs: options.groundTruth() }));
         }
-        const out = (await engineControl(simReq, faults, requestCounts)) ??
+        const out =
+          (await engineControl(simReq, faults, requestCounts)) ??
           (options.control ? await options.control(simReq) : null) ??
           json(404, { error: "no such simulator control" });
         return send(res, out);
@@ -85,15 +94,28 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
       }
       if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms ?? 30_000));
       if (fault?.kind === "status") {
-        return send(res, { status: fault.status ?? 500, headers: { "content-type": "text/plain" }, body: fault.body ?? "simulated failure" });
+        return send(res, {
+          status: fault.status ?? 500,
+          headers: { "content-type": "text/plain" },
+          body: fault.body ?? "simulated failure",
+        });
       }
       if (fault?.kind === "body") {
-        return send(res, { status: 200, headers: { "content-type": fault.contentType ?? "application/json" }, body: fault.body ?? "" });
+        return send(res, {
+          status: 200,
+          headers: { "content-type": fault.contentType ?? "application/json" },
+          body: fault.body ?? "",
+        });
       }
       const out = await options.handler(simReq);
       send(res, fault ? corrupt(out, fault) : out);
     } catch (err) {
-      send(res, json(500, { error: `simulator ${options.name} failed: ${err instanceof Error ? err.message : String(err)}` }));
+      send(
+        res,
+        json(500, {
+          error: `simulator ${options.name} failed: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      );
     }
   });
   server.on("connection", (s) => {
@@ -127,8 +149,10 @@ function send(res: import("node:http").ServerResponse, out: SimResponse): void {
 }
 
 function corrupt(out: SimResponse, fault: Fault): SimResponse {
-  if (fault.kind === "truncated") return { ...out, body: out.body.slice(0, Math.floor(out.body.length / 2)) };
-  if (fault.kind === "malformed") return { ...out, body: "<html><body>502 Bad Gateway</body></html>" };
+  if (fault.kind === "truncated")
+    return { ...out, body: out.body.slice(0, Math.floor(out.body.length / 2)) };
+  if (fault.kind === "malformed")
+    return { ...out, body: "<html><body>502 Bad Gateway</body></html>" };
   return out;
 }
 
@@ -138,7 +162,8 @@ async function engineControl(
   counts: Map<string, number>,
 ): Promise<SimResponse | null> {
   if (req.path === "/__sim/health") return json(200, { ok: true });
-  if (req.path === "/__sim/requests" && req.method === "GET") return json(200, Object.fromEntries(counts));
+  if (req.path === "/__sim/requests" && req.method === "GET")
+    return json(200, Object.fromEntries(counts));
   if (req.path === "/__sim/requests" && req.method === "DELETE") {
     counts.clear();
     return json(204, {});
@@ -157,7 +182,8 @@ async function engineControl(
         return json(400, { error: "body must be JSON" });
       }
       const parsed = faultSchema.safeParse(body);
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
+      if (!parsed.success)
+        return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       faults.add(parsed.data);
       return json(201, { added: parsed.data });
     }

@@ -1,7 +1,14 @@
 import type { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
 import type { PlannedJob, Placed } from "./planned-job";
-import { jobPhase, renderSteps, wireTime, worstOutcome, type RenderOptions, type StepNode } from "./render";
+import {
+  jobPhase,
+  renderSteps,
+  wireTime,
+  worstOutcome,
+  type RenderOptions,
+  type StepNode,
+} from "./render";
 import { pacePlan, scalePlan, type LeafPlan, type StepOutcome } from "./timeline";
 import { PAIRS } from "./topology";
 
@@ -19,18 +26,51 @@ const RARE_READINESS_ERRORS = [
   "Target cluster unreachable over the SyncIQ subnet",
 ];
 
-function leaf(path: LeafPlan["path"], id: string, name: string, rng: Rng, minS: number, maxS: number, outcome: StepOutcome, info: string): LeafPlan {
-  return { path, label: { id, name }, durationMs: rng.int(minS * 1000, maxS * 1000), outcome, info, halts: false };
+function leaf(
+  path: LeafPlan["path"],
+  id: string,
+  name: string,
+  rng: Rng,
+  minS: number,
+  maxS: number,
+  outcome: StepOutcome,
+  info: string,
+): LeafPlan {
+  return {
+    path,
+    label: { id, name },
+    durationMs: rng.int(minS * 1000, maxS * 1000),
+    outcome,
+    info,
+    halts: false,
+  };
 }
 
 /** Every zone, then every policy in it, then the per-policy checks: zones come out OK, WARNING or ERROR. */
-export function createReadinessJob(id: string, submittedAt: number, rng: Rng, pace: Pace, durationMs?: number): CheckJob {
+export function createReadinessJob(
+  id: string,
+  submittedAt: number,
+  rng: Rng,
+  pace: Pace,
+  durationMs?: number,
+): CheckJob {
   const plan: LeafPlan[] = [];
   for (const pair of PAIRS) {
     for (const zone of pair.zones) {
       const zoneLabel = { id: `${id}-${zone.id}`, name: zone.name };
       zone.issues.forEach((issue, n) => {
-        plan.push(leaf([zoneLabel], `${id}-${zone.id}-issue${n}`, issue.check, rng, 1, 4, issue.status, issue.reason));
+        plan.push(
+          leaf(
+            [zoneLabel],
+            `${id}-${zone.id}-issue${n}`,
+            issue.check,
+            rng,
+            1,
+            4,
+            issue.status,
+            issue.reason,
+          ),
+        );
       });
       for (const policy of zone.policies) {
         const path = [zoneLabel, { id: `${id}-${policy.id}`, name: policy.name }];
@@ -43,7 +83,15 @@ export function createReadinessJob(id: string, submittedAt: number, rng: Rng, pa
       }
     }
   }
-  return { id, name: "Zone Readiness", plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace), epilogue: [], submittedAt, immediate: true, stop: null };
+  return {
+    id,
+    name: "Zone Readiness",
+    plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace),
+    epilogue: [],
+    submittedAt,
+    immediate: true,
+    stop: null,
+  };
 }
 
 const REPLICATION_WARNINGS = [
@@ -52,20 +100,52 @@ const REPLICATION_WARNINGS = [
 ];
 
 /** One configuration replication pass: per cluster pair, per SyncIQ policy. */
-export function createReplicationJob(id: string, submittedAt: number, rng: Rng, pace: Pace, durationMs?: number): CheckJob {
+export function createReplicationJob(
+  id: string,
+  submittedAt: number,
+  rng: Rng,
+  pace: Pace,
+  durationMs?: number,
+): CheckJob {
   const plan: LeafPlan[] = [];
   for (const pair of PAIRS) {
-    const path = [{ id: `${id}-${pair.production.id}`, name: `${pair.production.name} -> ${pair.dr.name}` }];
+    const path = [
+      { id: `${id}-${pair.production.id}`, name: `${pair.production.name} -> ${pair.dr.name}` },
+    ];
     for (const zone of pair.zones) {
       for (const policy of zone.policies) {
         const roll = rng.next();
         const outcome: StepOutcome = roll < 0.02 ? "ERROR" : roll < 0.08 ? "WARNING" : "SUCCESS";
-        const info = outcome === "ERROR" ? "Target cluster API timed out" : outcome === "WARNING" ? rng.pick(REPLICATION_WARNINGS) : "Configuration replicated";
-        plan.push(leaf(path, `${id}-${policy.id}`, `Replicate configuration: ${policy.name}`, rng, 2, 10, outcome, info));
+        const info =
+          outcome === "ERROR"
+            ? "Target cluster API timed out"
+            : outcome === "WARNING"
+              ? rng.pick(REPLICATION_WARNINGS)
+              : "Configuration replicated";
+        plan.push(
+          leaf(
+            path,
+            `${id}-${policy.id}`,
+            `Replicate configuration: ${policy.name}`,
+            rng,
+            2,
+            10,
+            outcome,
+            info,
+          ),
+        );
       }
     }
   }
-  return { id, name: "Configuration Replication", plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace), epilogue: [], submittedAt, immediate: true, stop: null };
+  return {
+    id,
+    name: "Configuration Replication",
+    plan: durationMs ? scalePlan(plan, durationMs) : pacePlan(plan, pace),
+    epilogue: [],
+    submittedAt,
+    immediate: true,
+    stop: null,
+  };
 }
 
 /** The job's root node as GET /v2/jobs/readiness/{id} (or replication) returns it. */
@@ -74,12 +154,20 @@ export function renderCheckJob(p: Placed<CheckJob>, now: number, opts: RenderOpt
   const phase = jobPhase(timeline, p.start, now);
   const children = renderSteps(timeline, now, opts);
   const base = { childrenDetails: children, id: job.id, name: job.name };
-  if (phase === "pending") return { ...base, finished: 0, info: "Queued", started: 0, state: "PENDING", status: "INFO" };
+  if (phase === "pending")
+    return { ...base, finished: 0, info: "Queued", started: 0, state: "PENDING", status: "INFO" };
   const started = wireTime(timeline.start, opts.timeUnit);
-  if (phase === "running") return { ...base, finished: 0, info: "In progress", started, state: "RUNNING", status: "INFO" };
-  const outcome = timeline.stoppedBy ? "ERROR" : worstOutcome(timeline.leaves.map((l) => l.outcome));
+  if (phase === "running")
+    return { ...base, finished: 0, info: "In progress", started, state: "RUNNING", status: "INFO" };
+  const outcome = timeline.stoppedBy
+    ? "ERROR"
+    : worstOutcome(timeline.leaves.map((l) => l.outcome));
   const problems = timeline.leaves.filter((l) => l.outcome !== "SUCCESS").length;
-  const info = timeline.stoppedBy ? (timeline.stopInfo ?? "Stopped") : problems ? `${problems} check(s) reported problems` : "All checks passed";
+  const info = timeline.stoppedBy
+    ? (timeline.stopInfo ?? "Stopped")
+    : problems
+      ? `${problems} check(s) reported problems`
+      : "All checks passed";
   return {
     ...base,
     finished: wireTime(timeline.end, opts.timeUnit),

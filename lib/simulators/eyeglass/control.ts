@@ -31,15 +31,32 @@ function createJob(estate: EyeglassEstate, body: string, demoCount: number): Sim
     }
   }
   const parsed = createSchema.safeParse(data);
-  if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+  if (!parsed.success)
+    return json(400, {
+      error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    });
   const { type, durationMs, rtoMs, text } = parsed.data;
   const now = estate.now();
-  if (type === "readiness") return json(201, { vendorId: vendorId("readiness", estate.addReadiness(now, durationMs).id) });
-  if (type === "replication") return json(201, { vendorId: vendorId("replication", estate.addReplication(now, durationMs).id) });
-  const job = estate.addFailover(scriptedRequest(type, demoCount), { submittedAt: now, immediate: true }, "success", { durationMs, rtoMs });
+  if (type === "readiness")
+    return json(201, { vendorId: vendorId("readiness", estate.addReadiness(now, durationMs).id) });
+  if (type === "replication")
+    return json(201, {
+      vendorId: vendorId("replication", estate.addReplication(now, durationMs).id),
+    });
+  const job = estate.addFailover(
+    scriptedRequest(type, demoCount),
+    { submittedAt: now, immediate: true },
+    "success",
+    { durationMs, rtoMs },
+  );
   if (text) {
     job.name = text;
-    job.plan = job.plan.map((leaf) => ({ ...leaf, path: leaf.path.map((p) => ({ ...p, name: text })), label: { ...leaf.label, name: text }, info: text }));
+    job.plan = job.plan.map((leaf) => ({
+      ...leaf,
+      path: leaf.path.map((p) => ({ ...p, name: text })),
+      label: { ...leaf.label, name: text },
+      info: text,
+    }));
   }
   return json(201, { vendorId: vendorId("failover", job.id) });
 }
@@ -47,11 +64,23 @@ function createJob(estate: EyeglassEstate, body: string, demoCount: number): Sim
 function failJob(estate: EyeglassEstate, rawId: string): SimResponse {
   const now = estate.now();
   const [prefix, ...rest] = rawId.split(":");
-  const families: Family[] = rest.length > 0 ? [prefix as Family] : ["failover", "readiness", "replication"];
+  const families: Family[] =
+    rest.length > 0 ? [prefix as Family] : ["failover", "readiness", "replication"];
   const id = rest.length > 0 ? rest.join(":") : rawId;
-  const stop = { at: now, kind: "fail" as const, info: "Step failed: target cluster stopped responding (simulated)" };
+  const stop = {
+    at: now,
+    kind: "fail" as const,
+    info: "Step failed: target cluster stopped responding (simulated)",
+  };
   for (const family of families) {
-    const placed = family === "failover" ? estate.placedFailovers(now) : family === "readiness" ? estate.placedReadiness(now) : family === "replication" ? estate.placedReplication(now) : [];
+    const placed =
+      family === "failover"
+        ? estate.placedFailovers(now)
+        : family === "readiness"
+          ? estate.placedReadiness(now)
+          : family === "replication"
+            ? estate.placedReplication(now)
+            : [];
     const result = stopJob(placed, id, stop);
     if (result === "stopped") return json(200, { vendorId: vendorId(family, id), failedAt: now });
     if (result === "not-running") return json(409, { error: `${rawId} is not running` });

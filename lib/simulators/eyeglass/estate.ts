@@ -3,7 +3,12 @@ import { Rng } from "@/lib/simulators/engine/rng";
 import { Spawner } from "@/lib/simulators/engine/scenario";
 import type { SimulatorOptions } from "@/lib/simulators/engine/simulator";
 import { createReadinessJob, createReplicationJob, type CheckJob } from "./check-jobs";
-import { createFailoverJob, type FailoverJob, type FailoverRequest, type Timing } from "./failover-jobs";
+import {
+  createFailoverJob,
+  type FailoverJob,
+  type FailoverRequest,
+  type Timing,
+} from "./failover-jobs";
 import type { Fate } from "./failover-plan";
 import { placeJobs, type Placed, type PlannedJob } from "./planned-job";
 import { randomFailoverRequest, scriptedRequest, seedDemoFailovers } from "./history";
@@ -31,30 +36,63 @@ export class EyeglassEstate {
     const start = clock.now();
     if (s.randomFailovers) {
       this.spawners.push(
-        new Spawner({ clock, rng: new Rng(options.seed), historyMs: pace.span(s.historyMs), meanIntervalMs: pace.span(s.failoverMeanIntervalMs) }, (at, rng) => {
-          const { request, fate } = randomFailoverRequest(rng);
-          this.addFailover(request, { submittedAt: at, immediate: false }, fate, { rtoMs: s.fixedRtoMs });
-        }),
+        new Spawner(
+          {
+            clock,
+            rng: new Rng(options.seed),
+            historyMs: pace.span(s.historyMs),
+            meanIntervalMs: pace.span(s.failoverMeanIntervalMs),
+          },
+          (at, rng) => {
+            const { request, fate } = randomFailoverRequest(rng);
+            this.addFailover(request, { submittedAt: at, immediate: false }, fate, {
+              rtoMs: s.fixedRtoMs,
+            });
+          },
+        ),
       );
     }
     this.spawners.push(
-      new Spawner({ clock, rng: new Rng(options.seed + 1), historyMs: pace.span(s.readinessRetentionMs), meanIntervalMs: pace.span(s.readinessIntervalMs) }, (at) =>
-        this.addReadiness(at),
+      new Spawner(
+        {
+          clock,
+          rng: new Rng(options.seed + 1),
+          historyMs: pace.span(s.readinessRetentionMs),
+          meanIntervalMs: pace.span(s.readinessIntervalMs),
+        },
+        (at) => this.addReadiness(at),
       ),
-      new Spawner({ clock, rng: new Rng(options.seed + 2), historyMs: pace.span(s.replicationRetentionMs), meanIntervalMs: pace.span(s.replicationIntervalMs) }, (at) =>
-        this.addReplication(at),
+      new Spawner(
+        {
+          clock,
+          rng: new Rng(options.seed + 2),
+          historyMs: pace.span(s.replicationRetentionMs),
+          meanIntervalMs: pace.span(s.replicationIntervalMs),
+        },
+        (at) => this.addReplication(at),
       ),
     );
-    if (s.demoFailovers) seedDemoFailovers(start, pace, (req, at, fate, timing, cancelAfterMs) => {
-      const job = this.addFailover(req, at, fate, timing);
-      if (cancelAfterMs !== undefined) job.stop = { at: at.submittedAt + cancelAfterMs, kind: "cancel", info: "Cancelled by user" };
-    });
-    s.scriptedFailovers.forEach((script, i) => {
-      this.addFailover(scriptedRequest(script.kind, i), { submittedAt: script.startsAt, immediate: true }, "success", {
-        rtoMs: script.rtoMs,
-        totalMs: script.durationMs,
-        failWritable: script.outcome === "failed",
+    if (s.demoFailovers)
+      seedDemoFailovers(start, pace, (req, at, fate, timing, cancelAfterMs) => {
+        const job = this.addFailover(req, at, fate, timing);
+        if (cancelAfterMs !== undefined)
+          job.stop = {
+            at: at.submittedAt + cancelAfterMs,
+            kind: "cancel",
+            info: "Cancelled by user",
+          };
       });
+    s.scriptedFailovers.forEach((script, i) => {
+      this.addFailover(
+        scriptedRequest(script.kind, i),
+        { submittedAt: script.startsAt, immediate: true },
+        "success",
+        {
+          rtoMs: script.rtoMs,
+          totalMs: script.durationMs,
+          failWritable: script.outcome === "failed",
+        },
+      );
     });
   }
 
@@ -66,11 +104,18 @@ export class EyeglassEstate {
 
   private nextId(family: Family): { id: string; rng: Rng } {
     const n = ++this.counters[family];
-    const rng = new Rng((this.options.seed * 2654435761 + FAMILY_INDEX[family] * 40503 + n * 97) >>> 0);
+    const rng = new Rng(
+      (this.options.seed * 2654435761 + FAMILY_INDEX[family] * 40503 + n * 97) >>> 0,
+    );
     return { id: `${rng.hex(10)}${n.toString(16).padStart(4, "0")}`, rng };
   }
 
-  addFailover(req: FailoverRequest, at: { submittedAt: number; immediate: boolean }, fate: Fate, timing: Timing = {}): FailoverJob {
+  addFailover(
+    req: FailoverRequest,
+    at: { submittedAt: number; immediate: boolean },
+    fate: Fate,
+    timing: Timing = {},
+  ): FailoverJob {
     const { id, rng } = this.nextId("failover");
     const job = createFailoverJob(id, req, at, fate, rng, timing, this.pace);
     insertSorted(this.failovers, job);
@@ -92,20 +137,42 @@ export class EyeglassEstate {
   }
 
   placedFailovers(now: number): Placed<FailoverJob>[] {
-    return this.retained(this.failovers, placeJobs(this.failovers, this.scenario.serialFailovers), now, this.pace.span(this.scenario.failoverRetentionMs));
+    return this.retained(
+      this.failovers,
+      placeJobs(this.failovers, this.scenario.serialFailovers),
+      now,
+      this.pace.span(this.scenario.failoverRetentionMs),
+    );
   }
 
   placedReadiness(now: number): Placed<CheckJob>[] {
-    return this.retained(this.readiness, placeJobs(this.readiness, false), now, this.pace.span(this.scenario.readinessRetentionMs));
+    return this.retained(
+      this.readiness,
+      placeJobs(this.readiness, false),
+      now,
+      this.pace.span(this.scenario.readinessRetentionMs),
+    );
   }
 
   placedReplication(now: number): Placed<CheckJob>[] {
-    return this.retained(this.replication, placeJobs(this.replication, false), now, this.pace.span(this.scenario.replicationRetentionMs));
+    return this.retained(
+      this.replication,
+      placeJobs(this.replication, false),
+      now,
+      this.pace.span(this.scenario.replicationRetentionMs),
+    );
   }
 
   /** Jobs submitted in the future (scripted ones) do not exist yet; jobs past retention are gone. */
-  private retained<J extends PlannedJob>(store: J[], placed: Placed<J>[], now: number, retentionMs: number): Placed<J>[] {
-    const expired = new Set(placed.filter((p) => p.timeline.end < now - retentionMs).map((p) => p.job));
+  private retained<J extends PlannedJob>(
+    store: J[],
+    placed: Placed<J>[],
+    now: number,
+    retentionMs: number,
+  ): Placed<J>[] {
+    const expired = new Set(
+      placed.filter((p) => p.timeline.end < now - retentionMs).map((p) => p.job),
+    );
     if (expired.size > 0) {
       const keep = store.filter((j) => !expired.has(j));
       store.splice(0, store.length, ...keep);
@@ -114,7 +181,11 @@ export class EyeglassEstate {
   }
 
   renderOptions(family: Family): RenderOptions {
-    return { timeUnit: this.scenario.timeUnit, pendingSteps: this.scenario.pendingSteps, okWord: family === "readiness" ? "OK" : "SUCCESS" };
+    return {
+      timeUnit: this.scenario.timeUnit,
+      pendingSteps: this.scenario.pendingSteps,
+      okWord: family === "readiness" ? "OK" : "SUCCESS",
+    };
   }
 }
 

@@ -1,9 +1,23 @@
 import { Pace } from "@/lib/simulators/engine/clock";
 import type { Rng } from "@/lib/simulators/engine/rng";
-import { buildFailoverPlan, failWritable, WRITABLE_GROUP, type Fate, type FailoverFlags, type PlanSpec } from "./failover-plan";
+import {
+  buildFailoverPlan,
+  failWritable,
+  WRITABLE_GROUP,
+  type Fate,
+  type FailoverFlags,
+  type PlanSpec,
+} from "./failover-plan";
 import { failoverTargetJson } from "./failover-target";
 import type { PlannedJob, Placed } from "./planned-job";
-import { jobPhase, renderLog, renderSteps, wireTime, type RenderOptions, type StepNode } from "./render";
+import {
+  jobPhase,
+  renderLog,
+  renderSteps,
+  wireTime,
+  type RenderOptions,
+  type StepNode,
+} from "./render";
 import { fitTotal, fixServiceRestore, pacePlan, scalePlan } from "./timeline";
 import type { ClusterNode, Policy, Zone } from "./topology";
 
@@ -48,11 +62,17 @@ export const NO_FLAGS: FailoverFlags = {
 const SCOPE_LABEL = { zone: "Zone", policy: "Policy", pool: "Pool" } as const;
 
 function describe(req: FailoverRequest): { name: string; jobType: string } {
-  const what = req.scope === "zone" || req.scope === "pool" ? req.zone.name : req.policies.map((p) => p.name).join(",");
+  const what =
+    req.scope === "zone" || req.scope === "pool"
+      ? req.zone.name
+      : req.policies.map((p) => p.name).join(",");
   const route = `${req.source.name} -> ${req.target.name}`;
   switch (req.mode) {
     case "failover":
-      return { name: `${SCOPE_LABEL[req.scope]} failover ${what} ${route}`, jobType: `${req.scope}_failover` };
+      return {
+        name: `${SCOPE_LABEL[req.scope]} failover ${what} ${route}`,
+        jobType: `${req.scope}_failover`,
+      };
     case "drtest-enter":
       return { name: `DR test enter ${what} ${route}`, jobType: "dr_test" };
     case "drtest-exit":
@@ -96,7 +116,11 @@ export function createFailoverJob(
 }
 
 /** The job as GET /v2/jobs/failover/{id} returns it at `now` (keys in the doc's order). */
-export function renderFailover(p: Placed<FailoverJob>, now: number, opts: RenderOptions & { cancelledStatus: string }) {
+export function renderFailover(
+  p: Placed<FailoverJob>,
+  now: number,
+  opts: RenderOptions & { cancelledStatus: string },
+) {
   const { job, timeline } = p;
   const phase = jobPhase(timeline, p.start, now);
   const failed = timeline.stoppedBy !== null || timeline.leaves.some((l) => l.outcome === "ERROR");
@@ -111,14 +135,24 @@ export function renderFailover(p: Placed<FailoverJob>, now: number, opts: Render
     state: "RUNNING",
     status: "INFO",
   };
-  if (phase === "pending") Object.assign(root, { state: "PENDING", info: "Waiting for the running failover job to finish" });
+  if (phase === "pending")
+    Object.assign(root, {
+      state: "PENDING",
+      info: "Waiting for the running failover job to finish",
+    });
   else if (phase === "running") root.info = "Failover in progress";
   else {
     root.state = "FINISHED";
     root.finished = wireTime(timeline.end, opts.timeUnit);
-    if (timeline.stoppedBy === "cancel") Object.assign(root, { status: opts.cancelledStatus, info: timeline.stopInfo ?? "Cancelled" });
-    else if (failed) Object.assign(root, { status: "ERROR", info: `Failover failed: ${timeline.stopInfo ?? "one or more policies failed"}` });
-    else if (warned) Object.assign(root, { status: "WARNING", info: "Failover completed with warnings" });
+    if (timeline.stoppedBy === "cancel")
+      Object.assign(root, { status: opts.cancelledStatus, info: timeline.stopInfo ?? "Cancelled" });
+    else if (failed)
+      Object.assign(root, {
+        status: "ERROR",
+        info: `Failover failed: ${timeline.stopInfo ?? "one or more policies failed"}`,
+      });
+    else if (warned)
+      Object.assign(root, { status: "WARNING", info: "Failover completed with warnings" });
     else Object.assign(root, { status: "SUCCESS", info: "Failover completed successfully" });
   }
   return {
@@ -139,6 +173,7 @@ export function failoverLog(p: Placed<FailoverJob>, now: number): string {
   const { timeline } = p;
   let outcome = "INFO  Failover job completed successfully";
   if (timeline.stoppedBy === "cancel") outcome = "WARN  Failover job cancelled by user";
-  else if (timeline.stoppedBy !== null || timeline.leaves.some((l) => l.outcome === "ERROR")) outcome = "ERROR Failover job failed";
+  else if (timeline.stoppedBy !== null || timeline.leaves.some((l) => l.outcome === "ERROR"))
+    outcome = "ERROR Failover job failed";
   return renderLog(`${p.job.name} (job ${p.job.id})`, timeline, now, outcome);
 }

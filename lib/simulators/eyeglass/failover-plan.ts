@@ -38,9 +38,24 @@ const g = (id: string, name: string): StepLabel => ({ id, name });
 class PlanBuilder {
   readonly leaves: LeafPlan[] = [];
   constructor(private readonly rng: Rng) {}
-  add(path: StepLabel[], id: string, name: string, minS: number, maxS: number, outcome: StepOutcome = "SUCCESS", info = ""): void {
+  add(
+    path: StepLabel[],
+    id: string,
+    name: string,
+    minS: number,
+    maxS: number,
+    outcome: StepOutcome = "SUCCESS",
+    info = "",
+  ): void {
     const durationMs = this.rng.int(minS * 1000, maxS * 1000);
-    this.leaves.push({ path, label: g(id, name), durationMs, outcome, info: info || (outcome === "SUCCESS" ? "Completed" : ""), halts: true });
+    this.leaves.push({
+      path,
+      label: g(id, name),
+      durationMs,
+      outcome,
+      info: info || (outcome === "SUCCESS" ? "Completed" : ""),
+      halts: true,
+    });
   }
 }
 
@@ -53,7 +68,15 @@ function readinessSteps(b: PlanBuilder, spec: PlanSpec): void {
   if (spec.issues.length === 0) b.add(grp, "readiness-zone", "Check failover readiness", 3, 10);
   else if (errors || spec.flags.blockonwarnings) {
     const why = errors ? "readiness errors" : "readiness warnings (blockonwarnings=true)";
-    b.add(grp, "readiness-zone", "Check failover readiness", 3, 10, "ERROR", `Failover blocked by ${why}: ${findings}`);
+    b.add(
+      grp,
+      "readiness-zone",
+      "Check failover readiness",
+      3,
+      10,
+      "ERROR",
+      `Failover blocked by ${why}: ${findings}`,
+    );
   } else b.add(grp, "readiness-zone", "Check failover readiness", 3, 10, "WARNING", findings);
 }
 
@@ -66,7 +89,8 @@ function syncSteps(b: PlanBuilder, spec: PlanSpec): void {
   }
   if (spec.flags.datasync) {
     const grp = [g("datasync", "Data sync")];
-    for (const p of spec.policies) b.add(grp, `datasync-${p.id}`, `Run final incremental sync: ${p.name}`, 30, 180);
+    for (const p of spec.policies)
+      b.add(grp, `datasync-${p.id}`, `Run final incremental sync: ${p.name}`, 30, 180);
   }
 }
 
@@ -91,20 +115,24 @@ function failoverSteps(b: PlanBuilder, spec: PlanSpec): void {
   syncSteps(b, spec);
   writableSteps(b, spec, "Allow writes on target");
   const net = [g("networking", "Networking")];
-  if (spec.scope === "pool" && spec.pool) b.add(net, "net-pool", `Move IP pool ${spec.pool}`, 10, 30);
+  if (spec.scope === "pool" && spec.pool)
+    b.add(net, "net-pool", `Move IP pool ${spec.pool}`, 10, 30);
   b.add(net, "net-aliases", "Move SmartConnect zone aliases", 5, 20);
   if (spec.scope !== "policy") b.add(net, "net-spn", "Update SPNs in Active Directory", 5, 15);
   if (spec.flags.quotasync) {
     const grp = [g("quotasync", "Quota sync")];
-    for (const p of spec.policies) b.add(grp, `quota-${p.id}`, `Fail over quotas: ${p.name}`, 5, 30);
+    for (const p of spec.policies)
+      b.add(grp, `quota-${p.id}`, `Fail over quotas: ${p.name}`, 5, 30);
   }
   if (spec.flags.resyncprep) {
     const grp = [g("resyncprep", "Resync prep")];
-    for (const p of spec.policies) b.add(grp, `resync-${p.id}`, `Resync prep (create mirror policy): ${p.name}`, 20, 90);
+    for (const p of spec.policies)
+      b.add(grp, `resync-${p.id}`, `Resync prep (create mirror policy): ${p.name}`, 20, 90);
   }
   if (spec.flags.disablemirror) {
     const grp = [g("mirror", "Mirror policies")];
-    for (const p of spec.policies) b.add(grp, `mirror-${p.id}`, `Disable mirror policy: ${p.name}_mirror`, 2, 8);
+    for (const p of spec.policies)
+      b.add(grp, `mirror-${p.id}`, `Disable mirror policy: ${p.name}_mirror`, 2, 8);
   }
   b.add([g("post", "Post-failover")], "post-inventory", "Refresh Eyeglass inventory", 5, 20);
 }
@@ -114,10 +142,17 @@ function drTestSteps(b: PlanBuilder, spec: PlanSpec, enter: boolean): void {
   syncSteps(b, spec);
   if (enter) {
     writableSteps(b, spec, "Allow writes for DR test");
-    b.add([g("drtest", "Enter DR test mode")], "drtest-mark", "Mark policy as in DR test mode", 2, 6);
+    b.add(
+      [g("drtest", "Enter DR test mode")],
+      "drtest-mark",
+      "Mark policy as in DR test mode",
+      2,
+      6,
+    );
   } else {
     const grp = [g("drtest", "Exit DR test mode")];
-    for (const p of spec.policies) b.add(grp, `readonly-${p.id}`, `Resync prep (make target read-only): ${p.name}`, 20, 90);
+    for (const p of spec.policies)
+      b.add(grp, `readonly-${p.id}`, `Resync prep (make target read-only): ${p.name}`, 20, 90);
     b.add(grp, "drtest-unmark", "Clear DR test mode", 2, 6);
   }
 }
@@ -126,12 +161,20 @@ function rehearsalSteps(b: PlanBuilder, spec: PlanSpec, enter: boolean): void {
   readinessSteps(b, spec);
   const grp = [g("rehearsal", enter ? "Enter rehearsal mode" : "Exit rehearsal mode")];
   if (enter) {
-    for (const p of spec.policies) b.add(grp, `snap-${p.id}`, `Create rehearsal snapshot: ${p.name}`, 5, 20);
+    for (const p of spec.policies)
+      b.add(grp, `snap-${p.id}`, `Create rehearsal snapshot: ${p.name}`, 5, 20);
     writableSteps(b, spec, "Allow writes for rehearsal");
-    b.add([g("rehearsal-shares", "Rehearsal access")], "rehearsal-shares-create", "Create rehearsal shares and exports", 5, 20);
+    b.add(
+      [g("rehearsal-shares", "Rehearsal access")],
+      "rehearsal-shares-create",
+      "Create rehearsal shares and exports",
+      5,
+      20,
+    );
   } else {
     b.add(grp, "rehearsal-shares-remove", "Remove rehearsal shares and exports", 5, 20);
-    for (const p of spec.policies) b.add(grp, `revert-${p.id}`, `Revert target to snapshot: ${p.name}`, 10, 60);
+    for (const p of spec.policies)
+      b.add(grp, `revert-${p.id}`, `Revert target to snapshot: ${p.name}`, 10, 60);
   }
 }
 
@@ -150,19 +193,33 @@ function applyFate(leaves: LeafPlan[], fate: Fate, rng: Rng): void {
     const writable = candidates.filter((l) => l.path[0]?.id === WRITABLE_GROUP);
     const victim = writable.length > 1 ? rng.pick(writable) : null;
     if (victim) {
-      Object.assign(victim, { outcome: "ERROR", halts: false, info: "Allow writes failed: SyncIQ target is not in a failover-ready state" });
+      Object.assign(victim, {
+        outcome: "ERROR",
+        halts: false,
+        info: "Allow writes failed: SyncIQ target is not in a failover-ready state",
+      });
       return;
     }
   }
   const victim = rng.pick(candidates);
-  if (fate === "warning") Object.assign(victim, { outcome: "WARNING", halts: false, info: "Completed with warnings: 2 shares skipped (already present on target)" });
+  if (fate === "warning")
+    Object.assign(victim, {
+      outcome: "WARNING",
+      halts: false,
+      info: "Completed with warnings: 2 shares skipped (already present on target)",
+    });
   else Object.assign(victim, { outcome: "ERROR", info: rng.pick(FAILURES) });
 }
 
-export function buildFailoverPlan(spec: PlanSpec, fate: Fate, rng: Rng): { plan: LeafPlan[]; epilogue: LeafPlan[] } {
+export function buildFailoverPlan(
+  spec: PlanSpec,
+  fate: Fate,
+  rng: Rng,
+): { plan: LeafPlan[]; epilogue: LeafPlan[] } {
   const b = new PlanBuilder(rng);
   if (spec.mode === "failover") failoverSteps(b, spec);
-  else if (spec.mode === "drtest-enter" || spec.mode === "drtest-exit") drTestSteps(b, spec, spec.mode === "drtest-enter");
+  else if (spec.mode === "drtest-enter" || spec.mode === "drtest-exit")
+    drTestSteps(b, spec, spec.mode === "drtest-enter");
   else rehearsalSteps(b, spec, spec.mode === "rehearsal-enter");
   applyFate(b.leaves, fate, rng);
   const epilogue: LeafPlan[] = [];
@@ -182,5 +239,10 @@ export function buildFailoverPlan(spec: PlanSpec, fate: Fate, rng: Rng): { plan:
 /** A failover that fails at its service-restoring step, for scripted history. */
 export function failWritable(plan: LeafPlan[]): void {
   const victim = plan.find((l) => l.path[0]?.id === WRITABLE_GROUP);
-  if (victim) Object.assign(victim, { outcome: "ERROR", halts: true, info: "Allow writes failed: SyncIQ target is not in a failover-ready state" });
+  if (victim)
+    Object.assign(victim, {
+      outcome: "ERROR",
+      halts: true,
+      info: "Allow writes failed: SyncIQ target is not in a failover-ready state",
+    });
 }

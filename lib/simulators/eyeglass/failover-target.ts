@@ -8,7 +8,12 @@ function status(issues: readonly ReadinessIssue[]): ReadinessStatus {
 }
 
 function detail(issues: readonly ReadinessIssue[]) {
-  return issues.map((i) => ({ name: i.check, reason: i.reason, status: { status: i.status }, statusChildren: [] }));
+  return issues.map((i) => ({
+    name: i.check,
+    reason: i.reason,
+    status: { status: i.status },
+    statusChildren: [],
+  }));
 }
 
 function zoneJson(zone: Zone) {

@@ -8,7 +8,10 @@ import { isBrokenFailover } from "./scenario";
 export function eyeglassGroundTruth(estate: EyeglassEstate): GroundTruthJob[] {
   const now = estate.now();
   const word = (state: string, status: string) => [state, status].filter(Boolean).join("/");
-  const failoverOpts = { ...estate.renderOptions("failover"), cancelledStatus: estate.scenario.cancelledStatus };
+  const failoverOpts = {
+    ...estate.renderOptions("failover"),
+    cancelledStatus: estate.scenario.cancelledStatus,
+  };
   const failovers = estate.placedFailovers(now).map((p): GroundTruthJob => {
     const root = renderFailover(p, now, failoverOpts).jobStatusDetails;
     return {
@@ -19,10 +22,15 @@ export function eyeglassGroundTruth(estate: EyeglassEstate): GroundTruthJob[] {
     };
   });
   const checks = (["readiness", "replication"] as const).flatMap((family) => {
-    const placed = family === "readiness" ? estate.placedReadiness(now) : estate.placedReplication(now);
+    const placed =
+      family === "readiness" ? estate.placedReadiness(now) : estate.placedReplication(now);
     return placed.map((p): GroundTruthJob => {
       const node = renderCheckJob(p, now, estate.renderOptions(family));
-      return { vendorId: `${family}:${p.job.id}`, vendorState: word(node.state, node.status), final: node.state === "FINISHED" };
+      return {
+        vendorId: `${family}:${p.job.id}`,
+        vendorState: word(node.state, node.status),
+        final: node.state === "FINISHED",
+      };
     });
   });
   return [...failovers, ...checks];

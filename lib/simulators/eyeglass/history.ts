@@ -31,14 +31,33 @@ function randomFlags(rng: Rng): FailoverFlags {
   };
 }
 
-function request(pair: ClusterPair, zone: Zone, kind: FailoverKind, enter: boolean, flags: FailoverFlags, scope: FailoverRequest["scope"] = "zone"): FailoverRequest {
+function request(
+  pair: ClusterPair,
+  zone: Zone,
+  kind: FailoverKind,
+  enter: boolean,
+  flags: FailoverFlags,
+  scope: FailoverRequest["scope"] = "zone",
+): FailoverRequest {
   const back = kind === "failback";
   const source = back ? pair.dr : pair.production;
   const target = back ? pair.production : pair.dr;
   const firstPolicy = zone.policies.slice(0, 1);
   const base = { source, target, zone, pool: null, flags };
-  if (kind === "drtest") return { ...base, mode: enter ? "drtest-enter" : "drtest-exit", scope: "policy", policies: firstPolicy };
-  if (kind === "rehearsal") return { ...base, mode: enter ? "rehearsal-enter" : "rehearsal-exit", scope: "zone", policies: zone.policies };
+  if (kind === "drtest")
+    return {
+      ...base,
+      mode: enter ? "drtest-enter" : "drtest-exit",
+      scope: "policy",
+      policies: firstPolicy,
+    };
+  if (kind === "rehearsal")
+    return {
+      ...base,
+      mode: enter ? "rehearsal-enter" : "rehearsal-exit",
+      scope: "zone",
+      policies: zone.policies,
+    };
   if (scope === "policy") return { ...base, mode: "failover", scope, policies: firstPolicy };
   const pool = scope === "pool" ? `groupnet0:subnet0:${zone.name.replace("zone-", "pool-")}` : null;
   return { ...base, mode: "failover", scope, policies: zone.policies, pool };
@@ -49,9 +68,13 @@ export function randomFailoverRequest(rng: Rng): { request: FailoverRequest; fat
   const pair = rng.pick(PAIRS);
   const zone = rng.pick(pair.zones);
   const r = rng.next();
-  const kind: FailoverKind = r < 0.35 ? "drtest" : r < 0.5 ? "rehearsal" : r < 0.85 ? "failover" : "failback";
+  const kind: FailoverKind =
+    r < 0.35 ? "drtest" : r < 0.5 ? "rehearsal" : r < 0.85 ? "failover" : "failback";
   const scope = rng.pick(["zone", "zone", "zone", "policy", "pool"] as const);
-  const flags = kind === "drtest" ? { ...NO_FLAGS, configsync: rng.chance(0.7), datasync: rng.chance(0.7) } : randomFlags(rng);
+  const flags =
+    kind === "drtest"
+      ? { ...NO_FLAGS, configsync: rng.chance(0.7), datasync: rng.chance(0.7) }
+      : randomFlags(rng);
   return { request: request(pair, zone, kind, rng.chance(0.6), flags, scope), fate: pickFate(rng) };
 }
 
@@ -61,10 +84,21 @@ const ALL_ZONES = PAIRS.flatMap((pair) => pair.zones.map((zone) => ({ pair, zone
 export function scriptedRequest(kind: FailoverKind, i: number): FailoverRequest {
   const entry = ALL_ZONES[i % ALL_ZONES.length] ?? ALL_ZONES[0];
   if (!entry) throw new Error("eyeglass topology has no zones");
-  return request(entry.pair, entry.zone, kind, true, { ...NO_FLAGS, controlled: true, configsync: true, datasync: true });
+  return request(entry.pair, entry.zone, kind, true, {
+    ...NO_FLAGS,
+    controlled: true,
+    configsync: true,
+    datasync: true,
+  });
 }
 
-type AddDemo = (req: FailoverRequest, at: { submittedAt: number; immediate: boolean }, fate: Fate, timing: Timing, cancelAfterMs?: number) => void;
+type AddDemo = (
+  req: FailoverRequest,
+  at: { submittedAt: number; immediate: boolean },
+  fate: Fate,
+  timing: Timing,
+  cancelAfterMs?: number,
+) => void;
 
 /** A failover running now with a DR test queued behind it, and a few notable ones in the past weeks (all at the appliance's pace). */
 export function seedDemoFailovers(now: number, pace: Pace, add: AddDemo): void {
@@ -73,12 +107,39 @@ export function seedDemoFailovers(now: number, pace: Pace, add: AddDemo): void {
   const [finance, eng, hr] = zones;
   const media = p2?.zones[0];
   if (!p1 || !p2 || !finance || !eng || !hr || !media) return;
-  const careful: FailoverFlags = { ...NO_FLAGS, controlled: true, configsync: true, datasync: true, quotasync: true, resyncprep: true, rollbackrenamedshares: true };
-  const past = (daysAgo: number) => ({ submittedAt: now - pace.span(daysAgo * DAY), immediate: true });
+  const careful: FailoverFlags = {
+    ...NO_FLAGS,
+    controlled: true,
+    configsync: true,
+    datasync: true,
+    quotasync: true,
+    resyncprep: true,
+    rollbackrenamedshares: true,
+  };
+  const past = (daysAgo: number) => ({
+    submittedAt: now - pace.span(daysAgo * DAY),
+    immediate: true,
+  });
   add(request(p2, media, "failback", true, careful), past(12), "success", {});
   add(request(p1, eng, "failover", true, careful), past(9), "partial", {});
-  add(request(p1, finance, "drtest", true, { ...NO_FLAGS, datasync: true }), past(5), "success", {}, pace.span(90_000));
+  add(
+    request(p1, finance, "drtest", true, { ...NO_FLAGS, datasync: true }),
+    past(5),
+    "success",
+    {},
+    pace.span(90_000),
+  );
   add(request(p1, hr, "failover", true, careful), past(2), "failed", {});
-  add(request(p1, finance, "failover", true, careful), { submittedAt: now - pace.span(6 * MINUTE), immediate: false }, "success", { durationMs: pace.span(20 * MINUTE) });
-  add(request(p1, eng, "drtest", true, { ...NO_FLAGS, configsync: true, datasync: true }), { submittedAt: now - pace.span(2 * MINUTE), immediate: false }, "success", {});
+  add(
+    request(p1, finance, "failover", true, careful),
+    { submittedAt: now - pace.span(6 * MINUTE), immediate: false },
+    "success",
+    { durationMs: pace.span(20 * MINUTE) },
+  );
+  add(
+    request(p1, eng, "drtest", true, { ...NO_FLAGS, configsync: true, datasync: true }),
+    { submittedAt: now - pace.span(2 * MINUTE), immediate: false },
+    "success",
+    {},
+  );
 }

@@ -35,7 +35,10 @@ function resolveTarget(query: URLSearchParams): Target & { back: boolean } {
   const sourceId = required(query, "sourceid");
   const targetId = required(query, "targetid");
   const pair = pairOf(sourceId, targetId);
-  if (!pair) throw new BadRequest(`Invalid request parameters: no replication between ${sourceId} and ${targetId}`);
+  if (!pair)
+    throw new BadRequest(
+      `Invalid request parameters: no replication between ${sourceId} and ${targetId}`,
+    );
   const back = pair.dr.id === sourceId;
   const wanted = required(query, "failovertarget");
   const pool = query.get("pool") || null;
@@ -43,36 +46,66 @@ function resolveTarget(query: URLSearchParams): Target & { back: boolean } {
     throw new BadRequest("Invalid request parameters: pool must be groupName:subnetName:poolName");
   }
   const zone = pair.zones.find((z) => z.id === wanted);
-  if (zone) return { pair, zone, policies: zone.policies, scope: pool ? "pool" : "zone", pool, back };
-  if (pool) throw new BadRequest("Invalid request parameters: pool failover needs an access zone as failovertarget");
-  const ids = wanted.split(",").map((s) => s.trim()).filter(Boolean);
+  if (zone)
+    return { pair, zone, policies: zone.policies, scope: pool ? "pool" : "zone", pool, back };
+  if (pool)
+    throw new BadRequest(
+      "Invalid request parameters: pool failover needs an access zone as failovertarget",
+    );
+  const ids = wanted
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const found = ids.map((id) => findPolicy(id));
   const policies: Policy[] = [];
   let policyZone: Zone | null = null;
   for (const [i, f] of found.entries()) {
-    if (!f || f.pair !== pair) throw new BadRequest(`Invalid request parameters: unknown failovertarget ${ids[i] ?? ""}`);
-    if (policyZone && policyZone !== f.zone) throw new BadRequest("Invalid request parameters: policies must belong to one access zone");
+    if (!f || f.pair !== pair)
+      throw new BadRequest(`Invalid request parameters: unknown failovertarget ${ids[i] ?? ""}`);
+    if (policyZone && policyZone !== f.zone)
+      throw new BadRequest("Invalid request parameters: policies must belong to one access zone");
     policyZone = f.zone;
     policies.push(f.policy);
   }
-  if (!policyZone) throw new BadRequest(`Invalid request parameters: unknown failovertarget ${wanted}`);
+  if (!policyZone)
+    throw new BadRequest(`Invalid request parameters: unknown failovertarget ${wanted}`);
   return { pair, zone: policyZone, policies, scope: "policy", pool: null, back };
 }
 
 function nodes(t: { pair: ClusterPair; back: boolean }) {
-  return t.back ? { source: t.pair.dr, target: t.pair.production } : { source: t.pair.production, target: t.pair.dr };
+  return t.back
+    ? { source: t.pair.dr, target: t.pair.production }
+    : { source: t.pair.production, target: t.pair.dr };
 }
 
 export function parseFailoverLaunch(query: URLSearchParams): FailoverRequest {
   const t = resolveTarget(query);
-  const flags = Object.fromEntries(FAILOVER_FLAGS.map((f) => [f, bool(query, f, false)])) as FailoverFlags;
-  return { mode: "failover", scope: t.scope, ...nodes(t), zone: t.zone, policies: t.policies, pool: t.pool, flags };
+  const flags = Object.fromEntries(
+    FAILOVER_FLAGS.map((f) => [f, bool(query, f, false)]),
+  ) as FailoverFlags;
+  return {
+    mode: "failover",
+    scope: t.scope,
+    ...nodes(t),
+    zone: t.zone,
+    policies: t.policies,
+    pool: t.pool,
+    flags,
+  };
 }
 
 export function parseRehearsalLaunch(query: URLSearchParams): FailoverRequest {
   const enable = bool(query, "enable", true);
   const t = resolveTarget(query);
-  return { mode: enable ? "rehearsal-enter" : "rehearsal-exit", scope: t.scope, ...nodes(t), zone: t.zone, policies: t.policies, pool: t.pool, flags: NO_FLAGS };
+  return {
+    mode: enable ? "rehearsal-enter" : "rehearsal-exit",
+    scope: t.scope,
+    ...nodes(t),
+    zone: t.zone,
+    policies: t.policies,
+    pool: t.pool,
+    flags: NO_FLAGS,
+  };
 }
 
 export function parseDrTestLaunch(query: URLSearchParams): FailoverRequest {
@@ -80,7 +113,11 @@ export function parseDrTestLaunch(query: URLSearchParams): FailoverRequest {
   const policyId = required(query, "policy");
   const found = findPolicy(policyId);
   if (!found) throw new BadRequest(`Invalid request parameters: unknown policy ${policyId}`);
-  const flags = { ...NO_FLAGS, configsync: bool(query, "configsync", false), datasync: bool(query, "datasync", false) };
+  const flags = {
+    ...NO_FLAGS,
+    configsync: bool(query, "configsync", false),
+    datasync: bool(query, "datasync", false),
+  };
   return {
     mode: enable ? "drtest-enter" : "drtest-exit",
     scope: "policy",

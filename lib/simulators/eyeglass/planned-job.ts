@@ -25,7 +25,8 @@ export interface Placed<J extends PlannedJob> {
 export function placeJobs<J extends PlannedJob>(jobs: readonly J[], serial: boolean): Placed<J>[] {
   let previousEnd = Number.NEGATIVE_INFINITY;
   return jobs.map((job) => {
-    const start = job.immediate || !serial ? job.submittedAt : Math.max(job.submittedAt, previousEnd);
+    const start =
+      job.immediate || !serial ? job.submittedAt : Math.max(job.submittedAt, previousEnd);
     const timeline = schedule(job.plan, start, job.stop, job.epilogue);
     if (!job.immediate) previousEnd = timeline.end;
     return { job, start, timeline };
@@ -38,7 +39,11 @@ export type StopResult = "stopped" | "not-running" | "unknown";
  * Cancels (or, for the simulator's control endpoint, fails) a job at `now`. A cancel also applies to
  * a job still waiting its turn; a failure only to one that is running.
  */
-export function stopJob<J extends PlannedJob>(placed: readonly Placed<J>[], id: string, stop: Stop): StopResult {
+export function stopJob<J extends PlannedJob>(
+  placed: readonly Placed<J>[],
+  id: string,
+  stop: Stop,
+): StopResult {
   const found = placed.find((p) => p.job.id === id);
   if (!found) return "unknown";
   if (found.timeline.end <= stop.at || found.job.stop) return "not-running";

@@ -34,7 +34,10 @@ interface Group {
 const SEVERITY: Record<StepOutcome, number> = { SUCCESS: 0, WARNING: 1, ERROR: 2 };
 
 export function worstOutcome(outcomes: readonly StepOutcome[]): StepOutcome {
-  return outcomes.reduce<StepOutcome>((worst, o) => (SEVERITY[o] > SEVERITY[worst] ? o : worst), "SUCCESS");
+  return outcomes.reduce<StepOutcome>(
+    (worst, o) => (SEVERITY[o] > SEVERITY[worst] ? o : worst),
+    "SUCCESS",
+  );
 }
 
 function groupTree(leaves: readonly TimedLeaf[]): Group[] {
@@ -61,10 +64,21 @@ function renderGroup(g: Group, now: number, opts: RenderOptions): StepNode | nul
   const start = Math.min(...g.leaves.map((l) => l.start));
   const end = Math.max(...g.leaves.map((l) => l.end));
   if (start > now && opts.pendingSteps === "hidden") return null;
-  const children = g.children.map((c) => renderGroup(c, now, opts)).filter((c): c is StepNode => c !== null);
+  const children = g.children
+    .map((c) => renderGroup(c, now, opts))
+    .filter((c): c is StepNode => c !== null);
   const word = (o: StepOutcome) => (o === "SUCCESS" ? opts.okWord : o);
   if (start > now) {
-    return { childrenDetails: children, finished: 0, id: g.label.id, info: "", name: g.label.name, started: 0, state: "PENDING", status: "INFO" };
+    return {
+      childrenDetails: children,
+      finished: 0,
+      id: g.label.id,
+      info: "",
+      name: g.label.name,
+      started: 0,
+      state: "PENDING",
+      status: "INFO",
+    };
   }
   if (end > now) {
     const current = g.own ? g.own : g.leaves.find((l) => l.start <= now && l.end > now);
@@ -80,7 +94,12 @@ function renderGroup(g: Group, now: number, opts: RenderOptions): StepNode | nul
     };
   }
   const outcome = worstOutcome(g.leaves.map((l) => l.outcome));
-  const info = g.own ? g.own.info : g.leaves.filter((l) => l.outcome !== "SUCCESS").map((l) => l.info).join("; ");
+  const info = g.own
+    ? g.own.info
+    : g.leaves
+        .filter((l) => l.outcome !== "SUCCESS")
+        .map((l) => l.info)
+        .join("; ");
   return {
     childrenDetails: children,
     finished: wireTime(end, opts.timeUnit),
@@ -113,18 +132,31 @@ function logTime(ms: number): string {
 }
 
 /** One timestamped line per step start and end (the log format is UNCONFIRMED; this is a fair guess). */
-export function renderLog(title: string, timeline: Timeline, now: number, outcomeLine: string | null): string {
+export function renderLog(
+  title: string,
+  timeline: Timeline,
+  now: number,
+  outcomeLine: string | null,
+): string {
   if (timeline.start === null || timeline.start > now) return "";
-  const lines: Array<[number, string]> = [[timeline.start, `${logTime(timeline.start)} INFO  Starting ${title}`]];
+  const lines: Array<[number, string]> = [
+    [timeline.start, `${logTime(timeline.start)} INFO  Starting ${title}`],
+  ];
   for (const leaf of timeline.leaves) {
     if (leaf.start > now) break;
     const where = [...leaf.path.map((p) => p.name), leaf.label.name].join(" > ");
     lines.push([leaf.start, `${logTime(leaf.start)} INFO  Started: ${where}`]);
     if (leaf.end > now) continue;
-    if (leaf.outcome === "SUCCESS") lines.push([leaf.end, `${logTime(leaf.end)} INFO  Completed: ${where}`]);
-    else if (leaf.outcome === "WARNING") lines.push([leaf.end, `${logTime(leaf.end)} WARN  Completed with warnings: ${where}: ${leaf.info}`]);
+    if (leaf.outcome === "SUCCESS")
+      lines.push([leaf.end, `${logTime(leaf.end)} INFO  Completed: ${where}`]);
+    else if (leaf.outcome === "WARNING")
+      lines.push([
+        leaf.end,
+        `${logTime(leaf.end)} WARN  Completed with warnings: ${where}: ${leaf.info}`,
+      ]);
     else lines.push([leaf.end, `${logTime(leaf.end)} ERROR Failed: ${where}: ${leaf.info}`]);
   }
-  if (timeline.end <= now && outcomeLine) lines.push([timeline.end, `${logTime(timeline.end)} ${outcomeLine}`]);
+  if (timeline.end <= now && outcomeLine)
+    lines.push([timeline.end, `${logTime(timeline.end)} ${outcomeLine}`]);
   return lines.map(([, text]) => text).join("\n") + "\n";
 }

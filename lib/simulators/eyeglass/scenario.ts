@@ -36,19 +36,43 @@ export const eyeglassScenarioSchema = z.object({
   serialFailovers: z.boolean().default(true),
   /** About one failover in n (by id) lists with a jobStatusDetails no client can read; 0: none. */
   brokenFailoverEvery: z.number().int().min(0).default(0),
-  historyMs: z.number().int().positive().default(21 * DAY),
-  failoverRetentionMs: z.number().int().positive().default(30 * DAY),
-  failoverMeanIntervalMs: z.number().int().positive().default(12 * HOUR),
+  historyMs: z
+    .number()
+    .int()
+    .positive()
+    .default(21 * DAY),
+  failoverRetentionMs: z
+    .number()
+    .int()
+    .positive()
+    .default(30 * DAY),
+  failoverMeanIntervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(12 * HOUR),
   randomFailovers: z.boolean().default(true),
   /** A running failover, a queued DR test and a few notable past ones, for a live demo. */
   demoFailovers: z.boolean().default(true),
   /** Every generated failover restores service exactly this long after it starts. */
   fixedRtoMs: z.number().int().positive().nullable().default(null),
   scriptedFailovers: z.array(scriptedFailoverSchema).default([]),
-  readinessIntervalMs: z.number().int().positive().default(15 * MINUTE),
+  readinessIntervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(15 * MINUTE),
   readinessRetentionMs: z.number().int().positive().default(DAY),
-  replicationIntervalMs: z.number().int().positive().default(5 * MINUTE),
-  replicationRetentionMs: z.number().int().positive().default(6 * HOUR),
+  replicationIntervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * MINUTE),
+  replicationRetentionMs: z
+    .number()
+    .int()
+    .positive()
+    .default(6 * HOUR),
 });
 /** A scenario's deliberately unreadable failover (brokenFailoverEvery), chosen by a hash of its id. */
 export function isBrokenFailover(scenario: { brokenFailoverEvery: number }, id: string): boolean {
@@ -65,7 +89,11 @@ export type EyeglassScenario = z.infer<typeof eyeglassScenarioSchema>;
  * logs), kept for the year. Explicit settings override the preset's.
  */
 const PRESETS: Record<string, Record<string, unknown>> = {
-  large: { historyMs: 365 * DAY, failoverMeanIntervalMs: 20 * HOUR, failoverRetentionMs: 400 * DAY },
+  large: {
+    historyMs: 365 * DAY,
+    failoverMeanIntervalMs: 20 * HOUR,
+    failoverRetentionMs: 400 * DAY,
+  },
 };
 
 export function parseScenario(raw: Record<string, unknown> | undefined): EyeglassScenario {
@@ -74,7 +102,9 @@ export function parseScenario(raw: Record<string, unknown> | undefined): Eyeglas
   const parsed = eyeglassScenarioSchema.safeParse({ ...base, ...rest });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`eyeglass scenario: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`);
+    throw new Error(
+      `eyeglass scenario: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`,
+    );
   }
   return parsed.data;
 }

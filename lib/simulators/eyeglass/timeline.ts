@@ -46,7 +46,12 @@ export interface Timeline {
  * Lays the plan end to end from `start`. A stop cuts the running step short as an ERROR; after any
  * stop or halting error the epilogue (e.g. rolling back renamed shares) still runs.
  */
-export function schedule(plan: readonly LeafPlan[], start: number, stop: Stop | null, epilogue: readonly LeafPlan[]): Timeline {
+export function schedule(
+  plan: readonly LeafPlan[],
+  start: number,
+  stop: Stop | null,
+  epilogue: readonly LeafPlan[],
+): Timeline {
   if (stop && stop.at <= start) {
     return { leaves: [], start: null, end: stop.at, stoppedBy: stop.kind, stopInfo: stop.info };
   }
@@ -89,7 +94,10 @@ export function fixServiceRestore(plan: LeafPlan[], groupId: string, rtoMs: numb
   if (last < 0) return plan;
   const before = plan.slice(0, last + 1);
   const total = before.reduce((sum, l) => sum + l.durationMs, 0);
-  const scaled = before.map((l) => ({ ...l, durationMs: Math.max(1, Math.floor((l.durationMs * rtoMs) / total)) }));
+  const scaled = before.map((l) => ({
+    ...l,
+    durationMs: Math.max(1, Math.floor((l.durationMs * rtoMs) / total)),
+  }));
   const others = scaled.slice(0, -1).reduce((sum, l) => sum + l.durationMs, 0);
   const lastLeaf = scaled[scaled.length - 1];
   if (lastLeaf) lastLeaf.durationMs = Math.max(1, rtoMs - others);
@@ -108,7 +116,10 @@ export function fitTotal(plan: LeafPlan[], groupId: string, totalMs: number): Le
   const tailMs = tail.reduce((sum, l) => sum + l.durationMs, 0);
   const room = totalMs - headMs;
   if (tail.length === 0 || tailMs === 0 || room < tail.length) return plan;
-  const scaled = tail.map((l) => ({ ...l, durationMs: Math.max(1, Math.floor((l.durationMs * room) / tailMs)) }));
+  const scaled = tail.map((l) => ({
+    ...l,
+    durationMs: Math.max(1, Math.floor((l.durationMs * room) / tailMs)),
+  }));
   const lastLeaf = scaled[scaled.length - 1];
   if (lastLeaf) lastLeaf.durationMs += room - scaled.reduce((sum, l) => sum + l.durationMs, 0);
   return [...head, ...scaled];
@@ -118,7 +129,10 @@ export function fitTotal(plan: LeafPlan[], groupId: string, totalMs: number): Le
 export function scalePlan(plan: LeafPlan[], totalMs: number): LeafPlan[] {
   const total = plan.reduce((sum, l) => sum + l.durationMs, 0);
   if (total <= 0) return plan;
-  return plan.map((l) => ({ ...l, durationMs: Math.max(1, Math.round((l.durationMs * totalMs) / total)) }));
+  return plan.map((l) => ({
+    ...l,
+    durationMs: Math.max(1, Math.round((l.durationMs * totalMs) / total)),
+  }));
 }
 
 /** The plan at the appliance's pace: every step N times shorter at speed N. */

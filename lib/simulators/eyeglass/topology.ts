@@ -32,9 +32,19 @@ export interface ClusterPair {
   zones: Zone[];
 }
 
-function zone(pairKey: string, name: string, policies: string[], issues: ReadinessIssue[] = []): Zone {
+function zone(
+  pairKey: string,
+  name: string,
+  policies: string[],
+  issues: ReadinessIssue[] = [],
+): Zone {
   const id = `${pairKey}-${name}`;
-  return { id, name, issues, policies: policies.map((p) => ({ id: `${pairKey}-${p}`, name: p, zoneId: id })) };
+  return {
+    id,
+    name,
+    issues,
+    policies: policies.map((p) => ({ id: `${pairKey}-${p}`, name: p, zoneId: id })),
+  };
 }
 
 export const PAIRS: readonly ClusterPair[] = [
@@ -43,9 +53,18 @@ export const PAIRS: readonly ClusterPair[] = [
     dr: { id: "dr-isilon01", ip: "10.40.1.10", name: "DR-ISILON01" },
     zones: [
       zone("p1", "zone-finance", ["finance-home", "finance-shares"]),
-      zone("p1", "zone-eng", ["eng-projects", "eng-builds", "eng-scratch"], [
-        { check: "SPN validation", status: "WARNING", reason: "SPN HOST/eng.corp.example.com missing for SmartConnect alias" },
-      ]),
+      zone(
+        "p1",
+        "zone-eng",
+        ["eng-projects", "eng-builds", "eng-scratch"],
+        [
+          {
+            check: "SPN validation",
+            status: "WARNING",
+            reason: "SPN HOST/eng.corp.example.com missing for SmartConnect alias",
+          },
+        ],
+      ),
       zone("p1", "zone-hr", ["hr-data"]),
     ],
   },
@@ -67,12 +86,15 @@ export function pairOf(sourceId: string, targetId: string): ClusterPair | null {
   return (
     PAIRS.find(
       (p) =>
-        (p.production.id === sourceId && p.dr.id === targetId) || (p.dr.id === sourceId && p.production.id === targetId),
+        (p.production.id === sourceId && p.dr.id === targetId) ||
+        (p.dr.id === sourceId && p.production.id === targetId),
     ) ?? null
   );
 }
 
-export function findPolicy(policyId: string): { pair: ClusterPair; zone: Zone; policy: Policy } | null {
+export function findPolicy(
+  policyId: string,
+): { pair: ClusterPair; zone: Zone; policy: Policy } | null {
   for (const pair of PAIRS) {
     for (const z of pair.zones) {
       const policy = z.policies.find((p) => p.id === policyId);

@@ -30,9 +30,16 @@ export const JOB_KINDS: readonly JobKind[] = [
     maxMs: 1_200_000,
     failureRate: 0.1,
     message: (f) =>
-      f < 0.05 ? "Preparing source volume" : f < 0.9 ? `Replicating data: ${percent(f)} complete` : "Cutover in progress",
+      f < 0.05
+        ? "Preparing source volume"
+        : f < 0.9
+          ? `Replicating data: ${percent(f)} complete`
+          : "Cutover in progress",
     failures: [
-      { code: 13303812, message: "Volume move cutover failed: the destination aggregate is out of space." },
+      {
+        code: 13303812,
+        message: "Volume move cutover failed: the destination aggregate is out of space.",
+      },
       { code: 13303822, message: "Volume move aborted: the source volume went offline." },
     ],
   },
@@ -45,8 +52,11 @@ export const JOB_KINDS: readonly JobKind[] = [
     minMs: 120_000,
     maxMs: 900_000,
     failureRate: 0.12,
-    message: (f) => (f < 0.03 ? "Creating baseline Snapshot copy" : `Transferring: ${percent(f)} complete`),
-    failures: [{ code: 13303825, message: "Transfer failed: the destination volume is not of type DP." }],
+    message: (f) =>
+      f < 0.03 ? "Creating baseline Snapshot copy" : `Transferring: ${percent(f)} complete`,
+    failures: [
+      { code: 13303825, message: "Transfer failed: the destination volume is not of type DP." },
+    ],
   },
   {
     key: "cluster-backup",
@@ -57,8 +67,11 @@ export const JOB_KINDS: readonly JobKind[] = [
     minMs: 60_000,
     maxMs: 240_000,
     failureRate: 0.08,
-    message: (f) => (f < 0.3 ? "collecting_files" : f < 0.8 ? "creating_node_backups" : "uploading_backup"),
-    failures: [{ code: 39387137, message: "Failed to upload the backup: destination URL is unreachable." }],
+    message: (f) =>
+      f < 0.3 ? "collecting_files" : f < 0.8 ? "creating_node_backups" : "uploading_backup",
+    failures: [
+      { code: 39387137, message: "Failed to upload the backup: destination URL is unreachable." },
+    ],
   },
   {
     key: "clone-split",
@@ -70,7 +83,9 @@ export const JOB_KINDS: readonly JobKind[] = [
     maxMs: 480_000,
     failureRate: 0.05,
     message: (f) => `Splitting clone: ${percent(f)} complete`,
-    failures: [{ code: 917536, message: "Clone split failed: insufficient space in the aggregate." }],
+    failures: [
+      { code: 917536, message: "Clone split failed: insufficient space in the aggregate." },
+    ],
   },
   {
     key: "app-snapshot",
@@ -106,7 +121,12 @@ export const JOB_KINDS: readonly JobKind[] = [
     maxMs: 20_000,
     failureRate: 0.08,
     message: () => "Creating volume",
-    failures: [{ code: 917888, message: "Failed to create volume: the aggregate does not have enough space." }],
+    failures: [
+      {
+        code: 917888,
+        message: "Failed to create volume: the aggregate does not have enough space.",
+      },
+    ],
   },
 ];
 
@@ -132,7 +152,9 @@ const WEIGHTS: Readonly<Record<string, number>> = {
   "volume-create": 2,
 };
 
-const WEIGHTED: readonly JobKind[] = JOB_KINDS.flatMap((k) => Array.from({ length: WEIGHTS[k.key] ?? 1 }, () => k));
+const WEIGHTED: readonly JobKind[] = JOB_KINDS.flatMap((k) =>
+  Array.from({ length: WEIGHTS[k.key] ?? 1 }, () => k),
+);
 
 export function pickKind(rng: Rng): JobKind {
   return rng.pick(WEIGHTED);
@@ -144,6 +166,9 @@ export const SVMS = [
   { name: "svm_nas", uuid: "2a7c9d40-41be-11e9-81d5-00a0986138f7" },
 ] as const;
 
-export const ADMIN_SVM = { name: "cluster1", uuid: "9f1c2e64-41bd-11e9-81d5-00a0986138f7" } as const;
+export const ADMIN_SVM = {
+  name: "cluster1",
+  uuid: "9f1c2e64-41bd-11e9-81d5-00a0986138f7",
+} as const;
 
 export const NODES = ["cluster1-01", "cluster1-02"] as const;

@@ -14,7 +14,10 @@ const createBody = z.object({
 });
 
 /** /__sim/ controls for tests and demos: start a job now, make a running job fail now. */
-export function ontapControl(estate: OntapEstate, clock: Clock): (req: SimRequest) => SimResponse | null {
+export function ontapControl(
+  estate: OntapEstate,
+  clock: Clock,
+): (req: SimRequest) => SimResponse | null {
   return (req) => {
     if (req.method !== "POST") return null;
     if (req.path === "/__sim/jobs") {
@@ -25,14 +28,23 @@ export function ontapControl(estate: OntapEstate, clock: Clock): (req: SimReques
         return json(400, { error: "body must be JSON" });
       }
       const parsed = createBody.safeParse(body);
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
+      if (!parsed.success)
+        return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       const wanted = parsed.data.type ?? "volume-move";
       const kind = findKind(wanted);
-      if (!kind) return json(400, { error: `unknown job type "${wanted}"; one of ${JOB_KINDS.map((k) => k.key).join(", ")}` });
+      if (!kind)
+        return json(400, {
+          error: `unknown job type "${wanted}"; one of ${JOB_KINDS.map((k) => k.key).join(", ")}`,
+        });
       estate.advance();
       const job = estate.startNow(kind, parsed.data.durationMs ?? null);
       const text = parsed.data.text;
-      if (text) Object.assign(job, { description: text, svm: { ...job.svm, name: text }, planned: { state: "failure", code: 1, message: text } });
+      if (text)
+        Object.assign(job, {
+          description: text,
+          svm: { ...job.svm, name: text },
+          planned: { state: "failure", code: 1, message: text },
+        });
       return json(201, { vendorId: job.uuid });
     }
     const fail = /^\/__sim\/jobs\/([^/]+)\/fail$/.exec(req.path);

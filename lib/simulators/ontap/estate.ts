@@ -55,9 +55,20 @@ export class OntapEstate {
     const now = this.clock.now();
     const live = this.jobs.map((job): GroundTruthJob => {
       const state = viewAt(job, now).state;
-      return { vendorId: job.uuid, vendorState: state, final: state === "success" || state === "failure", broken: isBrokenJob(this.scenario, job.uuid) };
+      return {
+        vendorId: job.uuid,
+        vendorState: state,
+        final: state === "success" || state === "failure",
+        broken: isBrokenJob(this.scenario, job.uuid),
+      };
     });
-    const gone = [...this.deleted].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true, broken: isBrokenJob(this.scenario, vendorId) }));
+    const gone = [...this.deleted].map(([vendorId, vendorState]): GroundTruthJob => ({
+      vendorId,
+      vendorState,
+      final: true,
+      expired: true,
+      broken: isBrokenJob(this.scenario, vendorId),
+    }));
     return [...live, ...gone];
   }
 
@@ -120,7 +131,11 @@ export class OntapEstate {
     const count = this.scenario.bulkJobs;
     for (let i = 0; i < count; i++) {
       const kind = pickKind(this.rng);
-      const job = this.plan(kind, now - this.pace.span((count - i) * 3_000 + kind.maxMs + 2 * MINUTE), this.rng);
+      const job = this.plan(
+        kind,
+        now - this.pace.span((count - i) * 3_000 + kind.maxMs + 2 * MINUTE),
+        this.rng,
+      );
       this.jobs.push(job);
       this.byUuid.set(job.uuid, job);
     }

@@ -32,7 +32,18 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = {
 };
 
 /** The top-level members of a job record, in the order ONTAP prints them. */
-export const RECORD_MEMBERS = ["uuid", "description", "state", "message", "code", "start_time", "end_time", "svm", "node", "error"] as const;
+export const RECORD_MEMBERS = [
+  "uuid",
+  "description",
+  "state",
+  "message",
+  "code",
+  "start_time",
+  "end_time",
+  "svm",
+  "node",
+  "error",
+] as const;
 export type RecordMember = (typeof RECORD_MEMBERS)[number];
 
 /** What the collection returns without `fields`: the key and the basics. */
@@ -48,8 +59,14 @@ export class QueryError extends Error {
 }
 
 /** `fields=*`, `fields=state,svm.name`: which record members to print (sub-fields print their parent). */
-export function parseFields(values: string[], fallback: readonly RecordMember[]): Set<RecordMember> {
-  const requested = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+export function parseFields(
+  values: string[],
+  fallback: readonly RecordMember[],
+): Set<RecordMember> {
+  const requested = values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (requested.length === 0) return new Set(fallback);
   const out = new Set<RecordMember>(["uuid"]);
   for (const field of requested) {

@@ -13,10 +13,21 @@ export const ontapSimulator: SimulatorModule = {
     const scenario = parseScenario(options.scenario);
     const estate = new OntapEstate(options.clock, options.seed, scenario, new Pace(options.speed));
     return {
-      handler: ontapRoutes({ estate, clock: options.clock, scenario, user: options.user, password: options.password }),
+      handler: ontapRoutes({
+        estate,
+        clock: options.clock,
+        scenario,
+        user: options.user,
+        password: options.password,
+      }),
       control: ontapControl(estate, options.clock),
       groundTruth: () => estate.groundTruth(),
-      source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
+      source: (serverUrl) => ({
+        baseUrl: serverUrl,
+        username: options.user,
+        secret: options.password,
+        options: {},
+      }),
     };
   },
 };

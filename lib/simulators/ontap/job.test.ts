@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { findKind, type JobKind } from "./catalogue";
 import { applyAction, endAt, failNow, viewAt, type Outcome, type SimJob } from "./job";
 
-const CANCELLED: Outcome = { state: "failure", code: 459753, message: "Job canceled by user request." };
+const CANCELLED: Outcome = {
+  state: "failure",
+  code: 459753,
+  message: "Job canceled by user request.",
+};
 
 function kind(key: string): JobKind {
   const found = findKind(key);
@@ -31,13 +35,28 @@ describe("viewAt", () => {
   it("queues, runs with a progress message, then ends with the planned outcome", () => {
     const j = job("volume-move");
     expect(viewAt(j, 5_000)).toMatchObject({ state: "queued", startTime: null, endTime: null });
-    expect(viewAt(j, 60_000)).toMatchObject({ state: "running", message: "Replicating data: 50% complete", code: 0 });
-    expect(viewAt(j, 110_000)).toMatchObject({ state: "success", message: "Complete: Successful", endTime: 110_000, error: null });
+    expect(viewAt(j, 60_000)).toMatchObject({
+      state: "running",
+      message: "Replicating data: 50% complete",
+      code: 0,
+    });
+    expect(viewAt(j, 110_000)).toMatchObject({
+      state: "success",
+      message: "Complete: Successful",
+      endTime: 110_000,
+      error: null,
+    });
   });
 
   it("mirrors a failure's message and code into error, with the code as a string", () => {
-    const j = job("volume-move", { planned: { state: "failure", code: 13303812, message: "out of space" } });
-    expect(viewAt(j, 200_000)).toMatchObject({ state: "failure", code: 13303812, error: { code: "13303812", message: "out of space" } });
+    const j = job("volume-move", {
+      planned: { state: "failure", code: 13303812, message: "out of space" },
+    });
+    expect(viewAt(j, 200_000)).toMatchObject({
+      state: "failure",
+      code: 13303812,
+      error: { code: "13303812", message: "out of space" },
+    });
   });
 });
 
@@ -66,7 +85,11 @@ describe("applyAction", () => {
     const j = job("snapmirror-initialize");
     applyAction(j, "pause", 20_000, CANCELLED);
     expect(applyAction(j, "cancel", 40_000, CANCELLED)).toBeNull();
-    expect(viewAt(j, 40_000)).toMatchObject({ state: "failure", message: CANCELLED.message, endTime: 40_000 });
+    expect(viewAt(j, 40_000)).toMatchObject({
+      state: "failure",
+      message: CANCELLED.message,
+      endTime: 40_000,
+    });
   });
 });
 

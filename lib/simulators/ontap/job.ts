@@ -60,18 +60,42 @@ export function viewAt(job: SimJob, now: number): JobNow {
       code: outcome.code,
       startTime: Math.min(job.startAt, end),
       endTime: end,
-      error: outcome.state === "failure" ? { message: outcome.message, code: String(outcome.code) } : null,
+      error:
+        outcome.state === "failure"
+          ? { message: outcome.message, code: String(outcome.code) }
+          : null,
     };
   }
   if (now < job.startAt) {
-    return { state: "queued", message: "Queued", code: 0, startTime: null, endTime: null, error: null };
+    return {
+      state: "queued",
+      message: "Queued",
+      code: 0,
+      startTime: null,
+      endTime: null,
+      error: null,
+    };
   }
   const open = job.pauses.find((p) => p.to === null && p.from <= now);
   if (open) {
-    return { state: "paused", message: "Paused by user request", code: 0, startTime: job.startAt, endTime: null, error: null };
+    return {
+      state: "paused",
+      message: "Paused by user request",
+      code: 0,
+      startTime: job.startAt,
+      endTime: null,
+      error: null,
+    };
   }
   const fraction = Math.min(1, workDone(job, now) / Math.max(1, job.workMs));
-  return { state: "running", message: job.kind.message(fraction), code: 0, startTime: job.startAt, endTime: null, error: null };
+  return {
+    state: "running",
+    message: job.kind.message(fraction),
+    code: 0,
+    startTime: job.startAt,
+    endTime: null,
+    error: null,
+  };
 }
 
 function workDone(job: SimJob, now: number): number {
@@ -87,14 +111,25 @@ export interface PatchRefusal {
 
 export type JobAction = "pause" | "resume" | "cancel";
 
-const ALREADY_TERMINAL: PatchRefusal = { code: "458762", message: "Job is already in a terminal state." };
+const ALREADY_TERMINAL: PatchRefusal = {
+  code: "458762",
+  message: "Job is already in a terminal state.",
+};
 const IS_RUNNING: PatchRefusal = { code: "458771", message: "The specified job is running." };
-const NOT_RUNNING: PatchRefusal = { code: "458776", message: "The specified job is not currently running." };
+const NOT_RUNNING: PatchRefusal = {
+  code: "458776",
+  message: "The specified job is not currently running.",
+};
 const NO_PAUSE: PatchRefusal = { code: "458783", message: "This job does not support pause." };
 const NO_CANCEL: PatchRefusal = { code: "458784", message: "This job does not support cancel." };
 
 /** Applies a PATCH action at `now`, or says why ONTAP refuses it (the doc's error codes). */
-export function applyAction(job: SimJob, action: JobAction, now: number, cancelOutcome: Outcome): PatchRefusal | null {
+export function applyAction(
+  job: SimJob,
+  action: JobAction,
+  now: number,
+  cancelOutcome: Outcome,
+): PatchRefusal | null {
   const { state } = viewAt(job, now);
   if (state === "success" || state === "failure") return ALREADY_TERMINAL;
   if (action === "pause") {

@@ -1,9 +1,21 @@
-import { FIELDS, QueryError, parseFields, DEFAULT_COLLECTION_MEMBERS, type FieldValue } from "./fields";
+import {
+  FIELDS,
+  QueryError,
+  parseFields,
+  DEFAULT_COLLECTION_MEMBERS,
+  type FieldValue,
+} from "./fields";
 import { viewAt, type SimJob } from "./job";
 import { compareValues, parseFilter, parseOrderBy, type OrderTerm, type Predicate } from "./query";
 import { JOBS_PATH, formatTime, renderJob } from "./render";
 
-const CONTROL_PARAMS = new Set(["fields", "max_records", "return_records", "return_timeout", "order_by"]);
+const CONTROL_PARAMS = new Set([
+  "fields",
+  "max_records",
+  "return_records",
+  "return_timeout",
+  "order_by",
+]);
 
 export interface ListContext {
   jobs: readonly SimJob[];
@@ -33,20 +45,30 @@ export class JobLister {
   private cache: Sorted | null = null;
 
   /** The page, and how long the cluster took to gather it (the route waits that long before answering). */
-  list(query: URLSearchParams, ctx: ListContext): { body: Record<string, unknown>; costMs: number } {
+  list(
+    query: URLSearchParams,
+    ctx: ListContext,
+  ): { body: Record<string, unknown>; costMs: number } {
     for (const name of new Set(query.keys())) {
-      if (!CONTROL_PARAMS.has(name) && !FIELDS[name] && !(name.startsWith("start.") && FIELDS[name.slice(6)])) {
+      if (
+        !CONTROL_PARAMS.has(name) &&
+        !FIELDS[name] &&
+        !(name.startsWith("start.") && FIELDS[name.slice(6)])
+      ) {
         throw new QueryError(`Unexpected argument "${name}".`, name);
       }
     }
     const filters: Array<{ field: string; match: Predicate }> = [];
     for (const field of Object.keys(FIELDS)) {
-      for (const expr of query.getAll(field)) filters.push({ field, match: parseFilter(field, expr) });
+      for (const expr of query.getAll(field))
+        filters.push({ field, match: parseFilter(field, expr) });
     }
     const terms = withKey(parseOrderBy(query.getAll("order_by")));
     const maxRecords = positiveInt(query.get("max_records"), "max_records");
     const returnRecords = parseBool(query.get("return_records"));
-    const returnTimeoutS = positiveInt(query.get("return_timeout"), "return_timeout", 0, 120) ?? DEFAULT_RETURN_TIMEOUT_S;
+    const returnTimeoutS =
+      positiveInt(query.get("return_timeout"), "return_timeout", 0, 120) ??
+      DEFAULT_RETURN_TIMEOUT_S;
     const members = parseFields(query.getAll("fields"), DEFAULT_COLLECTION_MEMBERS);
 
     const sorted = this.sorted(terms, ctx);
@@ -61,11 +83,20 @@ export class JobLister {
     if (!returnRecords) {
       let count = 0;
       for (let i = begin; i < sorted.length; i++) if (matches(sorted[i] as SimJob)) count++;
-      return { body: { num_records: count, ...(ctx.hal ? { _links: { self: { href: selfHref(query) } } } : {}) }, costMs: 0 };
+      return {
+        body: {
+          num_records: count,
+          ...(ctx.hal ? { _links: { self: { href: selfHref(query) } } } : {}),
+        },
+        costMs: 0,
+      };
     }
 
     // A loaded cluster returns what it gathered when return_timeout runs out (at least one record).
-    const inTime = ctx.recordCostMs > 0 ? Math.max(1, Math.floor((returnTimeoutS * 1000) / ctx.recordCostMs)) : Infinity;
+    const inTime =
+      ctx.recordCostMs > 0
+        ? Math.max(1, Math.floor((returnTimeoutS * 1000) / ctx.recordCostMs))
+        : Infinity;
     const limit = Math.min(maxRecords ?? Infinity, ctx.timeoutPageRecords ?? Infinity, inTime);
     const page: SimJob[] = [];
     let next: SimJob | null = null;
@@ -83,7 +114,12 @@ export class JobLister {
     if (next) links.next = { href: nextHref(query, terms, keyOf(next), ctx.offsetMinutes) };
     const body = {
       records: page.map((job) =>
-        renderJob(job, viewAt(job, ctx.now), { members, hal: ctx.hal, selfLink: ctx.hal, offsetMinutes: ctx.offsetMinutes }),
+        renderJob(job, viewAt(job, ctx.now), {
+          members,
+          hal: ctx.hal,
+          selfLink: ctx.hal,
+          offsetMinutes: ctx.offsetMinutes,
+        }),
       ),
       num_records: page.length,
       ...(Object.keys(links).length > 0 ? { _links: links } : {}),
@@ -97,7 +133,10 @@ export class JobLister {
     const live = terms.some((t) => FIELDS[t.field]?.live);
     const key = `${terms.map((t) => `${t.field}:${t.desc}`).join(",")}|${ctx.version}|${live ? ctx.now : ""}`;
     if (this.cache?.key === key) return this.cache.jobs;
-    const keyed = ctx.jobs.map((job) => ({ job, key: terms.map((t) => read(job, t.field, ctx.now)) }));
+    const keyed = ctx.jobs.map((job) => ({
+      job,
+      key: terms.map((t) => read(job, t.field, ctx.now)),
+    }));
     keyed.sort((a, b) => compareKeys(a.key, b.key, terms));
     this.cache = { key, jobs: keyed.map((k) => k.job) };
     return this.cache.jobs;
@@ -123,7 +162,12 @@ function compareKeys(a: FieldValue[], b: FieldValue[], terms: OrderTerm[]): numb
   return 0;
 }
 
-function lowerBound(jobs: readonly SimJob[], key: FieldValue[], terms: OrderTerm[], keyOf: (j: SimJob) => FieldValue[]): number {
+function lowerBound(
+  jobs: readonly SimJob[],
+  key: FieldValue[],
+  terms: OrderTerm[],
+  keyOf: (j: SimJob) => FieldValue[],
+): number {
   let lo = 0;
   let hi = jobs.length;
   while (lo < hi) {
@@ -145,17 +189,26 @@ function cursorKey(query: URLSearchParams, terms: OrderTerm[]): FieldValue[] {
     const type = FIELDS[t.field]?.type;
     if (type === "string") return raw;
     const value = type === "time" ? Math.floor(Date.parse(raw) / 1000) : Number(raw);
-    if (!Number.isFinite(value)) throw new QueryError(`Invalid value "${raw}" for "start.${t.field}".`, `start.${t.field}`);
+    if (!Number.isFinite(value))
+      throw new QueryError(`Invalid value "${raw}" for "start.${t.field}".`, `start.${t.field}`);
     return value;
   });
 }
 
-function nextHref(query: URLSearchParams, terms: OrderTerm[], key: FieldValue[], offsetMinutes: number): string {
+function nextHref(
+  query: URLSearchParams,
+  terms: OrderTerm[],
+  key: FieldValue[],
+  offsetMinutes: number,
+): string {
   const params = new URLSearchParams();
   terms.forEach((t, i) => {
     const value = key[i] ?? null;
     if (value === null) return;
-    const text = FIELDS[t.field]?.type === "time" ? formatTime(Number(value) * 1000, offsetMinutes) : String(value);
+    const text =
+      FIELDS[t.field]?.type === "time"
+        ? formatTime(Number(value) * 1000, offsetMinutes)
+        : String(value);
     params.append(`start.${t.field}`, text);
   });
   const max = query.get("max_records");
@@ -171,10 +224,16 @@ function selfHref(query: URLSearchParams): string {
   return text ? `${JOBS_PATH}?${text}` : JOBS_PATH;
 }
 
-function positiveInt(raw: string | null, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number | null {
+function positiveInt(
+  raw: string | null,
+  name: string,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number | null {
   if (raw === null) return null;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw new QueryError(`Invalid value "${raw}" for "${name}".`, name);
+  if (!/^\d+$/.test(raw) || value < min || value > max)
+    throw new QueryError(`Invalid value "${raw}" for "${name}".`, name);
   return value;
 }
 

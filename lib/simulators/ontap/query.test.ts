@@ -7,7 +7,12 @@ const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 describe("parseFilter (ONTAP query syntax)", () => {
   it("matches strings exactly, case-insensitively, with | as or and ! as not", () => {
     const running = parseFilter("state", "running|paused");
-    expect([running("running"), running("PAUSED"), running("queued"), running(null)]).toEqual([true, true, false, false]);
+    expect([running("running"), running("PAUSED"), running("queued"), running(null)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     const notDone = parseFilter("state", "!success");
     expect([notDone("running"), notDone("success")]).toEqual([true, false]);
   });
@@ -24,7 +29,9 @@ describe("parseFilter (ONTAP query syntax)", () => {
     const after = parseFilter("start_time", ">2021-04-10T09:51:13+00:00");
     expect(after(at("2021-04-10T09:51:14Z"))).toBe(true);
     expect(after(at("2021-04-10T09:51:13Z"))).toBe(false);
-    expect(parseFilter("start_time", ">=2021-04-10T11:51:13+02:00")(at("2021-04-10T09:51:13Z"))).toBe(true);
+    expect(
+      parseFilter("start_time", ">=2021-04-10T11:51:13+02:00")(at("2021-04-10T09:51:13Z")),
+    ).toBe(true);
     expect(after(null)).toBe(false);
   });
 

@@ -5,7 +5,9 @@ export const JOBS_PATH = "/api/cluster/jobs";
 
 /** ONTAP prints local time with its offset at second resolution: `2021-04-10T09:51:13+00:00`. */
 export function formatTime(ms: number, offsetMinutes: number): string {
-  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 19);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
@@ -21,7 +23,11 @@ export interface RenderOptions {
 }
 
 /** One job as ONTAP prints it, with only the requested members; absent values are left out. */
-export function renderJob(job: SimJob, now: JobNow, options: RenderOptions): Record<string, unknown> {
+export function renderJob(
+  job: SimJob,
+  now: JobNow,
+  options: RenderOptions,
+): Record<string, unknown> {
   const { members, offsetMinutes } = options;
   const out: Record<string, unknown> = {};
   const want = (m: RecordMember) => members.has(m);
@@ -30,8 +36,10 @@ export function renderJob(job: SimJob, now: JobNow, options: RenderOptions): Rec
   if (want("state")) out.state = now.state;
   if (want("message")) out.message = now.message;
   if (want("code")) out.code = now.code;
-  if (want("start_time") && now.startTime !== null) out.start_time = formatTime(now.startTime, offsetMinutes);
-  if (want("end_time") && now.endTime !== null) out.end_time = formatTime(now.endTime, offsetMinutes);
+  if (want("start_time") && now.startTime !== null)
+    out.start_time = formatTime(now.startTime, offsetMinutes);
+  if (want("end_time") && now.endTime !== null)
+    out.end_time = formatTime(now.endTime, offsetMinutes);
   if (want("svm")) {
     out.svm = {
       name: job.svm.name,
@@ -40,11 +48,16 @@ export function renderJob(job: SimJob, now: JobNow, options: RenderOptions): Rec
     };
   }
   if (want("node")) out.node = { name: job.node };
-  if (want("error") && now.error) out.error = { message: now.error.message, code: now.error.code, arguments: [] };
+  if (want("error") && now.error)
+    out.error = { message: now.error.message, code: now.error.code, arguments: [] };
   if (options.selfLink) out._links = { self: { href: `${JOBS_PATH}/${job.uuid}` } };
   return out;
 }
 
-export function ontapError(message: string, code: string, target?: string): { error: Record<string, unknown> } {
+export function ontapError(
+  message: string,
+  code: string,
+  target?: string,
+): { error: Record<string, unknown> } {
   return { error: { message, code, ...(target ? { target } : {}) } };
 }

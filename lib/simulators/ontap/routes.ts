@@ -8,11 +8,16 @@ import { JOBS_PATH, ontapError, renderJob } from "./render";
 import { cancelOutcome, isBrokenJob, type OntapScenario } from "./scenario";
 
 /** Broken jobs (scenario brokenJobEvery) list with a start_time that is not a time. */
-function breakRecords<T extends { body: Record<string, unknown> }>(page: T, scenario: OntapScenario): T {
+function breakRecords<T extends { body: Record<string, unknown> }>(
+  page: T,
+  scenario: OntapScenario,
+): T {
   const records = page.body.records;
   if (scenario.brokenJobEvery === 0 || !Array.isArray(records)) return page;
   const broken = records.map((r: Record<string, unknown>) =>
-    typeof r.uuid === "string" && isBrokenJob(scenario, r.uuid) && "start_time" in r ? { ...r, start_time: "2021-13-45T99:99:99" } : r,
+    typeof r.uuid === "string" && isBrokenJob(scenario, r.uuid) && "start_time" in r
+      ? { ...r, start_time: "2021-13-45T99:99:99" }
+      : r,
   );
   return { ...page, body: { ...page.body, records: broken } };
 }
@@ -29,14 +34,18 @@ export interface OntapRoutesOptions {
 }
 
 /** The vendor's HTTP contract for /api/cluster/jobs, per the ONTAP 9.12.1 reference. */
-export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => SimResponse | Promise<SimResponse> {
+export function ontapRoutes(
+  options: OntapRoutesOptions,
+): (req: SimRequest) => SimResponse | Promise<SimResponse> {
   const { estate, clock, scenario } = options;
   const lister = new JobLister();
   const expected = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString("base64")}`;
 
   return (req) => {
     if (req.headers.authorization !== expected) {
-      return json(401, ontapError("not authorized for that command", "6691623"), { "www-authenticate": 'Basic realm="ONTAP"' });
+      return json(401, ontapError("not authorized for that command", "6691623"), {
+        "www-authenticate": 'Basic realm="ONTAP"',
+      });
     }
     const hal = (req.headers.accept ?? "").includes("application/hal+json");
     const reply = (status: number, data: unknown) =>
@@ -45,7 +54,8 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
     const now = clock.now();
     try {
       if (req.path === JOBS_PATH || req.path === `${JOBS_PATH}/`) {
-        if (req.method !== "GET") return reply(405, ontapError(`The method ${req.method} is not allowed.`, "3"));
+        if (req.method !== "GET")
+          return reply(405, ontapError(`The method ${req.method} is not allowed.`, "3"));
         const ctx = {
           jobs: estate.all(),
           version: estate.version,
@@ -57,7 +67,9 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
         };
         const { body, costMs } = breakRecords(lister.list(req.query, ctx), scenario);
         if (costMs === 0) return reply(200, body);
-        return new Promise<SimResponse>((resolve) => setTimeout(() => resolve(reply(200, body)), costMs));
+        return new Promise<SimResponse>((resolve) =>
+          setTimeout(() => resolve(reply(200, body)), costMs),
+        );
       }
       const match = /^\/api\/cluster\/jobs\/([^/]+)$/.exec(req.path);
       if (!match) return reply(404, ontapError("API not found", "3"));
@@ -68,23 +80,44 @@ export function ontapRoutes(options: OntapRoutesOptions): (req: SimRequest) => S
         }
         if (!job) return reply(404, NOT_FOUND);
         const members = parseFields(req.query.getAll("fields"), RECORD_MEMBERS);
-        return reply(200, renderJob(job, viewAt(job, now), { members, hal, selfLink: true, offsetMinutes: scenario.utcOffsetMinutes }));
+        return reply(
+          200,
+          renderJob(job, viewAt(job, now), {
+            members,
+            hal,
+            selfLink: true,
+            offsetMinutes: scenario.utcOffsetMinutes,
+          }),
+        );
       }
-      if (req.method !== "PATCH") return reply(405, ontapError(`The method ${req.method} is not allowed.`, "3"));
+      if (req.method !== "PATCH")
+        return reply(405, ontapError(`The method ${req.method} is not allowed.`, "3"));
       const action = ACTIONS.find((a) => a === req.query.get("action"));
       if (!action) {
         const given = req.query.get("action") ?? "";
-        return reply(400, ontapError(`"${given}" is an invalid value for field "action" (<pause|resume|cancel>)`, "262196", "action"));
+        return reply(
+          400,
+          ontapError(
+            `"${given}" is an invalid value for field "action" (<pause|resume|cancel>)`,
+            "262196",
+            "action",
+          ),
+        );
       }
       if (!job) return reply(404, NOT_FOUND);
       if (!scenario.jobManagerReady) {
-        return reply(scenario.patchErrorStatus, ontapError("The Job Manager is not initialized.", "458773"));
+        return reply(
+          scenario.patchErrorStatus,
+          ontapError("The Job Manager is not initialized.", "458773"),
+        );
       }
       const refusal = applyAction(job, action, now, cancelOutcome(scenario));
-      if (refusal) return reply(scenario.patchErrorStatus, ontapError(refusal.message, refusal.code, "uuid"));
+      if (refusal)
+        return reply(scenario.patchErrorStatus, ontapError(refusal.message, refusal.code, "uuid"));
       return reply(200, {});
     } catch (err) {
-      if (err instanceof QueryError) return reply(400, ontapError(err.message, "262197", err.target));
+      if (err instanceof QueryError)
+        return reply(400, ontapError(err.message, "262197", err.target));
       throw err;
     }
   };

@@ -45,7 +45,10 @@ const PRESETS: Record<string, Partial<OntapScenario>> = {
 
 /** A scenario's deliberately unreadable job (brokenJobEvery), chosen by its uuid. */
 export function isBrokenJob(scenario: OntapScenario, uuid: string): boolean {
-  return scenario.brokenJobEvery > 0 && Number.parseInt(uuid.slice(0, 8), 16) % scenario.brokenJobEvery === 0;
+  return (
+    scenario.brokenJobEvery > 0 &&
+    Number.parseInt(uuid.slice(0, 8), 16) % scenario.brokenJobEvery === 0
+  );
 }
 
 export function parseScenario(raw: Record<string, unknown> | undefined): OntapScenario {

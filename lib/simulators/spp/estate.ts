@@ -32,7 +32,12 @@ export class SppEstate {
   ) {
     this.controlRng = new Rng(seed ^ 0xc0ffee);
     this.spawner = new Spawner(
-      { clock, rng: new Rng(seed), historyMs: pace.span(scenario.historyMs), meanIntervalMs: pace.span(scenario.meanIntervalMs) },
+      {
+        clock,
+        rng: new Rng(seed),
+        historyMs: pace.span(scenario.historyMs),
+        meanIntervalMs: pace.span(scenario.meanIntervalMs),
+      },
       (startAt, rng) => this.spawn(startAt, rng),
     );
     this.spawner.advance();
@@ -44,7 +49,10 @@ export class SppEstate {
     const now = this.clock.now();
     for (const minutesAgo of [14, 9, 4, 1]) {
       const startAt = now - this.pace.span(minutesAgo * 60_000 + rng.int(0, 59_000));
-      const plan = paceSession(planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 }), this.pace);
+      const plan = paceSession(
+        planSession(this.freeId(startAt), startAt, rng, { queueMs: 0 }),
+        this.pace,
+      );
       const queued = minutesAgo === 1 ? now - startAt + this.pace.span(rng.int(90, 240) * 1000) : 0;
       plan.queueMs = Math.max(queued, this.waitForSlot(startAt));
       this.add(plan);
@@ -86,9 +94,20 @@ export class SppEstate {
     const now = this.clock.now();
     const live = this.all().map((plan): GroundTruthJob => {
       const state = sessionState(plan, now, this.scenario.cancelingMs);
-      return { vendorId: plan.id, vendorState: state.status, final: state.endMs !== null, broken: this.isBroken(plan.id) };
+      return {
+        vendorId: plan.id,
+        vendorState: state.status,
+        final: state.endMs !== null,
+        broken: this.isBroken(plan.id),
+      };
     });
-    const gone = [...this.expired].map(([vendorId, vendorState]): GroundTruthJob => ({ vendorId, vendorState, final: true, expired: true, broken: this.isBroken(vendorId) }));
+    const gone = [...this.expired].map(([vendorId, vendorState]): GroundTruthJob => ({
+      vendorId,
+      vendorState,
+      final: true,
+      expired: true,
+      broken: this.isBroken(vendorId),
+    }));
     return [...live, ...gone];
   }
 
@@ -103,8 +122,20 @@ export class SppEstate {
     const roll = rng.next();
     const runStart = plan.startMs + plan.queueMs;
     const at = runStart + Math.round((naturalEndMs(plan) - runStart) * (0.3 + rng.next() * 0.4));
-    if (roll < 0.04) plan.stop = { at, kind: "cancel", catalogCompletedObjects: rng.chance(0.5), reason: "user admin" };
-    else if (roll < 0.08) plan.stop = { at, kind: "fail", catalogCompletedObjects: true, reason: "Job session failed: vSnap server 10.0.2.11 is not responding" };
+    if (roll < 0.04)
+      plan.stop = {
+        at,
+        kind: "cancel",
+        catalogCompletedObjects: rng.chance(0.5),
+        reason: "user admin",
+      };
+    else if (roll < 0.08)
+      plan.stop = {
+        at,
+        kind: "fail",
+        catalogCompletedObjects: true,
+        reason: "Job session failed: vSnap server 10.0.2.11 is not responding",
+      };
     this.add(plan);
   }
 
@@ -117,7 +148,10 @@ export class SppEstate {
   private waitForSlot(at: number): number {
     this.recent = this.recent.filter((p) => naturalEndMs(p) > at - SLOT_LOOKBACK_MS);
     const busyUntil = this.recent
-      .filter((p) => this.sessions.has(p.id) && !p.stop && p.startMs + p.queueMs <= at && naturalEndMs(p) > at)
+      .filter(
+        (p) =>
+          this.sessions.has(p.id) && !p.stop && p.startMs + p.queueMs <= at && naturalEndMs(p) > at,
+      )
       .map((p) => naturalEndMs(p));
     if (busyUntil.length < MAX_CONCURRENT) return 0;
     return Math.min(...busyUntil) - at;
@@ -134,7 +168,12 @@ export class SppEstate {
   createNow(options: { durationMs?: number; type?: string }): SessionPlan {
     const now = this.clock.now();
     const wanted = options.type?.toUpperCase();
-    const definition = JOB_DEFINITIONS.find((d) => d.progressType === wanted || d.subPolicyType === wanted || d.jobName.toUpperCase() === wanted);
+    const definition = JOB_DEFINITIONS.find(
+      (d) =>
+        d.progressType === wanted ||
+        d.subPolicyType === wanted ||
+        d.jobName.toUpperCase() === wanted,
+    );
     const plan = planSession(this.freeId(now), now, this.controlRng, {
       durationMs: options.durationMs ?? this.pace.span(600_000),
       queueMs: 0,
@@ -145,7 +184,12 @@ export class SppEstate {
   }
 
   /** Stops a running or pending session; false when it has already finished. */
-  stop(id: string, kind: "cancel" | "fail", catalogCompletedObjects: boolean, reason: string): boolean {
+  stop(
+    id: string,
+    kind: "cancel" | "fail",
+    catalogCompletedObjects: boolean,
+    reason: string,
+  ): boolean {
     const plan = this.sessions.get(id);
     const now = this.clock.now();
     if (!plan || !isStoppable(plan, now, this.scenario.cancelingMs)) return false;

@@ -3,7 +3,14 @@ import { json, type SimRequest, type SimResponse } from "@/lib/simulators/engine
 import type { SppEstate } from "./estate";
 import type { SessionPlan } from "./plan";
 import { jobLog } from "./job-log";
-import { applyFilter, applySort, paginate, QueryError, readField, type PropertyReader } from "./query";
+import {
+  applyFilter,
+  applySort,
+  paginate,
+  QueryError,
+  readField,
+  type PropertyReader,
+} from "./query";
 import { renderSession, renderSummary } from "./render";
 import type { LoginSessions } from "./sessions";
 import { isStoppable } from "./timeline";
@@ -30,7 +37,11 @@ export function createSppHandler(estate: SppEstate, logins: LoginSessions, user:
     if (req.path === "/api/endeavour/session") return sessionRoute(req, logins, user);
     const sessionId = req.headers["x-endeavour-sessionid"];
     if (!logins.touch(typeof sessionId === "string" ? sessionId : undefined)) {
-      return sppError(401, "SessionExpiredException", "The session is not valid or has expired. Log in again.");
+      return sppError(
+        401,
+        "SessionExpiredException",
+        "The session is not valid or has expired. Log in again.",
+      );
     }
     try {
       return route(req, estate);
@@ -47,7 +58,14 @@ function sessionRoute(req: SimRequest, logins: LoginSessions, user: string): Sim
     if (!id) return sppError(401, "AuthenticationFailedException", "Invalid username or password.");
     return json(200, {
       sessionid: id,
-      user: { id: "1000", name: user, type: "NATIVE_USER", typeDisplayName: "Native User", passwordAge: 0, passwordExpired: false },
+      user: {
+        id: "1000",
+        name: user,
+        type: "NATIVE_USER",
+        typeDisplayName: "Native User",
+        passwordAge: 0,
+        passwordExpired: false,
+      },
       demo: false,
       preferences: [],
       tenantAdmin: true,
@@ -67,27 +85,45 @@ function route(req: SimRequest, estate: SppEstate): SimResponse {
   const now = estate.now();
   const { cancelingMs, totalZero } = estate.scenario;
   const page = (records: Json[], key: string, read: PropertyReader) => {
-    const filtered = applySort(applyFilter(records, req.query.get("filter"), read), req.query.get("sort"), read);
-    return json(200, paginate(filtered, key, { origin, path: req.path, query: req.query, totalZero }));
+    const filtered = applySort(
+      applyFilter(records, req.query.get("filter"), read),
+      req.query.get("sort"),
+      read,
+    );
+    return json(
+      200,
+      paginate(filtered, key, { origin, path: req.path, query: req.query, totalZero }),
+    );
   };
   if (req.method === "GET" && req.path === "/api/progress") {
-    const summaries = scope(estate, req.query.get("filter"), "sessionId").flatMap((plan) => plan.resources.map((r) => renderSummary(plan, r, now, cancelingMs, origin)));
+    const summaries = scope(estate, req.query.get("filter"), "sessionId").flatMap((plan) =>
+      plan.resources.map((r) => renderSummary(plan, r, now, cancelingMs, origin)),
+    );
     return page(summaries, "summaries", readProgress);
   }
   if (req.method === "GET" && req.path === "/api/endeavour/jobsession") {
-    return page(estate.all().map((plan) => session(estate, plan, now, origin)), "sessions", readField);
+    return page(
+      estate.all().map((plan) => session(estate, plan, now, origin)),
+      "sessions",
+      readField,
+    );
   }
   if (req.method === "GET" && req.path === "/api/endeavour/log/job") {
-    let logs = scope(estate, req.query.get("filter"), "jobsessionId").flatMap((plan) => jobLog(plan, now, cancelingMs));
+    let logs = scope(estate, req.query.get("filter"), "jobsessionId").flatMap((plan) =>
+      jobLog(plan, now, cancelingMs),
+    );
     // SPP lists only INFO lines unless the filter names the types (sppmon filters type IN [...]).
     if (!filtersOn(req.query.get("filter"), "type")) logs = logs.filter((l) => l.type === "INFO");
-    const rendered = logs.map((l) => (estate.scenario.stringLogTimes ? { ...l, logTime: String(l.logTime) } : l)) as unknown as Json[];
+    const rendered = logs.map((l) =>
+      estate.scenario.stringLogTimes ? { ...l, logTime: String(l.logTime) } : l,
+    ) as unknown as Json[];
     return page(rendered, "logs", readField);
   }
   const one = /^\/api\/endeavour\/jobsession\/([^/]+)$/.exec(req.path);
   if (one?.[1]) {
     const plan = estate.get(one[1]);
-    if (!plan) return sppError(404, "ObjectNotFoundException", `Job session ${one[1]} was not found.`);
+    if (!plan)
+      return sppError(404, "ObjectNotFoundException", `Job session ${one[1]} was not found.`);
     if (req.method === "GET") return json(200, session(estate, plan, now, origin));
     if (req.method === "POST") return sessionAction(req, estate, plan.id, origin);
   }
@@ -106,7 +142,10 @@ function session(estate: SppEstate, plan: SessionPlan, now: number, origin: stri
 function filtersOn(rawFilter: string | null, property: string): boolean {
   try {
     const filters: unknown = JSON.parse(rawFilter ?? "[]");
-    return Array.isArray(filters) && filters.some((f: unknown) => (f as { property?: unknown } | null)?.property === property);
+    return (
+      Array.isArray(filters) &&
+      filters.some((f: unknown) => (f as { property?: unknown } | null)?.property === property)
+    );
   } catch {
     return false;
   }
@@ -126,16 +165,28 @@ function scope(estate: SppEstate, rawFilter: string | null, property: string): S
   if (!Array.isArray(filters)) return estate.all();
   const pinned = filters.find((f: unknown): f is { value: unknown } => {
     const entry = f as { property?: unknown; op?: unknown } | null;
-    return entry !== null && typeof entry === "object" && entry.property === property && (entry.op ?? "=") === "=";
+    return (
+      entry !== null &&
+      typeof entry === "object" &&
+      entry.property === property &&
+      (entry.op ?? "=") === "="
+    );
   });
-  if (!pinned || (typeof pinned.value !== "string" && typeof pinned.value !== "number")) return estate.all();
+  if (!pinned || (typeof pinned.value !== "string" && typeof pinned.value !== "number"))
+    return estate.all();
   const plan = estate.get(String(pinned.value));
   return plan ? [plan] : [];
 }
 
-function sessionAction(req: SimRequest, estate: SppEstate, id: string, origin: string): SimResponse {
+function sessionAction(
+  req: SimRequest,
+  estate: SppEstate,
+  id: string,
+  origin: string,
+): SimResponse {
   const action = req.query.get("action");
-  if (action !== "cancel") return sppError(400, "InvalidParameterException", `Unsupported action: ${action ?? "(none)"}`);
+  if (action !== "cancel")
+    return sppError(400, "InvalidParameterException", `Unsupported action: ${action ?? "(none)"}`);
   let body: unknown;
   try {
     body = JSON.parse(req.body || "{}");
@@ -143,10 +194,19 @@ function sessionAction(req: SimRequest, estate: SppEstate, id: string, origin: s
     return sppError(400, "InvalidParameterException", "Request body is not valid JSON.");
   }
   const parsed = cancelBody.safeParse(body);
-  if (!parsed.success) return sppError(400, "InvalidParameterException", "catalogCompletedObjects must be true or false.");
+  if (!parsed.success)
+    return sppError(
+      400,
+      "InvalidParameterException",
+      "catalogCompletedObjects must be true or false.",
+    );
   const plan = estate.get(id);
   if (!plan || !isStoppable(plan, estate.now(), estate.scenario.cancelingMs)) {
-    return sppError(400, "InvalidJobSessionStateException", `Job session ${id} is not running and cannot be canceled.`);
+    return sppError(
+      400,
+      "InvalidJobSessionStateException",
+      `Job session ${id} is not running and cannot be canceled.`,
+    );
   }
   estate.stop(id, "cancel", parsed.data.catalogCompletedObjects, "user");
   return json(201, renderSession(plan, estate.now(), estate.scenario.cancelingMs, origin));

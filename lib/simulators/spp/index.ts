@@ -10,7 +10,12 @@ import { LoginSessions } from "./sessions";
 import { sessionState } from "./timeline";
 
 const createJobBody = z.object({
-  durationMs: z.number().int().positive().max(7 * 24 * 3_600_000).optional(),
+  durationMs: z
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24 * 3_600_000)
+    .optional(),
   type: z.string().optional(),
   /** The job's name and its resources' names (which its log lines quote). */
   text: vendorTextField,
@@ -27,7 +32,8 @@ function control(estate: SppEstate) {
         return json(400, { error: "body must be JSON" });
       }
       const parsed = createJobBody.safeParse(body);
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
+      if (!parsed.success)
+        return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       const plan = estate.createNow(parsed.data);
       const text = parsed.data.text;
       if (text) {
@@ -43,12 +49,18 @@ function control(estate: SppEstate) {
       if (sessionState(plan, estate.now(), estate.scenario.cancelingMs).status !== "RUNNING") {
         return json(409, { error: `job session ${fail[1]} is not running` });
       }
-      estate.stop(plan.id, "fail", true, "Job session failed: the data mover stopped responding (simulated)");
+      estate.stop(
+        plan.id,
+        "fail",
+        true,
+        "Job session failed: the data mover stopped responding (simulated)",
+      );
       return json(200, { vendorId: plan.id, status: "FAILED" });
     }
     if (req.method === "POST" && req.path === "/__sim/scenario") {
       const parsed = sppScenarioPatchSchema.safeParse(safeJson(req.body));
-      if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
+      if (!parsed.success)
+        return json(400, { error: parsed.error.issues.map((i) => i.message).join("; ") });
       Object.assign(estate.scenario, parsed.data);
       return json(200, estate.scenario);
     }
@@ -73,12 +85,23 @@ export const sppSimulator: SimulatorModule = {
     // A cancel settles at the appliance's pace too; a value set later through /__sim/scenario is taken as given.
     scenario.cancelingMs = pace.span(scenario.cancelingMs);
     const estate = new SppEstate(options.clock, options.seed, scenario, pace);
-    const logins = new LoginSessions(options.clock, options.user, options.password, scenario.sessionIdleMs, options.seed);
+    const logins = new LoginSessions(
+      options.clock,
+      options.user,
+      options.password,
+      scenario.sessionIdleMs,
+      options.seed,
+    );
     return {
       handler: createSppHandler(estate, logins, options.user),
       control: control(estate),
       groundTruth: () => estate.groundTruth(),
-      source: (serverUrl) => ({ baseUrl: serverUrl, username: options.user, secret: options.password, options: {} }),
+      source: (serverUrl) => ({
+        baseUrl: serverUrl,
+        username: options.user,
+        secret: options.password,
+        options: {},
+      }),
     };
   },
 };

@@ -60,7 +60,12 @@ interface JobDefinition {
 }
 
 const VM_PHASES = ["Creating snapshot", "Transferring data", "Cataloging"] as const;
-const DB_PHASES = ["Preparing database", "Transferring data", "Truncating logs", "Cataloging"] as const;
+const DB_PHASES = [
+  "Preparing database",
+  "Transferring data",
+  "Truncating logs",
+  "Cataloging",
+] as const;
 
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   {
@@ -72,7 +77,18 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
     resourceType: "vm",
     location: "/vcenter-dallas1.example.invalid/Production",
     phases: VM_PHASES,
-    names: ["Service-Dallas", "web-01", "web-02", "app-billing", "app-crm", "dc-01", "jump-01", "k8s-node-3", "gitlab", "mail-relay"],
+    names: [
+      "Service-Dallas",
+      "web-01",
+      "web-02",
+      "app-billing",
+      "app-crm",
+      "dc-01",
+      "jump-01",
+      "k8s-node-3",
+      "gitlab",
+      "mail-relay",
+    ],
   },
   {
     jobId: "1102",
@@ -116,7 +132,13 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
     resourceType: "mailbox",
     location: "/office365/example.onmicrosoft.com",
     phases: ["Exporting items", "Transferring data"],
-    names: ["alice@example.com", "bob@example.com", "carol@example.com", "dave@example.com", "erin@example.com"],
+    names: [
+      "alice@example.com",
+      "bob@example.com",
+      "carol@example.com",
+      "dave@example.com",
+      "erin@example.com",
+    ],
   },
 ];
 
@@ -129,21 +151,37 @@ export interface PlanOverrides {
 }
 
 /** A realistic job session starting at `startMs`; all randomness comes from `rng`. */
-export function planSession(id: string, startMs: number, rng: Rng, overrides: PlanOverrides = {}): SessionPlan {
+export function planSession(
+  id: string,
+  startMs: number,
+  rng: Rng,
+  overrides: PlanOverrides = {},
+): SessionPlan {
   const def = overrides.definition ?? rng.pick(JOB_DEFINITIONS);
-  const count = overrides.durationMs === undefined ? rng.int(2, Math.min(7, def.names.length)) : Math.min(3, def.names.length);
+  const count =
+    overrides.durationMs === undefined
+      ? rng.int(2, Math.min(7, def.names.length))
+      : Math.min(3, def.names.length);
   const names = pickDistinct(def.names, count, rng);
   const streams = 3;
   const free = Array.from({ length: streams }, () => 0);
   const resources = names.map((name, i): ResourcePlan => {
     const slot = free.indexOf(Math.min(...free));
-    const durationMs = overrides.durationMs !== undefined
-      ? Math.round(overrides.durationMs * (1 - i * 0.15))
-      : rng.int(3, 22) * 60_000 + rng.int(0, 59_000);
+    const durationMs =
+      overrides.durationMs !== undefined
+        ? Math.round(overrides.durationMs * (1 - i * 0.15))
+        : rng.int(3, 22) * 60_000 + rng.int(0, 59_000);
     const offsetMs = overrides.durationMs !== undefined ? 0 : (free[slot] ?? 0);
     free[slot] = offsetMs + durationMs;
     const roll = rng.next();
-    const outcome: ResourceOutcome = overrides.durationMs !== undefined ? "complete" : roll < 0.02 ? "failed" : roll < 0.05 ? "partial" : "complete";
+    const outcome: ResourceOutcome =
+      overrides.durationMs !== undefined
+        ? "complete"
+        : roll < 0.02
+          ? "failed"
+          : roll < 0.05
+            ? "partial"
+            : "complete";
     const vmdkCount = def.progressType === "HYPERVISORVM" ? rng.int(1, 4) : 1;
     return {
       name,
@@ -152,7 +190,10 @@ export function planSession(id: string, startMs: number, rng: Rng, overrides: Pl
       sizeBytes: rng.int(2, 180) * GB + rng.int(0, GB - 1),
       offsetMs,
       durationMs,
-      outcome: outcome === "partial" && vmdkCount === 1 && def.progressType === "HYPERVISORVM" ? "complete" : outcome,
+      outcome:
+        outcome === "partial" && vmdkCount === 1 && def.progressType === "HYPERVISORVM"
+          ? "complete"
+          : outcome,
       failFraction: 0.2 + rng.next() * 0.6,
       vmdkCount,
       phases: def.phases,
@@ -203,6 +244,10 @@ export function resourceRunMs(r: ResourcePlan): number {
 export function paceSession(plan: SessionPlan, pace: Pace): SessionPlan {
   if (pace.speed === 1) return plan;
   plan.queueMs = pace.span(plan.queueMs);
-  plan.resources = plan.resources.map((r) => ({ ...r, offsetMs: pace.span(r.offsetMs), durationMs: pace.span(r.durationMs) }));
+  plan.resources = plan.resources.map((r) => ({
+    ...r,
+    offsetMs: pace.span(r.offsetMs),
+    durationMs: pace.span(r.durationMs),
+  }));
   return plan;
 }

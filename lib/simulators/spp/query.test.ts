@@ -11,13 +11,42 @@ const ids = (list: Array<Record<string, unknown>>) => list.map((r) => r.id);
 
 describe("applyFilter", () => {
   it("supports =, IN (array or JSON-encoded string, as the document shows), >= and <=", () => {
-    expect(ids(applyFilter(rows, f([{ property: "type", value: "HYPERVISORVM", op: "=" }]), readField))).toEqual(["1", "2"]);
-    expect(ids(applyFilter(rows, f([{ property: "type", value: "DATABASE" }]), readField))).toEqual(["3"]);
-    expect(ids(applyFilter(rows, f([{ property: "status", value: "[\"failed\", \"partial\"]", op: "IN" }]), readField))).toEqual(["3", "2"]);
-    expect(ids(applyFilter(rows, f([{ property: "status", value: ["complete"], op: "IN" }]), readField))).toEqual(["1"]);
-    expect(ids(applyFilter(rows, f([{ property: "size", value: "20", op: ">=" }]), readField))).toEqual(["3", "2"]);
-    expect(ids(applyFilter(rows, f([{ property: "size", value: 20, op: "<=" }]), readField))).toEqual(["1", "2"]);
-    expect(ids(applyFilter(rows, f([{ property: "size", value: 20, op: "<=" }, { property: "type", value: "HYPERVISORVM" }]), readField))).toEqual(["1", "2"]);
+    expect(
+      ids(applyFilter(rows, f([{ property: "type", value: "HYPERVISORVM", op: "=" }]), readField)),
+    ).toEqual(["1", "2"]);
+    expect(ids(applyFilter(rows, f([{ property: "type", value: "DATABASE" }]), readField))).toEqual(
+      ["3"],
+    );
+    expect(
+      ids(
+        applyFilter(
+          rows,
+          f([{ property: "status", value: '["failed", "partial"]', op: "IN" }]),
+          readField,
+        ),
+      ),
+    ).toEqual(["3", "2"]);
+    expect(
+      ids(applyFilter(rows, f([{ property: "status", value: ["complete"], op: "IN" }]), readField)),
+    ).toEqual(["1"]);
+    expect(
+      ids(applyFilter(rows, f([{ property: "size", value: "20", op: ">=" }]), readField)),
+    ).toEqual(["3", "2"]);
+    expect(
+      ids(applyFilter(rows, f([{ property: "size", value: 20, op: "<=" }]), readField)),
+    ).toEqual(["1", "2"]);
+    expect(
+      ids(
+        applyFilter(
+          rows,
+          f([
+            { property: "size", value: 20, op: "<=" },
+            { property: "type", value: "HYPERVISORVM" },
+          ]),
+          readField,
+        ),
+      ),
+    ).toEqual(["1", "2"]);
     expect(ids(applyFilter(rows, f([{ property: "nope", value: 1 }]), readField))).toEqual([]);
     expect(ids(applyFilter(rows, null, readField))).toEqual(["3", "1", "2"]);
   });
@@ -25,21 +54,47 @@ describe("applyFilter", () => {
   it("answers a bad filter with a QueryError (HTTP 400)", () => {
     expect(() => applyFilter(rows, "not json", readField)).toThrow(QueryError);
     expect(() => applyFilter(rows, f({ property: "x" }), readField)).toThrow(QueryError);
-    expect(() => applyFilter(rows, f([{ property: "x", value: 1, op: "LIKE" }]), readField)).toThrow(QueryError);
+    expect(() =>
+      applyFilter(rows, f([{ property: "x", value: 1, op: "LIKE" }]), readField),
+    ).toThrow(QueryError);
   });
 });
 
 describe("applySort", () => {
   it("sorts by direction or by the document's `value` spelling", () => {
-    expect(ids(applySort(rows, f([{ property: "id", direction: "ASC" }]), readField))).toEqual(["1", "2", "3"]);
-    expect(ids(applySort(rows, f([{ property: "id", value: "DESC" }]), readField))).toEqual(["3", "2", "1"]);
-    expect(ids(applySort(rows, f([{ property: "type", direction: "ASC" }, { property: "size", direction: "DESC" }]), readField))).toEqual(["3", "2", "1"]);
+    expect(ids(applySort(rows, f([{ property: "id", direction: "ASC" }]), readField))).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
+    expect(ids(applySort(rows, f([{ property: "id", value: "DESC" }]), readField))).toEqual([
+      "3",
+      "2",
+      "1",
+    ]);
+    expect(
+      ids(
+        applySort(
+          rows,
+          f([
+            { property: "type", direction: "ASC" },
+            { property: "size", direction: "DESC" },
+          ]),
+          readField,
+        ),
+      ),
+    ).toEqual(["3", "2", "1"]);
   });
 });
 
 describe("paginate", () => {
   const many = Array.from({ length: 5 }, (_, i) => ({ id: String(i) }));
-  const opts = (q: string, totalZero = false) => ({ origin: "http://spp", path: "/api/progress", query: new URLSearchParams(q), totalZero });
+  const opts = (q: string, totalZero = false) => ({
+    origin: "http://spp",
+    path: "/api/progress",
+    query: new URLSearchParams(q),
+    totalZero,
+  });
 
   it("links nextPage only while records remain, keeping the other parameters", () => {
     const first = paginate(many, "summaries", opts("pageSize=2&filter=%5B%5D"));

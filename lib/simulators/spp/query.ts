@@ -79,7 +79,8 @@ export function applyFilter(records: Json[], raw: string | null, read: PropertyR
   return records.filter((record) =>
     parsed.data.every((f) => {
       const actual = read(record, f.property);
-      if (f.op === "IN") return inValues(f.value).some((v) => actual !== undefined && compare(actual, v) === 0);
+      if (f.op === "IN")
+        return inValues(f.value).some((v) => actual !== undefined && compare(actual, v) === 0);
       if (actual === undefined || actual === null) return false;
       const c = compare(actual, f.value);
       return f.op === "=" ? c === 0 : f.op === ">=" ? c >= 0 : c <= 0;
@@ -90,7 +91,10 @@ export function applyFilter(records: Json[], raw: string | null, read: PropertyR
 export function applySort(records: Json[], raw: string | null, read: PropertyReader): Json[] {
   const parsed = sortSchema.safeParse(parseJsonParam(raw, "sort"));
   if (!parsed.success) throw new QueryError("sort must be a JSON array of {property, direction}");
-  const keys = parsed.data.map((s) => ({ property: s.property, sign: (s.direction ?? s.value ?? "ASC") === "DESC" ? -1 : 1 }));
+  const keys = parsed.data.map((s) => ({
+    property: s.property,
+    sign: (s.direction ?? s.value ?? "ASC") === "DESC" ? -1 : 1,
+  }));
   if (keys.length === 0) return records;
   return [...records].sort((a, b) => {
     for (const k of keys) {

@@ -11,7 +11,13 @@ export function link(href: string, rel = "self"): Json {
 const seconds = (ms: number | null) => (ms === null ? 0 : Math.floor(ms / 1000));
 
 /** One /api/progress summary, every field the document shows, with `resourceSummary` repeating it. */
-export function renderSummary(plan: SessionPlan, r: ResourcePlan, now: number, cancelingMs: number, origin: string): Json {
+export function renderSummary(
+  plan: SessionPlan,
+  r: ResourcePlan,
+  now: number,
+  cancelingMs: number,
+  origin: string,
+): Json {
   const s = resourceState(plan, r, now, cancelingMs);
   const running = s.status === "running";
   const elapsedEnd = s.endMs ?? now;
@@ -51,7 +57,8 @@ export function renderSummary(plan: SessionPlan, r: ResourcePlan, now: number, c
     vSnapUsed: plan.vsnap,
     vSnapUsedId: null,
     percentageCompleted: s.percent,
-    vsnapVolumes: s.startMs === null ? {} : { [`spp_${plan.jobId}_${r.pk.slice(0, 12)}`]: "2102.volume.3" },
+    vsnapVolumes:
+      s.startMs === null ? {} : { [`spp_${plan.jobId}_${r.pk.slice(0, 12)}`]: "2102.volume.3" },
     groupParentPk: null,
     groupPercentageCompleted: 0,
     resourcePhaseName: running ? (r.phases[s.phaseNumber - 1] ?? null) : null,
@@ -81,7 +88,12 @@ export function renderSummary(plan: SessionPlan, r: ResourcePlan, now: number, c
   };
 }
 
-export function renderSession(plan: SessionPlan, now: number, cancelingMs: number, origin: string): Json {
+export function renderSession(
+  plan: SessionPlan,
+  now: number,
+  cancelingMs: number,
+  origin: string,
+): Json {
   const state = sessionState(plan, now, cancelingMs);
   const states = plan.resources.map((r) => resourceState(plan, r, now, cancelingMs));
   const count = (status: string) => states.filter((s) => s.status === status).length;
@@ -89,7 +101,10 @@ export function renderSession(plan: SessionPlan, now: number, cancelingMs: numbe
   return {
     links: {
       self: link(href),
-      log: link(`${origin}/api/endeavour/log/job?filter=${encodeURIComponent(JSON.stringify([{ property: "jobsessionId", value: plan.id }]))}`, "log"),
+      log: link(
+        `${origin}/api/endeavour/log/job?filter=${encodeURIComponent(JSON.stringify([{ property: "jobsessionId", value: plan.id }]))}`,
+        "log",
+      ),
       cancel: link(`${href}?action=cancel`, "cancel"),
     },
     id: plan.id,
@@ -102,7 +117,8 @@ export function renderSession(plan: SessionPlan, now: number, cancelingMs: numbe
     end: state.endMs,
     duration: (state.endMs ?? now) - plan.startMs,
     status: state.status,
-    results: state.status === "RUNNING" || state.status === "PENDING" ? null : resultsText(state.status),
+    results:
+      state.status === "RUNNING" || state.status === "PENDING" ? null : resultsText(state.status),
     percent: state.percent,
     numTasks: plan.resources.length,
     completedTasks: count("complete") + count("partial"),

@@ -22,7 +22,12 @@ export class LoginSessions {
     if (!match?.[1]) return null;
     const decoded = Buffer.from(match[1], "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon < 0 || decoded.slice(0, colon) !== this.user || decoded.slice(colon + 1) !== this.password) return null;
+    if (
+      colon < 0 ||
+      decoded.slice(0, colon) !== this.user ||
+      decoded.slice(colon + 1) !== this.password
+    )
+      return null;
     this.expire();
     const id = this.rng.hex(32);
     this.lastUsed.set(id, this.clock.now());

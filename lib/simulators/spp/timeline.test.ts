@@ -9,7 +9,11 @@ const T0 = 1_800_000_000_000;
 const CANCELING = 20_000;
 
 function tenMinuteSession(): SessionPlan {
-  return planSession(String(T0), T0, new Rng(3), { durationMs: 600_000, queueMs: 0, definition: JOB_DEFINITIONS[0] });
+  return planSession(String(T0), T0, new Rng(3), {
+    durationMs: 600_000,
+    queueMs: 0,
+    definition: JOB_DEFINITIONS[0],
+  });
 }
 
 describe("session timeline", () => {
@@ -22,14 +26,28 @@ describe("session timeline", () => {
     expect(early).toMatchObject({ status: "running", percent: 10, phaseNumber: 1 });
     expect(resourceState(plan, first, T0 + 450_000, CANCELING).phaseNumber).toBe(3);
     const done = resourceState(plan, first, T0 + 600_000, CANCELING);
-    expect(done).toMatchObject({ status: "complete", percent: 100, phaseNumber: 0, bytesDone: first.sizeBytes, endMs: T0 + 600_000 });
-    expect(sessionState(plan, T0 + 600_000, CANCELING)).toEqual({ status: "COMPLETED", endMs: T0 + 600_000, percent: 100 });
+    expect(done).toMatchObject({
+      status: "complete",
+      percent: 100,
+      phaseNumber: 0,
+      bytesDone: first.sizeBytes,
+      endMs: T0 + 600_000,
+    });
+    expect(sessionState(plan, T0 + 600_000, CANCELING)).toEqual({
+      status: "COMPLETED",
+      endMs: T0 + 600_000,
+      percent: 100,
+    });
   });
 
   it("is PENDING while queued", () => {
     const plan = { ...tenMinuteSession(), queueMs: 120_000 };
     expect(sessionState(plan, T0 + 60_000, CANCELING).status).toBe("PENDING");
-    expect(plan.resources.every((r) => resourceState(plan, r, T0 + 60_000, CANCELING).status === "pending")).toBe(true);
+    expect(
+      plan.resources.every(
+        (r) => resourceState(plan, r, T0 + 60_000, CANCELING).status === "pending",
+      ),
+    ).toBe(true);
     expect(sessionState(plan, T0 + 121_000, CANCELING).status).toBe("RUNNING");
   });
 
@@ -41,15 +59,22 @@ describe("session timeline", () => {
     const at = T0 + 480_000;
     plan.stop = { at, kind: "cancel", catalogCompletedObjects: keep, reason: "user" };
     expect(sessionState(plan, at + 1_000, CANCELING).status).toBe("CANCELING");
-    expect(sessionState(plan, at + CANCELING, CANCELING)).toMatchObject({ status: "CANCELED", endMs: at + CANCELING });
+    expect(sessionState(plan, at + CANCELING, CANCELING)).toMatchObject({
+      status: "CANCELED",
+      endMs: at + CANCELING,
+    });
     const shortestFirst = [...plan.resources].sort((a, b) => a.durationMs - b.durationMs);
-    expect(shortestFirst.map((r) => resourceState(plan, r, at + CANCELING, CANCELING).status)).toEqual(statuses);
+    expect(
+      shortestFirst.map((r) => resourceState(plan, r, at + CANCELING, CANCELING).status),
+    ).toEqual(statuses);
     const log = jobLog(plan, at + CANCELING, CANCELING);
     expect(log.slice(-2).map((l) => [l.type, l.message])).toEqual([
       ["WARN", "Job session canceled"],
       ["SUMMARY", `Job ${plan.jobName} finished with status CANCELED`],
     ]);
-    expect(log.some((l) => l.message.includes(keep ? "will be cataloged" : "will be discarded"))).toBe(true);
+    expect(
+      log.some((l) => l.message.includes(keep ? "will be cataloged" : "will be discarded")),
+    ).toBe(true);
   });
 
   it("keeps log ids stable as the log grows", () => {

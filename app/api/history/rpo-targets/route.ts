@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 /** RPO targets per replication or DR group: anyone signed in reads them, admins set them (audited). */
 export const GET = route({}, async () => targetsView("rpo"));
 
-export const PUT = route({ role: "admin", body: targetBody }, async ({ body, actor }) => saveTarget("rpo", body, actor));
+export const PUT = route({ role: "admin", body: targetBody }, async ({ body, actor }) =>
+  saveTarget("rpo", body, actor),
+);

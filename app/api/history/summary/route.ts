@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ query: historySummaryQuery }, async ({ query }) => {
   const now = new Date();
-  return { ...(await getHistorySummary(toHistoryFilters(query, now), now)), window: historyWindow(query, now) };
+  return {
+    ...(await getHistorySummary(toHistoryFilters(query, now), now)),
+    window: historyWindow(query, now),
+  };
 });

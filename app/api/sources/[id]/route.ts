@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ params: sourceParams }, async ({ params }) => getSourceView(params.id));
 
-export const PATCH = route({ role: "admin", params: sourceParams, body: sourcePatchBody }, async ({ params, body }) => editSource(params.id, body));
+export const PATCH = route(
+  { role: "admin", params: sourceParams, body: sourcePatchBody },
+  async ({ params, body }) => editSource(params.id, body),
+);
 
 export const DELETE = route({ role: "admin", params: sourceParams }, async ({ params }) => {
   await removeSource(params.id);

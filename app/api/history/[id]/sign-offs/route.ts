@@ -3,7 +3,6 @@ import { signOffBody } from "@/lib/contracts/history";
 import { route } from "@/lib/http/route";
 import { signOffRun } from "@/lib/services/history/evidence";
 
-
 export const POST = route(
   { role: "operator", params: idParams("job"), body: signOffBody },
   async ({ params, body, actor }) => {

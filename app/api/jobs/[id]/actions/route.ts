@@ -5,7 +5,6 @@ import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { performJobAction } from "@/lib/services/actions/perform-job-action";
 
-
 export const POST = route(
   { role: "operator", params: idParams("job"), body: jobActionBody },
   async ({ request, params, body, actor }) => {
@@ -18,6 +17,8 @@ export const POST = route(
       idempotencyKey: key,
       actor,
     });
-    return Response.json(outcome.action, { status: actionHttpStatus(outcome.action.status, outcome.paramsRejected) });
+    return Response.json(outcome.action, {
+      status: actionHttpStatus(outcome.action.status, outcome.paramsRejected),
+    });
   },
 );

@@ -10,5 +10,10 @@ export const GET = route(
     params: idParams("job"),
     query: jobEventsQuery,
   },
-  async ({ params, query }) => listJobEvents(params.id, { before: query.before, limit: query.limit, severities: query.severity }),
+  async ({ params, query }) =>
+    listJobEvents(params.id, {
+      before: query.before,
+      limit: query.limit,
+      severities: query.severity,
+    }),
 );

@@ -10,5 +10,7 @@ export const GET = route(
     params: idParams("job"),
     query: jobLogQuery,
   },
-  async ({ params, query }) => ({ lines: await listJobLog(params.id, { q: query.q, afterSeq: query.after, limit: query.limit }) }),
+  async ({ params, query }) => ({
+    lines: await listJobLog(params.id, { q: query.q, afterSeq: query.after, limit: query.limit }),
+  }),
 );

@@ -5,7 +5,6 @@ import { requireIdempotencyKey } from "@/lib/http/idempotency-key";
 import { route } from "@/lib/http/route";
 import { launchOperation } from "@/lib/services/actions/launch-operation";
 
-
 export const POST = route(
   { role: "operator", params: idParams("source"), body: launchBody },
   async ({ request, params, body, actor }) => {
