@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { PAST_RUN_PHASES, toPastPhases } from "@/lib/data/baselines";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
 import { pollSource } from "@/lib/sync/poll-source";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
@@ -75,17 +76,7 @@ async function loadHistory(db: Db, sourceIds: string[]): Promise<HistoricRun[]> 
       drGroup: true,
       startedAt: true,
       endedAt: true,
-      phases: {
-        select: {
-          vendorKey: true,
-          parentKey: true,
-          lane: true,
-          name: true,
-          startedAt: true,
-          endedAt: true,
-        },
-        orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
-      },
+      phases: PAST_RUN_PHASES,
     },
   });
   const runs: HistoricRun[] = [];
@@ -97,7 +88,7 @@ async function loadHistory(db: Db, sourceIds: string[]): Promise<HistoricRun[]> 
       key: JSON.stringify([j.sourceId, j.type, j.policy, j.dataset, j.drGroup]),
       startedAt: j.startedAt,
       endedAt: j.endedAt,
-      phases: j.phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
+      phases: toPastPhases(j.phases),
     });
   }
   return runs;

@@ -2,6 +2,24 @@ import type { JobBaselineView } from "@/lib/contracts/jobs";
 import { getDb, type Tx } from "@/lib/db/client";
 import { buildBaselines, type PastRun } from "@/lib/domain/baselines";
 
+/** The phases of a past run as the estimator reads them (a Prisma `select` for `Job.phases`). */
+export const PAST_RUN_PHASES = {
+  select: {
+    vendorKey: true,
+    parentKey: true,
+    lane: true,
+    name: true,
+    startedAt: true,
+    endedAt: true,
+  },
+  orderBy: [{ depth: "asc" as const }, { sortOrder: "asc" as const }],
+};
+
+type PastPhaseRow = Omit<PastRun["phases"][number], "key"> & { vendorKey: string };
+
+export const toPastPhases = (phases: PastPhaseRow[]): PastRun["phases"] =>
+  phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p }));
+
 /** Recent runs say more about today's estate than old ones. */
 const RUNS_CONSIDERED = 20;
 
@@ -36,17 +54,7 @@ export async function listPastRuns(
     select: {
       startedAt: true,
       endedAt: true,
-      phases: {
-        select: {
-          vendorKey: true,
-          parentKey: true,
-          lane: true,
-          name: true,
-          startedAt: true,
-          endedAt: true,
-        },
-        orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
-      },
+      phases: PAST_RUN_PHASES,
     },
   });
   const runs: PastRun[] = [];
@@ -55,7 +63,7 @@ export async function listPastRuns(
     runs.push({
       startedAt: r.startedAt,
       endedAt: r.endedAt,
-      phases: r.phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
+      phases: toPastPhases(r.phases),
     });
   }
   return runs;
