@@ -1,48 +1,60 @@
 import type { RouteModuleExports } from "@/lib/openapi/route-modules";
-import * as r0 from "@/app/api/api-tokens/route";
-import * as r1 from "@/app/api/api-tokens/[id]/route";
-import * as r2 from "@/app/api/audit/route";
-import * as r3 from "@/app/api/audit/export/route";
-import * as r4 from "@/app/api/auth/[...all]/route";
-import * as r5 from "@/app/api/display-tokens/route";
-import * as r6 from "@/app/api/display-tokens/[id]/route";
-import * as r7 from "@/app/api/display-tokens/enter/route";
-import * as r8 from "@/app/api/health/route";
-import * as r9 from "@/app/api/history/route";
-import * as r10 from "@/app/api/history/[id]/route";
-import * as r11 from "@/app/api/history/[id]/sign-offs/route";
-import * as r12 from "@/app/api/history/export/route";
-import * as r13 from "@/app/api/history/summary/route";
-import * as r14 from "@/app/api/history/targets/route";
-import * as r15 from "@/app/api/history/targets/[id]/route";
-import * as r16 from "@/app/api/jobs/route";
-import * as r17 from "@/app/api/jobs/[id]/route";
-import * as r18 from "@/app/api/jobs/[id]/actions/route";
-import * as r19 from "@/app/api/jobs/[id]/baseline/route";
-import * as r20 from "@/app/api/jobs/[id]/events/route";
-import * as r21 from "@/app/api/jobs/[id]/log/route";
-import * as r22 from "@/app/api/jobs/counts/route";
-import * as r23 from "@/app/api/jobs/export/route";
-import * as r24 from "@/app/api/me/route";
-import * as r25 from "@/app/api/metrics/route";
-import * as r26 from "@/app/api/pairing/route";
-import * as r27 from "@/app/api/pairing/approve/route";
-import * as r28 from "@/app/api/pairing/claim/route";
-import * as r29 from "@/app/api/saved-views/route";
-import * as r30 from "@/app/api/saved-views/[id]/route";
-import * as r31 from "@/app/api/scheduled/route";
-import * as r32 from "@/app/api/sources/route";
-import * as r33 from "@/app/api/sources/[id]/route";
-import * as r34 from "@/app/api/sources/[id]/launch/route";
-import * as r35 from "@/app/api/sources/[id]/operations/route";
-import * as r36 from "@/app/api/sources/[id]/test/route";
-import * as r37 from "@/app/api/sources/test-connection/route";
-import * as r38 from "@/app/api/stream/route";
-import * as r39 from "@/app/api/timeline/route";
-import * as r40 from "@/app/api/users/route";
-import * as r41 from "@/app/api/users/[id]/route";
-import * as r42 from "@/app/api/users/[id]/password/route";
-import * as r43 from "@/app/api/wall/route";
+import * as r0 from "@/app/api/alerts/channels/route";
+import * as r1 from "@/app/api/alerts/channels/[id]/route";
+import * as r2 from "@/app/api/alerts/channels/[id]/test/route";
+import * as r3 from "@/app/api/alerts/deliveries/[id]/route";
+import * as r4 from "@/app/api/alerts/rules/route";
+import * as r5 from "@/app/api/alerts/rules/[id]/route";
+import * as r6 from "@/app/api/api-tokens/route";
+import * as r7 from "@/app/api/api-tokens/[id]/route";
+import * as r8 from "@/app/api/audit/route";
+import * as r9 from "@/app/api/audit/export/route";
+import * as r10 from "@/app/api/auth/[...all]/route";
+import * as r11 from "@/app/api/display-tokens/route";
+import * as r12 from "@/app/api/display-tokens/[id]/route";
+import * as r13 from "@/app/api/display-tokens/enter/route";
+import * as r14 from "@/app/api/health/route";
+import * as r15 from "@/app/api/history/route";
+import * as r16 from "@/app/api/history/[id]/route";
+import * as r17 from "@/app/api/history/[id]/sign-offs/route";
+import * as r18 from "@/app/api/history/export/route";
+import * as r19 from "@/app/api/history/rpo-targets/route";
+import * as r20 from "@/app/api/history/rpo-targets/[id]/route";
+import * as r21 from "@/app/api/history/summary/route";
+import * as r22 from "@/app/api/history/targets/route";
+import * as r23 from "@/app/api/history/targets/[id]/route";
+import * as r24 from "@/app/api/incidents/route";
+import * as r25 from "@/app/api/incidents/[id]/route";
+import * as r26 from "@/app/api/incidents/[id]/acknowledge/route";
+import * as r27 from "@/app/api/incidents/counts/route";
+import * as r28 from "@/app/api/jobs/route";
+import * as r29 from "@/app/api/jobs/[id]/route";
+import * as r30 from "@/app/api/jobs/[id]/actions/route";
+import * as r31 from "@/app/api/jobs/[id]/baseline/route";
+import * as r32 from "@/app/api/jobs/[id]/events/route";
+import * as r33 from "@/app/api/jobs/[id]/log/route";
+import * as r34 from "@/app/api/jobs/counts/route";
+import * as r35 from "@/app/api/jobs/export/route";
+import * as r36 from "@/app/api/me/route";
+import * as r37 from "@/app/api/metrics/route";
+import * as r38 from "@/app/api/pairing/route";
+import * as r39 from "@/app/api/pairing/approve/route";
+import * as r40 from "@/app/api/pairing/claim/route";
+import * as r41 from "@/app/api/saved-views/route";
+import * as r42 from "@/app/api/saved-views/[id]/route";
+import * as r43 from "@/app/api/scheduled/route";
+import * as r44 from "@/app/api/sources/route";
+import * as r45 from "@/app/api/sources/[id]/route";
+import * as r46 from "@/app/api/sources/[id]/launch/route";
+import * as r47 from "@/app/api/sources/[id]/operations/route";
+import * as r48 from "@/app/api/sources/[id]/test/route";
+import * as r49 from "@/app/api/sources/test-connection/route";
+import * as r50 from "@/app/api/stream/route";
+import * as r51 from "@/app/api/timeline/route";
+import * as r52 from "@/app/api/users/route";
+import * as r53 from "@/app/api/users/[id]/route";
+import * as r54 from "@/app/api/users/[id]/password/route";
+import * as r55 from "@/app/api/wall/route";
 
 /**
  * Every route module under app/api, by URL pattern: the OpenAPI document is built from the specs
@@ -50,48 +62,60 @@ import * as r43 from "@/app/api/wall/route";
  * left out. (This route itself is added by route.ts, which cannot import itself.)
  */
 export const ROUTE_MODULES: Record<string, RouteModuleExports> = {
-  "/api/api-tokens": r0,
-  "/api/api-tokens/[id]": r1,
-  "/api/audit": r2,
-  "/api/audit/export": r3,
-  "/api/auth/[...all]": r4,
-  "/api/display-tokens": r5,
-  "/api/display-tokens/[id]": r6,
-  "/api/display-tokens/enter": r7,
-  "/api/health": r8,
-  "/api/history": r9,
-  "/api/history/[id]": r10,
-  "/api/history/[id]/sign-offs": r11,
-  "/api/history/export": r12,
-  "/api/history/summary": r13,
-  "/api/history/targets": r14,
-  "/api/history/targets/[id]": r15,
-  "/api/jobs": r16,
-  "/api/jobs/[id]": r17,
-  "/api/jobs/[id]/actions": r18,
-  "/api/jobs/[id]/baseline": r19,
-  "/api/jobs/[id]/events": r20,
-  "/api/jobs/[id]/log": r21,
-  "/api/jobs/counts": r22,
-  "/api/jobs/export": r23,
-  "/api/me": r24,
-  "/api/metrics": r25,
-  "/api/pairing": r26,
-  "/api/pairing/approve": r27,
-  "/api/pairing/claim": r28,
-  "/api/saved-views": r29,
-  "/api/saved-views/[id]": r30,
-  "/api/scheduled": r31,
-  "/api/sources": r32,
-  "/api/sources/[id]": r33,
-  "/api/sources/[id]/launch": r34,
-  "/api/sources/[id]/operations": r35,
-  "/api/sources/[id]/test": r36,
-  "/api/sources/test-connection": r37,
-  "/api/stream": r38,
-  "/api/timeline": r39,
-  "/api/users": r40,
-  "/api/users/[id]": r41,
-  "/api/users/[id]/password": r42,
-  "/api/wall": r43,
+  "/api/alerts/channels": r0,
+  "/api/alerts/channels/[id]": r1,
+  "/api/alerts/channels/[id]/test": r2,
+  "/api/alerts/deliveries/[id]": r3,
+  "/api/alerts/rules": r4,
+  "/api/alerts/rules/[id]": r5,
+  "/api/api-tokens": r6,
+  "/api/api-tokens/[id]": r7,
+  "/api/audit": r8,
+  "/api/audit/export": r9,
+  "/api/auth/[...all]": r10,
+  "/api/display-tokens": r11,
+  "/api/display-tokens/[id]": r12,
+  "/api/display-tokens/enter": r13,
+  "/api/health": r14,
+  "/api/history": r15,
+  "/api/history/[id]": r16,
+  "/api/history/[id]/sign-offs": r17,
+  "/api/history/export": r18,
+  "/api/history/rpo-targets": r19,
+  "/api/history/rpo-targets/[id]": r20,
+  "/api/history/summary": r21,
+  "/api/history/targets": r22,
+  "/api/history/targets/[id]": r23,
+  "/api/incidents": r24,
+  "/api/incidents/[id]": r25,
+  "/api/incidents/[id]/acknowledge": r26,
+  "/api/incidents/counts": r27,
+  "/api/jobs": r28,
+  "/api/jobs/[id]": r29,
+  "/api/jobs/[id]/actions": r30,
+  "/api/jobs/[id]/baseline": r31,
+  "/api/jobs/[id]/events": r32,
+  "/api/jobs/[id]/log": r33,
+  "/api/jobs/counts": r34,
+  "/api/jobs/export": r35,
+  "/api/me": r36,
+  "/api/metrics": r37,
+  "/api/pairing": r38,
+  "/api/pairing/approve": r39,
+  "/api/pairing/claim": r40,
+  "/api/saved-views": r41,
+  "/api/saved-views/[id]": r42,
+  "/api/scheduled": r43,
+  "/api/sources": r44,
+  "/api/sources/[id]": r45,
+  "/api/sources/[id]/launch": r46,
+  "/api/sources/[id]/operations": r47,
+  "/api/sources/[id]/test": r48,
+  "/api/sources/test-connection": r49,
+  "/api/stream": r50,
+  "/api/timeline": r51,
+  "/api/users": r52,
+  "/api/users/[id]": r53,
+  "/api/users/[id]/password": r54,
+  "/api/wall": r55,
 };
