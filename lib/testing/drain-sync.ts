@@ -3,7 +3,8 @@ import type { JobRecord } from "@/lib/domain/model";
 
 /**
  * Calls a connector's listChanged until it has no more steps, as the sync does, and merges the
- * steps: the last report of each job, every quarantined record, the listing's present ids.
+ * steps: the last report of each job, every quarantined record, the listing's present ids and the
+ * latest schedule (a step lists the schedule only when it changed or is due).
  */
 export async function drainSync(
   connector: Pick<Connector, "listChanged">,
@@ -13,6 +14,7 @@ export async function drainSync(
   const jobs = new Map<string, JobRecord>();
   const quarantined = new Map<string, QuarantinedRecord>();
   let presentIds: string[] | undefined;
+  let scheduled: SyncBatch["scheduled"];
   let batch: SyncBatch;
   let steps = 0;
   let at = cursor;
@@ -23,6 +25,7 @@ export async function drainSync(
     for (const job of batch.jobs) jobs.set(job.vendorId, job);
     for (const q of batch.quarantined ?? []) quarantined.set(q.key, q);
     presentIds ??= batch.presentIds;
+    scheduled = batch.scheduled ?? scheduled;
     at = batch.cursor;
   } while (batch.more);
   return {
@@ -30,6 +33,7 @@ export async function drainSync(
     jobs: [...jobs.values()],
     quarantined: [...quarantined.values()],
     ...(presentIds ? { presentIds } : {}),
+    ...(scheduled ? { scheduled } : {}),
     more: false,
     steps,
   };

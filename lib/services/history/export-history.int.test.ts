@@ -14,6 +14,8 @@ const SMALL = 20_000;
 const LARGE = 200_000;
 const NOW = new Date("2026-11-30T12:00:00Z");
 const MB = 1024 * 1024;
+/** A window holding every generated job (the jobs list reads 30 days unless told otherwise). */
+const ALL_OF_IT = new Date(NOW.getTime() - 150 * 86_400_000).toISOString();
 
 let t: TestDatabase;
 const sourceIds: Record<"small" | "large", string> = { small: "", large: "" };
@@ -118,11 +120,11 @@ describe("CSV exports stream from the database", () => {
   it("the jobs export carries every job of the view, newest to oldest, with memory flat in the number of jobs", async () => {
     const vendorIdOf = (cells: string[]) => cells[5] ?? "";
     const small = await drain(
-      streamJobsCsv(jobListQuery.parse({ source: sourceIds.small }), t.db),
+      streamJobsCsv(jobListQuery.parse({ source: sourceIds.small, from: ALL_OF_IT }), t.db, NOW),
       vendorIdOf,
     );
     const large = await drain(
-      streamJobsCsv(jobListQuery.parse({ source: sourceIds.large }), t.db),
+      streamJobsCsv(jobListQuery.parse({ source: sourceIds.large, from: ALL_OF_IT }), t.db, NOW),
       vendorIdOf,
     );
     expect([small.lines, small.first, small.last]).toEqual([SMALL + 1, "f0", `f${SMALL - 1}`]);
