@@ -152,7 +152,6 @@ export async function startConnectorRig<K extends SourceKind>(
     handler,
     control: simulator.control,
     groundTruth: simulator.groundTruth,
-    clock,
   });
   const source = simulator.source(sim.url);
   const { options: optionOverrides, ...overrides } = opts.config ?? {};

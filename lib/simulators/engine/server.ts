@@ -1,5 +1,4 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { Clock } from "./clock";
 import type { AddressInfo } from "node:net";
 import { FaultInjector, faultSchema, type Fault } from "./faults";
 
@@ -29,11 +28,6 @@ export interface SimServerOptions {
   groundTruth?: () => unknown[];
   port?: number;
   host?: string;
-  /**
-   * The appliance's clock: its replies carry it in their Date header, as a real appliance's do
-   * (connectors read the server's time from there). Node's own header would be the host's time.
-   */
-  clock?: Clock;
 }
 
 export interface RunningSim {
@@ -66,7 +60,6 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
   const sockets = new Set<import("node:net").Socket>();
 
   const server: Server = createServer(async (req, res) => {
-    if (options.clock) res.setHeader("date", new Date(options.clock.now()).toUTCString());
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://sim.local");
