@@ -346,7 +346,7 @@ test.describe("failover history", () => {
     await page.getByTestId("export-csv").click();
     const csv = await readFile(await (await download).path(), "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]?.startsWith("id,vendor,source,vendor_id,category")).toBe(true);
+    expect(lines[0]?.startsWith("id,kind,sourceName,vendorId,category")).toBe(true);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(ids);
     for (const line of lines.slice(1)) expect(line).toContain(",succeeded,");
   });
