@@ -40,7 +40,7 @@ test("an admin makes someone an auditor, who reads every page, acts on nothing a
   // A run of its own to review: a Commvault DR test, synced.
   const vendorId = await startSimJob(request, "commvault", {
     type: "test-failover",
-    rtoMs: 5_000,
+    rtoMs: 20_000,
   });
   const job = await waitForJob(request, "commvault", vendorId);
 
