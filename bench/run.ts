@@ -4,7 +4,7 @@
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
  * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
- * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
+ * BENCH_ONLY=ingest only the sync ingest beside COPY, BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -24,6 +24,7 @@ const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
+const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -56,6 +57,20 @@ try {
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
+  if (ONLY_INGEST) {
+    console.log(
+      `sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`,
+    );
+    const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      syncIngest,
+    };
+    writeFileSync("bench/results-ingest.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-ingest.md", renderResults(results));
+    console.log("wrote bench/results-ingest.json and bench/RESULTS-ingest.md");
     process.exit(0);
   }
   if (ONLY_ETA) {
