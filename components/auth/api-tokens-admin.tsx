@@ -9,11 +9,9 @@ import {
   type CreatedApiToken,
 } from "@/lib/contracts/tokens";
 import { AdminSection } from "@/components/admin/admin-section";
+import { CreateForm, RowField } from "@/components/admin/create-form";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import { INPUT } from "@/components/ui/form-styles";
-import { Button } from "@/components/ui/button";
-import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { TokenTable, when } from "./token-table";
 import { useApiTokenMutations, useApiTokens } from "./use-api-tokens";
 
@@ -36,7 +34,7 @@ export function ApiTokensAdmin() {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   // One clock reading per render keeps every row's status consistent.
   const [now] = useState(() => Date.now());
-  const form = useFormSubmit(async (data) => {
+  const send = async (data: FormData) => {
     const parsed = newApiTokenBody.safeParse({
       name: data.get("name"),
       scope: data.get("scope"),
@@ -47,7 +45,7 @@ export function ApiTokensAdmin() {
         parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
       );
     setCreated(await create.mutateAsync(parsed.data));
-  }, "Could not create the token.");
+  };
 
   return (
     <AdminSection
@@ -78,13 +76,14 @@ export function ApiTokensAdmin() {
         revoke={revoke}
         revokeWarning="Scripts using it are refused at once."
       />
-      <form
-        onSubmit={form.onSubmit}
-        className="flex flex-wrap items-end gap-2"
-        aria-label="Create an API token"
+      <CreateForm
+        label="Create an API token"
+        submitText="Create token"
+        send={send}
+        failure="Could not create the token."
+        pending={create.isPending}
       >
-        <label className="flex flex-col text-xs">
-          Name
+        <RowField label="Name">
           <input
             name="name"
             required
@@ -92,9 +91,8 @@ export function ApiTokensAdmin() {
             placeholder="nightly report script"
             className={INPUT}
           />
-        </label>
-        <label className="flex flex-col text-xs">
-          Scope
+        </RowField>
+        <RowField label="Scope">
           <select name="scope" defaultValue="viewer" className={INPUT}>
             {API_TOKEN_SCOPES.map((s) => (
               <option key={s} value={s}>
@@ -102,9 +100,8 @@ export function ApiTokensAdmin() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-xs">
-          Expires in (days)
+        </RowField>
+        <RowField label="Expires in (days)">
           <input
             name="expiresInDays"
             type="number"
@@ -114,12 +111,8 @@ export function ApiTokensAdmin() {
             defaultValue={90}
             className={INPUT}
           />
-        </label>
-        <Button type="submit" disabled={create.isPending} variant="primary">
-          Create token
-        </Button>
-      </form>
-      <ErrorAlert message={form.error} />
+        </RowField>
+      </CreateForm>
     </AdminSection>
   );
 }

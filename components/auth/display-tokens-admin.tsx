@@ -3,11 +3,9 @@
 import { useState } from "react";
 import type { CreatedDisplayToken } from "@/lib/contracts/auth";
 import { AdminSection } from "@/components/admin/admin-section";
+import { CreateForm, RowField } from "@/components/admin/create-form";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import { INPUT } from "@/components/ui/form-styles";
-import { Button } from "@/components/ui/button";
-import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { TokenTable, when } from "./token-table";
 import { useDisplayTokenMutations, useDisplayTokens } from "./use-display-tokens";
 
@@ -15,10 +13,8 @@ export function DisplayTokensAdmin() {
   const tokens = useDisplayTokens();
   const { create, revoke } = useDisplayTokenMutations();
   const [created, setCreated] = useState<CreatedDisplayToken | null>(null);
-  const form = useFormSubmit(
-    async (data) => setCreated(await create.mutateAsync(String(data.get("name") ?? ""))),
-    "Could not create the token.",
-  );
+  const send = async (data: FormData) =>
+    setCreated(await create.mutateAsync(String(data.get("name") ?? "")));
 
   return (
     <AdminSection
@@ -35,13 +31,14 @@ export function DisplayTokensAdmin() {
         revoke={revoke}
         revokeWarning="Screens using it stop updating at once."
       />
-      <form
-        onSubmit={form.onSubmit}
-        className="flex items-end gap-2"
-        aria-label="Create a display token"
+      <CreateForm
+        label="Create a display token"
+        submitText="Create token"
+        send={send}
+        failure="Could not create the token."
+        pending={create.isPending}
       >
-        <label className="flex flex-col text-xs">
-          Screen name
+        <RowField label="Screen name">
           <input
             name="name"
             required
@@ -49,12 +46,8 @@ export function DisplayTokensAdmin() {
             placeholder="NOC wall, 2nd floor"
             className={INPUT}
           />
-        </label>
-        <Button type="submit" disabled={create.isPending} variant="primary">
-          Create token
-        </Button>
-      </form>
-      <ErrorAlert message={form.error} />
+        </RowField>
+      </CreateForm>
     </AdminSection>
   );
 }

@@ -3,12 +3,11 @@
 import { useState } from "react";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { AdminSection } from "@/components/admin/admin-section";
+import { CreateForm, RowField } from "@/components/admin/create-form";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import { INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { useUserMutations, useUsers } from "./use-users";
 
 const ROLE_HELP: Record<Role, string> = {
@@ -44,16 +43,13 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
     setOneTime({ email: user.email, password });
   }
 
-  const form = useFormSubmit(
-    (data) =>
-      create.mutateAsync({
-        name: String(data.get("name") ?? ""),
-        email: String(data.get("email") ?? ""),
-        password: String(data.get("password") ?? ""),
-        role: ROLES.find((r) => r === data.get("role")) ?? "viewer",
-      }),
-    "Could not add the user.",
-  );
+  const send = (data: FormData) =>
+    create.mutateAsync({
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      role: ROLES.find((r) => r === data.get("role")) ?? "viewer",
+    });
 
   return (
     <AdminSection headingId="users-heading" title="People" error={users.error ?? rowError}>
@@ -143,21 +139,20 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
           },
         ]}
       />
-      <form
-        onSubmit={form.onSubmit}
-        className="flex flex-wrap items-end gap-2"
-        aria-label="Add a user"
+      <CreateForm
+        label="Add a user"
+        submitText="Add user"
+        send={send}
+        failure="Could not add the user."
+        pending={create.isPending}
       >
-        <label className="flex flex-col text-xs">
-          Name
+        <RowField label="Name">
           <input name="name" required className={INPUT} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Email
+        </RowField>
+        <RowField label="Email">
           <input name="email" type="email" required className={INPUT} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Initial password
+        </RowField>
+        <RowField label="Initial password">
           <input
             name="password"
             type="password"
@@ -166,9 +161,8 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
             autoComplete="new-password"
             className={INPUT}
           />
-        </label>
-        <label className="flex flex-col text-xs">
-          Role
+        </RowField>
+        <RowField label="Role">
           <select name="role" defaultValue="viewer" className={INPUT}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -176,12 +170,8 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
               </option>
             ))}
           </select>
-        </label>
-        <Button type="submit" disabled={create.isPending} variant="primary">
-          Add user
-        </Button>
-      </form>
-      <ErrorAlert message={form.error} />
+        </RowField>
+      </CreateForm>
     </AdminSection>
   );
 }
