@@ -1,9 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ALERT_CHANNEL_KINDS, type AlertChannelKind } from "@/lib/contracts/alerts";
-import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { AdminSection } from "@/components/admin/admin-section";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { DeliveryLog } from "@/components/incidents/incident-detail";
 import { useChannelMutations, useChannels, useDelivery } from "./use-alerts";
 
@@ -48,58 +52,35 @@ export function ChannelsAdmin() {
   const channels = useChannels();
   const { create, remove, test } = useChannelMutations();
   const [kind, setKind] = useState<AlertChannelKind>("webhook");
-  const [formError, setFormError] = useState<string | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const delivery = useDelivery(testing);
 
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    setFormError(null);
-    try {
-      await create.mutateAsync(channelBody(kind, new FormData(el)));
-      el.reset();
-    } catch (err) {
-      setFormError(err instanceof Error ? err.message : "Could not save the channel.");
-    }
-  }
+  const form = useFormSubmit(
+    (data) => create.mutateAsync(channelBody(kind, data)),
+    "Could not save the channel.",
+  );
 
   return (
-    <section aria-labelledby="channels-heading" className="flex flex-col gap-3">
-      <h2 id="channels-heading" className="text-lg font-semibold">
-        Channels
-      </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Webhook URLs, signing keys and passwords are sealed when saved and never shown again.
-      </p>
-      {(channels.error ?? remove.error ?? test.error) && (
-        <p role="alert" className={ERROR}>
-          {(channels.error ?? remove.error ?? test.error)?.message}
-        </p>
-      )}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Goes to</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {channels.data?.map((c) => (
-            <tr key={c.id} data-testid="alert-channel">
-              <td>
-                <bdi>{c.name}</bdi>
-              </td>
-              <td>{KIND_LABEL[c.kind]}</td>
-              <td>
-                <bdi>{c.target}</bdi>
-              </td>
-              <td className="flex gap-3">
-                <button
-                  type="button"
-                  className="text-sm text-sky-700 hover:underline dark:text-sky-300"
+    <AdminSection
+      headingId="channels-heading"
+      title="Channels"
+      intro="Webhook URLs, signing keys and passwords are sealed when saved and never shown again."
+      error={channels.error ?? remove.error ?? test.error}
+    >
+      <DataTable
+        rows={channels.data ?? []}
+        rowKey={(c) => c.id}
+        rowProps={() => ({ "data-testid": "alert-channel" })}
+        columns={[
+          { header: "Name", cell: (c) => <bdi>{c.name}</bdi> },
+          { header: "Kind", cell: (c) => KIND_LABEL[c.kind] },
+          { header: "Goes to", cell: (c) => <bdi>{c.target}</bdi> },
+          {
+            header: "",
+            cell: (c) => (
+              <span className="flex gap-3">
+                <Button
+                  variant="link"
                   onClick={() =>
                     test
                       .mutateAsync(c.id)
@@ -108,19 +89,19 @@ export function ChannelsAdmin() {
                   }
                 >
                   Send test
-                </button>
+                </Button>
                 <Button variant="danger" onClick={() => remove.mutate(c.id)}>
                   Delete
                 </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+            ),
+          },
+        ]}
+      />
       {delivery.data && <DeliveryLog deliveries={[delivery.data]} />}
 
       <form
-        onSubmit={add}
+        onSubmit={form.onSubmit}
         aria-label="New channel"
         className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm"
       >
@@ -203,13 +184,9 @@ export function ChannelsAdmin() {
           <Button type="submit" variant="primary" disabled={create.isPending}>
             Add channel
           </Button>
-          {formError && (
-            <span role="alert" className={ERROR}>
-              {formError}
-            </span>
-          )}
+          <ErrorAlert message={form.error} />
         </div>
       </form>
-    </section>
+    </AdminSection>
   );
 }

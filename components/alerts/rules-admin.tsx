@@ -1,9 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ALERT_RULE_KINDS, type AlertRuleKind, type AlertRuleView } from "@/lib/contracts/alerts";
-import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { AdminSection } from "@/components/admin/admin-section";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { KIND_FIELDS, paramsFrom } from "./rule-fields";
 import { useChannels, useRuleMutations, useRules } from "./use-alerts";
 
@@ -13,35 +17,41 @@ const text = (form: FormData, key: string) => {
   return v === "" ? null : v;
 };
 
+/** A listed rule as the body that saves it again unchanged. */
+const ruleInput = (r: AlertRuleView) => ({
+  name: r.name,
+  kind: r.kind,
+  severity: r.severity,
+  enabled: r.enabled,
+  sourceId: r.sourceId,
+  vendor: r.vendor,
+  jobType: r.jobType,
+  namePattern: r.namePattern,
+  channelIds: r.channelIds,
+  params: r.params,
+});
+
 export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: string }> }) {
   const rules = useRules();
   const channels = useChannels();
   const { create, update, remove } = useRuleMutations();
   const [kind, setKind] = useState<AlertRuleKind>("job_failed");
-  const [formError, setFormError] = useState<string | null>(null);
 
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const form = new FormData(el);
-    setFormError(null);
-    try {
-      await create.mutateAsync({
-        name: String(form.get("name") ?? ""),
+  const form = useFormSubmit(
+    (data) =>
+      create.mutateAsync({
+        name: String(data.get("name") ?? ""),
         kind,
-        severity: String(form.get("severity") ?? "error"),
-        sourceId: text(form, "sourceId"),
-        vendor: text(form, "vendor"),
-        jobType: text(form, "jobType"),
-        namePattern: text(form, "namePattern"),
-        channelIds: form.getAll("channelIds").map(String),
-        params: paramsFrom(kind, form),
-      });
-      el.reset();
-    } catch (err) {
-      setFormError(err instanceof Error ? err.message : "Could not save the rule.");
-    }
-  }
+        severity: String(data.get("severity") ?? "error"),
+        sourceId: text(data, "sourceId"),
+        vendor: text(data, "vendor"),
+        jobType: text(data, "jobType"),
+        namePattern: text(data, "namePattern"),
+        channelIds: data.getAll("channelIds").map(String),
+        params: paramsFrom(kind, data),
+      }),
+    "Could not save the rule.",
+  );
 
   const sourceName = (id: string | null) =>
     id ? (sources.find((s) => s.id === id)?.name ?? id) : null;
@@ -50,73 +60,46 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
     "everything";
 
   return (
-    <section aria-labelledby="rules-heading" className="flex flex-col gap-3">
-      <h2 id="rules-heading" className="text-lg font-semibold">
-        Alert rules
-      </h2>
-      {(rules.error ?? update.error ?? remove.error) && (
-        <p role="alert" className={ERROR}>
-          {(rules.error ?? update.error ?? remove.error)?.message}
-        </p>
-      )}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Scope</th>
-            <th>Open incidents</th>
-            <th>Enabled</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rules.data?.map((r) => (
-            <tr key={r.id} data-testid="alert-rule">
-              <td>
-                <bdi>{r.name}</bdi>
-              </td>
-              <td>{KIND_FIELDS[r.kind].label}</td>
-              <td>
-                <bdi>{scope(r)}</bdi>
-              </td>
-              <td>{r.openIncidents}</td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Enable ${r.name}`}
-                  checked={r.enabled}
-                  onChange={(e) =>
-                    update.mutate({
-                      id: r.id,
-                      body: {
-                        name: r.name,
-                        kind: r.kind,
-                        severity: r.severity,
-                        enabled: e.target.checked,
-                        sourceId: r.sourceId,
-                        vendor: r.vendor,
-                        jobType: r.jobType,
-                        namePattern: r.namePattern,
-                        channelIds: r.channelIds,
-                        params: r.params,
-                      },
-                    })
-                  }
-                />
-              </td>
-              <td>
-                <Button variant="danger" onClick={() => remove.mutate(r.id)}>
-                  Delete
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <AdminSection
+      headingId="rules-heading"
+      title="Alert rules"
+      error={rules.error ?? update.error ?? remove.error}
+    >
+      <DataTable
+        rows={rules.data ?? []}
+        rowKey={(r) => r.id}
+        rowProps={() => ({ "data-testid": "alert-rule" })}
+        columns={[
+          { header: "Name", cell: (r) => <bdi>{r.name}</bdi> },
+          { header: "Kind", cell: (r) => KIND_FIELDS[r.kind].label },
+          { header: "Scope", cell: (r) => <bdi>{scope(r)}</bdi> },
+          { header: "Open incidents", cell: (r) => r.openIncidents },
+          {
+            header: "Enabled",
+            cell: (r) => (
+              <input
+                type="checkbox"
+                aria-label={`Enable ${r.name}`}
+                checked={r.enabled}
+                onChange={(e) =>
+                  update.mutate({ id: r.id, body: { ...ruleInput(r), enabled: e.target.checked } })
+                }
+              />
+            ),
+          },
+          {
+            header: "",
+            cell: (r) => (
+              <Button variant="danger" onClick={() => remove.mutate(r.id)}>
+                Delete
+              </Button>
+            ),
+          },
+        ]}
+      />
 
       <form
-        onSubmit={add}
+        onSubmit={form.onSubmit}
         aria-label="New alert rule"
         className="grid max-w-3xl grid-cols-[max-content_1fr] items-center gap-x-3 gap-y-2 text-sm"
       >
@@ -208,14 +191,10 @@ export function RulesAdmin({ sources }: { sources: Array<{ id: string; name: str
           <Button type="submit" variant="primary" disabled={create.isPending}>
             Add rule
           </Button>
-          {formError && (
-            <span role="alert" className={ERROR}>
-              {formError}
-            </span>
-          )}
+          <ErrorAlert message={form.error} />
         </div>
       </form>
-    </section>
+    </AdminSection>
   );
 }
 

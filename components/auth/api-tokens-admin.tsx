@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import {
   API_TOKEN_SCOPES,
   MAX_API_TOKEN_DAYS,
@@ -8,12 +8,12 @@ import {
   type ApiTokenRow,
   type CreatedApiToken,
 } from "@/lib/contracts/tokens";
-import { ERROR, INPUT } from "@/components/ui/form-styles";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
+import { AdminSection } from "@/components/admin/admin-section";
+import { CreateForm, RowField } from "@/components/admin/create-form";
+import { OneTimeSecret } from "@/components/admin/one-time-secret";
+import { INPUT } from "@/components/ui/form-styles";
+import { TokenTable, when } from "./token-table";
 import { useApiTokenMutations, useApiTokens } from "./use-api-tokens";
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
 const SCOPE_HELP: Record<(typeof API_TOKEN_SCOPES)[number], string> = {
   viewer: "viewer: reads jobs, history and exports",
@@ -32,92 +32,58 @@ export function ApiTokensAdmin() {
   const tokens = useApiTokens();
   const { create, revoke } = useApiTokenMutations();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   // One clock reading per render keeps every row's status consistent.
   const [now] = useState(() => Date.now());
-
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const form = new FormData(el);
-    setFormError(null);
+  const send = async (data: FormData) => {
     const parsed = newApiTokenBody.safeParse({
-      name: form.get("name"),
-      scope: form.get("scope"),
-      expiresInDays: Number(form.get("expiresInDays")),
+      name: data.get("name"),
+      scope: data.get("scope"),
+      expiresInDays: Number(data.get("expiresInDays")),
     });
-    if (!parsed.success) {
-      setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      return;
-    }
-    try {
-      setCreated(await create.mutateAsync(parsed.data));
-      el.reset();
-    } catch (err) {
-      setFormError(err instanceof Error ? err.message : "Could not create the token.");
-    }
-  }
+    if (!parsed.success)
+      throw new Error(
+        parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      );
+    setCreated(await create.mutateAsync(parsed.data));
+  };
 
   return (
-    <section aria-labelledby="api-tokens-heading" className="flex max-w-5xl flex-col gap-3">
-      <h2 id="api-tokens-heading" className="text-lg font-semibold">
-        Tokens for scripts
-      </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Send as <code>Authorization: Bearer jda_…</code>. A token never has more rights than the
-        admin who made it, expires on its date, and is shown once, when it is created.
-      </p>
-      {created && <NewToken created={created} onDone={() => setCreated(null)} />}
-      {(tokens.error ?? revoke.error) && (
-        <p role="alert" className={ERROR}>
-          {(tokens.error ?? revoke.error)?.message}
-        </p>
+    <AdminSection
+      headingId="api-tokens-heading"
+      title="Tokens for scripts"
+      className="max-w-5xl"
+      intro={
+        <>
+          Send as <code>Authorization: Bearer jda_…</code>. A token never has more rights than the
+          admin who made it, expires on its date, and is shown once, when it is created.
+        </>
+      }
+      error={tokens.error ?? revoke.error}
+    >
+      {created && (
+        <OneTimeSecret
+          title={`Token for “${created.name}” (${created.scope}). Copy it now: Jobdeck keeps only a hash and cannot show it again.`}
+          secret={created.token}
+          testId="new-api-token"
+          onDone={() => setCreated(null)}
+        />
       )}
-      <DataTable
-        rows={tokens.data ?? []}
-        rowKey={(token) => token.id}
-        rowProps={() => ({ "data-testid": "api-token-row" })}
-        columns={[
-          { header: "Name", cell: (token) => token.name },
-          { header: "Scope", cell: (token) => token.scope },
-          {
-            header: "Created",
-            cell: (token) => (
-              <>
-                {when(token.createdAt)}
-                <span className="text-slate-500"> by {token.createdBy.name}</span>
-              </>
-            ),
-          },
-          { header: "Last used", cell: (token) => when(token.lastUsedAt) },
-          { header: "Status", cell: (token) => status(token, now) },
-          {
-            header: "",
-            className: "text-right",
-            cell: (token) =>
-              !token.revokedAt && (
-                <Button
-                  variant="danger"
-                  disabled={revoke.isPending}
-                  onClick={() =>
-                    window.confirm(
-                      `Revoke "${token.name}"? Scripts using it are refused at once.`,
-                    ) && revoke.mutate(token.id)
-                  }
-                >
-                  Revoke
-                </Button>
-              ),
-          },
-        ]}
+      <TokenTable
+        tokens={tokens.data ?? []}
+        rowTestId="api-token-row"
+        kindColumns={[{ header: "Scope", cell: (token) => token.scope }]}
+        status={(token) => status(token, now)}
+        revoke={revoke}
+        revokeWarning="Scripts using it are refused at once."
       />
-      <form
-        onSubmit={add}
-        className="flex flex-wrap items-end gap-2"
-        aria-label="Create an API token"
+      <CreateForm
+        label="Create an API token"
+        submitText="Create token"
+        send={send}
+        failure="Could not create the token."
+        pending={create.isPending}
       >
-        <label className="flex flex-col text-xs">
-          Name
+        <RowField label="Name">
           <input
             name="name"
             required
@@ -125,9 +91,8 @@ export function ApiTokensAdmin() {
             placeholder="nightly report script"
             className={INPUT}
           />
-        </label>
-        <label className="flex flex-col text-xs">
-          Scope
+        </RowField>
+        <RowField label="Scope">
           <select name="scope" defaultValue="viewer" className={INPUT}>
             {API_TOKEN_SCOPES.map((s) => (
               <option key={s} value={s}>
@@ -135,9 +100,8 @@ export function ApiTokensAdmin() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-xs">
-          Expires in (days)
+        </RowField>
+        <RowField label="Expires in (days)">
           <input
             name="expiresInDays"
             type="number"
@@ -147,39 +111,8 @@ export function ApiTokensAdmin() {
             defaultValue={90}
             className={INPUT}
           />
-        </label>
-        <Button type="submit" disabled={create.isPending} variant="primary">
-          Create token
-        </Button>
-      </form>
-      {formError && (
-        <p role="alert" className={ERROR}>
-          {formError}
-        </p>
-      )}
-    </section>
-  );
-}
-
-function NewToken({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
-  return (
-    <div
-      role="status"
-      className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
-    >
-      <p className="font-medium">
-        Token for “{created.name}” ({created.scope}). Copy it now: Jobdeck keeps only a hash and
-        cannot show it again.
-      </p>
-      <code
-        data-testid="new-api-token"
-        className="rounded bg-white px-2 py-1 break-all dark:bg-slate-900"
-      >
-        {created.token}
-      </code>
-      <button type="button" onClick={onDone} className="self-start text-sm underline">
-        I have copied it
-      </button>
-    </div>
+        </RowField>
+      </CreateForm>
+    </AdminSection>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { AdminSection } from "@/components/admin/admin-section";
+import { CreateForm, RowField } from "@/components/admin/create-form";
+import { OneTimeSecret } from "@/components/admin/one-time-secret";
+import { INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { useUserMutations, useUsers } from "./use-users";
@@ -17,7 +20,6 @@ const ROLE_HELP: Record<Role, string> = {
 export function UsersAdmin({ selfId }: { selfId: string | null }) {
   const users = useUsers();
   const { create, setRole, remove, rename, resetPassword } = useUserMutations();
-  const [formError, setFormError] = useState<string | null>(null);
   // The one time a reset password exists outside its hash: shown until dismissed, never refetched.
   const [oneTime, setOneTime] = useState<{ email: string; password: string } | null>(null);
   const rowError = setRole.error ?? remove.error ?? rename.error ?? resetPassword.error;
@@ -42,52 +44,23 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
     setOneTime({ email: user.email, password });
   }
 
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const form = new FormData(el);
-    setFormError(null);
-    try {
-      await create.mutateAsync({
-        name: String(form.get("name") ?? ""),
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        role: ROLES.find((r) => r === form.get("role")) ?? "viewer",
-      });
-      el.reset();
-    } catch (err) {
-      setFormError(err instanceof Error ? err.message : "Could not add the user.");
-    }
-  }
+  const send = (data: FormData) =>
+    create.mutateAsync({
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      role: ROLES.find((r) => r === data.get("role")) ?? "viewer",
+    });
 
   return (
-    <section aria-labelledby="users-heading" className="flex flex-col gap-3">
-      <h2 id="users-heading" className="text-lg font-semibold">
-        People
-      </h2>
-      {users.error && <p className={ERROR}>{users.error.message}</p>}
-      {rowError && (
-        <p role="alert" className={ERROR}>
-          {rowError.message}
-        </p>
-      )}
+    <AdminSection headingId="users-heading" title="People" error={users.error ?? rowError}>
       {oneTime && (
-        <div
-          role="status"
-          data-testid="one-time-password"
-          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
-        >
-          New password for {oneTime.email}, shown this once:{" "}
-          <code className="font-mono select-all">{oneTime.password}</code>. Hand it over; they can
-          change it under Password after signing in.{" "}
-          <button
-            type="button"
-            onClick={() => setOneTime(null)}
-            className="text-sky-800 hover:underline dark:text-sky-300"
-          >
-            Done
-          </button>
-        </div>
+        <OneTimeSecret
+          title={`New password for ${oneTime.email}, shown this once. Hand it over; they can change it under Password after signing in.`}
+          secret={oneTime.password}
+          testId="one-time-password"
+          onDone={() => setOneTime(null)}
+        />
       )}
       <DataTable
         rows={users.data ?? []}
@@ -167,17 +140,20 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
           },
         ]}
       />
-      <form onSubmit={add} className="flex flex-wrap items-end gap-2" aria-label="Add a user">
-        <label className="flex flex-col text-xs">
-          Name
+      <CreateForm
+        label="Add a user"
+        submitText="Add user"
+        send={send}
+        failure="Could not add the user."
+        pending={create.isPending}
+      >
+        <RowField label="Name">
           <input name="name" required className={INPUT} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Email
+        </RowField>
+        <RowField label="Email">
           <input name="email" type="email" required className={INPUT} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Initial password
+        </RowField>
+        <RowField label="Initial password">
           <input
             name="password"
             type="password"
@@ -186,9 +162,8 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
             autoComplete="new-password"
             className={INPUT}
           />
-        </label>
-        <label className="flex flex-col text-xs">
-          Role
+        </RowField>
+        <RowField label="Role">
           <select name="role" defaultValue="viewer" className={INPUT}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -196,16 +171,8 @@ export function UsersAdmin({ selfId }: { selfId: string | null }) {
               </option>
             ))}
           </select>
-        </label>
-        <Button type="submit" disabled={create.isPending} variant="primary">
-          Add user
-        </Button>
-      </form>
-      {formError && (
-        <p role="alert" className={ERROR}>
-          {formError}
-        </p>
-      )}
-    </section>
+        </RowField>
+      </CreateForm>
+    </AdminSection>
   );
 }

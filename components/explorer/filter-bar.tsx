@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { JOBS_WINDOW } from "@/lib/contracts/time-window";
 import { JOB_STATES } from "@/lib/domain/job-state";
 import { SOURCE_KINDS, VENDOR_LABEL } from "@/lib/domain/source-kind";
+import { pill, TextFilter, ToggleGroup } from "./filter-controls";
 import { chipActive, QUICK_CHIPS, RANGES, type ExplorerView } from "./search-params";
 
 const RANGE_LABEL: Record<(typeof RANGES)[number], string> = {
@@ -18,9 +18,6 @@ const RANGE_LABEL: Record<(typeof RANGES)[number], string> = {
 
 const toggle = <T,>(list: T[], value: T) =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-
-const pill = (on: boolean) =>
-  `rounded-full border px-2.5 py-0.5 text-xs ${on ? "border-sky-700 bg-sky-700 text-white dark:border-sky-400 dark:bg-sky-400 dark:text-slate-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"}`;
 
 type Change = Partial<Omit<ExplorerView, "cursor" | "selected">>;
 
@@ -136,76 +133,5 @@ export function FilterBar({
         </div>
       )}
     </div>
-  );
-}
-
-/** Applies on Enter or when focus leaves, not per keystroke: one URL change (and one query) per edit. */
-/** A row of on/off pills for one multi-valued filter. */
-function ToggleGroup<T extends string>(props: {
-  legend: string;
-  label: string;
-  values: readonly T[];
-  selected: readonly T[];
-  text: (value: T) => string;
-  testId: (value: T) => string;
-  onToggle: (value: T) => void;
-}) {
-  return (
-    <fieldset className="flex flex-wrap items-center gap-1.5">
-      <legend className="sr-only">{props.legend}</legend>
-      <span
-        className="mr-1 text-xs font-medium text-slate-600 uppercase dark:text-slate-400"
-        aria-hidden
-      >
-        {props.label}
-      </span>
-      {props.values.map((value) => {
-        const on = props.selected.includes(value);
-        return (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={on}
-            className={pill(on)}
-            onClick={() => props.onToggle(value)}
-            data-testid={props.testId(value)}
-          >
-            {props.text(value)}
-          </button>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-function TextFilter({
-  label,
-  initial,
-  onApply,
-  testId,
-}: {
-  label: string;
-  initial: string;
-  onApply: (value: string) => void;
-  testId: string;
-}) {
-  const [value, setValue] = useState(initial);
-  const apply = () => {
-    if (value.trim() !== initial.trim()) onApply(value.trim());
-  };
-  return (
-    <input
-      type="search"
-      value={value}
-      aria-label={label}
-      placeholder={label}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={apply}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") apply();
-      }}
-      className="w-56 rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-950"
-      data-testid={testId}
-    />
   );
 }

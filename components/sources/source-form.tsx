@@ -1,18 +1,16 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
-import { ERROR, INPUT } from "@/components/ui/form-styles";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { INPUT } from "@/components/ui/form-styles";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/api/api-fetch";
 import { SOURCE_KINDS, VENDOR_LABEL, type SourceKind } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
-import {
-  bodyFromForm,
-  EMPTY_FORM,
-  formFromSource,
-  type SourceFormValues,
-  type TlsMode,
-} from "./form-values";
+import { bodyFromForm, EMPTY_FORM, formFromSource, type SourceFormValues } from "./form-values";
+import { ConnectionResult } from "./connection-result";
+import { Field } from "./field";
+import { TlsFields } from "./tls-fields";
 import { useConnectionTest, useSourceMutations } from "./use-sources";
 
 /** What each vendor calls its credential, so the label says which one to paste. */
@@ -167,43 +165,7 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
           />
         </Field>
       </div>
-      <fieldset className="flex flex-col gap-1 text-sm">
-        <legend className="text-xs">TLS</legend>
-        {(
-          [
-            ["verify", "Verify with the system's trusted CAs"],
-            ["ca", "Verify with this CA bundle"],
-            ["insecure", "Do not verify (insecure)"],
-          ] as Array<[TlsMode, string]>
-        ).map(([mode, label]) => (
-          <label key={mode} className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="tls"
-              checked={v.tlsMode === mode}
-              onChange={() => set("tlsMode", mode)}
-            />
-            {label}
-          </label>
-        ))}
-        {v.tlsMode === "insecure" && (
-          <p className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-            <span aria-hidden>⚠ </span>The appliance&apos;s certificate will not be checked; use
-            only on a trusted network.
-          </p>
-        )}
-        {v.tlsMode === "ca" && (
-          <Field label="CA bundle (PEM)" error={errors.tlsCaPem}>
-            <textarea
-              value={v.tlsCaPem}
-              onChange={(e) => set("tlsCaPem", e.target.value)}
-              rows={5}
-              placeholder="-----BEGIN CERTIFICATE-----"
-              className={`${INPUT} font-mono text-xs`}
-            />
-          </Field>
-        )}
-      </fieldset>
+      <TlsFields values={v} set={set} error={errors.tlsCaPem} />
       <Field label="Vendor options (JSON)" error={errors.options}>
         <textarea
           value={v.optionsJson}
@@ -221,24 +183,8 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
         />
         Enabled (polled by the sync worker)
       </label>
-      {test.data && (
-        <p
-          data-testid="test-result"
-          data-ok={test.data.ok}
-          role="status"
-          className={`rounded px-2 py-1 text-sm ${test.data.ok ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100"}`}
-        >
-          <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
-          {test.data.ok ? "Connected: " : "Failed: "}
-          {test.data.message}{" "}
-          <span className="text-xs opacity-75">({test.data.durationMs} ms)</span>
-        </p>
-      )}
-      {formError && (
-        <p role="alert" className={ERROR}>
-          {formError}
-        </p>
-      )}
+      {test.data && <ConnectionResult result={test.data} />}
+      <ErrorAlert message={formError} />
       <div className="flex gap-2">
         <Button type="button" onClick={runTest} disabled={test.isPending} variant="secondary">
           {test.isPending ? "Testing…" : "Test connection"}
@@ -251,26 +197,5 @@ export function SourceForm({ source, onDone }: { source: SourceView | null; onDo
         </button>
       </div>
     </form>
-  );
-}
-
-function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className="flex flex-col gap-0.5 text-xs">
-      {label}
-      {children}
-      {hint && <span className="text-slate-600 dark:text-slate-400">{hint}</span>}
-      {error && <span className={ERROR}>{error}</span>}
-    </label>
   );
 }

@@ -11,7 +11,9 @@ import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import type { SourceView } from "@/lib/contracts/sources";
 import { HealthBadge, InsecureBadge } from "./health-badge";
 import { SourceForm } from "./source-form";
-import { useConnectionTest, useSourceMutations, useSources } from "./use-sources";
+import { RowActions } from "./source-row-actions";
+import { SyncProgress } from "./sync-progress";
+import { useSourceMutations, useSources } from "./use-sources";
 
 /** Vendors whose connectors start work at the source level (Eyeglass failovers and readiness, DFM purge). */
 const LAUNCHABLE = new Set<SourceView["kind"]>(["eyeglass", "dfm"]);
@@ -129,111 +131,5 @@ export function SourcesAdmin() {
         ]}
       />
     </div>
-  );
-}
-
-/** History still being read, and vendor records that could not be read (reasons for admins). */
-function SyncProgress({ source, isAdmin }: { source: SourceView; isAdmin: boolean }) {
-  const { backfill, quarantined } = source;
-  return (
-    <>
-      {backfill && (
-        <p
-          className="mt-1 text-xs text-slate-600 dark:text-slate-400"
-          data-testid="backfill-progress"
-        >
-          backfilling history: {backfill.done.toLocaleString("en-US")} of ~
-          {backfill.total.toLocaleString("en-US")} jobs
-        </p>
-      )}
-      {quarantined.count > 0 && (
-        <details className="mt-1 text-xs" data-testid="quarantine">
-          <summary className="cursor-pointer text-amber-800 dark:text-amber-300">
-            {quarantined.count} {quarantined.count === 1 ? "record" : "records"} could not be read
-          </summary>
-          {isAdmin ? (
-            <ul className="mt-1 max-w-md space-y-1">
-              {quarantined.latest.map((q) => (
-                <li key={q.recordKey} data-testid="quarantined-record">
-                  <span className="font-medium">{q.recordKey}</span>: {q.reason}
-                  <pre className="mt-0.5 max-h-24 overflow-auto rounded bg-slate-100 p-1 break-all whitespace-pre-wrap dark:bg-slate-900">
-                    {q.raw}
-                  </pre>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="mt-1 text-slate-600 dark:text-slate-400">
-              An admin can see which records and why.
-            </p>
-          )}
-        </details>
-      )}
-    </>
-  );
-}
-
-interface RowActionProps {
-  source: SourceView;
-  onEdit: () => void;
-  onToggle: () => void;
-  onArchive: () => void;
-  onDelete: () => void;
-}
-
-function RowActions({ source, onEdit, onToggle, onArchive, onDelete }: RowActionProps) {
-  const test = useConnectionTest();
-  return (
-    <span className="inline-flex flex-col items-end gap-1">
-      <span className="inline-flex gap-3">
-        <Button
-          type="button"
-          onClick={() => test.mutate({ sourceId: source.id })}
-          disabled={test.isPending}
-          variant="link"
-        >
-          {test.isPending ? "Testing…" : "Test"}
-        </Button>
-        <Button type="button" onClick={onEdit} variant="link">
-          Edit
-        </Button>
-        <Button type="button" onClick={onToggle} variant="link">
-          {source.enabled ? "Disable" : "Enable"}
-        </Button>
-        <Button
-          type="button"
-          onClick={() =>
-            window.confirm(
-              `Archive ${source.name}? It stops being polled and leaves this list; its jobs and audit trail stay.`,
-            ) && onArchive()
-          }
-          variant="link"
-        >
-          Archive
-        </Button>
-        <Button
-          type="button"
-          onClick={() =>
-            window.confirm(
-              `Delete ${source.name}? Only a source with no jobs or audit history can be deleted; archive it otherwise.`,
-            ) && onDelete()
-          }
-          variant="danger"
-        >
-          Delete
-        </Button>
-      </span>
-      {test.data && (
-        <span
-          data-testid="row-test-result"
-          data-ok={test.data.ok}
-          className="max-w-xs text-left text-xs whitespace-normal"
-        >
-          <span aria-hidden>{test.data.ok ? "✓ " : "✕ "}</span>
-          {test.data.message}
-        </span>
-      )}
-      {test.error && <span className={ERROR}>{test.error.message}</span>}
-    </span>
   );
 }

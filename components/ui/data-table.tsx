@@ -1,5 +1,13 @@
 import type { ReactNode } from "react";
 
+/** A column the list can be ordered by; the caller keeps the order (in the URL) and fetches. */
+export interface ColumnSort {
+  active: boolean;
+  order: "asc" | "desc";
+  onSort: () => void;
+  testId?: string;
+}
+
 export interface Column<Row> {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
@@ -7,21 +15,22 @@ export interface Column<Row> {
   className?: string;
   /** Extra attributes of a cell (a title, data-* for tests). */
   cellProps?: (row: Row) => Record<string, string | undefined>;
+  /** Makes the header a button that orders the list by this column. */
+  sort?: ColumnSort;
 }
 
 type DataAttributes = { [name: `data-${string}`]: string | undefined };
 
 /**
  * The lists' one table: a header row, then a row per item with the same cell padding and rules
- * everywhere (jobs, history, audit, sources, users, display tokens). Sorting and paging stay with
- * the caller, which reads them from the URL and the server.
+ * everywhere (jobs, history, audit, sources, users, tokens, alert rules and channels). Sorting
+ * and paging stay with the caller, which reads them from the URL and the server.
  */
 export function DataTable<Row>({
   rows,
   columns,
   rowKey,
   rowProps,
-  header,
   testId,
 }: {
   rows: readonly Row[];
@@ -29,22 +38,25 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   /** Attributes of a row's <tr>: data-* for tests, aria-selected. */
   rowProps?: (row: Row) => DataAttributes & { "aria-selected"?: boolean };
-  /** A custom header row (sortable headers, a select-all box) in place of the column headers. */
-  header?: ReactNode;
   testId?: string;
 }) {
   return (
     <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
       <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-        {header ?? (
-          <tr className="border-b border-slate-200 dark:border-slate-700">
-            {columns.map((c, i) => (
-              <th key={i} className="py-1.5 pr-3 font-medium">
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        )}
+        <tr className="border-b border-slate-200 dark:border-slate-700">
+          {columns.map((c, i) => (
+            <th
+              key={i}
+              className="py-1.5 pr-3 font-medium"
+              aria-sort={
+                c.sort &&
+                (c.sort.active ? (c.sort.order === "asc" ? "ascending" : "descending") : "none")
+              }
+            >
+              {c.sort ? <SortButton sort={c.sort}>{c.header}</SortButton> : c.header}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
@@ -62,5 +74,21 @@ export function DataTable<Row>({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function SortButton({ sort, children }: { sort: ColumnSort; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      onClick={sort.onSort}
+      className="uppercase hover:text-slate-900 dark:hover:text-white"
+      data-testid={sort.testId}
+    >
+      {children}
+      <span aria-hidden className="ml-0.5">
+        {sort.active ? (sort.order === "asc" ? "▲" : "▼") : "↕"}
+      </span>
+    </button>
   );
 }

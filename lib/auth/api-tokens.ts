@@ -8,12 +8,10 @@ import type {
 } from "@/lib/contracts/tokens";
 import { roleAllows, type Role } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/domain/actor";
-import { apiTokenHashesEqual, generateApiToken, hashApiToken, isApiTokenFormat } from "./api-token";
+import { API_TOKEN, hashToken, lastUseIsStale, tokenHashesEqual } from "./token-kind";
 import { toRole } from "./role";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Scripts call often; recording every use would be a write per request.
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** What lists show: never the token or its hash. */
 const PUBLIC_FIELDS = {
@@ -69,13 +67,13 @@ export async function createApiToken(
   )
     return { ok: false, reason: "above-creator" };
   const creatorId = by.id;
-  const secret = generateApiToken();
+  const secret = API_TOKEN.generate();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {
         name: input.name,
         scope: input.scope,
-        tokenHash: hashApiToken(secret),
+        tokenHash: hashToken(secret),
         createdById: creatorId,
         expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
       },
@@ -150,16 +148,16 @@ export async function verifyApiToken(
   db: Tx = getDb(),
   now = Date.now(),
 ): Promise<ApiTokenVerdict> {
-  if (!isApiTokenFormat(token)) return { ok: false, reason: "unknown" };
-  const hash = hashApiToken(token);
+  if (!API_TOKEN.isFormat(token)) return { ok: false, reason: "unknown" };
+  const hash = hashToken(token);
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash },
     include: { createdBy: { select: { role: true } } },
   });
-  if (!row || !apiTokenHashesEqual(row.tokenHash, hash)) return { ok: false, reason: "unknown" };
+  if (!row || !tokenHashesEqual(row.tokenHash, hash)) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.expiresAt.getTime() <= now) return { ok: false, reason: "expired" };
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+  if (lastUseIsStale(row.lastUsedAt, now)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   const wanted = scopeRole(row.scope);

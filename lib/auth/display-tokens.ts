@@ -1,10 +1,5 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import {
-  displayTokenHashesEqual,
-  generateDisplayToken,
-  hashDisplayToken,
-  isDisplayTokenFormat,
-} from "./display-token";
+import { DISPLAY_TOKEN, hashToken, lastUseIsStale, tokenHashesEqual } from "./token-kind";
 
 /** What lists show: never the token or its hash. */
 const PUBLIC_FIELDS = {
@@ -16,18 +11,15 @@ const PUBLIC_FIELDS = {
   createdBy: { select: { name: true, email: true } },
 } as const;
 
-// A wall screen polls every few seconds; recording every use would be a write per poll.
-const LAST_USED_RESOLUTION_MS = 60_000;
-
 /** Creates a token; the returned `token` is the only time the secret exists outside the screen. */
 export async function createDisplayToken(
   name: string,
   createdById: string | null,
   db: Tx = getDb(),
 ) {
-  const token = generateDisplayToken();
+  const token = DISPLAY_TOKEN.generate();
   const row = await db.displayToken.create({
-    data: { name, tokenHash: hashDisplayToken(token), createdById },
+    data: { name, tokenHash: hashToken(token), createdById },
     select: PUBLIC_FIELDS,
   });
   return { ...row, token };
@@ -54,12 +46,12 @@ export async function findActiveDisplayToken(
   token: string,
   db: Tx = getDb(),
 ): Promise<{ id: string; name: string } | null> {
-  if (!isDisplayTokenFormat(token)) return null;
-  const hash = hashDisplayToken(token);
+  if (!DISPLAY_TOKEN.isFormat(token)) return null;
+  const hash = hashToken(token);
   const row = await db.displayToken.findUnique({ where: { tokenHash: hash } });
-  if (!row || row.revokedAt || !displayTokenHashesEqual(row.tokenHash, hash)) return null;
+  if (!row || row.revokedAt || !tokenHashesEqual(row.tokenHash, hash)) return null;
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+  if (lastUseIsStale(row.lastUsedAt, now)) {
     await db.displayToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   return { id: row.id, name: row.name };

@@ -1,31 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { keyId } from "@/lib/crypto/secret-box";
+import { describe, expect, it } from "vitest";
 import { openSourceSecret } from "@/lib/crypto/source-secret";
-import { resetEnvCache } from "@/lib/env";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { keyRotation } from "@/lib/testing/key-rotation";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { createSource, getSourceWithSecret, resealSourceSecrets } from "./sources";
 
-let t: TestDatabase;
-const oldKey = randomBytes(32).toString("base64");
-const newKey = randomBytes(32).toString("base64");
-
-function useKeys(current: string, previous: string[] = []) {
-  vi.stubEnv("JOBDECK_SECRET_KEY", current);
-  vi.stubEnv("JOBDECK_PREVIOUS_SECRET_KEYS", previous.join(","));
-  resetEnvCache();
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvCache();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = appTestDatabase();
+const { oldKey, newKey, useKeys, idOf } = keyRotation();
 
 describe("key rotation", () => {
   it("reseals every credential with the new key, reading old ones through the previous key", async () => {
@@ -45,7 +25,7 @@ describe("key rotation", () => {
       t.db,
     );
     const sealedA = (await getSourceWithSecret(a.id, t.db))?.secretEnc ?? "";
-    expect(sealedA.split(".")[1]).toBe(keyId(Buffer.from(oldKey, "base64")));
+    expect(sealedA.split(".")[1]).toBe(idOf(oldKey));
 
     useKeys(newKey);
     expect(() => openSourceSecret(sealedA, a.id)).toThrow(/neither JOBDECK_SECRET_KEY nor/);
@@ -63,7 +43,7 @@ describe("key rotation", () => {
       [b.id, "pass-b"],
     ] as const) {
       const sealed = (await getSourceWithSecret(id, t.db))?.secretEnc ?? "";
-      expect(sealed.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
+      expect(sealed.split(".")[1]).toBe(idOf(newKey));
       expect(openSourceSecret(sealed, id)).toBe(plain);
     }
   });

@@ -2,22 +2,19 @@ import { z } from "zod";
 import type { Actor } from "@/lib/domain/actor";
 import { resolveCaller } from "@/lib/auth/get-actor";
 import { displayTokenMayRead, metricsTokenMayRead } from "@/lib/auth/scopes";
-import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
 import { roleMayCall, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
-import { clientAddress } from "./client-ip";
-import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
+import { acquireHeavySlot, HEAVY_ROUTES, releaseWhenSent } from "./heavy-gate";
+import { parseWith, queryObject, readJson } from "./parse-input";
 import {
   asHttpError,
-  badRequest,
   errorResponse,
   forbidden,
-  HttpError,
   problemResponse,
   rejectedToken,
   unauthorized,
 } from "./problem";
-import { readBodyText } from "./read-body";
+import { assertSameOrigin, assertUnderRate } from "./request-guards";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -155,142 +152,4 @@ export interface DocumentedSpec {
   query?: z.ZodType;
   body?: z.ZodType;
   params?: z.ZodType;
-}
-
-/** Repeated keys (?state=running&state=failed) become arrays; single keys stay strings. */
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length === 1 ? (all[0] ?? "") : all;
-  }
-  return out;
-}
-
-function parseWith<S extends z.ZodType>(schema: S, data: unknown, where: string): z.infer<S> {
-  const result = schema.safeParse(data);
-  if (result.success) {
-    const bad = pathWithUnstorable(result.data);
-    // PostgreSQL text cannot hold U+0000 or a lone UTF-16 surrogate (JSON can): refuse them here rather than fail in the query.
-    if (bad !== null) {
-      const message = "must not contain a NUL character or an unpaired UTF-16 surrogate";
-      throw badRequest(`Invalid ${where}: ${bad || where} ${message}.`, [
-        { parameter: bad || where, message },
-      ]);
-    }
-    return result.data;
-  }
-  // Query and path parameters are named as the caller wrote them (`state`, not `state.0`).
-  const errors = result.error.issues.map((issue) => ({
-    parameter: issue.path.length
-      ? where === "body"
-        ? issue.path.join(".")
-        : String(issue.path[0])
-      : where,
-    message: issue.message,
-  }));
-  throw badRequest(
-    `Invalid ${where}: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}`,
-    errors,
-  );
-}
-
-async function readJson(request: Request, limit?: number): Promise<unknown> {
-  const text = await readBodyText(request, limit);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest("Request body is not valid JSON.", [
-      { parameter: "body", message: "is not valid JSON" },
-    ]);
-  }
-}
-
-/** Browsers send Origin on cross-site POSTs; a mismatch means another site is acting as the user. */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host =
-    request.headers.get("x-forwarded-host") ??
-    request.headers.get("host") ??
-    new URL(request.url).host;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw forbidden("Cross-origin request refused.");
-  }
-  if (originHost !== host) throw forbidden("Cross-origin request refused.");
-}
-
-async function assertUnderRate(
-  request: Request,
-  pathname: string,
-  perMinute: number,
-): Promise<void> {
-  await maybePruneThrottles();
-  const verdict = await hitThrottle(
-    `route:${request.method} ${pathname}:${clientAddress(request)}`,
-    perMinute,
-    60_000,
-  );
-  if (verdict.allowed) return;
-  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  throw new HttpError(
-    429,
-    "Too many requests",
-    `Too many requests from your network address. Wait ${seconds} seconds and try again.`,
-    undefined,
-    seconds,
-  );
-}
-
-/** A streamed export holds its slot until the last byte is sent (or the client goes away). */
-function releaseWhenSent(response: Response, release: () => void): Response {
-  if (!response.body) {
-    release();
-    return response;
-  }
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (err) {
-        release();
-        controller.error(err);
-      }
-    },
-    async cancel(reason) {
-      release();
-      await reader.cancel(reason);
-    },
-  });
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-/** The dotted path of the first string holding U+0000 in a parsed value ("" for the value itself), or null. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function pathWithUnstorable(value: unknown): string | null {
-  const stack: Array<[unknown, string, number]> = [[value, "", 0]];
-  while (stack.length) {
-    const [v, path, depth] = stack.pop() as [unknown, string, number];
-    if (typeof v === "string") {
-      if (UNSTORABLE.test(v)) return path;
-    } else if (v && typeof v === "object" && depth < 20 && !(v instanceof Date)) {
-      for (const [k, child] of Object.entries(v))
-        stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
-    }
-  }
-  return null;
 }

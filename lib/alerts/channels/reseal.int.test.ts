@@ -1,33 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { keyId } from "@/lib/crypto/secret-box";
-import { resetEnvCache } from "@/lib/env";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { keyRotation } from "@/lib/testing/key-rotation";
+import { appTestDatabase } from "@/lib/testing/test-db";
 import { saveChannel } from "../services/channels";
 import { testAdmin } from "../testing/workers";
 import { resealChannelSecrets } from "./reseal";
 import { openChannelSecret } from "./secret";
 
-let t: TestDatabase;
-const oldKey = randomBytes(32).toString("base64");
-const newKey = randomBytes(32).toString("base64");
-
-function useKeys(current: string, previous: string[] = []) {
-  vi.stubEnv("JOBDECK_SECRET_KEY", current);
-  vi.stubEnv("JOBDECK_PREVIOUS_SECRET_KEYS", previous.join(","));
-  resetEnvCache();
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvCache();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = appTestDatabase();
+const { oldKey, newKey, useKeys, idOf } = keyRotation();
 
 describe("alert channel secrets", () => {
   it("are sealed bound to their channel, never stored in clear, and resealed on key rotation", async () => {
@@ -54,7 +34,7 @@ describe("alert channel secrets", () => {
     useKeys(newKey, [oldKey]);
     expect(await resealChannelSecrets(t.db)).toEqual({ resealed: 1, current: 0 });
     const after = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
-    expect(after.secretEnc.split(".")[1]).toBe(keyId(Buffer.from(newKey, "base64")));
+    expect(after.secretEnc.split(".")[1]).toBe(idOf(newKey));
     useKeys(newKey);
     expect(openChannelSecret(after.secretEnc, after.id).url).toBe(
       "https://hooks.slack.example/services/T0/B0/secret-token",

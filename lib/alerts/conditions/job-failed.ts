@@ -1,18 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { RuleParams } from "@/lib/contracts/alerts";
-import { jobScopeSql, minutesMs, seriesSubject } from "../scope";
+import { minutesMs, seriesSubject } from "../scope";
 import type { Firing, RuleRow } from "../types";
+import { latestFinishedRunsSql, type SeriesJobRow } from "./latest-runs";
 
-interface Row {
-  id: string;
-  sourceId: string;
-  sourceName: string;
-  name: string;
-  type: string;
-  policy: string | null;
-  dataset: string | null;
-  drGroup: string | null;
+interface Row extends SeriesJobRow {
   state: string;
   endedAt: Date;
   message: string | null;
@@ -29,15 +22,9 @@ export async function jobFailed(
   now: Date,
 ): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
-  // Same-second ends are common (whole-second vendor times): the later start is the later run.
   const rows = await db.$queryRaw<Row[]>`
     SELECT * FROM (
-      SELECT DISTINCT ON (j."sourceId", j."type", j."policy", j."dataset", j."drGroup")
-        j."id", j."sourceId", s."name" AS "sourceName", j."name", j."type", j."policy", j."dataset", j."drGroup",
-        j."state"::text AS "state", j."endedAt", j."message"
-      FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
-      WHERE j."endedAt" > ${since} AND j."state" IN ('succeeded', 'partial', 'failed', 'aborted', 'canceled') AND ${jobScopeSql(rule)}
-      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."startedAt" DESC NULLS LAST, j."id" DESC
+      ${latestFinishedRunsSql(rule, since, Prisma.sql`j."state"::text AS "state", j."endedAt", j."message"`)}
     ) latest
     WHERE latest."state" IN (${Prisma.join(params.states)})`;
   return rows.map((r) => ({

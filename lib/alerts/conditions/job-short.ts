@@ -1,18 +1,12 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { RuleParams } from "@/lib/contracts/alerts";
-import { jobScopeSql, minutesMs, seriesSubject } from "../scope";
+import { minutesMs, seriesSubject } from "../scope";
 import { formatMinutes } from "./job-slow";
 import type { Firing, RuleRow } from "../types";
+import { latestFinishedRunsSql, type SeriesJobRow } from "./latest-runs";
 
-interface Row {
-  id: string;
-  sourceId: string;
-  sourceName: string;
-  name: string;
-  type: string;
-  policy: string | null;
-  dataset: string | null;
-  drGroup: string | null;
+interface Row extends SeriesJobRow {
   durationMs: number;
   bytesDone: bigint | null;
   runs: number;
@@ -35,17 +29,14 @@ export async function jobShort(
   now: Date,
 ): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
-  // Appliances report whole seconds, so two runs of a series often end in the same second: the one
-  // that started later is the later run (an id tie-break would pick either at random).
   const rows = await db.$queryRaw<Row[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (j."sourceId", j."type", j."policy", j."dataset", j."drGroup")
-        j."id", j."sourceId", s."name" AS "sourceName", j."name", j."type", j."policy", j."dataset", j."drGroup",
-        j."state", j."startedAt", j."endedAt", j."bytesDone"
-      FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
-      WHERE j."endedAt" > ${since} AND j."startedAt" IS NOT NULL
-        AND j."state" IN ('succeeded', 'partial', 'failed', 'aborted', 'canceled') AND ${jobScopeSql(rule)}
-      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."startedAt" DESC NULLS LAST, j."id" DESC
+      ${latestFinishedRunsSql(
+        rule,
+        since,
+        Prisma.sql`j."state", j."startedAt", j."endedAt", j."bytesDone"`,
+        Prisma.sql`j."startedAt" IS NOT NULL`,
+      )}
     )
     SELECT l."id", l."sourceId", l."sourceName", l."name", l."type", l."policy", l."dataset", l."drGroup", l."bytesDone",
       (EXTRACT(EPOCH FROM (l."endedAt" - l."startedAt")) * 1000)::float8 AS "durationMs",

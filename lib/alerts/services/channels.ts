@@ -7,15 +7,12 @@ import { getDb, type Db } from "@/lib/db/client";
 import { testNotice } from "../channels/notice";
 import { openChannelSecret, sealChannelSecret, type ChannelSecret } from "../channels/secret";
 import { enqueueDeliveries } from "../deliveries";
+import { checkNamedSave, deleteAudited, type NamedSaveRefusal } from "./admin-record";
 
 export type ChannelSaveResult =
   | { ok: true; channel: AlertChannelView }
-  | {
-      ok: false;
-      reason: "not-found" | "name-taken" | "secret-required" | "kind-changed";
-      detail: string;
-      parameter?: string;
-    };
+  | NamedSaveRefusal
+  | { ok: false; reason: "secret-required" | "kind-changed"; detail: string; parameter: string };
 
 /** Webhook URLs carry their own credential (Slack's and Teams' do): only the host is ever shown. */
 export function channelView(c: AlertChannel): AlertChannelView {
@@ -77,25 +74,21 @@ export async function saveChannel(
   db: Db = getDb(),
 ): Promise<ChannelSaveResult> {
   return db.$transaction(async (tx) => {
-    const before = id ? await tx.alertChannel.findUnique({ where: { id } }) : null;
-    if (id && !before) return { ok: false, reason: "not-found", detail: `No alert channel ${id}.` };
+    const checked = await checkNamedSave(
+      "channel",
+      id,
+      input.name,
+      (id) => tx.alertChannel.findUnique({ where: { id } }),
+      (where) => tx.alertChannel.findFirst({ where, select: { id: true } }),
+    );
+    if (!checked.ok) return checked;
+    const { before } = checked;
     if (before && before.kind !== input.kind)
       return {
         ok: false,
         reason: "kind-changed",
         detail: "A channel's kind cannot change; make a new channel.",
         parameter: "kind",
-      };
-    const clash = await tx.alertChannel.findFirst({
-      where: { name: input.name, ...(id ? { id: { not: id } } : {}) },
-      select: { id: true },
-    });
-    if (clash)
-      return {
-        ok: false,
-        reason: "name-taken",
-        detail: `Another channel is already called "${input.name}".`,
-        parameter: "name",
       };
     const { config, secret } = split(input);
     const channelId = id ?? randomUUID();
@@ -145,19 +138,17 @@ export async function saveChannel(
 }
 
 export async function deleteChannel(id: string, actor: Actor, db: Db = getDb()): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const channel = await tx.alertChannel.findUnique({ where: { id } });
-    if (!channel) return false;
-    await tx.alertChannel.delete({ where: { id } });
-    await recordAdminAction(
-      tx,
-      actor,
-      "delete-alert-channel",
-      { channelId: id, name: channel.name },
-      `Deleted ${channel.kind} channel "${channel.name}".`,
-    );
-    return true;
-  });
+  return deleteAudited(
+    db,
+    actor,
+    (tx) => tx.alertChannel.findUnique({ where: { id } }),
+    (tx) => tx.alertChannel.delete({ where: { id } }),
+    (channel) => ({
+      action: "delete-alert-channel",
+      params: { channelId: id, name: channel.name },
+      detail: `Deleted ${channel.kind} channel "${channel.name}".`,
+    }),
+  );
 }
 
 /** Queues a test message through the same delivery path (retries, log) as a real incident; returns the delivery's id. */

@@ -3,14 +3,12 @@ import type { Actor } from "@/lib/domain/actor";
 import type { AlertRuleInput, AlertRuleView } from "@/lib/contracts/alerts";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
+import { checkNamedSave, deleteAudited, type NamedSaveRefusal } from "./admin-record";
 
 export type RuleSaveResult =
   | { ok: true; rule: AlertRuleView }
-  | {
-      ok: false;
-      reason: "not-found" | "name-taken" | "unknown-channel" | "unknown-source";
-      detail: string;
-    };
+  | NamedSaveRefusal
+  | { ok: false; reason: "unknown-channel" | "unknown-source"; detail: string };
 
 const include = {
   channels: { select: { channelId: true } },
@@ -52,18 +50,14 @@ export async function saveRule(
   db: Db = getDb(),
 ): Promise<RuleSaveResult> {
   return db.$transaction(async (tx) => {
-    const before = id ? await tx.alertRule.findUnique({ where: { id } }) : null;
-    if (id && !before) return { ok: false, reason: "not-found", detail: `No alert rule ${id}.` };
-    const clash = await tx.alertRule.findFirst({
-      where: { name: input.name, ...(id ? { id: { not: id } } : {}) },
-      select: { id: true },
-    });
-    if (clash)
-      return {
-        ok: false,
-        reason: "name-taken",
-        detail: `Another rule is already called "${input.name}".`,
-      };
+    const checked = await checkNamedSave(
+      "rule",
+      id,
+      input.name,
+      (id) => tx.alertRule.findUnique({ where: { id }, select: { id: true } }),
+      (where) => tx.alertRule.findFirst({ where, select: { id: true } }),
+    );
+    if (!checked.ok) return checked;
     const channels = await tx.alertChannel.count({ where: { id: { in: input.channelIds } } });
     if (channels !== new Set(input.channelIds).size)
       return {
@@ -109,17 +103,15 @@ export async function saveRule(
 
 /** Removes a rule; its incidents stay (history), and unresolved ones resolve at the next evaluation. */
 export async function deleteRule(id: string, actor: Actor, db: Db = getDb()): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const rule = await tx.alertRule.findUnique({ where: { id } });
-    if (!rule) return false;
-    await tx.alertRule.delete({ where: { id } });
-    await recordAdminAction(
-      tx,
-      actor,
-      "delete-alert-rule",
-      { ruleId: id, name: rule.name },
-      `Deleted alert rule "${rule.name}".`,
-    );
-    return true;
-  });
+  return deleteAudited(
+    db,
+    actor,
+    (tx) => tx.alertRule.findUnique({ where: { id } }),
+    (tx) => tx.alertRule.delete({ where: { id } }),
+    (rule) => ({
+      action: "delete-alert-rule",
+      params: { ruleId: id, name: rule.name },
+      detail: `Deleted alert rule "${rule.name}".`,
+    }),
+  );
 }

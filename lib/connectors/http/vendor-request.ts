@@ -1,15 +1,15 @@
-import { Agent, errors as undiciErrors, request } from "undici";
+import { request } from "undici";
 import type { SourceConfig } from "../types";
 import {
   VendorError,
   VendorGarbledReplyError,
   VendorHttpError,
   VendorProtocolError,
-  VendorTimeoutError,
-  VendorUnreachableError,
 } from "../errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { limiterFor } from "./request-limit";
+import { agentFor } from "./tls-agents";
+import { pathOf, toVendorError } from "./transport-error";
 
 export interface VendorRequest {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -27,23 +27,6 @@ export interface VendorResponse {
   headers: Record<string, string>;
   text: string;
   url: string;
-}
-
-const agents = new Map<string, Agent>();
-
-/** One keep-alive pool per TLS setting, so a CA bundle or insecure flag applies only to its own source. */
-function agentFor(tls: SourceConfig["tls"]): Agent {
-  const key = `${tls.insecure}:${tls.caPem ?? ""}`;
-  let agent = agents.get(key);
-  if (!agent) {
-    agent = new Agent({
-      connect: { rejectUnauthorized: !tls.insecure, ...(tls.caPem ? { ca: tls.caPem } : {}) },
-      keepAliveTimeout: 10_000,
-      connections: 8,
-    });
-    agents.set(key, agent);
-  }
-  return agent;
 }
 
 /**
@@ -214,52 +197,4 @@ async function readCapped(
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function toVendorError(err: unknown, name: string, url: string, timedOut: boolean): VendorError {
-  if (err instanceof VendorError) return err;
-  const where = `${name}: ${pathOf(url)}`;
-  if (
-    timedOut ||
-    err instanceof undiciErrors.HeadersTimeoutError ||
-    err instanceof undiciErrors.BodyTimeoutError ||
-    err instanceof undiciErrors.ConnectTimeoutError
-  ) {
-    return new VendorTimeoutError(`${where} did not answer in time`);
-  }
-  const code =
-    (err as { code?: string; cause?: { code?: string } }).code ??
-    (err as { cause?: { code?: string } }).cause?.code;
-  if (err instanceof Error && err.name === "AbortError") {
-    return new VendorTimeoutError(`${where} request was cancelled`);
-  }
-  const reason = code ? describeCode(code) : err instanceof Error ? err.message : String(err);
-  return new VendorUnreachableError(`${where} unreachable: ${reason}`);
-}
-
-function describeCode(code: string): string {
-  switch (code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ENOTFOUND":
-      return "host not found";
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-      return "connection reset";
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-      return `TLS certificate not trusted (${code}); add the CA bundle or mark the source insecure`;
-    default:
-      return code;
-  }
-}
-
-/** The path only: query strings can carry session ids, and hosts are already in the source name. */
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return "(invalid url)";
-  }
 }

@@ -5,39 +5,14 @@ import type { QuarantinedRecord, SyncBatch, SyncCursor } from "@/lib/connectors/
 import type { JobRecord } from "@/lib/domain/model";
 import type { SppClient } from "./client";
 import { mapJobSession } from "./map";
-import {
-  jobSessionPageSchema,
-  jobSessionSchema,
-  logPageSchema,
-  progressPageSchema,
-  type JobSession,
-} from "./schemas";
+import { historyWindow, positionSchema, type Position } from "./history-window";
+import { jobSessionPageSchema, jobSessionSchema, type JobSession } from "./schemas";
+import { fetchSessionDetail, filter, sort } from "./session-queries";
 import { ACTIVE_SESSION_STATUSES } from "./state";
 
 /** Sessions that ended this close to the last one seen are listed again, in case the vendor recorded them late. */
 const OVERLAP_MS = 10 * 60_000;
 const DETAIL_CONCURRENCY = 4;
-
-/** Sessions of history given their full detail (progress and log) per step. */
-const STEP_DETAILS = 50;
-/**
- * Every log type SPP writes. Without a `type` filter SPP lists only INFO lines (sppmon's
- * get_job_log_details filters on type IN [...] for this reason), which would hide every warning and error.
- */
-const LOG_TYPES = ["INFO", "DEBUG", "WARN", "ERROR", "SUMMARY", "DETAIL"];
-
-/**
- * Where the history backfill goes on, as a keyset position rather than a list of ids (a year of an
- * appliance is ~44,000 sessions, ~700 KB of ids): sessions that started at or before `start`, less
- * those started exactly then that were already read (ties on the start time).
- */
-const positionSchema = z.object({
-  start: z.number(),
-  readAtStart: z.array(z.string()),
-  done: z.number().int(),
-  total: z.number().int(),
-});
-type Position = z.infer<typeof positionSchema>;
 
 const cursorSchema = z.object({
   /** Latest `end` (epoch ms) seen on a finished session. */
@@ -48,16 +23,6 @@ const cursorSchema = z.object({
   backfill: positionSchema.nullable(),
 });
 type SppCursor = z.infer<typeof cursorSchema>;
-
-const filter = (items: Array<{ property: string; value: unknown; op?: string }>) =>
-  JSON.stringify(items);
-const sort = (property: string, direction: "ASC" | "DESC") =>
-  JSON.stringify([{ property, direction }]);
-/** Newest first, ties in a fixed order, so a window never depends on how the server breaks them. */
-const NEWEST_FIRST = JSON.stringify([
-  { property: "start", direction: "DESC" },
-  { property: "id", direction: "DESC" },
-]);
 
 export class SppSync {
   constructor(
@@ -85,7 +50,7 @@ export class SppSync {
     let presentIds: string[] | undefined;
     let backfill: Position | null;
     if (!cursor) {
-      const window = await this.historyWindow(null, signal);
+      const window = await historyWindow(this.client, this.pageSize, null, signal);
       for (const s of read(window.sessions)) byId.set(s.id, s);
       backfill = window.next;
       // An appliance whose whole history fit in this step gave its whole inventory.
@@ -119,7 +84,7 @@ export class SppSync {
       }
       backfill = cursor.backfill;
       if (backfill) {
-        const window = await this.historyWindow(backfill, signal);
+        const window = await historyWindow(this.client, this.pageSize, backfill, signal);
         for (const s of read(window.sessions)) if (!byId.has(s.id)) byId.set(s.id, s);
         backfill = window.next;
         // History is all in: one listing says which sessions SPP still has (ids only are kept).
@@ -155,60 +120,11 @@ export class SppSync {
     };
   }
 
-  /**
-   * The next STEP_DETAILS sessions of history from `from` (null: the newest), raw, and the position
-   * after them (null once the listing's end is reached). Only `start <=` is filtered on (SPP's
-   * filter has no `<`); sessions at exactly the position's start already read are skipped here.
-   */
-  private async historyWindow(
-    from: Position | null,
-    signal?: AbortSignal,
-  ): Promise<{ sessions: unknown[]; next: Position | null }> {
-    const skip = new Set(from?.readAtStart ?? []);
-    const isFresh = (raw: unknown) => !skip.has(String(field("id")(raw)));
-    const query: Record<string, string> = { pageSize: String(this.pageSize), sort: NEWEST_FIRST };
-    if (from) query.filter = filter([{ property: "start", value: from.start, op: "<=" }]);
-    const listed = await this.client.getPages(
-      "/api/endeavour/jobsession",
-      query,
-      jobSessionPageSchema,
-      (page) => page.sessions,
-      "job session list",
-      (items) => items.filter(isFresh).length > STEP_DETAILS,
-      signal,
-    );
-    const fresh = listed.items.filter(isFresh);
-    const sessions = fresh.slice(0, STEP_DETAILS);
-    if (listed.complete && fresh.length <= STEP_DETAILS) return { sessions, next: null };
-    // The position moves to the last session taken that has a readable start (an unreadable one is quarantined).
-    const last = sessions.findLast((raw) => typeof field("start")(raw) === "number");
-    const done = (from?.done ?? 0) + sessions.length;
-    const total = from?.total ?? listed.total;
-    if (last === undefined) {
-      const ids = sessions.map((raw) => String(field("id")(raw)));
-      return {
-        sessions,
-        next: {
-          start: from?.start ?? Number.MAX_SAFE_INTEGER,
-          readAtStart: [...skip, ...ids],
-          done,
-          total,
-        },
-      };
-    }
-    const start = field("start")(last) as number;
-    const atStart = sessions
-      .filter((raw) => field("start")(raw) === start)
-      .map((raw) => String(field("id")(raw)));
-    const readAtStart = from && from.start === start ? [...from.readAtStart, ...atStart] : atStart;
-    return { sessions, next: { start, readAtStart, done, total } };
-  }
-
   private async detailOrQuarantine(
     session: JobSession,
     signal?: AbortSignal,
   ): Promise<{ job: JobRecord } | { bad: QuarantinedRecord }> {
-    const parts = await this.fetchDetail(session, signal);
+    const parts = await fetchSessionDetail(this.client, this.pageSize, session, signal);
     try {
       return { job: mapJobSession(parts) };
     } catch (err) {
@@ -224,7 +140,9 @@ export class SppSync {
 
   async getJob(vendorId: string, signal?: AbortSignal): Promise<JobRecord | null> {
     const session = await this.getSession(vendorId, signal);
-    return session ? mapJobSession(await this.fetchDetail(session, signal)) : null;
+    return session
+      ? mapJobSession(await fetchSessionDetail(this.client, this.pageSize, session, signal))
+      : null;
   }
 
   private listSessions(query: Record<string, string>, signal?: AbortSignal): Promise<unknown[]> {
@@ -250,40 +168,6 @@ export class SppSync {
       if (err instanceof VendorNotFoundError) return null;
       throw err;
     }
-  }
-
-  /** A session's resources (GET /api/progress by sessionId) and its job log of every type. */
-  private async fetchDetail(session: JobSession, signal?: AbortSignal) {
-    const [summaries, logs] = await Promise.all([
-      this.client.getAllPages(
-        "/api/progress",
-        {
-          pageSize: String(this.pageSize),
-          filter: filter([{ property: "sessionId", value: session.id, op: "=" }]),
-          sort: sort("id", "ASC"),
-        },
-        progressPageSchema,
-        (page) => page.summaries,
-        `progress of job session ${session.id}`,
-        signal,
-      ),
-      this.client.getAllPages(
-        "/api/endeavour/log/job",
-        {
-          pageSize: String(this.pageSize),
-          filter: filter([
-            { property: "jobsessionId", value: session.id, op: "=" },
-            { property: "type", value: LOG_TYPES, op: "IN" },
-          ]),
-          sort: sort("logTime", "ASC"),
-        },
-        logPageSchema,
-        (page) => page.logs,
-        `job log of session ${session.id}`,
-        signal,
-      ),
-    ]);
-    return { session, summaries, logs };
   }
 }
 
