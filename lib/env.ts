@@ -106,6 +106,8 @@ const schema = z
     JOBDECK_QUEUE_POLL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
     /** First retry of a failed alert delivery after this long, doubling with each attempt (capped at an hour). */
     JOBDECK_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** Raw vendor payloads of events are dropped after this many days; the events, jobs, phases and outcomes stay. */
+    JOBDECK_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
     /** Attempts per alert delivery before it is marked failed. */
     JOBDECK_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   })

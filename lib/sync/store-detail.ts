@@ -54,15 +54,16 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
     add(
       await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw)
-      SELECT t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
+      -- The table is partitioned by time, so its unique key includes "at": the first sighting of a key
+      -- (in the batch, then in the table) is the event, and the same key with another time is not a second one.
+      SELECT DISTINCT ON (t.job_id, t.key) t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
       FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => cleanKey(x.e.key))}::text[],
         ${events.map((x) => x.e.at.toISOString())}::timestamp(3)[], ${events.map((x) => x.e.severity)}::text[],
         ${events.map((x) => clean(x.e.type))}::text[], ${events.map((x) => clean(x.e.message))}::text[],
-        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[])
-        AS t(job_id, key, at, severity, type, message, raw)
-      -- The table is partitioned by time, so its unique key includes "at": the first sighting of a key
-      -- is the event, and a later report of the same key with another time is not a second one.
+        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[]) WITH ORDINALITY
+        AS t(job_id, key, at, severity, type, message, raw, n)
       WHERE NOT EXISTS (SELECT 1 FROM "JobEvent" e WHERE e."jobId" = t.job_id AND e."vendorKey" = t.key)
+      ORDER BY t.job_id, t.key, t.n
       ON CONFLICT ("jobId", "vendorKey", at) DO NOTHING
       RETURNING "jobId"`,
     );
