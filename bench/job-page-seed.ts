@@ -197,6 +197,7 @@ export async function seedBenchJob(db: Db, size: SeedSize): Promise<string> {
   await db.jobLogLine.createMany({
     data: Array.from({ length: size.logLines }, (_, i) => ({
       jobId: job.id,
+      jobSeenAt: job.firstSeenAt,
       seq: i,
       at: new Date(start + ((now - start) * i) / size.logLines),
       level: i % 50 === 0 ? "WARN" : "INFO",

@@ -43,6 +43,19 @@ export function renderResults(r: BenchResults): string {
       `| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`,
     );
   }
+  const ps = r.partitions;
+  if (ps) {
+    const at = `${n(ps.events)} events of ${n(ps.jobs)} jobs over ${ps.months} months (${ps.partitions} partitions)`;
+    for (const q of ps.reads)
+      lines.push(
+        `| ${q.what}, ${at} | partitioned p50 ${n(q.partitioned.p50Ms)} ms, p95 ${n(q.partitioned.p95Ms)} ms; unpartitioned p50 ${n(q.flat.p50Ms)} ms, p95 ${n(q.flat.p95Ms)} ms (${n(q.ratio)}×) |`,
+      );
+    const rt = ps.retention;
+    lines.push(
+      `| payload retention (${rt.days} days): ${n(rt.payloadsDropped)} raw payloads dropped | partitioned ${n(rt.partitionedSeconds)} s (then ${n(rt.partitionedAgainSeconds)} s with none left); unpartitioned ${n(rt.flatSeconds)} s (then ${n(rt.flatAgainSeconds)} s) |`,
+      `| partition upkeep round (3 months ahead, default partition checked) | ${n(ps.upkeepSeconds)} s |`,
+    );
+  }
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");

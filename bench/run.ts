@@ -4,7 +4,9 @@
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
  * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
- * BENCH_ONLY=ingest only the sync ingest beside COPY, BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
+ * BENCH_ONLY=ingest only the sync ingest beside COPY, BENCH_ONLY=eta only the ETA backtest
+ * (BENCH_ETA_DAYS simulated days, default 1), BENCH_ONLY=partitions only the event storage benchmark
+ * (BENCH_PARTITION_EVENTS events, default 10,000,000, between BENCH_PARTITION_JOBS jobs, default 200,000).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import { benchJobPage, type JobPageBenchResult } from "./job-page";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
 import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
+import { benchPartitions, type PartitionBenchResult } from "./partitions";
 import { renderResults } from "./render-results";
 import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
 
@@ -25,6 +28,9 @@ const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
 const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
+const ONLY_PARTITIONS = process.env.BENCH_ONLY === "partitions";
+const PARTITION_JOBS = Number(process.env.BENCH_PARTITION_JOBS ?? 200_000);
+const PARTITION_EVENTS = Number(process.env.BENCH_PARTITION_EVENTS ?? 10_000_000);
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -35,11 +41,29 @@ export interface BenchResults {
   jobPage?: JobPageBenchResult;
   estateHttp?: EstateHttpResult;
   etaBacktest?: EtaBacktestResult;
+  partitions?: PartitionBenchResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
 const bench = await startBenchDatabase();
 try {
+  if (ONLY_PARTITIONS) {
+    console.log(`event storage: ${PARTITION_EVENTS} events over 13 months, partitioned vs flat`);
+    const partitions = await benchPartitions(bench, {
+      jobs: PARTITION_JOBS,
+      events: PARTITION_EVENTS,
+      samples: 200,
+      log,
+    });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      partitions,
+    };
+    writeFileSync("bench/results-partitions.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-partitions.md", renderResults(results));
+    console.log("wrote bench/results-partitions.json and bench/RESULTS-partitions.md");
+    process.exit(0);
+  }
   if (ONLY_ESTATE) {
     console.log(
       `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,

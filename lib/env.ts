@@ -110,6 +110,8 @@ const schema = z
     JOBDECK_CHROMIUM_PATH: z.string().min(1).optional(),
     /** Where a system Chromium is looked for when JOBDECK_CHROMIUM_PATH is unset. */
     PATH: z.string().default(""),
+    /** Raw vendor payloads of events are dropped after this many days; the events, jobs, phases and outcomes stay. */
+    JOBDECK_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
     /** Attempts per alert delivery before it is marked failed. */
     JOBDECK_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   })

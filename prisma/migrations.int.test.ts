@@ -32,17 +32,28 @@ async function emptyDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Prisma cannot express partitioning, so the comparison is of what it can express: the tables as
+ * declared (a partitioned parent stands for its table; its partitions are the migrations' business and
+ * are left out), their columns, indexes, constraints and enums. An index on a partitioned parent is
+ * printed `ON ONLY`; that word is all that differs from the same index on a plain table.
+ */
 async function catalog(url: string) {
   const q = async (sql: string) => (await run(url, sql)).rows.map((r) => JSON.stringify(r)).sort();
+  const declared = `SELECT c.relname FROM pg_class c
+    WHERE c.relnamespace = 'public'::regnamespace AND NOT c.relispartition AND c.relname <> '_prisma_migrations'`;
   return {
     columns:
       await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
-      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-    indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN (${declared})`),
+    indexes:
+      await q(`SELECT tablename, indexname, replace(indexdef, ' ON ONLY ', ' ON ') AS indexdef FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename IN (${declared})`),
     constraints:
       await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
-      FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
+      FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid IN (
+        SELECT c.oid FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND NOT c.relispartition
+          AND c.relname <> '_prisma_migrations')`),
     enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
       WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname`),
@@ -76,6 +87,112 @@ describe("migrations", () => {
     const [a, b] = await Promise.all([catalog(migrated), catalog(fromSchema)]);
     expect(a.columns.length).toBeGreaterThan(50);
     expect(a).toEqual(b);
+
+    // What the comparison leaves out, checked here: the three tables are partitioned by month on
+    // their time, with this month, three ahead, and a default partition that takes any other time.
+    const parts = await run(
+      migrated,
+      `SELECT p.relname AS parent, a.attname AS key, c.relname AS part, pg_get_expr(c.relpartbound, c.oid) AS bound
+       FROM pg_partitioned_table t JOIN pg_class p ON p.oid = t.partrelid
+       JOIN pg_attribute a ON a.attrelid = t.partrelid AND a.attnum = t.partattrs[0]
+       JOIN pg_inherits i ON i.inhparent = p.oid JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE t.partstrat = 'r' ORDER BY 1, 3`,
+    );
+    const month = (ahead: number) => {
+      const now = new Date();
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+      return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+    };
+    for (const [parent, key] of [
+      ["JobEvent", "at"],
+      ["JobLogLine", "jobSeenAt"],
+      ["JobSample", "at"],
+    ]) {
+      const mine = parts.rows.filter((r) => r.parent === parent);
+      expect(mine.every((r) => r.key === key)).toBe(true);
+      expect(mine.map((r) => r.part).sort()).toEqual(
+        [...[0, 1, 2, 3].map((n) => `${parent}_p${month(n)}`), `${parent}_default`].sort(),
+      );
+      expect(mine.find((r) => r.part === `${parent}_default`)?.bound).toBe("DEFAULT");
+    }
+  });
+
+  it("move every event, sample and log line into monthly partitions, keeping ids, keys and cascades", async () => {
+    const url = await emptyDatabase();
+    const dir = path.join("prisma", "migrations");
+    const target = "20261201050124_partition_event_storage";
+    const names = readdirSync(dir)
+      .filter((n) => /^\d{14}_/.test(n))
+      .sort();
+    for (const name of names.filter((n) => n < target))
+      await run(url, readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    const job = "00000000-0000-4000-8000-00000000000a";
+    await run(
+      url,
+      `INSERT INTO "Source" (id, kind, name, "baseUrl", "updatedAt") VALUES ('00000000-0000-0000-0000-0000000000a1', 'dfm', 'DFM', 'https://dfm', now());
+       INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", "sortAt", raw, "firstSeenAt", "updatedAt")
+         VALUES ('${job}', '00000000-0000-0000-0000-0000000000a1', 'dfm', '7', 'mirror', 'm', 'succeeded', 'completed', '2025-03-10', '{}', '2025-03-09T12:00:00Z', now());
+       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw) VALUES
+         ('${job}', 'a', '2025-03-10T01:00:00Z', 'info', 't', 'one', '{"n":1}'),
+         ('${job}', 'b', '2025-04-02T01:00:00Z', 'warning', 't', 'two', NULL),
+         ('${job}', 'c', '1970-01-01T00:00:00Z', 'error', 't', 'three', '{"n":3}');
+       INSERT INTO "JobSample" ("jobId", at, "bytesDone", "bytesPerSec", percent) VALUES
+         ('${job}', '2025-03-10T01:00:00Z', 10, 1.5, 50), ('${job}', '2025-05-01T00:00:00Z', 20, 2.5, 100);
+       INSERT INTO "JobLogLine" ("jobId", seq, at, level, text) VALUES
+         ('${job}', 0, NULL, NULL, 'first'), ('${job}', 1, '2025-03-10T01:00:00Z', 'INFO', 'second');`,
+    );
+    const before = await run(url, `SELECT id, "vendorKey", at, raw FROM "JobEvent" ORDER BY id`);
+    await run(url, readFileSync(path.join(dir, target, "migration.sql"), "utf8"));
+
+    const where = async (table: string) =>
+      (
+        await run(
+          url,
+          `SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM "${table}" GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows;
+    expect(await where("JobEvent")).toEqual([
+      { part: '"JobEvent_default"', n: 1 },
+      { part: '"JobEvent_p202503"', n: 1 },
+      { part: '"JobEvent_p202504"', n: 1 },
+    ]);
+    expect(await where("JobSample")).toEqual([
+      { part: '"JobSample_p202503"', n: 1 },
+      { part: '"JobSample_p202505"', n: 1 },
+    ]);
+    expect(await where("JobLogLine")).toEqual([{ part: '"JobLogLine_p202503"', n: 2 }]);
+    const after = await run(url, `SELECT id, "vendorKey", at, raw FROM "JobEvent" ORDER BY id`);
+    expect(after.rows).toEqual(before.rows);
+    const lines = await run(
+      url,
+      `SELECT seq, at, level, text, "jobSeenAt" FROM "JobLogLine" ORDER BY seq`,
+    );
+    expect(lines.rows.map((r) => [r.seq, r.at, r.level, r.text])).toEqual([
+      [0, null, null, "first"],
+      [1, new Date("2025-03-10T01:00:00Z"), "INFO", "second"],
+    ]);
+    expect(
+      lines.rows.every((r) => (r.jobSeenAt as Date).toISOString() === "2025-03-09T12:00:00.000Z"),
+    ).toBe(true);
+
+    // The id sequence carries on, keys hold, and deleting the job still removes its rows.
+    const next = await run(
+      url,
+      `INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message) VALUES ('${job}', 'd', now(), 'info', 't', 'four') RETURNING id`,
+    );
+    expect(BigInt(next.rows[0].id)).toBeGreaterThan(BigInt(before.rows[2].id));
+    await expect(
+      run(
+        url,
+        `INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message) VALUES ('${job}', 'a', '2025-03-10T01:00:00Z', 'info', 't', 'again')`,
+      ),
+    ).rejects.toThrow(/duplicate key/);
+    await run(url, `DELETE FROM "Job" WHERE id = '${job}'`);
+    const left = await run(
+      url,
+      `SELECT (SELECT count(*) FROM "JobEvent")::int + (SELECT count(*) FROM "JobSample")::int + (SELECT count(*) FROM "JobLogLine")::int AS n`,
+    );
+    expect(left.rows[0].n).toBe(0);
   });
 
   it("move every RTO target change into the audit trail, keeping who, when, group, source, from and to", async () => {

@@ -37,6 +37,7 @@ const worker = await startWorker({
   workerId: config.JOBDECK_WORKER_ID,
   concurrency: config.JOBDECK_WORKER_CONCURRENCY,
   alerts: alertingFromEnv(config),
+  storage: { payloadRetentionDays: config.JOBDECK_PAYLOAD_RETENTION_DAYS },
 });
 
 if (demo) await demo.seedHistory(config.JOBDECK_DEMO_HISTORY_DAYS);

@@ -25,6 +25,7 @@ const worker = await startWorker({
   workerId: config.JOBDECK_WORKER_ID,
   concurrency: config.JOBDECK_WORKER_CONCURRENCY,
   alerts: alertingFromEnv(config),
+  storage: { payloadRetentionDays: config.JOBDECK_PAYLOAD_RETENTION_DAYS },
 });
 
 async function shutdown() {

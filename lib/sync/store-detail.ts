@@ -50,13 +50,17 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
     add(
       await tx.$queryRaw<Array<{ jobId: string }>>`
       INSERT INTO "JobEvent" ("jobId", "vendorKey", at, severity, type, message, raw)
-      SELECT t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
+      -- The table is partitioned by time, so its unique key includes "at": the first sighting of a key
+      -- (in the batch, then in the table) is the event, and the same key with another time is not a second one.
+      SELECT DISTINCT ON (t.job_id, t.key) t.job_id, t.key, t.at, t.severity::"Severity", t.type, t.message, t.raw
       FROM unnest(${events.map((x) => x.jobId)}::uuid[], ${events.map((x) => cleanKey(x.e.key))}::text[],
         ${events.map((x) => x.e.at.toISOString())}::timestamp(3)[], ${events.map((x) => x.e.severity)}::text[],
         ${events.map((x) => clean(x.e.type))}::text[], ${events.map((x) => clean(x.e.message))}::text[],
-        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[])
-        AS t(job_id, key, at, severity, type, message, raw)
-      ON CONFLICT ("jobId", "vendorKey") DO NOTHING
+        ${events.map((x) => cleanJson(x.e.raw))}::jsonb[]) WITH ORDINALITY
+        AS t(job_id, key, at, severity, type, message, raw, n)
+      WHERE NOT EXISTS (SELECT 1 FROM "JobEvent" e WHERE e."jobId" = t.job_id AND e."vendorKey" = t.key)
+      ORDER BY t.job_id, t.key, t.n
+      ON CONFLICT ("jobId", "vendorKey", at) DO NOTHING
       RETURNING "jobId"`,
     );
   }
@@ -80,12 +84,14 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
   if (lines.length > 0) {
     add(
       await tx.$queryRaw<Array<{ jobId: string }>>`
-      INSERT INTO "JobLogLine" ("jobId", seq, at, level, text)
-      SELECT t.job_id, t.seq, t.at, t.level, t.text
+      INSERT INTO "JobLogLine" ("jobId", "jobSeenAt", seq, at, level, text)
+      SELECT t.job_id, j."firstSeenAt", t.seq, t.at, t.level, t.text
       FROM unnest(${lines.map((x) => x.jobId)}::uuid[], ${lines.map((x) => x.l.seq)}::int[],
         ${lines.map((x) => iso(x.l.at))}::timestamp(3)[], ${lines.map((x) => clean(x.l.level))}::text[],
         ${lines.map((x) => clean(x.l.text))}::text[]) AS t(job_id, seq, at, level, text)
-      ON CONFLICT ("jobId", seq) DO UPDATE SET at = EXCLUDED.at, level = EXCLUDED.level, text = EXCLUDED.text
+      -- Lines are partitioned by their job's first sighting, fixed per job, so (jobId, seq) stays one line.
+      JOIN "Job" j ON j.id = t.job_id
+      ON CONFLICT ("jobId", seq, "jobSeenAt") DO UPDATE SET at = EXCLUDED.at, level = EXCLUDED.level, text = EXCLUDED.text
       WHERE ("JobLogLine".at, "JobLogLine".level, "JobLogLine".text) IS DISTINCT FROM (EXCLUDED.at, EXCLUDED.level, EXCLUDED.text)
       RETURNING "jobId"`,
     );

@@ -4,6 +4,7 @@ import { startAlerting, type AlertingOptions } from "@/lib/alerts/runtime";
 import { logger } from "@/lib/log";
 import { reapPendingActions } from "@/lib/services/actions/reap-pending";
 import { closeConnectors } from "./connector-for-source";
+import { startEventStorageUpkeep, type EventStorageOptions } from "./event-storage";
 import { claimDueSources, makeDueNow, releaseLease, renewLease } from "./leases";
 import { listenWithReconnect } from "./listen";
 import { POKE_CHANNEL } from "./notify";
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** Alert evaluation and delivery on the PostgreSQL job queue; off when absent (tools, chaos tests). */
   alerts?: Omit<AlertingOptions, "db" | "databaseUrl">;
+  /** Partitions ahead and the raw payload retention of events; off when absent (tools, tests). */
+  storage?: EventStorageOptions;
 }
 
 /**
@@ -64,6 +67,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const alerting = options.alerts
     ? await startAlerting({ ...options.alerts, db: options.db, databaseUrl: options.databaseUrl })
+    : null;
+
+  const storage = options.storage
+    ? startEventStorageUpkeep(options.db, options.databaseUrl, options.storage)
     : null;
 
   const pollOne = async (source: Awaited<ReturnType<typeof claimDueSources>>[number]) => {
@@ -158,6 +165,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await Promise.allSettled([...inFlight.values(), reaping]);
       await listener.close();
       await alerting?.stop();
+      await storage?.stop();
       await closeConnectors();
     },
   };
