@@ -4,7 +4,8 @@
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
  * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
- * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
+ * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1), BENCH_ONLY=alerts only
+ * alert evaluation (BENCH_ALERT_JOBS jobs, default 1,000,000, on 200 sources with 50 rules).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { createUser } from "@/lib/auth/users";
 import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
+import { benchAlertEval, type AlertEvalResult } from "./alert-eval";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
 import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
@@ -24,6 +26,10 @@ const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
+const ONLY_ALERTS = process.env.BENCH_ONLY === "alerts";
+const ALERT_JOBS = Number(process.env.BENCH_ALERT_JOBS ?? 1_000_000);
+const ALERT_SOURCES = 200;
+const ALERT_TICKS = 3;
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -34,6 +40,7 @@ export interface BenchResults {
   jobPage?: JobPageBenchResult;
   estateHttp?: EstateHttpResult;
   etaBacktest?: EtaBacktestResult;
+  alertEval?: AlertEvalResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -56,6 +63,23 @@ try {
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
+  if (ONLY_ALERTS) {
+    console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
+    const alertEval = await benchAlertEval(bench, {
+      jobs: ALERT_JOBS,
+      sources: ALERT_SOURCES,
+      ticks: ALERT_TICKS,
+      log,
+    });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      alertEval,
+    };
+    writeFileSync("bench/results-alerts.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-alerts.md", renderResults(results));
+    console.log("wrote bench/results-alerts.json and bench/RESULTS-alerts.md");
     process.exit(0);
   }
   if (ONLY_ETA) {
@@ -119,10 +143,25 @@ try {
     await etaDb.stop();
   }
 
+  console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
+  const alertDb = await startBenchDatabase();
+  let alertEval: AlertEvalResult;
+  try {
+    alertEval = await benchAlertEval(alertDb, {
+      jobs: ALERT_JOBS,
+      sources: ALERT_SOURCES,
+      ticks: ALERT_TICKS,
+      log,
+    });
+  } finally {
+    await alertDb.stop();
+  }
+
   const results: BenchResults = {
     machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
     syncIngest,
     etaBacktest,
+    alertEval,
     jobsApi,
     jobPage,
     estateHttp,
