@@ -56,6 +56,20 @@ export function renderResults(r: BenchResults): string {
       `| partition upkeep round (3 months ahead, default partition checked) | ${n(ps.upkeepSeconds)} s |`,
     );
   }
+  const a = r.alertEval;
+  if (a) {
+    lines.push(
+      `| alert evaluation tick, ${a.rules} rules over ${n(a.jobs)} jobs on ${a.sources} sources (median of ${a.ticks}) | ${n(a.tickMs)} ms |`,
+    );
+    for (const k of a.kinds) {
+      const access = [
+        ...new Set(k.plans.flatMap((p) => p.access).filter((x) => x.includes("Job"))),
+      ];
+      lines.push(
+        `| \`${k.kind}\`: ${k.rules} rules, ${n(k.firing)} firing | ${n(k.msPerTick)} ms per tick; ${k.plans.some((p) => p.seqScanOnJob) ? "**seq scan on Job**" : "no seq scan on Job"} (${access.join("; ") || "Job not read"}) |`,
+      );
+    }
+  }
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");

@@ -7,6 +7,8 @@
  * BENCH_ONLY=ingest only the sync ingest beside COPY, BENCH_ONLY=eta only the ETA backtest
  * (BENCH_ETA_DAYS simulated days, default 1), BENCH_ONLY=partitions only the event storage benchmark
  * (BENCH_PARTITION_EVENTS events, default 10,000,000, between BENCH_PARTITION_JOBS jobs, default 200,000).
+ * BENCH_ONLY=alerts only alert evaluation (BENCH_ALERT_JOBS jobs, default 1,000,000, on 200 sources
+ * with 50 rules).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { createUser } from "@/lib/auth/users";
 import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
+import { benchAlertEval, type AlertEvalResult } from "./alert-eval";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
 import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
@@ -31,6 +34,10 @@ const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
 const ONLY_PARTITIONS = process.env.BENCH_ONLY === "partitions";
 const PARTITION_JOBS = Number(process.env.BENCH_PARTITION_JOBS ?? 200_000);
 const PARTITION_EVENTS = Number(process.env.BENCH_PARTITION_EVENTS ?? 10_000_000);
+const ONLY_ALERTS = process.env.BENCH_ONLY === "alerts";
+const ALERT_JOBS = Number(process.env.BENCH_ALERT_JOBS ?? 1_000_000);
+const ALERT_SOURCES = 200;
+const ALERT_TICKS = 3;
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -42,6 +49,7 @@ export interface BenchResults {
   estateHttp?: EstateHttpResult;
   etaBacktest?: EtaBacktestResult;
   partitions?: PartitionBenchResult;
+  alertEval?: AlertEvalResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -95,6 +103,23 @@ try {
     writeFileSync("bench/results-ingest.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-ingest.md", renderResults(results));
     console.log("wrote bench/results-ingest.json and bench/RESULTS-ingest.md");
+    process.exit(0);
+  }
+  if (ONLY_ALERTS) {
+    console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
+    const alertEval = await benchAlertEval(bench, {
+      jobs: ALERT_JOBS,
+      sources: ALERT_SOURCES,
+      ticks: ALERT_TICKS,
+      log,
+    });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      alertEval,
+    };
+    writeFileSync("bench/results-alerts.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-alerts.md", renderResults(results));
+    console.log("wrote bench/results-alerts.json and bench/RESULTS-alerts.md");
     process.exit(0);
   }
   if (ONLY_ETA) {
@@ -158,10 +183,25 @@ try {
     await etaDb.stop();
   }
 
+  console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
+  const alertDb = await startBenchDatabase();
+  let alertEval: AlertEvalResult;
+  try {
+    alertEval = await benchAlertEval(alertDb, {
+      jobs: ALERT_JOBS,
+      sources: ALERT_SOURCES,
+      ticks: ALERT_TICKS,
+      log,
+    });
+  } finally {
+    await alertDb.stop();
+  }
+
   const results: BenchResults = {
     machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
     syncIngest,
     etaBacktest,
+    alertEval,
     jobsApi,
     jobPage,
     estateHttp,

@@ -75,3 +75,42 @@ test("create a rule, trigger it from a simulator, see the incident, acknowledge 
   if (mine)
     await request.delete(`/api/alerts/rules/${mine.id}`, { headers: { origin: E2E.baseUrl } });
 });
+
+test("a new incident appears on the open incidents page and in the header badge without a reload", async ({
+  page,
+  request,
+}) => {
+  const rule = await request.post("/api/alerts/rules", {
+    data: { kind: "job_failed", name: `live incidents ${Date.now()}`, sourceId: quiet.id },
+    headers: { origin: E2E.baseUrl },
+  });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const ruleId = ((await rule.json()) as { id: string }).id;
+
+  await page.goto("/incidents");
+  await expect(page.getByText(/No incidents here\.|Rule “/).first()).toBeVisible();
+  const badge = page.getByTestId("incident-badge");
+  await expect(badge).toHaveAttribute("aria-label", /^\d+ open/);
+  const openBefore = Number(/^(\d+)/.exec((await badge.getAttribute("aria-label")) ?? "")?.[1]);
+  let reloads = 0;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) reloads += 1;
+  });
+
+  const failing = await quiet.startJob({ type: "volume-move", durationMs: 3_600_000 });
+  const job = await quiet.waitForJob(request, failing);
+  await quiet.failJob(failing);
+
+  // Nothing on the page polls incidents: the stream's `incidents` event brings them.
+  const incident = page
+    .getByTestId("incident")
+    .filter({ hasText: `${job.name} failed on ${quiet.name}` });
+  await expect(incident).toBeVisible({ timeout: 60_000 });
+  await expect(badge).toHaveAttribute("aria-label", new RegExp(`^${openBefore + 1} open`));
+  expect(reloads).toBe(0);
+
+  const deleted = await request.delete(`/api/alerts/rules/${ruleId}`, {
+    headers: { origin: E2E.baseUrl },
+  });
+  expect(deleted.status()).toBe(204);
+});

@@ -11,15 +11,16 @@ import type {
 import { apiFetch } from "@/components/api/api-fetch";
 import { incidentKeys } from "@/components/api/query-keys";
 
-/** Incidents open, update and resolve in the workers: the screens look again every few seconds. */
-const REFRESH_MS = 5_000;
-
+/**
+ * Incidents open, update and resolve in the workers and are acknowledged by people: every change
+ * comes over the live stream (an `incidents` event), which invalidates these queries
+ * (components/live/live-updates.tsx), so none of them polls.
+ */
 export function useIncidents(statuses: readonly IncidentStatus[]) {
   const query = statuses.map((s) => `status=${encodeURIComponent(s)}`).join("&");
   return useQuery({
     queryKey: incidentKeys.list(statuses),
     queryFn: () => apiFetch<IncidentPage>(`/api/incidents?limit=100${query ? `&${query}` : ""}`),
-    refetchInterval: REFRESH_MS,
   });
 }
 
@@ -27,7 +28,6 @@ export function useIncident(id: string) {
   return useQuery({
     queryKey: incidentKeys.detail(id),
     queryFn: () => apiFetch<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
-    refetchInterval: REFRESH_MS,
   });
 }
 
@@ -35,7 +35,6 @@ export function useIncidentCounts() {
   return useQuery({
     queryKey: incidentKeys.counts,
     queryFn: () => apiFetch<IncidentCounts>("/api/incidents/counts"),
-    refetchInterval: REFRESH_MS,
   });
 }
 

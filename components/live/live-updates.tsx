@@ -4,7 +4,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
 import type { StreamEvent } from "@/lib/contracts/stream";
-import { jobKeys, sourceKeys, streamKeys } from "@/components/api/query-keys";
+import { incidentKeys, jobKeys, sourceKeys, streamKeys } from "@/components/api/query-keys";
 import { emitStreamEvent } from "./stream-listeners";
 import { useCurrentStreamTopic } from "./stream-topic";
 
@@ -49,7 +49,7 @@ export function LiveUpdates() {
       applyStreamEvent(client, event);
       emitStreamEvent(event);
     };
-    for (const type of ["jobs", "source", "heartbeat", "resync"])
+    for (const type of ["jobs", "source", "incidents", "heartbeat", "resync"])
       source.addEventListener(type, onMessage as EventListener);
     return () => source.close();
   }, [client, topic]);
@@ -76,6 +76,8 @@ export function applyStreamEvent(client: QueryClient, event: StreamEvent): void 
     }
   } else if (event.type === "source") {
     void client.invalidateQueries({ queryKey: sourceKeys.all });
+  } else if (event.type === "incidents") {
+    void client.invalidateQueries({ queryKey: incidentKeys.all });
   } else if (event.type === "resync") {
     void client.invalidateQueries({ refetchType: "active" });
   }

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { QUEUES, startQueue } from "@/lib/queue/boss";
 import { listenWithReconnect } from "@/lib/sync/listen";
-import { CHANGE_CHANNEL } from "@/lib/sync/notify";
+import { CHANGE_CHANNEL, isIncidentChange } from "@/lib/sync/notify";
 import { attemptDelivery, type DeliverJob, type RetryPolicy } from "./deliveries";
 import { evaluateRules } from "./evaluate";
 
@@ -61,7 +61,10 @@ export async function startAlerting(options: AlertingOptions): Promise<RunningAl
   const listener = await listenWithReconnect(
     options.databaseUrl,
     CHANGE_CHANNEL,
-    requestEvaluation,
+    (payload) => {
+      // An evaluation's own incident changes come back on this channel: they change no condition.
+      if (!isIncidentChange(payload)) requestEvaluation();
+    },
     requestEvaluation,
   );
   requestEvaluation();

@@ -111,6 +111,9 @@ export interface PhaseBaselineView {
   p90Ms: number;
   medianEndOffsetMs: number;
   runs: number;
+  /** Each past run's start and end of this phase as a share of that run's length (the ETA reads them). */
+  startShares?: number[];
+  endShares?: number[];
 }
 
 /** GET /api/jobs/:id/baseline: past successful runs of the same job kind, summarised. */

@@ -7,6 +7,8 @@ import type { JobSummary } from "./jobs";
 export type StreamEvent =
   | { type: "jobs"; jobs: JobSummary[] }
   | { type: "source"; sourceId: string }
+  /** Incidents opened, changed, were acknowledged or resolved: screens showing incidents re-read them. */
+  | { type: "incidents" }
   | { type: "heartbeat"; at: string }
   /** Changes may have been missed (the server's change feed reconnected): re-read what is shown. */
   | { type: "resync" };

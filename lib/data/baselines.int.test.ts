@@ -100,12 +100,15 @@ describe("past runs of the same job kind", () => {
   it("summarises them per phase signature", async () => {
     const b = await getJobBaseline(current, t.db);
     expect(b?.runs).toBe(3);
-    expect(b?.phases["vm1|Copy#0"]).toEqual({
+    expect(b?.phases["vm1|Copy#0"]).toMatchObject({
       medianMs: 20 * MIN,
       p90Ms: 28 * MIN,
       medianEndOffsetMs: 20 * MIN,
       runs: 3,
     });
+    // Where the phase starts and ends in each run, for the ETA's phase-boundary reading.
+    expect(b?.phases["vm1|Copy#0"]?.startShares).toEqual([0, 0, 0]);
+    expect(b?.phases["vm1|Copy#0"]?.endShares).toHaveLength(3);
   });
 
   it("matches a null group only with null groups", async () => {

@@ -83,6 +83,9 @@ describe("buildBaselines", () => {
       p90Ms: 28 * MIN,
       medianEndOffsetMs: 20 * MIN,
       runs: 3,
+      // Copy starts each run and ends it at 10 / 12 of its length.
+      startShares: [0, 0, 0],
+      endShares: [10 / 12, 10 / 12, 10 / 12],
     });
     expect(b.phases["|Verify#0"]?.medianEndOffsetMs).toBe(24 * MIN);
   });
@@ -151,6 +154,35 @@ describe("estimateFinish", () => {
       t(1023).getTime(),
     );
     expect(eta?.at).toBe(t(1026).getTime());
+  });
+  it("reads how far through the run it is from a phase boundary its history knows", () => {
+    // Copy ended 15 min in; in every past run Copy ends at 10 / 12 of the run: an 18-minute run,
+    // which the lengths alone (median 24 of the runs still going at 15 min) would miss.
+    const eta = estimateFinish(
+      running,
+      [phase("Copy", "succeeded", 0, 15), phase("Verify", "running", 15, null)],
+      history,
+      t(1015).getTime(),
+    );
+    // Weighted by the boundary's share (10 / 12): 18 × 5/6 + 24 × 1/6 = 19 min.
+    expect(eta?.at).toBe(t(1019).getTime());
+    // Lengths-only would have said 24 min.
+    const withoutPhases = estimateFinish(running, [], history, t(1015).getTime());
+    expect(withoutPhases?.at).toBe(t(1024).getTime());
+  });
+  it("ignores a boundary fewer than three past runs share", () => {
+    const thin = buildBaselines([
+      run(0, 10, 2),
+      run(100, 20, 4),
+      { startedAt: t(200), endedAt: t(236), phases: [] },
+    ]);
+    const eta = estimateFinish(
+      running,
+      [phase("Copy", "succeeded", 0, 15), phase("Verify", "running", 15, null)],
+      thin,
+      t(1015).getTime(),
+    );
+    expect(eta?.at).toBe(t(1024).getTime());
   });
   it("past every run of its history, ends after now with a modest spread", () => {
     const eta = estimateFinish(running, [], longer, t(1070).getTime());

@@ -7,6 +7,9 @@ export interface PhaseBaseline {
   /** Median of when the phase ended, measured from its job's start: orders the remaining work. */
   medianEndOffsetMs: number;
   runs: number;
+  /** Each past run's start and end of this phase as a share of that run's length (estimateFinish). */
+  startShares?: number[];
+  endShares?: number[];
 }
 
 export interface Baselines {
@@ -88,24 +91,47 @@ function summarise(durations: number[], endOffsets: number[]): PhaseBaseline | n
   return { medianMs: med, p90Ms: p90, medianEndOffsetMs: end, runs: durations.length };
 }
 
+interface PhaseHistory {
+  durations: number[];
+  ends: number[];
+  startShares: number[];
+  endShares: number[];
+}
+
 export function buildBaselines(runs: readonly PastRun[]): Baselines {
   const jobDurations = runs.map((r) => Math.max(0, r.endedAt.getTime() - r.startedAt.getTime()));
-  const perPhase = new Map<string, { durations: number[]; ends: number[] }>();
+  const perPhase = new Map<string, PhaseHistory>();
   for (const run of runs) {
     const signatures = phaseSignatures(run.phases);
+    const start = run.startedAt.getTime();
+    const length = run.endedAt.getTime() - start;
     for (const p of run.phases) {
       const signature = signatures.get(p.key);
       if (!signature || !p.startedAt || !p.endedAt) continue;
-      const entry = perPhase.get(signature) ?? { durations: [], ends: [] };
+      const entry = perPhase.get(signature) ?? {
+        durations: [],
+        ends: [],
+        startShares: [],
+        endShares: [],
+      };
       entry.durations.push(Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()));
-      entry.ends.push(Math.max(0, p.endedAt.getTime() - run.startedAt.getTime()));
+      entry.ends.push(Math.max(0, p.endedAt.getTime() - start));
+      if (length > 0) {
+        entry.startShares.push((p.startedAt.getTime() - start) / length);
+        entry.endShares.push((p.endedAt.getTime() - start) / length);
+      }
       perPhase.set(signature, entry);
     }
   }
   const phases: Record<string, PhaseBaseline> = {};
   for (const [signature, entry] of perPhase) {
     const summary = summarise(entry.durations, entry.ends);
-    if (summary) phases[signature] = summary;
+    if (summary)
+      phases[signature] = {
+        ...summary,
+        startShares: entry.startShares,
+        endShares: entry.endShares,
+      };
   }
   return {
     runs: runs.length,
@@ -147,8 +173,13 @@ export const MIN_RUNS_FOR_ETA = 3;
  * those runs, widened for a small sample. Never before its running phases' medians say they end.
  * Null with fewer than MIN_RUNS_FOR_ETA past runs.
  *
- * Scaling by how this run's finished phases kept pace with their medians was tried and dropped:
- * on the simulators' histories it made the estimate worse at 25 % and 50 % (bench/eta-backtest).
+ * Where the run has reached a phase boundary its history knows (a phase that started or ended), that
+ * boundary says how far through the run it is: a phase that ends at 40 % of a run in history and
+ * ended 8 minutes in here implies a 20-minute run. That estimate is blended with the lengths-only one,
+ * weighted by how far through a run the boundary usually is (an early boundary says little), and the
+ * spread covers the lengths the boundary implies across past runs (see phaseImplied).
+ * Scaling by how this run's finished phases kept pace with their medians (durations, not positions)
+ * was tried and dropped: on the simulators' histories it made the estimate worse (bench/eta-backtest).
  */
 export function estimateFinish(
   job: { state: JobState; startedAt: Date | null },
@@ -182,13 +213,67 @@ export function estimateFinish(
       : alive.length
         ? lengths.slice(-MIN_RUNS_FOR_ETA)
         : [elapsed + Math.max(...lengths, 0) * 0.25];
-  const at = Math.max(start + (median(pool) ?? elapsed), runningEnd, now);
-  const spread = Math.max(...pool.map((d) => Math.abs(start + d - at)));
+  const fromLengths = median(pool) ?? elapsed;
+  const spreadOfLengths = (at: number) =>
+    Math.max(...pool.map((d) => Math.abs(start + d - at))) * (1 + 1 / pool.length);
+  const implied = phaseImplied(phases, signatures, baselines, start, elapsed);
+  if (!implied) {
+    const at = Math.max(start + fromLengths, runningEnd, now);
+    return { at, plusMinusMs: Math.max(spreadOfLengths(at), (at - now) * MIN_SPREAD_SHARE) };
+  }
+  const w = implied.weight;
+  const at = Math.max(start + w * implied.lengthMs + (1 - w) * fromLengths, runningEnd, now);
+  const spread = Math.max(
+    Math.abs(start + implied.lowMs - at),
+    Math.abs(start + implied.highMs - at),
+    spreadOfLengths(at) * (1 - w),
+  );
+  return { at, plusMinusMs: Math.max(spread, (at - now) * MIN_SPREAD_SHARE) };
+}
+
+/**
+ * The run's length as its latest known phase boundary implies it: for each past run, the boundary's
+ * time here divided by its share of that run (only lengths longer than the run's age so far count).
+ * `weight` is the boundary's median share: how far through a run it usually is. Null without a
+ * boundary that MIN_RUNS_FOR_ETA past runs share.
+ */
+function phaseImplied(
+  phases: readonly EtaPhase[],
+  signatures: Map<string, string>,
+  baselines: Baselines,
+  start: number,
+  elapsed: number,
+): { lengthMs: number; lowMs: number; highMs: number; weight: number } | null {
+  let latest: { offset: number; shares: number[] } | null = null;
+  for (const p of phases) {
+    const b = baselines.phases[signatures.get(p.key) ?? ""];
+    if (!b) continue;
+    const boundaries: Array<[Date | null, number[] | undefined]> = [
+      [p.startedAt, b.startShares],
+      [p.endedAt, b.endShares],
+    ];
+    for (const [at, shares] of boundaries) {
+      const offset = at ? at.getTime() - start : 0;
+      const usable = (shares ?? []).filter((x) => x > 0);
+      if (offset <= 0 || usable.length < MIN_RUNS_FOR_ETA) continue;
+      if (!latest || offset > latest.offset) latest = { offset, shares: usable };
+    }
+  }
+  if (!latest) return null;
+  const { offset, shares } = latest;
+  const lengths = shares.map((x) => offset / x).filter((l) => l > elapsed);
+  const length = median(lengths);
+  if (lengths.length < MIN_RUNS_FOR_ETA || length === null) return null;
   return {
-    at,
-    plusMinusMs: Math.max(spread * (1 + 1 / pool.length), (at - now) * MIN_SPREAD_SHARE),
+    lengthMs: length,
+    lowMs: percentile(lengths, IMPLIED_RANGE) ?? length,
+    highMs: percentile(lengths, 1 - IMPLIED_RANGE) ?? length,
+    weight: Math.min(1, median(shares) ?? 0),
   };
 }
+
+/** The spread of a boundary-implied length leaves out its 5 % most extreme past runs on each side. */
+const IMPLIED_RANGE = 0.05;
 
 /** Even a tight history leaves this much of the time left uncertain. */
 const MIN_SPREAD_SHARE = 0.1;

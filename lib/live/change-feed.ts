@@ -24,6 +24,7 @@ export class ChangeFeed {
   private connecting: Promise<void> | null = null;
   private pendingJobIds = new Set<string>();
   private pendingSources = new Set<string>();
+  private pendingIncidents = false;
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly url: () => string | undefined = () => env().DATABASE_URL) {}
@@ -82,6 +83,7 @@ export class ChangeFeed {
       return;
     }
     if (message.t === "jobs") for (const id of message.ids) this.pendingJobIds.add(id);
+    else if (message.t === "incidents") this.pendingIncidents = true;
     else this.pendingSources.add(message.s);
     this.flushTimer ??= setTimeout(() => void this.flush(), COALESCE_MS);
   }
@@ -92,6 +94,8 @@ export class ChangeFeed {
     const sources = [...this.pendingSources];
     this.pendingJobIds.clear();
     this.pendingSources.clear();
+    if (this.pendingIncidents) this.broadcast({ type: "incidents" });
+    this.pendingIncidents = false;
     for (const sourceId of sources) this.broadcast({ type: "source", sourceId });
     if (ids.length === 0) return;
     try {

@@ -4,7 +4,11 @@ export const CHANGE_CHANNEL = "jobdeck_changes";
 /** Asks workers to poll a source now (after an operator acted on one of its jobs). */
 export const POKE_CHANNEL = "jobdeck_poke";
 
-export type ChangeMessage = { t: "jobs"; s: string; ids: string[] } | { t: "source"; s: string };
+export type ChangeMessage =
+  | { t: "jobs"; s: string; ids: string[] }
+  | { t: "source"; s: string }
+  /** An incident opened, changed, was acknowledged or resolved: raised by a trigger on "Incident" (migration incident_change_notify). */
+  | { t: "incidents" };
 
 /** PostgreSQL caps a NOTIFY payload at 8000 bytes: ~150 uuids per message stays well under it. */
 const IDS_PER_MESSAGE = 150;
@@ -32,4 +36,13 @@ export async function notifySourceChange(tx: Tx, sourceId: string): Promise<void
 
 export async function pokeSource(tx: Tx, sourceId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${POKE_CHANNEL}, ${sourceId})`;
+}
+
+/** Whether a change-channel payload only says incidents changed (what the trigger sends). */
+export function isIncidentChange(payload: string): boolean {
+  try {
+    return (JSON.parse(payload) as Partial<ChangeMessage>).t === "incidents";
+  } catch {
+    return false;
+  }
 }
