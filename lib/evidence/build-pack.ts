@@ -28,7 +28,8 @@ export const DEFINITIONS: Record<string, string> = {
     "Time the run waited on a person: steps the vendor reports as an approval or prompt (Commvault 'DR Approval'), and pauses asked for in Jobdeck until the matching resume (or the run's end). Overlaps counted once.",
   neverTested:
     "Groups known before the period's end (an RTO target, or a DR run ever seen) without a DR test or failover in the period.",
-  trend: "Current period minus the previous period of equal length.",
+  trend:
+    "Current period minus the previous one: the previous calendar quarter or month, else the range of equal length just before.",
   sha256:
     "Each run's sha256 is the SHA-256 of its RFC 8785 canonical JSON without the sha256 field; the pack's SHA-256 is over this whole document's canonical JSON (sign-offs are not part of it).",
 };

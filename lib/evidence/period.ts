@@ -51,8 +51,15 @@ export function rangePeriod(from: Date, to: Date): Period {
   return { from, to, label };
 }
 
-/** The equal-length period just before: the trend's baseline. */
-export function previousPeriod(p: { from: Date; to: Date }): { from: Date; to: Date } {
+/** The trend's baseline: the previous calendar quarter or month, else the equal-length range just before. */
+export function previousPeriod(p: Period): { from: Date; to: Date } {
+  if (p.quarter || /^\d{4}-\d{2}$/.test(p.label)) {
+    const months = p.quarter ? 3 : 1;
+    return {
+      from: new Date(Date.UTC(p.from.getUTCFullYear(), p.from.getUTCMonth() - months, 1)),
+      to: p.from,
+    };
+  }
   const len = p.to.getTime() - p.from.getTime();
   return { from: new Date(p.from.getTime() - len), to: p.from };
 }

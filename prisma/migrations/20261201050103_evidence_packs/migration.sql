@@ -96,7 +96,7 @@ ALTER TABLE "EvidenceSignOff" ADD CONSTRAINT "EvidenceSignOff_packId_fkey" FOREI
 
 -- Issued evidence is kept forever and never rewritten: the chain and sign-offs are append-only, and a
 -- pack's hashed content is fixed (only its rendered PDF may be attached later). TRUNCATE is refused
--- too. An attacker with superuser rights can still disable these; recomputing the chain catches that.
+-- too. An attacker with superuser rights can still disable these, and recomputing the chain catches that.
 CREATE FUNCTION jobdeck_keep_evidence_pack() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF (NEW.canonical, NEW.sha256, NEW.params, NEW."periodFrom", NEW."periodTo", NEW."createdAt", NEW."createdBy", NEW."createdById", NEW."runCount", NEW."scheduleKey")
