@@ -1,6 +1,12 @@
-import type { CreatePackBody, EvidencePackList, EvidencePackView } from "@/lib/contracts/evidence";
+import type {
+  CreatePackBody,
+  EvidencePackDoc,
+  EvidencePackList,
+  EvidencePackView,
+} from "@/lib/contracts/evidence";
 import { getDb, type Tx } from "@/lib/db/client";
 import { Invalid, NotFound } from "@/lib/domain/errors";
+import { packHtml } from "./pack-html";
 import { quarterPeriod, rangePeriod, type Period } from "./period";
 import { toPackView } from "./pack-view";
 
@@ -79,4 +85,14 @@ export async function getPackJson(
   });
   if (!row) throw new NotFound(`No evidence pack ${id}.`);
   return row;
+}
+
+/** The pack as one printable HTML document, with its current sign-offs (outside the hashed JSON). */
+export async function getPackHtml(id: string, db: Tx = getDb()): Promise<string> {
+  const [json, view] = await Promise.all([getPackJson(id, db), getPack(id, db)]);
+  return packHtml({
+    doc: JSON.parse(json.canonical) as EvidencePackDoc,
+    sha256: json.sha256,
+    signOffs: view.signOffs,
+  });
 }
