@@ -4,7 +4,8 @@
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
  * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
- * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1).
+ * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1),
+ * BENCH_ONLY=evidence only the evidence pack of a quarter (BENCH_EVIDENCE_RUNS runs, default 500).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { startBenchAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
+import { benchEvidencePack, type EvidencePackBenchResult } from "./evidence-pack";
 import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
 import { renderResults } from "./render-results";
@@ -24,6 +26,8 @@ const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
+const ONLY_EVIDENCE = process.env.BENCH_ONLY === "evidence";
+const EVIDENCE_RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 500);
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -34,6 +38,7 @@ export interface BenchResults {
   jobPage?: JobPageBenchResult;
   estateHttp?: EstateHttpResult;
   etaBacktest?: EtaBacktestResult;
+  evidencePack?: EvidencePackBenchResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -56,6 +61,18 @@ try {
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
+  if (ONLY_EVIDENCE) {
+    console.log(`evidence pack: a quarter of ${EVIDENCE_RUNS} DR runs`);
+    const evidencePack = await benchEvidencePack(bench, { runs: EVIDENCE_RUNS, log });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      evidencePack,
+    };
+    writeFileSync("bench/results-evidence.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-evidence.md", renderResults(results));
+    console.log("wrote bench/results-evidence.json and bench/RESULTS-evidence.md");
     process.exit(0);
   }
   if (ONLY_ETA) {
