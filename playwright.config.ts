@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { systemChromium } from "./e2e/support/browser";
+import { CHROMIUM_ARGS, systemChromium } from "./e2e/support/browser";
 import { E2E } from "./e2e/support/e2e-env";
 
 /**
@@ -25,15 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -4,7 +4,7 @@
  * comparisons are ratios within one run because the machine is shared and noisy.
  * Sizes can be lowered for a quick look: BENCH_SYNC_JOBS, BENCH_API_JOBS (comma-separated),
  * BENCH_ESTATE_JOBS and BENCH_ESTATE_EVENTS_PER_JOB; BENCH_ONLY=estate runs only the estate-over-HTTP part,
- * BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1),
+ * BENCH_ONLY=ingest only the sync ingest beside COPY, BENCH_ONLY=eta only the ETA backtest (BENCH_ETA_DAYS simulated days, default 1),
  * BENCH_ONLY=evidence only the evidence pack of a quarter (BENCH_EVIDENCE_RUNS runs, default 500).
  */
 import { cpus } from "node:os";
@@ -28,6 +28,7 @@ const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
 const ONLY_EVIDENCE = process.env.BENCH_ONLY === "evidence";
 const EVIDENCE_RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 500);
+const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
 
@@ -73,6 +74,20 @@ try {
     writeFileSync("bench/results-evidence.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-evidence.md", renderResults(results));
     console.log("wrote bench/results-evidence.json and bench/RESULTS-evidence.md");
+    process.exit(0);
+  }
+  if (ONLY_INGEST) {
+    console.log(
+      `sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`,
+    );
+    const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      syncIngest,
+    };
+    writeFileSync("bench/results-ingest.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-ingest.md", renderResults(results));
+    console.log("wrote bench/results-ingest.json and bench/RESULTS-ingest.md");
     process.exit(0);
   }
   if (ONLY_ETA) {

@@ -106,6 +106,10 @@ const schema = z
     JOBDECK_QUEUE_POLL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
     /** First retry of a failed alert delivery after this long, doubling with each attempt (capped at an hour). */
     JOBDECK_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** The Chromium that prints PDFs (evidence packs); unset: one on PATH, else Playwright's own download. */
+    JOBDECK_CHROMIUM_PATH: z.string().min(1).optional(),
+    /** Where a system Chromium is looked for when JOBDECK_CHROMIUM_PATH is unset. */
+    PATH: z.string().default(""),
     /** Attempts per alert delivery before it is marked failed. */
     JOBDECK_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   })

@@ -4,7 +4,7 @@ import { Identity } from "@/components/ui/identity";
 import { useState } from "react";
 import type { AuditLineView, JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_ROLE, type JobAction } from "@/lib/domain/actions";
-import { roleAllows, type Role } from "@/lib/domain/roles";
+import { canActOnJobs, roleAllows, type Role } from "@/lib/domain/roles";
 import { formatTime } from "@/components/ui/format";
 import { ConfirmAction } from "./confirm-action";
 import { PendingAction } from "./pending-action";
@@ -40,9 +40,11 @@ export function ActionBar({
             {action}
           </button>
         ))}
-        {role === "viewer" && (
+        {!canActOnJobs(role) && (
           <span className="text-xs text-slate-500" data-testid="read-only">
-            read-only: actions need the operator role
+            {role === "auditor"
+              ? "auditor: reads and signs off, never acts"
+              : "read-only: actions need the operator role"}
           </span>
         )}
       </div>

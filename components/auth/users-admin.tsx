@@ -11,6 +11,7 @@ const ROLE_HELP: Record<Role, string> = {
   viewer: "viewer: reads everything",
   operator: "operator: also acts on jobs",
   admin: "admin: also sources, users, purge, failovers",
+  auditor: "auditor: reads everything incl. users and tokens, signs off runs, never acts",
 };
 
 export function UsersAdmin({ selfId }: { selfId: string | null }) {

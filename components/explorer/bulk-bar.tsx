@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { isAuditLine, type AuditLineView, type JobSummary } from "@/lib/contracts/jobs";
 import { ACTION_RISK, type JobAction } from "@/lib/domain/actions";
-import type { Role } from "@/lib/domain/roles";
+import { canActOnJobs, type Role } from "@/lib/domain/roles";
 import { ApiError, apiFetchOutcome } from "@/components/api/api-fetch";
 import { jobKeys } from "@/components/api/query-keys";
 import { bulkOptions, type BulkOption } from "./bulk-actions";
@@ -41,7 +41,7 @@ export function BulkBar({
       ))}
       {options.length === 0 && (
         <span className="text-slate-600 dark:text-slate-400">
-          {role === "viewer"
+          {!canActOnJobs(role)
             ? "read-only: actions need the operator role"
             : "no action applies to all of these"}
         </span>

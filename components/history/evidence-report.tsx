@@ -5,7 +5,7 @@ import { formatTime } from "@/components/ui/format";
 import { StateBadge } from "@/components/ui/state-badge";
 import { formatDuration } from "@/lib/domain/durations";
 import type { Role } from "@/lib/domain/roles";
-import { roleAllows } from "@/lib/domain/roles";
+import { canSignOff } from "@/lib/domain/roles";
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
 import { VENDOR_LABEL } from "@/lib/domain/source-kind";
 import { AuditList, EventList, PhaseTable, Section } from "./evidence-sections";
@@ -157,7 +157,7 @@ export function EvidenceReportView({ id, role }: { id: string; role: Role }) {
             ))}
           </ul>
         )}
-        {roleAllows(role, "operator") && <SignOffForm runId={run.id} />}
+        {canSignOff(role) && <SignOffForm runId={run.id} />}
       </Section>
       <p className="text-xs text-slate-500">
         Report generated {formatTime(data.generatedAt)} by Jobdeck from the vendor&apos;s own job

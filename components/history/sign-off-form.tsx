@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useSignOff } from "./use-history";
 
-/** Operators and admins add a note; viewers see the notes only. */
+/** Operators, admins and auditors add a note (canSignOff); viewers see the notes only. */
 export function SignOffForm({ runId }: { runId: string }) {
   const [note, setNote] = useState("");
   const signOff = useSignOff(runId);

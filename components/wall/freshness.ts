@@ -1,7 +1,7 @@
 /**
  * When the wall stops trusting its data. The stream sends a heartbeat every 15 s
- * (lib/live/sse-response.ts); every message also triggers a re-read, so in health the data is
- * never much older than one heartbeat.
+ * (lib/live/sse-response.ts); every message brings the wall up to date (patched in place or its
+ * touched parts re-read), so in health the data is never much older than one heartbeat.
  */
 export const STREAM_SILENCE_MS = 40_000;
 /** A dropped stream normally reconnects within its 3 s retry; longer than this is an outage. */

@@ -29,7 +29,7 @@ export function WallScreen({ config }: { config: WallConfig }) {
     if (config.sources.length) p.set("sources", config.sources.join(","));
     return p.toString();
   }, [config.sources, config.timelineHours]);
-  const query = useWallSnapshot(search, stream.lastMessageAt);
+  const { query, serverOffsetMs, syncedAt } = useWallSnapshot(search);
   // A wall limited to some sources hears only their changes; an estate-wide wall hears every change.
   const sourceIds = config.sources.length
     ? (query.data?.sources.map((s) => s.id) ?? []).slice(0, 50)
@@ -37,9 +37,7 @@ export function WallScreen({ config }: { config: WallConfig }) {
   useStreamTopic(listTopic({ sources: sourceIds }));
   const snapshot = query.data;
   const serverNow =
-    snapshot && now !== null
-      ? now - (query.dataUpdatedAt - Date.parse(snapshot.generatedAt))
-      : null;
+    snapshot && now !== null && serverOffsetMs !== null ? now - serverOffsetMs : null;
   const { pinned, acknowledged, acknowledge } = useFailurePins(snapshot?.failures ?? null);
 
   useEffect(() => {
@@ -69,10 +67,10 @@ export function WallScreen({ config }: { config: WallConfig }) {
       serverNow,
       zone: config.zone,
       streamOk: streamTrusted(stream, now, clock?.since ?? now),
-      dataAgeMs: Math.max(0, now - query.dataUpdatedAt),
+      dataAgeMs: Math.max(0, now - (syncedAt ?? query.dataUpdatedAt)),
       sourceAges,
     };
-  }, [snapshot, now, serverNow, config.zone, stream, query.dataUpdatedAt, clock?.since]);
+  }, [snapshot, now, serverNow, config.zone, stream, syncedAt, query.dataUpdatedAt, clock?.since]);
 
   const elapsed = clock ? clock.now - clock.since : 0;
   const active = visibleSet(config.sets, config.rotateSeconds * 1000, elapsed, pinned.length > 0);

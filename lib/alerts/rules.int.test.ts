@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadWallSnapshot } from "@/lib/data/wall";
+import { loadWallSnapshot } from "@/lib/services/wall/load-wall";
 import type { Db } from "@/lib/db/client";
 import type { RunningWorker } from "@/lib/sync/worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";

@@ -3,11 +3,39 @@ import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { JobSummary } from "./jobs";
 
-/** GET /api/wall: which sources (ids, kinds or names, comma-separated) and how many hours of timeline. */
+/** The parts of a wall snapshot, one per kind of panel data; a live update re-reads only those it touched. */
+export const WALL_PARTS = [
+  "sources",
+  "running",
+  "failures",
+  "incidents",
+  "readiness",
+  "timeline",
+] as const;
+export type WallPart = (typeof WALL_PARTS)[number];
+
+/**
+ * GET /api/wall: which sources (ids, kinds or names, comma-separated), how many hours of timeline,
+ * and optionally which parts (comma-separated WALL_PARTS; all when absent).
+ */
 export const wallQuery = z
   .object({
     sources: z.string().max(2000).optional(),
     hours: z.coerce.number().int().min(1).max(48).default(6),
+    parts: z
+      .string()
+      .max(200)
+      .transform((v, ctx) => {
+        const parts = v.split(",").map((p) => p.trim());
+        const bad = parts.filter((p) => !(WALL_PARTS as readonly string[]).includes(p));
+        if (bad.length)
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown wall part ${bad.map((b) => JSON.stringify(b)).join(", ")}; parts are ${WALL_PARTS.join(", ")}`,
+          });
+        return [...new Set(parts)] as WallPart[];
+      })
+      .optional(),
   })
   .strict();
 
@@ -88,3 +116,7 @@ export interface WallSnapshot {
   readiness: WallReadiness[];
   timeline: { from: string; to: string; jobs: WallTimelineJob[] };
 }
+
+/** GET /api/wall?parts=…: the snapshot's fields for the parts asked for (`running` brings `queuedCount`). */
+export type WallPatch = Pick<WallSnapshot, "generatedAt"> &
+  Partial<Omit<WallSnapshot, "generatedAt">>;

@@ -1,12 +1,8 @@
-import type { WallIncident, WallJob, WallSnapshot } from "@/lib/contracts/wall";
-import type { JobSummary } from "@/lib/contracts/jobs";
-import { getDb, type Tx } from "@/lib/db/client";
-import { estimateFinish, buildBaselines, type Eta } from "@/lib/domain/baselines";
+import type { Tx } from "@/lib/db/client";
 import { FAILURE_STATES, IN_FLIGHT_STATES } from "@/lib/domain/job-state";
-import { listPastRuns } from "./baselines";
-import { getJobSummaries, jobWhere } from "./jobs";
-import { latestReadiness, markRecovered, matchSources, type ReadinessJob } from "./wall-rules";
+import { jobWhere } from "./jobs";
 
+/** The reads behind the wall's panels; lib/services/wall shapes them into what the panels draw. */
 export interface WallQuery {
   /** Source ids, kinds or names (case-insensitive); empty means every source. */
   sources: string[];
@@ -14,85 +10,61 @@ export interface WallQuery {
   now?: Date;
 }
 
-const DAY_MS = 86_400_000;
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
 const MAX_INCIDENTS = 50;
 const MAX_TIMELINE = 250;
-/** A failure's message is a line on the wall, not the vendor's whole report. */
-const MAX_MESSAGE = 160;
-// Estimating costs two reads per job; a wall shows about this many rows anyway.
-const MAX_ETAS = 24;
+const idOnly = { id: true } as const;
 
-export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<WallSnapshot> {
-  const now = q.now ?? new Date();
-  // Archived sources keep their history but are off duty: a NOC screen shows only the live estate.
-  const allSources = await db.source.findMany({
-    where: { archivedAt: null },
-    orderBy: { name: "asc" },
+/** Archived sources keep their history but are off duty: a NOC screen shows only the live estate. */
+export const readLiveSources = (db: Tx) =>
+  db.source.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } });
+
+export const readRunningIds = (sourceIds: string[], db: Tx) =>
+  db.job.findMany({
+    where: jobWhere({ sourceIds, includeGone: false, states: [...IN_FLIGHT_STATES] }),
+    orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+    take: MAX_RUNNING,
+    select: idOnly,
   });
-  const sources = matchSources(allSources, q.sources);
-  const sourceIds = sources.map((s) => s.id);
-  const scope = { sourceIds, includeGone: false };
-  const dayAgo = new Date(now.getTime() - DAY_MS);
-  const from = new Date(now.getTime() - q.timelineHours * 3_600_000);
 
-  const idOnly = { id: true } as const;
-  const [runningRows, queuedCount, failureRows, readinessRows, timelineRows, runningCounts] =
-    await Promise.all([
-      db.job.findMany({
-        where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }),
-        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
-        take: MAX_RUNNING,
-        select: idOnly,
-      }),
-      db.job.count({ where: jobWhere({ ...scope, states: ["queued"] }) }),
-      db.job.findMany({
-        where: {
-          sourceId: { in: sourceIds },
-          state: { in: [...FAILURE_STATES] },
-          OR: [{ endedAt: { gte: dayAgo } }, { endedAt: null, sortAt: { gte: dayAgo } }],
-        },
-        orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-        take: MAX_FAILURES,
-        select: idOnly,
-      }),
-      readReadinessJobs(sourceIds, db),
-      db.job.findMany({
-        where: {
-          sourceId: { in: sourceIds },
-          startedAt: { not: null, lt: now },
-          OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }],
-        },
-        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-        take: MAX_TIMELINE,
-        select: idOnly,
-      }),
-      db.job.groupBy({
-        by: ["sourceId"],
-        where: jobWhere({ ...scope, states: [...IN_FLIGHT_STATES] }),
-        _count: { _all: true },
-      }),
-    ]);
+export const countQueued = (sourceIds: string[], db: Tx) =>
+  db.job.count({ where: jobWhere({ sourceIds, includeGone: false, states: ["queued"] }) });
 
-  // One summary read for all three lists keeps the JSON shape identical to /api/jobs.
-  const summaries = new Map(
+export const countRunningBySource = async (sourceIds: string[], db: Tx) =>
+  new Map(
     (
-      await getJobSummaries(
-        [...new Set([...runningRows, ...failureRows, ...timelineRows].map((r) => r.id))],
-        db,
-      )
-    ).map((j) => [j.id, j]),
+      await db.job.groupBy({
+        by: ["sourceId"],
+        where: jobWhere({ sourceIds, includeGone: false, states: [...IN_FLIGHT_STATES] }),
+        _count: { _all: true },
+      })
+    ).map((c) => [c.sourceId, c._count._all]),
   );
-  const inOrder = (rows: Array<{ id: string }>) => rows.flatMap((r) => summaries.get(r.id) ?? []);
-  const failures = inOrder(failureRows);
-  const successes = failures.length
-    ? await db.job.findMany({
+
+/** Failures that ended (or, never ended, started) since `since`, newest first. */
+export const readFailureIds = (sourceIds: string[], since: Date, db: Tx) =>
+  db.job.findMany({
+    where: {
+      sourceId: { in: sourceIds },
+      state: { in: [...FAILURE_STATES] },
+      OR: [{ endedAt: { gte: since } }, { endedAt: null, sortAt: { gte: since } }],
+    },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: MAX_FAILURES,
+    select: idOnly,
+  });
+
+/** Successful runs since `since` of jobs with these names: what clears a failure on the wall. */
+export const readSuccessesNamed = (sourceIds: string[], names: string[], since: Date, db: Tx) =>
+  names.length === 0
+    ? Promise.resolve([])
+    : db.job.findMany({
         where: {
           sourceId: { in: sourceIds },
           state: "succeeded",
-          name: { in: [...new Set(failures.map((f) => f.name))] },
-          startedAt: { gte: dayAgo },
+          name: { in: names },
+          startedAt: { gte: since },
         },
         select: {
           sourceId: true,
@@ -103,97 +75,30 @@ export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<
           drGroup: true,
           startedAt: true,
         },
-      })
-    : [];
-  const incidentRows = await db.incident.findMany({
+      });
+
+/** Jobs that overlap [from, now): started before now and ended after from, or still going. */
+export const readTimelineIds = (sourceIds: string[], from: Date, now: Date, db: Tx) =>
+  db.job.findMany({
+    where: {
+      sourceId: { in: sourceIds },
+      startedAt: { not: null, lt: now },
+      OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }],
+    },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: MAX_TIMELINE,
+    select: idOnly,
+  });
+
+export const readOpenIncidents = (sourceIds: string[], db: Tx) =>
+  db.incident.findMany({
     where: { status: { not: "resolved" }, sourceId: { in: sourceIds } },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
     take: MAX_INCIDENTS,
   });
-  const incidents: WallIncident[] = incidentRows.map((i) => ({
-    id: i.id,
-    title: i.title,
-    kind: i.kind,
-    severity: i.severity,
-    status: i.status === "acknowledged" ? "acknowledged" : "open",
-    sourceId: i.sourceId,
-    jobId: i.jobId,
-    openedAt: i.openedAt.toISOString(),
-    acknowledgedBy: i.acknowledgedBy,
-  }));
-  const incidentByJob = new Map(incidents.flatMap((i) => (i.jobId ? [[i.jobId, i] as const] : [])));
-  const running = inOrder(runningRows);
-  const etas = await estimateEtas(running.slice(0, MAX_ETAS), now, db);
-  const counts = new Map(runningCounts.map((c) => [c.sourceId, c._count._all]));
-  const ago = (d: Date | null) => (d ? Math.max(0, now.getTime() - d.getTime()) : null);
 
-  return {
-    generatedAt: now.toISOString(),
-    sources: sources.map((s) => ({
-      id: s.id,
-      name: s.name,
-      kind: s.kind,
-      enabled: s.enabled,
-      pollIntervalMs: s.pollIntervalMs,
-      lastSuccessAgoMs: ago(s.lastSuccessAt),
-      lastError: s.lastError,
-      lastErrorAgoMs: ago(s.lastErrorAt),
-      consecutiveFailures: s.consecutiveFailures,
-      runningJobs: counts.get(s.id) ?? 0,
-      registeredAgoMs: ago(s.createdAt) ?? 0,
-    })),
-    running: running.map((j) => ({
-      ...wallJob(j),
-      progress: j.progress,
-      dataset: j.dataset,
-      eta: etas.get(j.id) ?? null,
-    })),
-    queuedCount,
-    failures: markRecovered(failures, successes).map((f) => {
-      const incident = incidentByJob.get(f.id);
-      return {
-        ...wallJob(f),
-        message:
-          f.message && f.message.length > MAX_MESSAGE
-            ? `${f.message.slice(0, MAX_MESSAGE - 1)}…`
-            : f.message,
-        recoveredAt: f.recoveredAt,
-        incident: incident
-          ? { id: incident.id, status: incident.status, acknowledgedBy: incident.acknowledgedBy }
-          : null,
-      };
-    }),
-    incidents,
-    readiness: latestReadiness(readinessRows),
-    timeline: {
-      from: from.toISOString(),
-      to: now.toISOString(),
-      jobs: inOrder(timelineRows).map((j) => ({
-        id: j.id,
-        sourceId: j.sourceId,
-        sourceName: j.sourceName,
-        name: j.name,
-        state: j.state,
-        startedAt: j.startedAt,
-        endedAt: j.endedAt,
-      })),
-    },
-  };
-}
-
-const wallJob = (j: JobSummary): WallJob => ({
-  id: j.id,
-  sourceId: j.sourceId,
-  sourceName: j.sourceName,
-  kind: j.kind,
-  name: j.name,
-  state: j.state,
-  startedAt: j.startedAt,
-  endedAt: j.endedAt,
-  sortAt: j.sortAt,
-});
-
-async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<ReadinessJob[]> {
+/** The latest finished Eyeglass readiness checks, with their zones and policies (the top two levels). */
+export async function readReadinessJobs(sourceIds: string[], db: Tx) {
   const rows = await db.job.findMany({
     where: {
       sourceId: { in: sourceIds },
@@ -232,37 +137,17 @@ async function readReadinessJobs(sourceIds: string[], db: Tx): Promise<Readiness
   }));
 }
 
-async function estimateEtas(
-  jobs: JobSummary[],
-  now: Date,
-  db: Tx,
-): Promise<Map<string, { at: string; plusMinusMs: number }>> {
-  const out = new Map<string, { at: string; plusMinusMs: number }>();
-  await Promise.all(
-    jobs.map(async (job) => {
-      const runs = await listPastRuns(job.id, db, 10);
-      if (!runs?.length) return;
-      const phases = await db.phase.findMany({
-        where: { jobId: job.id },
-        select: {
-          vendorKey: true,
-          parentKey: true,
-          lane: true,
-          name: true,
-          state: true,
-          startedAt: true,
-          endedAt: true,
-        },
-      });
-      const eta: Eta | null = estimateFinish(
-        { state: job.state, startedAt: job.startedAt ? new Date(job.startedAt) : null },
-        phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
-        buildBaselines(runs),
-        now.getTime(),
-      );
-      if (eta)
-        out.set(job.id, { at: new Date(eta.at).toISOString(), plusMinusMs: eta.plusMinusMs });
-    }),
-  );
-  return out;
-}
+/** A job's phases as the ETA estimate reads them. */
+export const readEtaPhases = (jobId: string, db: Tx) =>
+  db.phase.findMany({
+    where: { jobId },
+    select: {
+      vendorKey: true,
+      parentKey: true,
+      lane: true,
+      name: true,
+      state: true,
+      startedAt: true,
+      endedAt: true,
+    },
+  });

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { resolveCaller } from "@/lib/auth/get-actor";
 import { displayTokenMayRead, metricsTokenMayRead } from "@/lib/auth/scopes";
 import { hitThrottle, maybePruneThrottles } from "@/lib/data/throttle";
-import { roleAllows, type Role } from "@/lib/domain/roles";
+import { roleMayCall, type Role } from "@/lib/domain/roles";
 import { logger } from "@/lib/log";
 import { clientAddress } from "./client-ip";
 import { acquireHeavySlot, HEAVY_ROUTES } from "./heavy-gate";
@@ -30,6 +30,11 @@ interface RouteSpec<Q, B, P, R extends Need> {
   params?: P;
   /** Lowest role allowed; "public" for unauthenticated routes (health, sign-in). Default viewer. */
   role?: R;
+  /**
+   * Auditors' access when it differs from the default (the reads open to viewers): true opens an
+   * admin read or a sign-off to them, false closes a read (see roleMayCall).
+   */
+  auditor?: boolean;
   /** Requests per client address and minute (public routes: every one has a limit). */
   perMinute?: number;
   /** Largest body accepted, in bytes (default 256 KiB); larger gets 413. */
@@ -91,8 +96,14 @@ export function route<
         ) {
           throw forbidden("A metrics token reads only /api/metrics.");
         }
-        if (!roleAllows(actor.role, need))
-          throw forbidden(`This needs the ${need} role; you are ${actor.role}.`);
+        const read = request.method === "GET" || request.method === "HEAD";
+        if (!roleMayCall(actor.role, { need, read, auditor: spec.auditor })) {
+          throw forbidden(
+            actor.role === "auditor"
+              ? "Auditors read and sign off; they do not act on jobs or change configuration."
+              : `This needs the ${need} role; you are ${actor.role}.`,
+          );
+        }
       }
       const query = spec.query
         ? parseWith(spec.query, queryObject(url.searchParams), "query")
@@ -129,6 +140,7 @@ export function route<
   // The OpenAPI document (app/api/openapi.json) is generated from these very schemas.
   const documented: DocumentedSpec = {
     role: spec.role ?? "viewer",
+    auditor: spec.auditor,
     query: spec.query,
     body: spec.body,
     params: spec.params,
@@ -139,6 +151,7 @@ export function route<
 /** What a route handler exposes about itself for the OpenAPI document. */
 export interface DocumentedSpec {
   role: Need;
+  auditor?: boolean;
   query?: z.ZodType;
   body?: z.ZodType;
   params?: z.ZodType;

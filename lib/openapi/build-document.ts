@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roleMayCall } from "@/lib/domain/roles";
 import type { DocumentedSpec } from "@/lib/http/route";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -80,7 +81,16 @@ const ROLE_TEXT = {
   viewer: "Any signed-in person or API token (viewer and up).",
   operator: "Operators and admins (people or API tokens of that role).",
   admin: "Admins only (people or admin API tokens).",
+  auditor: "Auditors only.",
 } as const;
+
+/** Whether an auditor may call the operation, as lib/domain/roles.ts roleMayCall decides it. */
+function auditorText(method: HttpMethod, spec: DocumentedSpec): string {
+  if (spec.role === "public") return "";
+  const read = method === "GET";
+  const may = roleMayCall("auditor", { need: spec.role, read, auditor: spec.auditor });
+  return may ? " Auditors may call it." : " Auditors may not.";
+}
 
 function operation(method: HttpMethod, pattern: string, spec: DocumentedSpec | null): JsonSchema {
   const tag = pattern.split("/")[2] ?? "api";
@@ -90,7 +100,7 @@ function operation(method: HttpMethod, pattern: string, spec: DocumentedSpec | n
     tags: [tag],
     summary: `${method} ${openApiPath(pattern)}`,
     description: spec
-      ? ROLE_TEXT[role]
+      ? `${ROLE_TEXT[role]}${auditorText(method, spec)}`
       : "Answered by the sign-in library (better-auth): sign-in, sign-out, password change, SSO callback.",
     "x-jobdeck-role": role,
     parameters: parameters(spec, pattern),

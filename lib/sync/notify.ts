@@ -11,14 +11,18 @@ const IDS_PER_MESSAGE = 150;
 
 /** Raised inside the writing transaction, so listeners hear of a change only once it is committed. */
 export async function notifyJobChanges(tx: Tx, sourceId: string, jobIds: string[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  const messages: string[] = [];
   for (let i = 0; i < jobIds.length; i += IDS_PER_MESSAGE) {
     const message: ChangeMessage = {
       t: "jobs",
       s: sourceId,
       ids: jobIds.slice(i, i + IDS_PER_MESSAGE),
     };
-    await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
+    messages.push(JSON.stringify(message));
   }
+  // One round trip for the whole step, however many messages its changes take.
+  await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, m) FROM unnest(${messages}::text[]) AS m`;
 }
 
 export async function notifySourceChange(tx: Tx, sourceId: string): Promise<void> {

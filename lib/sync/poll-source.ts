@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { VendorError } from "@/lib/connectors/errors";
-import type { SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import type { Connector, SyncBatch, SyncCursor } from "@/lib/connectors/types";
 import type { Db, Tx } from "@/lib/db/client";
 import { UNFINISHED_STATES } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
@@ -61,16 +61,27 @@ export async function pollSource(
   let steps = 0;
   try {
     const connector = await connectorForSource(source.id, db);
+    let reading = readAhead(connector, cursor, options.signal);
     for (;;) {
-      const batch = await connector.listChanged(cursor, options.signal);
+      const batch = await reading.batch;
       const final = !batch.more || steps + 1 >= maxSteps;
-      const committed = await db.$transaction(
-        (tx) => commitStep(tx, source, batch, final, options, startedAt),
-        {
-          timeout: 120_000,
-          maxWait: 30_000,
-        },
-      );
+      // The next step is read from the vendor while this one commits (its cursor comes from the
+      // batch, not from the database), so vendor round trips and database writes overlap instead
+      // of adding up. A commit that fails abandons the read ahead.
+      if (!final) reading = readAhead(connector, batch.cursor, options.signal);
+      let committed: { changed: number; nextPollAt: Date };
+      try {
+        committed = await db.$transaction(
+          (tx) => commitStep(tx, source, batch, final, options, startedAt),
+          {
+            timeout: 120_000,
+            maxWait: 30_000,
+          },
+        );
+      } catch (err) {
+        if (!final) reading.abandon();
+        throw err;
+      }
       steps += 1;
       changed += committed.changed;
       cursor = batch.cursor;
@@ -90,6 +101,22 @@ export async function pollSource(
     }
     return recordFailure(db, source, err, startedAt, changed, steps, options);
   }
+}
+
+/** One step's read from the vendor, started now and awaited later; abandoning it aborts it quietly. */
+function readAhead(
+  connector: Connector,
+  cursor: SyncCursor | null,
+  signal: AbortSignal | undefined,
+): { batch: Promise<SyncBatch>; abandon: () => void } {
+  const abort = new AbortController();
+  const batch = connector.listChanged(
+    cursor,
+    signal ? AbortSignal.any([signal, abort.signal]) : abort.signal,
+  );
+  // Awaited only if its step comes: a read that fails after its poll has failed is not an error.
+  batch.catch(() => undefined);
+  return { batch, abandon: () => abort.abort() };
 }
 
 async function commitStep(

@@ -29,13 +29,9 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
         "sortOrder", depth, "startedAt", "endedAt", message)
       SELECT gen_random_uuid(), t.job_id, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
         t.vendor_status, t.sort_order, t.depth, t.started_at, t.ended_at, t.message
-      FROM unnest(${phases.map((x) => x.jobId)}::uuid[], ${phases.map((x) => cleanKey(x.p.key))}::text[],
-        ${phases.map((x) => cleanKey(x.p.parentKey))}::text[], ${phases.map((x) => clean(x.p.lane))}::text[],
-        ${phases.map((x) => cleanIndexed(x.p.name))}::text[], ${phases.map((x) => x.p.state)}::text[],
-        ${phases.map((x) => clean(x.p.vendorStatus))}::text[], ${phases.map((x) => x.p.order)}::int[],
-        ${phases.map((x) => x.depth)}::int[], ${phases.map((x) => iso(x.p.startedAt))}::timestamp(3)[],
-        ${phases.map((x) => iso(x.p.endedAt))}::timestamp(3)[], ${phases.map((x) => clean(x.p.message))}::text[])
-        AS t(job_id, key, parent_key, lane, name, state, vendor_status, sort_order, depth, started_at, ended_at, message)
+      FROM json_to_recordset(${cleanJson(phases.map(phaseRow))}::json) AS t(job_id uuid, key text,
+        parent_key text, lane text, name text, state text, vendor_status text, sort_order int, depth int,
+        started_at timestamp(3), ended_at timestamp(3), message text)
       ON CONFLICT ("jobId", "vendorKey") DO UPDATE SET "parentKey" = EXCLUDED."parentKey",
         lane = EXCLUDED.lane, name = EXCLUDED.name, state = EXCLUDED.state,
         "vendorStatus" = EXCLUDED."vendorStatus", "sortOrder" = EXCLUDED."sortOrder", depth = EXCLUDED.depth,
@@ -96,6 +92,24 @@ export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<
   }
   return changed;
 }
+
+type Phase = NonNullable<JobRecord["phases"]>[number];
+
+/** A phase as the row json_to_recordset reads (one JSON document per batch, not twelve arrays). */
+const phaseRow = (x: { jobId: string; p: Phase; depth: number }) => ({
+  job_id: x.jobId,
+  key: cleanKey(x.p.key),
+  parent_key: cleanKey(x.p.parentKey),
+  lane: x.p.lane,
+  name: cleanIndexed(x.p.name),
+  state: x.p.state,
+  vendor_status: x.p.vendorStatus,
+  sort_order: x.p.order,
+  depth: x.depth,
+  started_at: iso(x.p.startedAt),
+  ended_at: iso(x.p.endedAt),
+  message: x.p.message,
+});
 
 function phaseDepths(phases: NonNullable<JobRecord["phases"]>): Map<string, number> {
   const parent = new Map(phases.map((p) => [p.key, p.parentKey]));

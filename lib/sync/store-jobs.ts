@@ -25,10 +25,49 @@ function searchText(j: JobRecord): string {
   return clean(text) ?? "";
 }
 
+/** A job as the row json_to_recordset reads; cleanJson cleans every string in it on the way out. */
+const jobRow = (j: JobRecord) => ({
+  vendor_id: j.vendorId,
+  type: cleanIndexed(j.type),
+  name: cleanIndexed(j.name),
+  state: j.state,
+  vendor_state: j.vendorState,
+  progress: j.progress,
+  bytes_done: big(j.bytesDone),
+  bytes_total: big(j.bytesTotal),
+  throughput: j.throughputBps,
+  started_at: iso(j.startedAt),
+  ended_at: iso(j.endedAt),
+  submitted_by: cleanIndexed(j.submittedBy),
+  dataset: cleanIndexed(j.dataset),
+  policy: cleanIndexed(j.policy),
+  cluster: cleanIndexed(j.cluster),
+  dr_group: cleanIndexed(j.drGroup),
+  message: j.message,
+  // A JSON null arrives as SQL NULL: the SELECT stores it as jsonb null, as the vendor sent it.
+  raw: j.raw ?? null,
+  search_text: searchText(j),
+});
+
 export interface StoreResult {
   /** Jobdeck ids of jobs inserted or changed, including a change in phases, events, samples or log. */
   changedJobIds: string[];
   inserted: number;
+}
+
+/**
+ * One record per vendor id, the last one read (a vendor's listing can return a job twice while
+ * it pages, e.g. an ONTAP backfill page beside the same running job's refresh): one upsert cannot
+ * write a row twice, and a duplicate would fail the whole step on every poll.
+ */
+function lastPerVendorId(jobs: JobRecord[]): JobRecord[] {
+  const byId = new Map<string, JobRecord>();
+  for (const job of jobs) {
+    const id = clean(job.vendorId) ?? "";
+    byId.delete(id);
+    byId.set(id, job);
+  }
+  return byId.size === jobs.length ? jobs : [...byId.values()];
 }
 
 /**
@@ -41,8 +80,10 @@ export async function storeJobs(
   jobs: JobRecord[],
   now: Date,
 ): Promise<StoreResult> {
+  jobs = lastPerVendorId(jobs);
   if (jobs.length === 0) return { changedJobIds: [], inserted: 0 };
-  // One statement per batch: every listed job is written once (seen and refreshed stamps), and its
+  // One statement per batch, its rows as one JSON document (parsed by PostgreSQL in one pass, where
+  // per-column arrays cost an escaped array literal each): every listed job is written once (seen and refreshed stamps), and its
   // content columns and updatedAt only when they differ, which RETURNING reports as `changed`.
   const rows = await tx.$queryRaw<
     Array<{ id: string; vendorId: string; inserted: boolean; changed: boolean }>
@@ -54,30 +95,12 @@ export async function storeJobs(
     SELECT gen_random_uuid(), ${source.id}::uuid, ${source.kind}::"SourceKind", t.vendor_id, t.type, t.name,
       t.state::"JobState", t.vendor_state, t.progress, t.bytes_done, t.bytes_total, t.throughput,
       t.started_at, t.ended_at, COALESCE(t.started_at, ${now}::timestamp(3)), t.submitted_by, t.dataset, t.policy,
-      t.cluster, t.dr_group, t.message, t.raw, t.search_text, ${now}::timestamp(3), ${now}::timestamp(3),
+      t.cluster, t.dr_group, t.message, COALESCE(t.raw, 'null'::jsonb), t.search_text, ${now}::timestamp(3), ${now}::timestamp(3),
       ${now}::timestamp(3), ${now}::timestamp(3)
-    FROM unnest(
-      ${jobs.map((j) => clean(j.vendorId))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.type))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.name))}::text[],
-      ${jobs.map((j) => j.state)}::text[],
-      ${jobs.map((j) => clean(j.vendorState))}::text[],
-      ${jobs.map((j) => j.progress)}::float8[],
-      ${jobs.map((j) => big(j.bytesDone))}::bigint[],
-      ${jobs.map((j) => big(j.bytesTotal))}::bigint[],
-      ${jobs.map((j) => j.throughputBps)}::float8[],
-      ${jobs.map((j) => iso(j.startedAt))}::timestamp(3)[],
-      ${jobs.map((j) => iso(j.endedAt))}::timestamp(3)[],
-      ${jobs.map((j) => cleanIndexed(j.submittedBy))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.dataset))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.policy))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.cluster))}::text[],
-      ${jobs.map((j) => cleanIndexed(j.drGroup))}::text[],
-      ${jobs.map((j) => clean(j.message))}::text[],
-      ${jobs.map((j) => cleanJson(j.raw))}::jsonb[],
-      ${jobs.map(searchText)}::text[]
-    ) AS t(vendor_id, type, name, state, vendor_state, progress, bytes_done, bytes_total, throughput,
-      started_at, ended_at, submitted_by, dataset, policy, cluster, dr_group, message, raw, search_text)
+    FROM json_to_recordset(${cleanJson(jobs.map(jobRow))}::json) AS t(vendor_id text, type text,
+      name text, state text, vendor_state text, progress float8, bytes_done bigint, bytes_total bigint,
+      throughput float8, started_at timestamp(3), ended_at timestamp(3), submitted_by text, dataset text,
+      policy text, cluster text, dr_group text, message text, raw jsonb, search_text text)
     ON CONFLICT ("sourceId", "vendorId") DO UPDATE SET
       type = EXCLUDED.type, name = EXCLUDED.name, state = EXCLUDED.state,
       "vendorState" = EXCLUDED."vendorState", progress = EXCLUDED.progress,

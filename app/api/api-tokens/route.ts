@@ -3,7 +3,9 @@ import { newApiTokenBody } from "@/lib/contracts/tokens";
 import { forbidden } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "admin" }, async () => ({ tokens: await listApiTokens() }));
+export const GET = route({ role: "admin", auditor: true }, async () => ({
+  tokens: await listApiTokens(),
+}));
 
 /** The only response that ever contains the token itself. Only people make tokens: a token cannot mint another. */
 export const POST = route({ role: "admin", body: newApiTokenBody }, async ({ body, actor }) => {

@@ -7,9 +7,12 @@ import {
 import { asWire } from "@/lib/contracts/wire";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "admin" }, async (): Promise<{ tokens: DisplayTokenRow[] }> => ({
-  tokens: asWire(await listDisplayTokens()),
-}));
+export const GET = route(
+  { role: "admin", auditor: true },
+  async (): Promise<{ tokens: DisplayTokenRow[] }> => ({
+    tokens: asWire(await listDisplayTokens()),
+  }),
+);
 
 /** The only response that ever contains the token itself. */
 export const POST = route({ role: "admin", body: newDisplayTokenBody }, async ({ body, actor }) =>

@@ -9,6 +9,6 @@ export const GET = route({}, async ({ actor }) => ({
   items: await listSavedViews(personOf(actor)),
 }));
 
-export const POST = route({ body: savedViewBody }, async ({ actor, body }) =>
+export const POST = route({ auditor: true, body: savedViewBody }, async ({ actor, body }) =>
   Response.json(await saveView(personOf(actor), body), { status: 201 }),
 );

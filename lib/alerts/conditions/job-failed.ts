@@ -29,6 +29,7 @@ export async function jobFailed(
   now: Date,
 ): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
+  // Same-second ends are common (whole-second vendor times): the later start is the later run.
   const rows = await db.$queryRaw<Row[]>`
     SELECT * FROM (
       SELECT DISTINCT ON (j."sourceId", j."type", j."policy", j."dataset", j."drGroup")
@@ -36,7 +37,7 @@ export async function jobFailed(
         j."state"::text AS "state", j."endedAt", j."message"
       FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
       WHERE j."endedAt" > ${since} AND j."state" IN ('succeeded', 'partial', 'failed', 'aborted', 'canceled') AND ${jobScopeSql(rule)}
-      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."id" DESC
+      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."startedAt" DESC NULLS LAST, j."id" DESC
     ) latest
     WHERE latest."state" IN (${Prisma.join(params.states)})`;
   return rows.map((r) => ({

@@ -35,6 +35,8 @@ export async function jobShort(
   now: Date,
 ): Promise<Firing[]> {
   const since = new Date(now.getTime() - minutesMs(params.lookbackMinutes));
+  // Appliances report whole seconds, so two runs of a series often end in the same second: the one
+  // that started later is the later run (an id tie-break would pick either at random).
   const rows = await db.$queryRaw<Row[]>`
     WITH latest AS (
       SELECT DISTINCT ON (j."sourceId", j."type", j."policy", j."dataset", j."drGroup")
@@ -43,7 +45,7 @@ export async function jobShort(
       FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
       WHERE j."endedAt" > ${since} AND j."startedAt" IS NOT NULL
         AND j."state" IN ('succeeded', 'partial', 'failed', 'aborted', 'canceled') AND ${jobScopeSql(rule)}
-      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."id" DESC
+      ORDER BY j."sourceId", j."type", j."policy", j."dataset", j."drGroup", j."endedAt" DESC, j."startedAt" DESC NULLS LAST, j."id" DESC
     )
     SELECT l."id", l."sourceId", l."sourceName", l."name", l."type", l."policy", l."dataset", l."drGroup", l."bytesDone",
       (EXTRACT(EPOCH FROM (l."endedAt" - l."startedAt")) * 1000)::float8 AS "durationMs",

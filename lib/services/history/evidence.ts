@@ -9,7 +9,8 @@ import {
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
 import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
-import { NotFound } from "@/lib/domain/errors";
+import { Forbidden, NotFound } from "@/lib/domain/errors";
+import { canSignOff } from "@/lib/domain/roles";
 import { measureRuns } from "./measure-runs";
 import type {
   AuditTrailLine,
@@ -106,6 +107,10 @@ export async function signOffRun(
   note: string,
   db: Tx = getDb(),
 ): Promise<SignOffView> {
+  if (actor.kind === "display" || !canSignOff(actor.role))
+    throw new Forbidden(
+      `Signing off needs the operator, admin or auditor role; you are ${actor.role}.`,
+    );
   const row = await getHistoryRow(jobId, db);
   if (!row) throw new NotFound(`No run ${jobId}.`);
   const created = await addSignOff(

@@ -5,7 +5,9 @@ import { assertActor, saveProblem } from "../save-problems";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, async () => ({ items: await listChannels() }));
+export const GET = route({ role: "admin", auditor: true }, async () => ({
+  items: await listChannels(),
+}));
 
 export const POST = route({ role: "admin", body: alertChannelInput }, async ({ body, actor }) => {
   const saved = await saveChannel(body, assertActor(actor), null);

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({}, async () => getSchedule());
 
-export const PUT = route({ body: scheduleBody }, async ({ body, actor }) =>
+export const PUT = route({ body: scheduleBody, auditor: true }, async ({ body, actor }) =>
   setSchedule(body.cadence, actor),
 );

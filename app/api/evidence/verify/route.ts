@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = route({ query: verifyQuery }, async ({ query }) => verifySha256(query.sha256));
 
 /** The file's raw bytes as the body (any content type): hashed here, never stored. */
-export const POST = route({}, async ({ request }) =>
+export const POST = route({ auditor: true }, async ({ request }) =>
   verifyBytes(await readUpload(request, VERIFY_MAX_BYTES)),
 );

@@ -3,7 +3,7 @@ import { notFound } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { getDelivery } from "@/lib/alerts/services/deliveries-view";
 
-export const GET = route({ role: "admin", params: idParams }, async ({ params }) => {
+export const GET = route({ role: "admin", auditor: true, params: idParams }, async ({ params }) => {
   const delivery = await getDelivery(params.id);
   if (!delivery) throw notFound(`No delivery ${params.id}.`);
   return delivery;

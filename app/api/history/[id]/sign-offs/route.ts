@@ -4,7 +4,7 @@ import { route } from "@/lib/http/route";
 import { signOffRun } from "@/lib/services/history/evidence";
 
 export const POST = route(
-  { role: "operator", params: idParams("job"), body: signOffBody },
+  { role: "operator", auditor: true, params: idParams("job"), body: signOffBody },
   async ({ params, body, actor }) => {
     return Response.json(await signOffRun(params.id, actor, body.note), { status: 201 });
   },

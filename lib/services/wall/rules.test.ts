@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobSummary } from "@/lib/contracts/jobs";
-import { latestReadiness, markRecovered, matchSources, type ReadinessPhase } from "./wall-rules";
+import { latestReadiness, markRecovered, matchSources, type ReadinessPhase } from "./rules";
 
 const job = (over: Partial<JobSummary>): JobSummary => ({
   id: "j",

@@ -4,7 +4,7 @@ import { isFailure } from "@/lib/domain/job-state";
 import { pollSource } from "@/lib/sync/poll-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
-import { loadWallSnapshot } from "./wall";
+import { loadWallParts, loadWallSnapshot } from "./load-wall";
 
 let t: TestDatabase;
 const fixtures: SimulatedSourceFixture[] = [];
@@ -95,5 +95,31 @@ describe("loadWallSnapshot over real synced simulators", () => {
     } finally {
       await t.db.source.delete({ where: { id: archived.id } });
     }
+  });
+
+  it("reads only the parts asked for, each equal to the same part of the whole snapshot", async () => {
+    const now = new Date();
+    const whole = await loadWallSnapshot({ sources: [], timelineHours: 6, now }, t.db);
+    const patch = await loadWallParts(
+      { sources: [], timelineHours: 6, now },
+      ["running", "timeline"],
+      t.db,
+    );
+    expect(Object.keys(patch).sort()).toEqual([
+      "generatedAt",
+      "queuedCount",
+      "running",
+      "timeline",
+    ]);
+    expect(patch.running).toEqual(whole.running);
+    expect(patch.queuedCount).toBe(whole.queuedCount);
+    expect(patch.timeline).toEqual(whole.timeline);
+    const failures = await loadWallParts(
+      { sources: [], timelineHours: 6, now },
+      ["failures"],
+      t.db,
+    );
+    expect(Object.keys(failures).sort()).toEqual(["failures", "generatedAt"]);
+    expect(failures.failures).toEqual(whole.failures);
   });
 });

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const SYSTEM_NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"];
+
+/**
+ * Flags for a headless Chromium on a closed network: without the background-networking ones it
+ * floods the log with refused connections to Google's update and sync services.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A Chromium installed on the machine (Debian's package, or Chrome), found on the given PATH. */
+export function systemChromium(searchPath: string): string | null {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    for (const name of SYSTEM_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** Whether Playwright's own Chromium download is present (`npx playwright install chromium`). */
+export function playwrightChromiumInstalled(): boolean {
+  try {
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Chromium to launch: the configured one, else a system Chromium on PATH, else undefined so
+ * Playwright uses its own download. The same order the browser tests use, so the server prints
+ * with the browser the tests drive.
+ */
+export function chromiumExecutable(
+  configured: string | undefined,
+  searchPath: string,
+): string | undefined {
+  return configured ?? systemChromium(searchPath) ?? undefined;
+}

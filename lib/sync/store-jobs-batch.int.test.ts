@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSource } from "@/lib/data/sources";
+import { emptySnapshot, type JobRecord } from "@/lib/domain/model";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { storeJobs } from "./store-jobs";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await t.drop();
+});
+
+async function newSource(name: string) {
+  const { id } = await createSource({ kind: "ontap", name, baseUrl: `http://${name}` }, t.db);
+  return { id, kind: "ontap" as const };
+}
+
+const job = (vendorId: string, overrides: Partial<JobRecord> = {}): JobRecord => ({
+  ...emptySnapshot(vendorId, {
+    name: `backup ${vendorId}`,
+    state: "succeeded",
+    vendorState: "success",
+    bytesDone: 12_345_678_901_234n,
+    startedAt: new Date("2026-11-30T10:00:00.000Z"),
+    endedAt: new Date("2026-11-30T10:05:00.000Z"),
+    raw: { uuid: vendorId, nested: { list: [1, "two", null] }, text: "a\u0000b" },
+  }),
+  phases: [
+    {
+      key: "run",
+      parentKey: null,
+      lane: null,
+      name: "run",
+      state: "succeeded",
+      vendorStatus: "success",
+      order: 0,
+      startedAt: new Date("2026-11-30T10:00:00.000Z"),
+      endedAt: new Date("2026-11-30T10:05:00.000Z"),
+      message: null,
+    },
+  ],
+  ...overrides,
+});
+
+const store = (source: { id: string; kind: "ontap" }, jobs: JobRecord[]) =>
+  t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
+
+describe("bulk ingest of a step's jobs", () => {
+  it("stores every field as sent, and a re-ingest of the same batch changes nothing", async () => {
+    const source = await newSource("idempotent");
+    const jobs = Array.from({ length: 250 }, (_, i) => job(`j-${i}`));
+    const first = await store(source, jobs);
+    expect(first.inserted).toBe(250);
+    expect(first.changedJobIds).toHaveLength(250);
+    const stored = await t.db.job.findFirstOrThrow({
+      where: { sourceId: source.id, vendorId: "j-7" },
+      include: { phases: true },
+    });
+    expect(stored.bytesDone).toBe(12_345_678_901_234n);
+    expect(stored.startedAt?.toISOString()).toBe("2026-11-30T10:00:00.000Z");
+    expect(stored.raw).toEqual({ uuid: "j-7", nested: { list: [1, "two", null] }, text: "ab" });
+    expect(stored.phases.map((p) => p.vendorKey)).toEqual(["run"]);
+    const updatedAt = stored.updatedAt;
+
+    const again = await store(source, jobs);
+    expect(again).toEqual({ changedJobIds: [], inserted: 0 });
+    expect(await t.db.job.count({ where: { sourceId: source.id } })).toBe(250);
+    expect(await t.db.phase.count({ where: { job: { sourceId: source.id } } })).toBe(250);
+    const after = await t.db.job.findFirstOrThrow({ where: { id: stored.id } });
+    expect(after.updatedAt).toEqual(updatedAt);
+  });
+
+  it("reports exactly the jobs whose content changed when part of a batch changes", async () => {
+    const source = await newSource("partial");
+    const jobs = Array.from({ length: 40 }, (_, i) => job(`p-${i}`));
+    await store(source, jobs);
+    const changedJobs = jobs.map((j, i) =>
+      i % 10 === 3 ? { ...j, state: "failed" as const, message: "quota exceeded" } : j,
+    );
+    const result = await store(source, changedJobs);
+    const changedVendorIds = (
+      await t.db.job.findMany({ where: { id: { in: result.changedJobIds } } })
+    ).map((j) => j.vendorId);
+    expect(changedVendorIds.sort()).toEqual(["p-13", "p-23", "p-3", "p-33"]);
+    expect(result.inserted).toBe(0);
+    const failed = await t.db.job.findMany({
+      where: { sourceId: source.id, state: "failed" },
+      select: { vendorId: true, message: true },
+    });
+    expect(failed).toHaveLength(4);
+    expect(failed.every((j) => j.message === "quota exceeded")).toBe(true);
+  });
+
+  it("stores a job listed twice in one batch once, as last read, instead of failing the step", async () => {
+    const source = await newSource("twice");
+    const result = await store(source, [
+      job("dup", { state: "running", vendorState: "running" }),
+      job("other"),
+      job("dup", { state: "succeeded", vendorState: "success" }),
+    ]);
+    expect(result.inserted).toBe(2);
+    const rows = await t.db.job.findMany({
+      where: { sourceId: source.id },
+      orderBy: { vendorId: "asc" },
+    });
+    expect(rows.map((r) => [r.vendorId, r.state])).toEqual([
+      ["dup", "succeeded"],
+      ["other", "succeeded"],
+    ]);
+  });
+
+  it("keeps one row per job when two ingests of overlapping batches run at once", async () => {
+    const source = await newSource("concurrent");
+    const a = Array.from({ length: 300 }, (_, i) => job(`c-${i}`, { name: `from a ${i}` }));
+    const b = Array.from({ length: 300 }, (_, i) =>
+      job(`c-${i + 150}`, { name: `from b ${i + 150}` }),
+    );
+    const [ra, rb] = await Promise.all([store(source, a), store(source, b)]);
+    // Each job is inserted by exactly one of them; the overlap is updated by the later commit.
+    expect(ra.inserted + rb.inserted).toBe(450);
+    const rows = await t.db.job.findMany({
+      where: { sourceId: source.id },
+      select: { vendorId: true, name: true },
+    });
+    expect(rows).toHaveLength(450);
+    expect(new Set(rows.map((r) => r.vendorId)).size).toBe(450);
+    for (const r of rows) {
+      const i = Number(r.vendorId.slice(2));
+      if (i < 150) expect(r.name).toBe(`from a ${i}`);
+      else if (i >= 300) expect(r.name).toBe(`from b ${i}`);
+      else expect([`from a ${i}`, `from b ${i}`]).toContain(r.name);
+    }
+    expect(await t.db.phase.count({ where: { job: { sourceId: source.id } } })).toBe(450);
+  });
+});
