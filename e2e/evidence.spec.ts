@@ -64,7 +64,7 @@ test.describe("evidence packs", () => {
     await page.goto(`/history?from=${quarter.from}&to=${quarter.to}`);
     await page.getByTestId("evidence-pack-link").click();
     await page.waitForURL(/\/evidence\?/);
-    await expect(page.getByLabel("Quarter")).toHaveValue(quarter.label);
+    await expect(page.getByRole("combobox", { name: "Quarter" })).toHaveValue(quarter.label);
     await page.getByTestId("generate-pack").click();
     await page.waitForURL(/\/evidence\/[0-9a-f-]{36}$/, { timeout: 120_000 });
     const detail = page.getByTestId("pack-detail");
