@@ -6,15 +6,14 @@ import type {
 } from "@/lib/contracts/evidence";
 import { formatDuration } from "@/lib/domain/durations";
 import { CATEGORY_LABEL } from "@/lib/domain/rto";
+import { htmlText } from "@/lib/pdf/html-text";
 
-/** Every string that reaches the HTML goes through here: vendor text is data, never markup. */
+/**
+ * Every string that reaches the HTML goes through here: vendor text is data, never markup, and
+ * bidi override characters are shown visibly (lib/pdf/html-text.ts) so a name cannot reorder itself.
+ */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return htmlText(String(value ?? ""));
 }
 
 const e = escapeHtml;
