@@ -70,6 +70,12 @@ export function renderResults(r: BenchResults): string {
       );
     }
   }
+  const v = r.evidencePack;
+  if (v)
+    lines.push(
+      `| evidence pack of a quarter: ${n(v.runs)} DR runs (${v.phasesPerRun} steps, ${v.eventsPerRun} events, ${v.logLinesPerRun} log lines each) + ${n(v.previousQuarterRuns)} in the quarter before | generated, hashed, stored and chained in ${n(v.generateMs / 1000)} s (${n(v.packBytes / 1024)} KB of canonical JSON) |`,
+      `| same pack as printable HTML / verified by upload (hash lookup + chain recomputed) | ${n(v.htmlMs)} ms (${n(v.htmlBytes / 1024)} KB) / ${n(v.verifyMs)} ms |`,
+    );
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");

@@ -9,6 +9,7 @@
  * (BENCH_PARTITION_EVENTS events, default 10,000,000, between BENCH_PARTITION_JOBS jobs, default 200,000).
  * BENCH_ONLY=alerts only alert evaluation (BENCH_ALERT_JOBS jobs, default 1,000,000, on 200 sources
  * with 50 rules).
+ * BENCH_ONLY=evidence only the evidence pack of a quarter (BENCH_EVIDENCE_RUNS runs, default 500).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import { startBenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
 import { benchAlertEval, type AlertEvalResult } from "./alert-eval";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
+import { benchEvidencePack, type EvidencePackBenchResult } from "./evidence-pack";
 import { benchEtaBacktest, type EtaBacktestResult } from "./eta-backtest";
 import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
 import { benchPartitions, type PartitionBenchResult } from "./partitions";
@@ -30,6 +32,8 @@ const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
 const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
 const ONLY_ETA = process.env.BENCH_ONLY === "eta";
+const ONLY_EVIDENCE = process.env.BENCH_ONLY === "evidence";
+const EVIDENCE_RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 500);
 const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
 const ONLY_PARTITIONS = process.env.BENCH_ONLY === "partitions";
 const PARTITION_JOBS = Number(process.env.BENCH_PARTITION_JOBS ?? 200_000);
@@ -50,6 +54,7 @@ export interface BenchResults {
   etaBacktest?: EtaBacktestResult;
   partitions?: PartitionBenchResult;
   alertEval?: AlertEvalResult;
+  evidencePack?: EvidencePackBenchResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -89,6 +94,18 @@ try {
     writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync("bench/RESULTS-estate.md", renderResults(results));
     console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
+    process.exit(0);
+  }
+  if (ONLY_EVIDENCE) {
+    console.log(`evidence pack: a quarter of ${EVIDENCE_RUNS} DR runs`);
+    const evidencePack = await benchEvidencePack(bench, { runs: EVIDENCE_RUNS, log });
+    const results: BenchResults = {
+      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+      evidencePack,
+    };
+    writeFileSync("bench/results-evidence.json", `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync("bench/RESULTS-evidence.md", renderResults(results));
+    console.log("wrote bench/results-evidence.json and bench/RESULTS-evidence.md");
     process.exit(0);
   }
   if (ONLY_INGEST) {

@@ -349,6 +349,49 @@ const cases: Case[] = [
       ),
   },
   {
+    route: "POST /api/evidence/packs",
+    what: "issue an evidence pack (evidence managers only, checked by the service)",
+    expected: byRole("admin", 201),
+    run: (who) =>
+      callRoute(handler("POST /api/evidence/packs"), "POST", "/api/evidence/packs", who, {
+        body: { quarter: "2026-Q1" },
+      }),
+  },
+  {
+    route: "POST /api/evidence/packs/[id]/sign-offs",
+    what: "sign off an evidence pack",
+    expected: byRole("admin", 201),
+    run: async (who) => {
+      const pack = await t.db.evidencePack.findFirst({ select: { id: true } });
+      const id = pack?.id ?? crypto.randomUUID();
+      return callRoute(
+        handler("POST /api/evidence/packs/[id]/sign-offs"),
+        "POST",
+        `/api/evidence/packs/${id}/sign-offs`,
+        who,
+        { body: { note: "reviewed" }, params: { id } },
+      );
+    },
+  },
+  {
+    route: "PUT /api/evidence/schedule",
+    what: "set the evidence pack schedule",
+    expected: byRole("admin", 200),
+    run: (who) =>
+      callRoute(handler("PUT /api/evidence/schedule"), "PUT", "/api/evidence/schedule", who, {
+        body: { cadence: "quarter" },
+      }),
+  },
+  {
+    route: "POST /api/evidence/verify",
+    what: "verify a file's bytes (everyone signed in)",
+    expected: byRole("viewer", 200),
+    run: (who) =>
+      callRoute(handler("POST /api/evidence/verify"), "POST", "/api/evidence/verify", who, {
+        body: { any: "file" },
+      }),
+  },
+  {
     route: "PUT /api/history/targets",
     what: "set an RTO target",
     expected: byRole("admin", 200),

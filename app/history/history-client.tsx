@@ -17,6 +17,17 @@ import { Button } from "@/components/ui/button";
 
 const errorText = "text-sm text-red-700 dark:text-red-300";
 
+/** The history page's From/To carried to the evidence page's period picker. */
+const evidenceSearch = (params: URLSearchParams) => {
+  const out = new URLSearchParams();
+  for (const key of ["from", "to"] as const) {
+    const v = params.get(key);
+    if (v) out.set(key, v);
+  }
+  const s = out.toString();
+  return s ? `?${s}` : "";
+};
+
 export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
   const params = useSearchParams();
   const router = useRouter();
@@ -96,6 +107,13 @@ export function HistoryClient({ canSetTargets }: { canSetTargets: boolean }) {
             download
           >
             Export CSV (all filtered runs)
+          </a>
+          <a
+            href={`/evidence${evidenceSearch(params)}`}
+            className="no-print text-sm text-sky-700 hover:underline dark:text-sky-300"
+            data-testid="evidence-pack-link"
+          >
+            Evidence pack for this period
           </a>
         </div>
         {list.error && (

@@ -68,3 +68,12 @@ export const incidentKeys = {
   detail: (id: string) => ["incidents", "detail", id] as const,
   counts: ["incidents", "counts"] as const,
 };
+
+/** Evidence packs: the list, one pack, the schedule, and a verification by hash. */
+export const evidenceKeys = {
+  all: ["evidence"] as const,
+  list: () => [...evidenceKeys.all, "list"] as const,
+  pack: (id: string) => [...evidenceKeys.all, "pack", id] as const,
+  schedule: () => [...evidenceKeys.all, "schedule"] as const,
+  verify: (sha256: string) => [...evidenceKeys.all, "verify", sha256] as const,
+};

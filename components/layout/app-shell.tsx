@@ -9,6 +9,7 @@ const NAV = [
   { href: "/jobs", label: "Jobs" },
   { href: "/timeline", label: "Timeline" },
   { href: "/history", label: "Failover history" },
+  { href: "/evidence", label: "Evidence" },
   { href: "/wall", label: "Wall" },
   { href: "/sources", label: "Sources" },
   { href: "/audit", label: "Audit" },

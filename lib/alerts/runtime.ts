@@ -3,6 +3,8 @@ import { logger } from "@/lib/log";
 import { QUEUES, startQueue } from "@/lib/queue/boss";
 import { listenWithReconnect } from "@/lib/sync/listen";
 import { CHANGE_CHANNEL, isIncidentChange } from "@/lib/sync/notify";
+import { env } from "@/lib/env";
+import { startEvidenceSchedule } from "@/lib/evidence/schedule";
 import { attemptDelivery, type DeliverJob, type RetryPolicy } from "./deliveries";
 import { evaluateRules } from "./evaluate";
 
@@ -44,6 +46,12 @@ export async function startAlerting(options: AlertingOptions): Promise<RunningAl
     async (jobs) => {
       for (const job of jobs) await attemptDelivery(job.data, options.retry, options.db);
     },
+  );
+  await startEvidenceSchedule(
+    boss,
+    options.db,
+    pollingIntervalSeconds,
+    env().JOBDECK_PUBLIC_URL ?? null,
   );
 
   let pending: NodeJS.Timeout | null = null;

@@ -14,6 +14,13 @@ import * as r11 from "@/app/api/display-tokens/route";
 import * as r12 from "@/app/api/display-tokens/[id]/route";
 import * as r13 from "@/app/api/display-tokens/enter/route";
 import * as r14 from "@/app/api/health/route";
+import * as ev0 from "@/app/api/evidence/packs/route";
+import * as ev1 from "@/app/api/evidence/packs/[id]/route";
+import * as ev2 from "@/app/api/evidence/packs/[id]/download/route";
+import * as ev3 from "@/app/api/evidence/packs/[id]/sign-offs/route";
+import * as ev6 from "@/app/api/evidence/packs/[id]/html/route";
+import * as ev4 from "@/app/api/evidence/schedule/route";
+import * as ev5 from "@/app/api/evidence/verify/route";
 import * as r15 from "@/app/api/history/route";
 import * as r16 from "@/app/api/history/[id]/route";
 import * as r17 from "@/app/api/history/[id]/sign-offs/route";
@@ -77,6 +84,13 @@ export const ROUTE_MODULES: Record<string, RouteModuleExports> = {
   "/api/display-tokens/[id]": r12,
   "/api/display-tokens/enter": r13,
   "/api/health": r14,
+  "/api/evidence/packs": ev0,
+  "/api/evidence/packs/[id]": ev1,
+  "/api/evidence/packs/[id]/download": ev2,
+  "/api/evidence/packs/[id]/html": ev6,
+  "/api/evidence/packs/[id]/sign-offs": ev3,
+  "/api/evidence/schedule": ev4,
+  "/api/evidence/verify": ev5,
   "/api/history": r15,
   "/api/history/[id]": r16,
   "/api/history/[id]/sign-offs": r17,

@@ -1,6 +1,7 @@
 /** What every channel says about an incident event, before each renders it in its own format. */
 export interface Notice {
-  event: "opened" | "acknowledged" | "resolved" | "test";
+  /** "issued": a scheduled evidence pack (lib/evidence/schedule.ts), told through the same channels. */
+  event: "opened" | "acknowledged" | "resolved" | "test" | "issued";
   incident: {
     id: string;
     rule: string | null;
@@ -23,6 +24,7 @@ const EVENT_WORD: Record<Notice["event"], string> = {
   acknowledged: "Acknowledged",
   resolved: "Resolved",
   test: "Test",
+  issued: "Issued",
 };
 
 export function headline(n: Notice): string {
