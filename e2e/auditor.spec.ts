@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoActions, signedInAs } from "./support/auditor";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
@@ -8,17 +9,6 @@ const AUDITOR = {
   password: "e2e-Auditor-passw0rd",
   name: "Ada Auditor",
 };
-
-/** Buttons and links that would act on a job or change configuration. */
-const ACTING =
-  /^(abort|pause|resume|cancel|kill|purge|retry|launch|add source|add user|delete|disable|enable|edit|test connection|save target|set target)/i;
-
-async function expectNoActions(page: Page): Promise<void> {
-  await expect(page.getByRole("button", { name: ACTING })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: ACTING })).toHaveCount(0);
-  await expect(page.locator('[data-testid^="action-"], [data-testid^="bulk-"]')).toHaveCount(0);
-  await expect(page.getByTestId("launch-link")).toHaveCount(0);
-}
 
 test.use({ storageState: E2E.storage.admin });
 
@@ -44,13 +34,7 @@ test("an admin makes someone an auditor, who reads every page, acts on nothing a
   });
   const job = await waitForJob(request, "commvault", vendorId);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const auditor = await context.newPage();
-  await auditor.goto("/sign-in");
-  await auditor.getByLabel(/email/i).fill(AUDITOR.email);
-  await auditor.getByLabel(/password/i).fill(AUDITOR.password);
-  await auditor.getByRole("button", { name: /sign in/i }).click();
-  await expect(auditor).toHaveURL(/\/jobs/);
+  const { context, page: auditor } = await signedInAs(browser, AUDITOR);
   await expect(auditor.getByTestId("actor-role")).toHaveText("auditor");
 
   // Jobs list, with the run's row visible.

@@ -3,6 +3,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { EvidencePackDoc } from "@/lib/contracts/evidence";
 import type { EvidenceReport } from "@/lib/contracts/history";
+import { formatDuration } from "@/lib/domain/durations";
+import { pdfText } from "@/lib/pdf/testing/pdf-text";
+import { expectNoActions, signedInAs } from "./support/auditor";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
 import { startSimJob } from "./support/sim";
@@ -93,13 +96,56 @@ test.describe("evidence packs", () => {
     ]);
     expect(doc.summary.current.runs).toBe(doc.runs.length);
 
-    // Sign-off as the evidence manager: shown on the page, and the pack's hash does not change.
-    await page.getByLabel("Sign-off note").fill("Reviewed for the quarterly DR file.");
-    await page.getByTestId("sign-off-pack").click();
-    await expect(page.getByTestId("pack-sign-offs")).toContainText(
-      "Reviewed for the quarterly DR file.",
-    );
-    await expect(page.getByTestId("pack-sha256")).toHaveText(sha256);
+    // The PDF, printed on the server from the same JSON: every run's name and RTO, and it verifies.
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-pdf").click(),
+    ]);
+    const pdfFile = testInfo.outputPath("pack.pdf");
+    await pdfDownload.saveAs(pdfFile);
+    const pdfBytes = await readFile(pdfFile);
+    expect(pdfBytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const flat = (t: string) => t.replace(/\s+/g, " ");
+    const text = flat((await pdfText(pdfBytes)).text);
+    expect(doc.runs.length).toBeGreaterThan(0);
+    for (const r of doc.runs) {
+      expect(text).toContain(flat(r.run.name));
+      if (r.rto.ms !== null) expect(text).toContain(formatDuration(r.rto.ms));
+    }
+    expect(text).toContain(sha256);
+    const pdfSha256 = createHash("sha256").update(pdfBytes).digest("hex");
+    await expect(page.getByTestId("pack-pdf-sha256")).toHaveText(pdfSha256);
+    const pdfVerified = await context.request.get(`/api/evidence/verify?sha256=${pdfSha256}`);
+    expect(await pdfVerified.json()).toMatchObject({
+      issued: true,
+      match: { kind: "pdf" },
+      chain: { intact: true },
+    });
+
+    // Sign-off by an auditor, who has no action buttons on the way: shown on the page, and the
+    // pack's hash does not change.
+    const auditor = {
+      email: `pack-auditor-${Date.now()}@e2e.jobdeck.local`,
+      password: "e2e-Auditor-passw0rd",
+      name: "Avery Auditor",
+    };
+    const made = await context.request.post("/api/users", {
+      data: { ...auditor, role: "auditor" },
+      headers: { origin: E2E.baseUrl },
+    });
+    expect(made.status()).toBe(201);
+    const signer = await signedInAs(browser, auditor);
+    await signer.page.goto(`/history?from=${quarter.from}&to=${quarter.to}`);
+    await expectNoActions(signer.page);
+    await signer.page.goto(page.url());
+    await expectNoActions(signer.page);
+    await signer.page.getByLabel("Sign-off note").fill("Reviewed for the quarterly DR file.");
+    await signer.page.getByTestId("sign-off-pack").click();
+    const signOffs = signer.page.getByTestId("pack-sign-offs");
+    await expect(signOffs).toContainText("Reviewed for the quarterly DR file.");
+    await expect(signOffs).toContainText(auditor.name);
+    await expect(signer.page.getByTestId("pack-sha256")).toHaveText(sha256);
+    await signer.context.close();
 
     await page.goto("/evidence/verify");
     await page.getByTestId("verify-file").setInputFiles(file);

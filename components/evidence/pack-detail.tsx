@@ -38,6 +38,10 @@ export function PackDetail({ id, canSignOff }: { id: string; canSignOff: boolean
         <dd className="font-mono text-xs break-all" data-testid="pack-sha256">
           {p.sha256}
         </dd>
+        <dt className="text-slate-500">PDF SHA-256</dt>
+        <dd className="font-mono text-xs break-all" data-testid="pack-pdf-sha256">
+          {p.pdfSha256 ?? "printed on first download"}
+        </dd>
       </dl>
       <div className="flex flex-wrap gap-2">
         <a
@@ -47,6 +51,14 @@ export function PackDetail({ id, canSignOff }: { id: string; canSignOff: boolean
           data-testid="download-json"
         >
           Download JSON
+        </a>
+        <a
+          className={buttonClass("secondary")}
+          href={`/api/evidence/packs/${p.id}/pdf`}
+          download
+          data-testid="download-pdf"
+        >
+          Download PDF
         </a>
         <a
           className={buttonClass("secondary")}
@@ -61,9 +73,9 @@ export function PackDetail({ id, canSignOff }: { id: string; canSignOff: boolean
         </Link>
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        The SHA-256 covers the JSON file exactly as downloaded (RFC 8785 canonical form). Each run
-        inside carries its own SHA-256. The pack is recorded in Jobdeck&apos;s append-only evidence
-        chain.
+        The SHA-256 covers the JSON file exactly as downloaded (RFC 8785 canonical form); the PDF,
+        printed once from that JSON, has its own SHA-256 and verifies the same way. Each run inside
+        carries its own SHA-256. The pack is recorded in Jobdeck&apos;s append-only evidence chain.
       </p>
       <section aria-label="Sign-offs" className="space-y-2">
         <h2 className="text-lg font-semibold">Sign-offs</h2>

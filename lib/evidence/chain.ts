@@ -6,7 +6,7 @@ export const GENESIS = "0".repeat(64);
 
 export interface ChainEntry {
   seq: number;
-  kind: "pack" | "signoff";
+  kind: "pack" | "signoff" | "pdf";
   subjectId: string;
   sha256: string;
   at: string;

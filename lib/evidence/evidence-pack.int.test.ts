@@ -15,6 +15,10 @@ import { getPackJson } from "./packs";
 import { quarterPeriod } from "./period";
 import { signOffPack } from "./sign-off-pack";
 import { verifyBytes, verifySha256 } from "./verify";
+import { formatDuration } from "@/lib/domain/durations";
+import { closePdfBrowser } from "@/lib/pdf/render-pdf";
+import { pdfText } from "@/lib/pdf/testing/pdf-text";
+import { packPdf } from "./pack-pdf";
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -203,6 +207,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await closePdfBrowser();
   await cv?.close();
   await eg?.close();
   await dfm?.close();
@@ -352,6 +357,44 @@ describe("verification", () => {
     );
     const chain = await chainStatus(t.db);
     expect([chain.intact, chain.entries]).toEqual([true, 2]);
+  });
+
+  it("prints the PDF once from the issued JSON with every run's name and RTO, and chains it", async () => {
+    const first = await packPdf(pack.id, t.db);
+    const again = await packPdf(pack.id, t.db);
+    expect(again.sha256).toBe(first.sha256);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const text = flat((await pdfText(first.pdf)).text);
+    for (const r of doc.runs) {
+      expect(text).toContain(flat(r.run.name));
+      if (r.rto.ms !== null) expect(text).toContain(formatDuration(r.rto.ms));
+    }
+    const ok = await verifyBytes(first.pdf, t.db);
+    expect([
+      ok.issued,
+      ok.match?.kind,
+      ok.match?.packId,
+      ok.chain.intact,
+      ok.chain.entries,
+    ]).toEqual([true, "pdf", pack.id, true, 3]);
+  });
+
+  it("detects a PDF swapped in the database together with its recorded hash", async () => {
+    const original = await packPdf(pack.id, t.db);
+    const forged = Buffer.concat([Buffer.from(original.pdf), Buffer.from("%forged\n")]);
+    const swap = (pdf: Buffer, sha256: string) =>
+      t.db.$transaction(async (tx) => {
+        await tx.$executeRaw`ALTER TABLE "EvidencePack" DISABLE TRIGGER USER`;
+        await tx.$executeRaw`UPDATE "EvidencePack" SET pdf = ${pdf}, "pdfSha256" = ${sha256} WHERE id = ${pack.id}::uuid`;
+        await tx.$executeRaw`ALTER TABLE "EvidencePack" ENABLE TRIGGER USER`;
+      });
+    await swap(forged, sha256Hex(forged));
+    const out = await verifyBytes(forged, t.db);
+    expect([out.issued, out.chain.intact, out.chain.brokenAt]).toEqual([true, false, 3]);
+    expect(out.chain.problem).toMatch(/PDF/);
+    await swap(Buffer.from(original.pdf), original.sha256);
+    expect((await chainStatus(t.db)).intact).toBe(true);
   });
 
   it("refuses UPDATE and DELETE on the chain and on an issued pack's content", async () => {

@@ -7,6 +7,7 @@ import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
 import { logger } from "@/lib/log";
 import { assertEvidenceManager, issuePack } from "./issue-pack";
+import { printIssuedPack } from "./pack-pdf";
 import { lastEndedPeriod } from "./period";
 
 export const EVIDENCE_QUEUE = "evidence-scheduled-packs";
@@ -68,6 +69,7 @@ export async function runScheduledPack(
     return null;
   const pack = await issuePack(period, SYSTEM, { trigger: "schedule", scheduleKey, now }, db);
   if (!pack) return null;
+  await printIssuedPack(pack.id, db);
   await db.$transaction(async (tx) => {
     const channels = await tx.alertChannel.findMany({
       where: { enabled: true },

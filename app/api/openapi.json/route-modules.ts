@@ -19,6 +19,7 @@ import * as ev1 from "@/app/api/evidence/packs/[id]/route";
 import * as ev2 from "@/app/api/evidence/packs/[id]/download/route";
 import * as ev3 from "@/app/api/evidence/packs/[id]/sign-offs/route";
 import * as ev6 from "@/app/api/evidence/packs/[id]/html/route";
+import * as ev7 from "@/app/api/evidence/packs/[id]/pdf/route";
 import * as ev4 from "@/app/api/evidence/schedule/route";
 import * as ev5 from "@/app/api/evidence/verify/route";
 import * as r15 from "@/app/api/history/route";
@@ -88,6 +89,7 @@ export const ROUTE_MODULES: Record<string, RouteModuleExports> = {
   "/api/evidence/packs/[id]": ev1,
   "/api/evidence/packs/[id]/download": ev2,
   "/api/evidence/packs/[id]/html": ev6,
+  "/api/evidence/packs/[id]/pdf": ev7,
   "/api/evidence/packs/[id]/sign-offs": ev3,
   "/api/evidence/schedule": ev4,
   "/api/evidence/verify": ev5,

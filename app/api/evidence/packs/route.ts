@@ -1,7 +1,8 @@
 import { createPackBody, packListQuery } from "@/lib/contracts/evidence";
 import { route } from "@/lib/http/route";
 import { issuePack } from "@/lib/evidence/issue-pack";
-import { listPacks, periodOf } from "@/lib/evidence/packs";
+import { getPack, listPacks, periodOf } from "@/lib/evidence/packs";
+import { printIssuedPack } from "@/lib/evidence/pack-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +11,7 @@ export const GET = route({ query: packListQuery }, async ({ query }) => listPack
 /** Issues a pack for a quarter or any range; evidence managers only (lib/domain/evidence-roles.ts). */
 export const POST = route({ body: createPackBody, auditor: true }, async ({ body, actor }) => {
   const pack = await issuePack(periodOf(body), actor, { trigger: "manual" });
-  return Response.json(pack, { status: 201 });
+  if (!pack) return Response.json(pack, { status: 201 });
+  await printIssuedPack(pack.id);
+  return Response.json(await getPack(pack.id), { status: 201 });
 });
