@@ -3,7 +3,9 @@ import { createSource } from "@/lib/data/sources";
 import { setTarget } from "@/lib/data/targets";
 import type { Actor } from "@/lib/domain/actor";
 import { issuePack } from "@/lib/evidence/issue-pack";
+import { packPdf } from "@/lib/evidence/pack-pdf";
 import { getPackHtml, getPackJson } from "@/lib/evidence/packs";
+import { closePdfBrowser } from "@/lib/pdf/render-pdf";
 import { quarterPeriod } from "@/lib/evidence/period";
 import { verifyBytes } from "@/lib/evidence/verify";
 
@@ -18,6 +20,9 @@ export interface EvidencePackBenchResult {
   packBytes: number;
   htmlMs: number;
   htmlBytes: number;
+  /** Print the PDF from the issued JSON with headless Chromium, store and chain it. */
+  pdfMs: number;
+  pdfBytes: number;
   verifyMs: number;
 }
 
@@ -75,8 +80,8 @@ export async function benchEvidencePack(
     SELECT j.id, 'e' || k, j."startedAt" + make_interval(secs => k * 100), (ARRAY['info','warning','error','info'])[1 + k % 4]::"Severity", 'progress', 'event ' || k
     FROM "Job" j CROSS JOIN generate_series(0, 19) k`;
   await db.$executeRaw`
-    INSERT INTO "JobLogLine" ("jobId", seq, at, text)
-    SELECT j.id, k, j."startedAt" + make_interval(secs => k * 30), 'Step ' || (${PHASES}::text[])[1 + k % ${PHASES.length}::int] || ' line ' || k
+    INSERT INTO "JobLogLine" ("jobId", "jobSeenAt", seq, at, text)
+    SELECT j.id, j."firstSeenAt", k, j."startedAt" + make_interval(secs => k * 30), 'Step ' || (${PHASES}::text[])[1 + k % ${PHASES.length}::int] || ' line ' || k
     FROM "Job" j CROSS JOIN generate_series(1, 60) k`;
   await db.$executeRaw`
     INSERT INTO "Action" (id, "idempotencyKey", "jobId", "sourceId", actor, action, status, "requestedAt", "completedAt")
@@ -97,6 +102,10 @@ export async function benchEvidencePack(
   const t1 = performance.now();
   const html = await getPackHtml(pack.id, db);
   const htmlMs = performance.now() - t1;
+  const t3 = performance.now();
+  const pdf = await packPdf(pack.id, db);
+  const pdfMs = performance.now() - t3;
+  await closePdfBrowser();
   const t2 = performance.now();
   const verified = await verifyBytes(new TextEncoder().encode(json.canonical), db);
   const verifyMs = performance.now() - t2;
@@ -111,6 +120,8 @@ export async function benchEvidencePack(
     packBytes: Buffer.byteLength(json.canonical),
     htmlMs: Math.round(htmlMs),
     htmlBytes: Buffer.byteLength(html),
+    pdfMs: Math.round(pdfMs),
+    pdfBytes: pdf.pdf.byteLength,
     verifyMs: Math.round(verifyMs),
   };
   opts.log(JSON.stringify(result));

@@ -75,6 +75,7 @@ export function renderResults(r: BenchResults): string {
     lines.push(
       `| evidence pack of a quarter: ${n(v.runs)} DR runs (${v.phasesPerRun} steps, ${v.eventsPerRun} events, ${v.logLinesPerRun} log lines each) + ${n(v.previousQuarterRuns)} in the quarter before | generated, hashed, stored and chained in ${n(v.generateMs / 1000)} s (${n(v.packBytes / 1024)} KB of canonical JSON) |`,
       `| same pack as printable HTML / verified by upload (hash lookup + chain recomputed) | ${n(v.htmlMs)} ms (${n(v.htmlBytes / 1024)} KB) / ${n(v.verifyMs)} ms |`,
+      `| same pack printed to PDF by headless Chromium, stored and chained | ${n(v.pdfMs / 1000)} s (${n(v.pdfBytes / 1024)} KB) |`,
     );
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));

@@ -39,7 +39,7 @@ test("an admin makes someone an auditor, who reads every page, acts on nothing a
 
   // Jobs list, with the run's row visible.
   await auditor.goto(`/jobs?q=${encodeURIComponent(vendorId)}`);
-  await expect(auditor.getByText(vendorId).first()).toBeVisible();
+  await expect(auditor.locator(`a[href="/jobs/${job.id}"]`).first()).toBeVisible();
   await expectNoActions(auditor);
 
   // The job's page: no action buttons, and a note saying why.

@@ -1,9 +1,12 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "./e2e-env";
 
-/** Buttons and links that would act on a job or change configuration. */
+/**
+ * Buttons and links that would act on a job or change configuration: the verb as a whole word, so
+ * the explorer's state filters ("Aborting", "paused", "canceled") are not taken for actions.
+ */
 const ACTING =
-  /^(abort|pause|resume|cancel|kill|purge|retry|launch|add source|add user|delete|disable|enable|edit|test connection|save target|set target)/i;
+  /^(abort|pause|resume|cancel|kill|purge|retry|launch|add source|add user|delete|disable|enable|edit|test connection|save target|set target)\b/i;
 
 /** The page offers nothing that acts on a job or changes configuration. */
 export async function expectNoActions(page: Page): Promise<void> {
