@@ -25,7 +25,7 @@ export async function runDetails(jobIds: readonly string[], db: Tx = getDb()) {
   const ids = [...jobIds];
   const [actions, events, signOffs, logRefs] = await Promise.all([
     db.action.findMany({
-      where: { jobId: { in: ids } },
+      where: { OR: [{ jobId: { in: ids } }, { launchedJobId: { in: ids } }] },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       include: { audit: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
     }),
@@ -64,7 +64,8 @@ export async function runDetails(jobIds: readonly string[], db: Tx = getDb()) {
     logs.set(r.jobId, m);
   }
   return {
-    actions: group(actions),
+    // A launch has no job of its own: it belongs to the run it started.
+    actions: group(actions.map((a) => ({ ...a, jobId: a.jobId ?? a.launchedJobId }))),
     events: group(events),
     signOffs: group(signOffs),
     logs,

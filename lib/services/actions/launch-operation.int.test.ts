@@ -7,6 +7,7 @@ import { DomainError, Invalid } from "@/lib/domain/errors";
 import { POKE_CHANNEL } from "@/lib/sync/notify";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { runDetails } from "@/lib/evidence/run-rows";
 import { launchOperation, listLaunchOperations, type LaunchInput } from "./launch-operation";
 
 let t: TestDatabase;
@@ -136,6 +137,10 @@ describe("launching source-level operations on an Eyeglass simulator", () => {
       const row = await t.db.action.findUniqueOrThrow({ where: { id: first.action.id } });
       expect(row.userId).toBe(actors.operator.id);
       expect(row.sourceId).toBe(fx.sourceId);
+      // The launch names the job it started, so the run's evidence says who launched it.
+      expect(row.launchedJobId).toBe(job.id);
+      const launches = (await runDetails([job.id], t.db)).actions.get(job.id) ?? [];
+      expect(launches.map((a) => [a.action, a.actor])).toEqual([["launch:readiness", "Olga"]]);
       await expect.poll(() => pokes.filter((p) => p === fx.sourceId).length).toBe(1);
     } finally {
       await listener.end();

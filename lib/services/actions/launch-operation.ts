@@ -105,6 +105,9 @@ export async function launchOperation(
           result.vendorId,
         )
       : null;
+    // Who launched a run is part of its evidence: the launch names the job it started.
+    if (jobId)
+      await db.action.update({ where: { id: begun.action.id }, data: { launchedJobId: jobId } });
     await pokeSource(db, source.id);
     return { action: finished, vendorId: result.vendorId, jobId };
   } catch (err) {
