@@ -21,6 +21,12 @@ const AUDITOR_WRITES = new Set([
   "POST /api/history/[id]/sign-offs",
   "POST /api/saved-views",
   "DELETE /api/saved-views/[id]",
+  // Evidence packs are the auditor's work: issue, sign off, schedule (lib/domain/evidence-roles.ts);
+  // verifying a file is open to everyone signed in.
+  "POST /api/evidence/packs",
+  "POST /api/evidence/packs/[id]/sign-offs",
+  "PUT /api/evidence/schedule",
+  "POST /api/evidence/verify",
 ]);
 /** Admin-only reads an access review needs: who has which role, which credentials exist, where alerts go. */
 const AUDITOR_ADMIN_READS = new Set([
