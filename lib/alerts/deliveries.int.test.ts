@@ -31,8 +31,7 @@ describe("alert deliveries", () => {
         null,
         t.db,
       );
-      if (!saved.ok) throw new Error(saved.detail);
-      const deliveryId = await sendTestMessage(saved.channel.id, t.db);
+      const deliveryId = await sendTestMessage(saved.id, t.db);
       if (!deliveryId) throw new Error("no delivery");
 
       await expect
@@ -105,8 +104,7 @@ describe("alert deliveries", () => {
         null,
         t.db,
       );
-      if (!saved.ok) throw new Error(saved.detail);
-      const deliveryId = await sendTestMessage(saved.channel.id, t.db);
+      const deliveryId = await sendTestMessage(saved.id, t.db);
       await expect
         .poll(async () => (await getDelivery(deliveryId ?? "", t.db))?.status, {
           timeout: 30_000,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { Conflict, NotFound } from "@/lib/domain/errors";
 import { acknowledgeIncident, countIncidents, listIncidents } from "./services/incidents";
 import { testAdmin } from "./testing/workers";
 
@@ -31,12 +32,9 @@ describe("incidents", () => {
     const open = await incident("ack-me", "open", new Date());
     const result = await acknowledgeIncident(open.id, "on it", testAdmin, t.db);
     expect(result).toMatchObject({
-      ok: true,
-      incident: {
-        status: "acknowledged",
-        ackNote: "on it",
-        acknowledgedBy: "Alert Tester <alerts@example.test>",
-      },
+      status: "acknowledged",
+      ackNote: "on it",
+      acknowledgedBy: "Alert Tester <alerts@example.test>",
     });
     const audit = await t.db.action.findMany({
       where: { action: "acknowledge-incident" },
@@ -53,19 +51,17 @@ describe("incidents", () => {
 
     // A second acknowledgement changes nothing and writes no second audit row.
     expect(await acknowledgeIncident(open.id, "again", testAdmin, t.db)).toMatchObject({
-      ok: true,
-      incident: { ackNote: "on it" },
+      ackNote: "on it",
     });
     expect(await t.db.action.count({ where: { action: "acknowledge-incident" } })).toBe(1);
 
     const resolved = await incident("gone", "resolved", new Date());
-    expect(await acknowledgeIncident(resolved.id, "late", testAdmin, t.db)).toMatchObject({
-      ok: false,
-      reason: "resolved",
-    });
-    expect(
-      await acknowledgeIncident(crypto.randomUUID(), "nothing", testAdmin, t.db),
-    ).toMatchObject({ ok: false, reason: "not-found" });
+    await expect(acknowledgeIncident(resolved.id, "late", testAdmin, t.db)).rejects.toThrow(
+      Conflict,
+    );
+    await expect(
+      acknowledgeIncident(crypto.randomUUID(), "nothing", testAdmin, t.db),
+    ).rejects.toThrow(NotFound);
   });
 
   it("list newest first by status, page by keyset, and count what is unresolved", async () => {

@@ -262,5 +262,3 @@ export interface DeliveryView {
   deliveredAt: string | null;
   attemptLog: DeliveryAttemptView[];
 }
-
-export const idParams = z.object({ id: z.string().uuid("must be an id") });

@@ -18,7 +18,15 @@ export const isoDateParam = z
   .transform((s) => new Date(s));
 
 /** The things Jobdeck names by UUID; the name is what a bad id is called in the problem's errors[]. */
-export type EntityName = "job" | "source" | "target" | "saved view";
+export type EntityName =
+  | "job"
+  | "source"
+  | "target"
+  | "saved view"
+  | "alert rule"
+  | "alert channel"
+  | "incident"
+  | "delivery";
 
 /** A Jobdeck UUID, named in the error message (`must be a job id`). */
 export const entityId = (what: EntityName) => z.string().uuid(`must be a ${what} id`);

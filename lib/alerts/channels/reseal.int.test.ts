@@ -23,9 +23,8 @@ describe("alert channel secrets", () => {
       null,
       t.db,
     );
-    if (!saved.ok) throw new Error(saved.detail);
-    expect(saved.channel.target).toBe("hooks.slack.example");
-    const row = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
+    expect(saved.target).toBe("hooks.slack.example");
+    const row = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row.secretEnc).not.toContain("secret-token");
     expect(JSON.stringify(row.config)).not.toContain("secret-token");
     // Copied onto another channel's row, it does not open.
@@ -33,7 +32,7 @@ describe("alert channel secrets", () => {
 
     useKeys(newKey, [oldKey]);
     expect(await resealChannelSecrets(t.db)).toEqual({ resealed: 1, current: 0 });
-    const after = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.channel.id } });
+    const after = await t.db.alertChannel.findUniqueOrThrow({ where: { id: saved.id } });
     expect(after.secretEnc.split(".")[1]).toBe(idOf(newKey));
     useKeys(newKey);
     expect(openChannelSecret(after.secretEnc, after.id).url).toBe(

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/domain/actor";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import type { Db, Tx } from "@/lib/db/client";
+import { Conflict, NotFound } from "@/lib/domain/errors";
 
 /*
  * Alert rules and channels are records an admin names and manages by hand: a save replaces a
@@ -8,16 +9,9 @@ import type { Db, Tx } from "@/lib/db/client";
  * audit row saying what it was.
  */
 
-export type NamedSaveRefusal = {
-  ok: false;
-  reason: "not-found" | "name-taken";
-  detail: string;
-  parameter?: string;
-};
-
 /**
  * The checks a save makes before writing, inside its transaction: the record an edit replaces
- * (null when creating), or why the save is refused.
+ * (null when creating); NotFound or Conflict (a name taken) otherwise.
  */
 export async function checkNamedSave<T>(
   noun: "rule" | "channel",
@@ -25,17 +19,12 @@ export async function checkNamedSave<T>(
   name: string,
   find: (id: string) => Promise<T | null>,
   findOther: (where: { name: string; id?: { not: string } }) => Promise<unknown>,
-): Promise<{ ok: true; before: T | null } | NamedSaveRefusal> {
+): Promise<T | null> {
   const before = id ? await find(id) : null;
-  if (id && !before) return { ok: false, reason: "not-found", detail: `No alert ${noun} ${id}.` };
+  if (id && !before) throw new NotFound(`No alert ${noun} ${id}.`);
   if (await findOther({ name, ...(id ? { id: { not: id } } : {}) }))
-    return {
-      ok: false,
-      reason: "name-taken",
-      detail: `Another ${noun} is already called "${name}".`,
-      parameter: "name",
-    };
-  return { ok: true, before };
+    throw new Conflict(`Another ${noun} is already called "${name}".`);
+  return before;
 }
 
 /** An audit row's content: what was done, its parameters, and the sentence /audit shows. */

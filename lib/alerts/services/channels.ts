@@ -7,12 +7,8 @@ import { getDb, type Db } from "@/lib/db/client";
 import { testNotice } from "../channels/notice";
 import { openChannelSecret, sealChannelSecret, type ChannelSecret } from "../channels/secret";
 import { enqueueDeliveries } from "../deliveries";
-import { checkNamedSave, deleteAudited, type NamedSaveRefusal } from "./admin-record";
-
-export type ChannelSaveResult =
-  | { ok: true; channel: AlertChannelView }
-  | NamedSaveRefusal
-  | { ok: false; reason: "secret-required" | "kind-changed"; detail: string; parameter: string };
+import { Invalid } from "@/lib/domain/errors";
+import { checkNamedSave, deleteAudited } from "./admin-record";
 
 /** Webhook URLs carry their own credential (Slack's and Teams' do): only the host is ever shown. */
 export function channelView(c: AlertChannel): AlertChannelView {
@@ -72,24 +68,19 @@ export async function saveChannel(
   actor: Actor,
   id: string | null,
   db: Db = getDb(),
-): Promise<ChannelSaveResult> {
+): Promise<AlertChannelView> {
   return db.$transaction(async (tx) => {
-    const checked = await checkNamedSave(
+    const before = await checkNamedSave(
       "channel",
       id,
       input.name,
       (id) => tx.alertChannel.findUnique({ where: { id } }),
       (where) => tx.alertChannel.findFirst({ where, select: { id: true } }),
     );
-    if (!checked.ok) return checked;
-    const { before } = checked;
     if (before && before.kind !== input.kind)
-      return {
-        ok: false,
-        reason: "kind-changed",
-        detail: "A channel's kind cannot change; make a new channel.",
-        parameter: "kind",
-      };
+      throw new Invalid("A channel's kind cannot change; make a new channel.", [
+        { parameter: "kind", message: "A channel's kind cannot change; make a new channel." },
+      ]);
     const { config, secret } = split(input);
     const channelId = id ?? randomUUID();
     const stored = before ? openChannelSecret(before.secretEnc, channelId) : {};
@@ -103,12 +94,9 @@ export async function saveChannel(
         : {}),
     };
     if (input.kind !== "email" && !merged.url)
-      return {
-        ok: false,
-        reason: "secret-required",
-        detail: "Enter the webhook URL.",
-        parameter: "url",
-      };
+      throw new Invalid("Enter the webhook URL.", [
+        { parameter: "url", message: "Enter the webhook URL." },
+      ]);
     const data = {
       name: input.name,
       kind: input.kind,
@@ -133,7 +121,7 @@ export async function saveChannel(
       },
       `${before ? "Changed" : "Created"} ${input.kind} channel "${input.name}".`,
     );
-    return { ok: true, channel: channelView(saved) };
+    return channelView(saved);
   });
 }
 

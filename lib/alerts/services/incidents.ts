@@ -9,6 +9,7 @@ import type {
 } from "@/lib/contracts/incidents";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
+import { Conflict, NotFound } from "@/lib/domain/errors";
 import { enqueueDeliveries } from "../deliveries";
 import { noticeOf } from "../notice-of";
 import { deliveryInclude, deliveryView } from "./deliveries-view";
@@ -94,10 +95,6 @@ export async function countIncidents(db: Db = getDb()): Promise<IncidentCounts> 
   return { open: count("open"), acknowledged: count("acknowledged") };
 }
 
-export type AckResult =
-  | { ok: true; incident: IncidentView }
-  | { ok: false; reason: "not-found" | "resolved"; detail: string };
-
 /**
  * Someone takes the incident: it stays until its condition clears, but stops counting as unowned.
  * Recorded in the audit trail (an action on Jobdeck itself, no source) and told to the rule's channels.
@@ -108,7 +105,7 @@ export async function acknowledgeIncident(
   actor: Actor,
   db: Db = getDb(),
   now: Date = new Date(),
-): Promise<AckResult> {
+): Promise<IncidentView> {
   return db.$transaction(async (tx) => {
     const updated = await tx.incident.updateManyAndReturn({
       where: { id, status: "open" },
@@ -122,14 +119,13 @@ export async function acknowledgeIncident(
     const incident = updated[0];
     if (!incident) {
       const existing = await tx.incident.findUnique({ where: { id }, select: { status: true } });
-      if (!existing) return { ok: false, reason: "not-found", detail: `No incident ${id}.` };
-      if (existing.status === "resolved")
-        return { ok: false, reason: "resolved", detail: "This incident has already resolved." };
+      if (!existing) throw new NotFound(`No incident ${id}.`);
+      if (existing.status === "resolved") throw new Conflict("This incident has already resolved.");
       const current = await tx.incident.findUniqueOrThrow({
         where: { id },
         include: { rule: { select: { name: true } } },
       });
-      return { ok: true, incident: incidentView(current) };
+      return incidentView(current);
     }
     await recordAdminAction(
       tx,
@@ -153,6 +149,6 @@ export async function acknowledgeIncident(
       channels,
       noticeOf("acknowledged", incident, rule?.name ?? null),
     );
-    return { ok: true, incident: incidentView({ ...incident, rule }) };
+    return incidentView({ ...incident, rule });
   });
 }

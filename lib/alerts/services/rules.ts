@@ -3,12 +3,8 @@ import type { Actor } from "@/lib/domain/actor";
 import type { AlertRuleInput, AlertRuleView } from "@/lib/contracts/alerts";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
-import { checkNamedSave, deleteAudited, type NamedSaveRefusal } from "./admin-record";
-
-export type RuleSaveResult =
-  | { ok: true; rule: AlertRuleView }
-  | NamedSaveRefusal
-  | { ok: false; reason: "unknown-channel" | "unknown-source"; detail: string };
+import { Invalid } from "@/lib/domain/errors";
+import { checkNamedSave, deleteAudited } from "./admin-record";
 
 const include = {
   channels: { select: { channelId: true } },
@@ -48,28 +44,27 @@ export async function saveRule(
   actor: Actor,
   id: string | null,
   db: Db = getDb(),
-): Promise<RuleSaveResult> {
+): Promise<AlertRuleView> {
   return db.$transaction(async (tx) => {
-    const checked = await checkNamedSave(
+    await checkNamedSave(
       "rule",
       id,
       input.name,
       (id) => tx.alertRule.findUnique({ where: { id }, select: { id: true } }),
       (where) => tx.alertRule.findFirst({ where, select: { id: true } }),
     );
-    if (!checked.ok) return checked;
     const channels = await tx.alertChannel.count({ where: { id: { in: input.channelIds } } });
     if (channels !== new Set(input.channelIds).size)
-      return {
-        ok: false,
-        reason: "unknown-channel",
-        detail: "One of the channels does not exist.",
-      };
+      throw new Invalid("One of the channels does not exist.", [
+        { parameter: "channelIds", message: "One of the channels does not exist." },
+      ]);
     if (
       input.sourceId &&
       !(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))
     ) {
-      return { ok: false, reason: "unknown-source", detail: `No source ${input.sourceId}.` };
+      throw new Invalid(`No source ${input.sourceId}.`, [
+        { parameter: "sourceId", message: `No source ${input.sourceId}.` },
+      ]);
     }
     const data = {
       name: input.name,
@@ -97,7 +92,7 @@ export async function saveRule(
       `${id ? "Changed" : "Created"} alert rule "${saved.name}" (${saved.kind}).`,
     );
     const full = await tx.alertRule.findUniqueOrThrow({ where: { id: saved.id }, include });
-    return { ok: true, rule: ruleView(full) };
+    return ruleView(full);
   });
 }
 

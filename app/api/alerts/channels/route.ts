@@ -1,7 +1,7 @@
 import { alertChannelInput } from "@/lib/contracts/alerts";
 import { route } from "@/lib/http/route";
 import { listChannels, saveChannel } from "@/lib/alerts/services/channels";
-import { assertActor, saveProblem } from "../save-problems";
+import { assertActor } from "../assert-actor";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,5 @@ export const GET = route({ role: "admin", auditor: true }, async () => ({
 
 export const POST = route({ role: "admin", body: alertChannelInput }, async ({ body, actor }) => {
   const saved = await saveChannel(body, assertActor(actor), null);
-  if (!saved.ok) throw saveProblem(saved);
-  return Response.json(saved.channel, { status: 201 });
+  return Response.json(saved, { status: 201 });
 });

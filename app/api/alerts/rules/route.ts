@@ -1,7 +1,7 @@
 import { alertRuleInput } from "@/lib/contracts/alerts";
 import { route } from "@/lib/http/route";
 import { listRules, saveRule } from "@/lib/alerts/services/rules";
-import { assertActor, saveProblem } from "../save-problems";
+import { assertActor } from "../assert-actor";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +9,5 @@ export const GET = route({}, async () => ({ items: await listRules() }));
 
 export const POST = route({ role: "admin", body: alertRuleInput }, async ({ body, actor }) => {
   const saved = await saveRule(body, assertActor(actor), null);
-  if (!saved.ok) throw saveProblem(saved);
-  return Response.json(saved.rule, { status: 201 });
+  return Response.json(saved, { status: 201 });
 });

@@ -1,20 +1,23 @@
-import { alertRuleInput, idParams } from "@/lib/contracts/alerts";
+import { alertRuleInput } from "@/lib/contracts/alerts";
+import { idParams } from "@/lib/contracts/params";
 import { notFound } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 import { deleteRule, saveRule } from "@/lib/alerts/services/rules";
-import { assertActor, saveProblem } from "../../save-problems";
+import { assertActor } from "../../assert-actor";
 
 export const PUT = route(
-  { role: "admin", params: idParams, body: alertRuleInput },
+  { role: "admin", params: idParams("alert rule"), body: alertRuleInput },
   async ({ params, body, actor }) => {
     const saved = await saveRule(body, assertActor(actor), params.id);
-    if (!saved.ok) throw saveProblem(saved);
-    return saved.rule;
+    return saved;
   },
 );
 
-export const DELETE = route({ role: "admin", params: idParams }, async ({ params, actor }) => {
-  if (!(await deleteRule(params.id, assertActor(actor))))
-    throw notFound(`No alert rule ${params.id}.`);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route(
+  { role: "admin", params: idParams("alert rule") },
+  async ({ params, actor }) => {
+    if (!(await deleteRule(params.id, assertActor(actor))))
+      throw notFound(`No alert rule ${params.id}.`);
+    return new Response(null, { status: 204 });
+  },
+);
