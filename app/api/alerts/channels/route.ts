@@ -1,7 +1,6 @@
 import { alertChannelInput } from "@/lib/contracts/alerts";
 import { route } from "@/lib/http/route";
 import { listChannels, saveChannel } from "@/lib/alerts/services/channels";
-import { assertActor } from "../assert-actor";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +9,6 @@ export const GET = route({ role: "admin", auditor: true }, async () => ({
 }));
 
 export const POST = route({ role: "admin", body: alertChannelInput }, async ({ body, actor }) => {
-  const saved = await saveChannel(body, assertActor(actor), null);
+  const saved = await saveChannel(body, actor, null);
   return Response.json(saved, { status: 201 });
 });

@@ -2,12 +2,11 @@ import { idParams } from "@/lib/contracts/params";
 import { acknowledgeBody } from "@/lib/contracts/incidents";
 import { route } from "@/lib/http/route";
 import { acknowledgeIncident } from "@/lib/alerts/services/incidents";
-import { assertActor } from "../../../alerts/assert-actor";
 
 export const POST = route(
   { role: "operator", params: idParams("incident"), body: acknowledgeBody },
   async ({ params, body, actor }) => {
-    const result = await acknowledgeIncident(params.id, body.note, assertActor(actor));
+    const result = await acknowledgeIncident(params.id, body.note, actor);
     return result;
   },
 );
