@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ALERT_CHANNEL_KINDS, type AlertChannelKind } from "@/lib/contracts/alerts";
+import { ALERT_CHANNEL_KINDS, type AlertChannelKind } from "@/lib/contracts/alert-channels";
 import { AdminSection } from "@/components/admin/admin-section";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { INPUT } from "@/components/ui/form-styles";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AlertChannelView, AlertRuleView, DeliveryView } from "@/lib/contracts/alerts";
+import type { AlertRuleView } from "@/lib/contracts/alerts";
+import type { AlertChannelView, DeliveryView } from "@/lib/contracts/alert-channels";
 import { apiFetch, type ApiInit } from "@/components/api/api-fetch";
 import { alertKeys } from "@/components/api/query-keys";
 

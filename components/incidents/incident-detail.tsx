@@ -1,6 +1,6 @@
 "use client";
 
-import type { DeliveryView } from "@/lib/contracts/alerts";
+import type { DeliveryView } from "@/lib/contracts/alert-channels";
 import { ERROR } from "@/components/ui/form-styles";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { IncidentStatusBadge } from "./incident-status";

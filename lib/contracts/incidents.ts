@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { AlertRuleKind, DeliveryView } from "./alerts";
+import type { DeliveryView } from "./alert-channels";
+import type { AlertRuleKind } from "./alerts";
 
 export const INCIDENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { AlertChannelKind } from "@/lib/contracts/alerts";
+import type { AlertChannelKind } from "@/lib/contracts/alert-channels";
 import { cut, escapeSlack, headline, type Notice } from "./notice";
 
 /** Escaped first, then cut to Slack's limit (escaping lengthens), never through the middle of an entity. */

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import type { AlertChannelKind } from "@/lib/contracts/alerts";
+import type { AlertChannelKind } from "@/lib/contracts/alert-channels";
 import type { ChannelSecret } from "./secret";
 
 export interface SendResult {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AlertChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/domain/actor";
-import type { AlertChannelInput, AlertChannelView } from "@/lib/contracts/alerts";
+import type { AlertChannelInput, AlertChannelView } from "@/lib/contracts/alert-channels";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { testNotice } from "../channels/notice";

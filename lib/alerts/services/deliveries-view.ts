@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DeliveryView } from "@/lib/contracts/alerts";
+import type { DeliveryView } from "@/lib/contracts/alert-channels";
 import { getDb, type Db } from "@/lib/db/client";
 
 export const deliveryInclude = {

@@ -1,4 +1,4 @@
-import { alertChannelInput } from "@/lib/contracts/alerts";
+import { alertChannelInput } from "@/lib/contracts/alert-channels";
 import { route } from "@/lib/http/route";
 import { listChannels, saveChannel } from "@/lib/alerts/services/channels";
 

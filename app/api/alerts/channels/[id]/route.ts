@@ -1,4 +1,4 @@
-import { alertChannelInput } from "@/lib/contracts/alerts";
+import { alertChannelInput } from "@/lib/contracts/alert-channels";
 import { idParams } from "@/lib/contracts/params";
 import { notFound } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
