@@ -15,7 +15,7 @@ import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
 import { createUser } from "@/lib/auth/users";
 import { startBenchAppServer } from "./app-server";
-import { startBenchDatabase } from "./bench-db";
+import { startBenchDatabase, type BenchDatabase } from "./bench-db";
 import { benchJobPage, type JobPageBenchResult } from "./job-page";
 import { benchAlertEval, type AlertEvalResult } from "./alert-eval";
 import { benchEstateHttp, type EstateHttpResult } from "./estate-http";
@@ -30,15 +30,10 @@ const SYNC_JOBS = Number(process.env.BENCH_SYNC_JOBS ?? 100_000);
 const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map(Number);
 const ESTATE_JOBS = Number(process.env.BENCH_ESTATE_JOBS ?? 1_000_000);
 const ESTATE_EVENTS_PER_JOB = Number(process.env.BENCH_ESTATE_EVENTS_PER_JOB ?? 10);
-const ONLY_ESTATE = process.env.BENCH_ONLY === "estate";
-const ONLY_ETA = process.env.BENCH_ONLY === "eta";
-const ONLY_EVIDENCE = process.env.BENCH_ONLY === "evidence";
+const BENCH_ONLY = process.env.BENCH_ONLY;
 const EVIDENCE_RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 500);
-const ONLY_INGEST = process.env.BENCH_ONLY === "ingest";
-const ONLY_PARTITIONS = process.env.BENCH_ONLY === "partitions";
 const PARTITION_JOBS = Number(process.env.BENCH_PARTITION_JOBS ?? 200_000);
 const PARTITION_EVENTS = Number(process.env.BENCH_PARTITION_EVENTS ?? 10_000_000);
-const ONLY_ALERTS = process.env.BENCH_ONLY === "alerts";
 const ALERT_JOBS = Number(process.env.BENCH_ALERT_JOBS ?? 1_000_000);
 const ALERT_SOURCES = 200;
 const ALERT_TICKS = 3;
@@ -58,97 +53,88 @@ export interface BenchResults {
 }
 
 const log = (line: string) => console.log(`  ${line}`);
+const machine = () => ({
+  cpus: cpus().length,
+  node: process.version,
+  at: new Date().toISOString(),
+});
+
+/** BENCH_ONLY=<name>: one part alone, written to bench/results-<name>.json and RESULTS-<name>.md. */
+const ONLY: Record<
+  string,
+  { title: string; run: (db: BenchDatabase) => Promise<Omit<BenchResults, "machine">> }
+> = {
+  partitions: {
+    title: `event storage: ${PARTITION_EVENTS} events over 13 months, partitioned vs flat`,
+    run: async (db) => ({
+      partitions: await benchPartitions(db, {
+        jobs: PARTITION_JOBS,
+        events: PARTITION_EVENTS,
+        samples: 200,
+        log,
+      }),
+    }),
+  },
+  estate: {
+    title: `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,
+    run: async (db) => ({
+      estateHttp: await benchEstateHttp(db, {
+        jobs: ESTATE_JOBS,
+        eventsPerJob: ESTATE_EVENTS_PER_JOB,
+        samples: 20,
+        log,
+      }),
+    }),
+  },
+  evidence: {
+    title: `evidence pack: a quarter of ${EVIDENCE_RUNS} DR runs`,
+    run: async (db) => ({
+      evidencePack: await benchEvidencePack(db, { runs: EVIDENCE_RUNS, log }),
+    }),
+  },
+  ingest: {
+    title: `sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`,
+    run: async (db) => ({ syncIngest: await benchSyncIngest(db, SYNC_JOBS) }),
+  },
+  alerts: {
+    title: `alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`,
+    run: async (db) => ({
+      alertEval: await benchAlertEval(db, {
+        jobs: ALERT_JOBS,
+        sources: ALERT_SOURCES,
+        ticks: ALERT_TICKS,
+        log,
+      }),
+    }),
+  },
+  eta: {
+    title: `ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`,
+    run: async (db) => ({ etaBacktest: await benchEtaBacktest(db, { days: ETA_DAYS, log }) }),
+  },
+};
+
+/** One part on a database of its own, so what the others seeded does not weigh on its figures. */
+async function onFreshDatabase(name: keyof typeof ONLY): Promise<Omit<BenchResults, "machine">> {
+  console.log(ONLY[name]?.title);
+  const db = await startBenchDatabase();
+  try {
+    return (await ONLY[name]?.run(db)) ?? {};
+  } finally {
+    await db.stop();
+  }
+}
+
 const bench = await startBenchDatabase();
 try {
-  if (ONLY_PARTITIONS) {
-    console.log(`event storage: ${PARTITION_EVENTS} events over 13 months, partitioned vs flat`);
-    const partitions = await benchPartitions(bench, {
-      jobs: PARTITION_JOBS,
-      events: PARTITION_EVENTS,
-      samples: 200,
-      log,
-    });
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      partitions,
-    };
-    writeFileSync("bench/results-partitions.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-partitions.md", renderResults(results));
-    console.log("wrote bench/results-partitions.json and bench/RESULTS-partitions.md");
-    process.exit(0);
-  }
-  if (ONLY_ESTATE) {
-    console.log(
-      `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,
-    );
-    const estateHttp = await benchEstateHttp(bench, {
-      jobs: ESTATE_JOBS,
-      eventsPerJob: ESTATE_EVENTS_PER_JOB,
-      samples: 20,
-      log,
-    });
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      estateHttp,
-    };
-    writeFileSync("bench/results-estate.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-estate.md", renderResults(results));
-    console.log("wrote bench/results-estate.json and bench/RESULTS-estate.md");
-    process.exit(0);
-  }
-  if (ONLY_EVIDENCE) {
-    console.log(`evidence pack: a quarter of ${EVIDENCE_RUNS} DR runs`);
-    const evidencePack = await benchEvidencePack(bench, { runs: EVIDENCE_RUNS, log });
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      evidencePack,
-    };
-    writeFileSync("bench/results-evidence.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-evidence.md", renderResults(results));
-    console.log("wrote bench/results-evidence.json and bench/RESULTS-evidence.md");
-    process.exit(0);
-  }
-  if (ONLY_INGEST) {
-    console.log(
-      `sync ingest: ${SYNC_JOBS} ONTAP jobs, simulator → connector → PostgreSQL, beside COPY`,
-    );
-    const syncIngest = await benchSyncIngest(bench, SYNC_JOBS);
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      syncIngest,
-    };
-    writeFileSync("bench/results-ingest.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-ingest.md", renderResults(results));
-    console.log("wrote bench/results-ingest.json and bench/RESULTS-ingest.md");
-    process.exit(0);
-  }
-  if (ONLY_ALERTS) {
-    console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
-    const alertEval = await benchAlertEval(bench, {
-      jobs: ALERT_JOBS,
-      sources: ALERT_SOURCES,
-      ticks: ALERT_TICKS,
-      log,
-    });
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      alertEval,
-    };
-    writeFileSync("bench/results-alerts.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-alerts.md", renderResults(results));
-    console.log("wrote bench/results-alerts.json and bench/RESULTS-alerts.md");
-    process.exit(0);
-  }
-  if (ONLY_ETA) {
-    console.log(`ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`);
-    const etaBacktest = await benchEtaBacktest(bench, { days: ETA_DAYS, log });
-    const results: BenchResults = {
-      machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
-      etaBacktest,
-    };
-    writeFileSync("bench/results-eta.json", `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync("bench/RESULTS-eta.md", renderResults(results));
-    console.log("wrote bench/results-eta.json and bench/RESULTS-eta.md");
+  const only = BENCH_ONLY ? ONLY[BENCH_ONLY] : undefined;
+  if (BENCH_ONLY && !only)
+    throw new Error(`BENCH_ONLY=${BENCH_ONLY}: one of ${Object.keys(ONLY).join(", ")}`);
+  if (only) {
+    console.log(only.title);
+    const results: BenchResults = { machine: machine(), ...(await only.run(bench)) };
+    writeFileSync(`bench/results-${BENCH_ONLY}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`bench/RESULTS-${BENCH_ONLY}.md`, renderResults(results));
+    console.log(`wrote bench/results-${BENCH_ONLY}.json and bench/RESULTS-${BENCH_ONLY}.md`);
     process.exit(0);
   }
   console.log(
@@ -175,47 +161,12 @@ try {
   }
   log(JSON.stringify(jobPage));
 
-  console.log(
-    `estate over HTTP: ${ESTATE_JOBS} jobs, ${ESTATE_EVENTS_PER_JOB} events each, production build`,
-  );
-  const fresh = await startBenchDatabase();
-  let estateHttp: EstateHttpResult;
-  try {
-    estateHttp = await benchEstateHttp(fresh, {
-      jobs: ESTATE_JOBS,
-      eventsPerJob: ESTATE_EVENTS_PER_JOB,
-      samples: 20,
-      log,
-    });
-  } finally {
-    await fresh.stop();
-  }
-
-  console.log(`ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`);
-  const etaDb = await startBenchDatabase();
-  let etaBacktest: EtaBacktestResult;
-  try {
-    etaBacktest = await benchEtaBacktest(etaDb, { days: ETA_DAYS, log });
-  } finally {
-    await etaDb.stop();
-  }
-
-  console.log(`alert evaluation: ${ALERT_JOBS} jobs, ${ALERT_SOURCES} sources, 50 rules`);
-  const alertDb = await startBenchDatabase();
-  let alertEval: AlertEvalResult;
-  try {
-    alertEval = await benchAlertEval(alertDb, {
-      jobs: ALERT_JOBS,
-      sources: ALERT_SOURCES,
-      ticks: ALERT_TICKS,
-      log,
-    });
-  } finally {
-    await alertDb.stop();
-  }
+  const { estateHttp } = await onFreshDatabase("estate");
+  const { etaBacktest } = await onFreshDatabase("eta");
+  const { alertEval } = await onFreshDatabase("alerts");
 
   const results: BenchResults = {
-    machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() },
+    machine: machine(),
     syncIngest,
     etaBacktest,
     alertEval,
