@@ -78,3 +78,28 @@ export function rollUpState(children: readonly JobState[]): JobState {
   if (has("canceled")) return "canceled";
   return "partial";
 }
+
+/** A phase as a report lists it: where it sits in the tree and how long it took. */
+export function phaseTiming(
+  p: {
+    parentKey: string | null;
+    name: string;
+    lane: string | null;
+    state: JobState;
+    startedAt: Date | null;
+    endedAt: Date | null;
+  },
+  depth: number,
+) {
+  return {
+    parentKey: p.parentKey,
+    name: p.name,
+    lane: p.lane,
+    depth,
+    state: p.state,
+    startedAt: p.startedAt?.toISOString() ?? null,
+    endedAt: p.endedAt?.toISOString() ?? null,
+    durationMs:
+      p.startedAt && p.endedAt ? Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) : null,
+  };
+}

@@ -1,6 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { signOffHash } from "./signoff-hash";
-import { chainEntryHash, GENESIS, verifyChain, type StoredChainEntry } from "./chain";
+import { brokenChain, chainEntryHash, GENESIS, verifyChain, type StoredChainEntry } from "./chain";
 import type { ChainStatus } from "@/lib/contracts/evidence";
 
 /** Serialises appends across web and worker processes: each entry names the one before it. */
@@ -69,12 +69,7 @@ export async function chainStatus(db: Tx = getDb()): Promise<ChainStatus> {
   const packById = new Map(packs.map((p) => [p.id, p]));
   const signOffById = new Map(signOffs.map((s) => [s.id, s]));
   for (const e of entries) {
-    const broken = (problem: string): ChainStatus => ({
-      intact: false,
-      entries: entries.length,
-      brokenAt: e.seq,
-      problem,
-    });
+    const broken = (problem: string) => brokenChain(entries.length, e.seq, problem);
     if (e.kind === "pack") {
       const p = packById.get(e.subjectId);
       if (!p) return broken(`pack ${e.subjectId} of entry ${e.seq} is missing`);
@@ -96,11 +91,6 @@ export async function chainStatus(db: Tx = getDb()): Promise<ChainStatus> {
     packs.find((p) => p.pdfSha256 !== null && !chained.has(`pdf:${p.id}`)) ??
     signOffs.find((s) => !chained.has(`signoff:${s.id}`));
   if (unchained)
-    return {
-      intact: false,
-      entries: entries.length,
-      brokenAt: null,
-      problem: `${unchained.id} is stored but not in the chain`,
-    };
+    return brokenChain(entries.length, null, `${unchained.id} is stored but not in the chain`);
   return own;
 }

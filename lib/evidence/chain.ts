@@ -23,6 +23,14 @@ export function chainEntryHash(entry: ChainEntry): string {
   return sha256Hex(prevHash + canonicalJson({ seq, kind, subjectId, sha256, at, prevHash }));
 }
 
+/** The chain's answer when `problem` breaks it at entry `seq` (null: no one entry is at fault). */
+export const brokenChain = (entries: number, seq: number | null, problem: string): ChainStatus => ({
+  intact: false,
+  entries,
+  brokenAt: seq,
+  problem,
+});
+
 /**
  * Recomputes the chain in order: each entry must follow the previous one (seq + 1, prevHash equal to
  * the previous entryHash) and hash to its stored entryHash. Editing any field of any row, deleting a
@@ -32,12 +40,7 @@ export function verifyChain(entries: readonly StoredChainEntry[]): ChainStatus {
   let prev = GENESIS;
   let expectSeq = 1;
   for (const e of entries) {
-    const broken = (problem: string): ChainStatus => ({
-      intact: false,
-      entries: entries.length,
-      brokenAt: e.seq,
-      problem,
-    });
+    const broken = (problem: string) => brokenChain(entries.length, e.seq, problem);
     if (e.seq !== expectSeq) return broken(`entry ${expectSeq} is missing`);
     if (e.prevHash !== prev) return broken(`entry ${e.seq} does not follow entry ${e.seq - 1}`);
     if (chainEntryHash(e) !== e.entryHash) return broken(`entry ${e.seq} was altered`);

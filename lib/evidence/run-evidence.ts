@@ -1,7 +1,7 @@
 import type { EvidenceAction, EvidencePerson, RunEvidence } from "@/lib/contracts/evidence";
 import { RUN_SCHEMA } from "@/lib/contracts/evidence";
 import type { HistoryRun } from "@/lib/contracts/history";
-import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
+import { buildPhaseTree, flattenPhaseTree, phaseTiming } from "@/lib/domain/phase-tree";
 import { cutoverOf } from "@/lib/domain/rto";
 import type { JobState } from "@/lib/domain/job-state";
 import { personWaitKind, waitIntervals } from "./waiting";
@@ -83,15 +83,7 @@ export function buildRunEvidence(input: RunEvidenceInput): RunEvidence {
   const isService = (name: string) => run.rtoPhase !== null && samePhase(name, run.rtoPhase);
   const steps = flat.map(({ phase: p, depth }) => ({
     vendorKey: p.vendorKey,
-    parentKey: p.parentKey,
-    name: p.name,
-    lane: p.lane,
-    depth,
-    state: p.state,
-    startedAt: iso(p.startedAt),
-    endedAt: iso(p.endedAt),
-    durationMs:
-      p.startedAt && p.endedAt ? Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) : null,
+    ...phaseTiming(p, depth),
     service: isService(p.name),
     waitsOnPerson: personWaitKind(p.name) !== null,
     logLines: [...(input.logLines.get(p.vendorKey) ?? [])],

@@ -8,7 +8,7 @@ import {
 } from "@/lib/data/history";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
-import { buildPhaseTree, flattenPhaseTree } from "@/lib/domain/phase-tree";
+import { buildPhaseTree, flattenPhaseTree, phaseTiming } from "@/lib/domain/phase-tree";
 import { Forbidden, NotFound } from "@/lib/domain/errors";
 import { canSignOff } from "@/lib/domain/roles";
 import { measureRuns } from "./measure-runs";
@@ -60,15 +60,7 @@ export async function getEvidenceReport(
   );
   const phases: PhaseTiming[] = flattenPhaseTree(tree).map(({ phase: p, depth }) => ({
     key: p.key,
-    parentKey: p.parentKey,
-    name: p.name,
-    lane: p.lane,
-    depth,
-    state: p.state,
-    startedAt: iso(p.startedAt),
-    endedAt: iso(p.endedAt),
-    durationMs:
-      p.startedAt && p.endedAt ? Math.max(0, p.endedAt.getTime() - p.startedAt.getTime()) : null,
+    ...phaseTiming(p, depth),
     service: run.rtoPhase !== null && p.name.trim().toLowerCase() === run.rtoPhase.toLowerCase(),
   }));
   const audit: AuditTrailLine[] = (evidence?.actions ?? []).map((a) => ({
