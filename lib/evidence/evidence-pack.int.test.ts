@@ -5,8 +5,12 @@ import { setTarget } from "@/lib/data/targets";
 import type { Actor } from "@/lib/domain/actor";
 import { buildDrGroups } from "@/lib/simulators/commvault/estate";
 import { Rng } from "@/lib/simulators/engine/rng";
-import { pollSource } from "@/lib/sync/poll-source";
-import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
+import {
+  pollSimulatedSource,
+  simPost,
+  startSimulatedSource,
+  type SimulatedSourceFixture,
+} from "@/lib/testing/sim-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { canonicalJson, sha256Hex } from "./canonical";
 import { chainStatus } from "./chain-store";
@@ -50,21 +54,7 @@ let cv: SimulatedSourceFixture;
 let eg: SimulatedSourceFixture;
 let dfm: SimulatedSourceFixture;
 
-async function poll(fx: SimulatedSourceFixture) {
-  const row = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
-  const outcome = await pollSource(t.db, row);
-  if (!outcome.ok) throw new Error(`poll failed: ${outcome.error}`);
-}
-
-async function simPost(fx: SimulatedSourceFixture, path: string, body: unknown = {}) {
-  const res = await fetch(`${fx.server.url}/__sim/${path}`, {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: { "content-type": "application/json" },
-  });
-  if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { vendorId: string };
-}
+const poll = (fx: SimulatedSourceFixture) => pollSimulatedSource(t.db, fx);
 
 const cvJob = async (type: string, group: string, rtoMs?: number) =>
   (await simPost(cv, "jobs", { type, drGroupId: groupId(group), ...(rtoMs ? { rtoMs } : {}) }))

@@ -3,6 +3,7 @@ import { upsertSourceByName } from "@/lib/data/sources";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import type { ManualClock } from "@/lib/simulators/engine/clock";
 import type { RunningSim } from "@/lib/simulators/engine/server";
+import { pollSource } from "@/lib/sync/poll-source";
 import { startConnectorRig, type ConnectorRig } from "./connector-rig";
 
 export interface SimulatedSourceFixture {
@@ -54,4 +55,26 @@ export async function startSimulatedSource(
     onNextRequest: rig.onNextRequest,
     close: () => rig.close(),
   };
+}
+
+/** One poll of the source by the real sync, as the worker makes it; a failed poll fails the test. */
+export async function pollSimulatedSource(db: Db, fx: SimulatedSourceFixture): Promise<void> {
+  const row = await db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
+  const outcome = await pollSource(db, row);
+  if (!outcome.ok) throw new Error(`poll failed: ${outcome.error}`);
+}
+
+/** POST to the simulator's control API (`/__sim/<path>`): scripted jobs answer with their vendor id. */
+export async function simPost(
+  fx: SimulatedSourceFixture,
+  path: string,
+  body: unknown = {},
+): Promise<{ vendorId: string }> {
+  const res = await fetch(`${fx.server.url}/__sim/${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
+  if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { vendorId: string };
 }

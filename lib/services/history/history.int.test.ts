@@ -4,8 +4,12 @@ import { setTarget } from "@/lib/data/targets";
 import { buildDrGroups } from "@/lib/simulators/commvault/estate";
 import { Rng } from "@/lib/simulators/engine/rng";
 import { PAIRS } from "@/lib/simulators/eyeglass/topology";
-import { pollSource } from "@/lib/sync/poll-source";
-import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
+import {
+  pollSimulatedSource,
+  simPost,
+  startSimulatedSource,
+  type SimulatedSourceFixture,
+} from "@/lib/testing/sim-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { getEvidenceReport, signOffRun } from "./evidence";
 import { streamHistoryCsv } from "./export-history";
@@ -35,21 +39,7 @@ let t: TestDatabase;
 let cv: SimulatedSourceFixture;
 let eg: SimulatedSourceFixture;
 
-async function poll(fx: SimulatedSourceFixture) {
-  const row = await t.db.source.findUniqueOrThrow({ where: { id: fx.sourceId } });
-  const outcome = await pollSource(t.db, row);
-  if (!outcome.ok) throw new Error(`poll failed: ${outcome.error}`);
-}
-
-async function simPost(fx: SimulatedSourceFixture, path: string, body: unknown = {}) {
-  const res = await fetch(`${fx.server.url}/__sim/${path}`, {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: { "content-type": "application/json" },
-  });
-  if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { vendorId: string };
-}
+const poll = (fx: SimulatedSourceFixture) => pollSimulatedSource(t.db, fx);
 
 async function cvJob(type: string, group: string, rtoMs?: number) {
   return (
