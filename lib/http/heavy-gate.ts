@@ -39,28 +39,61 @@ export function acquireHeavySlot(): () => void {
   };
 }
 
-/** A streamed export holds its slot until the last byte is sent (or the client goes away). */
-export function releaseWhenSent(response: Response, release: () => void): Response {
+/**
+ * How long a response may go unread before its slot is given back. A browser that navigates away
+ * mid-response does not always cancel the stream, and a slot held forever would turn every later
+ * heavy request into 503; the slot only guards database work, which happens while the client reads.
+ */
+export const HEAVY_IDLE_RELEASE_MS = 15_000;
+
+/**
+ * A streamed export holds its slot until the last byte is sent, the client goes away (the request's
+ * signal, or the stream cancelled), or nothing is read for `idleMs`.
+ */
+export function releaseWhenSent(
+  response: Response,
+  release: () => void,
+  signal?: AbortSignal,
+  idleMs: number = HEAVY_IDLE_RELEASE_MS,
+): Response {
   if (!response.body) {
     release();
     return response;
   }
+  let idle: NodeJS.Timeout | undefined;
+  const done = () => {
+    if (idle) clearTimeout(idle);
+    signal?.removeEventListener("abort", done);
+    release();
+  };
+  const waitForRead = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(done, idleMs);
+    idle.unref?.();
+  };
+  if (signal?.aborted) done();
+  else signal?.addEventListener("abort", done, { once: true });
+  waitForRead();
   const reader = response.body.getReader();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (idle) clearTimeout(idle);
       try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
+        const { done: finished, value } = await reader.read();
+        if (finished) {
+          done();
           controller.close();
-        } else controller.enqueue(value);
+        } else {
+          controller.enqueue(value);
+          waitForRead();
+        }
       } catch (err) {
-        release();
+        done();
         controller.error(err);
       }
     },
     async cancel(reason) {
-      release();
+      done();
       await reader.cancel(reason);
     },
   });

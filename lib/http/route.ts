@@ -120,7 +120,7 @@ export function route<
         result instanceof Response
           ? result
           : Response.json(result, { headers: { "cache-control": "no-store" } });
-      return release ? releaseWhenSent(response, release) : response;
+      return release ? releaseWhenSent(response, release, request.signal) : response;
     } catch (err) {
       release?.();
       const problem = asHttpError(err);
