@@ -131,7 +131,7 @@ describe("incident changes on the live stream", () => {
 
     const incident = await t.db.incident.findFirstOrThrow();
     expect(await acknowledgeIncident(incident.id, "on it", testAdmin, t.db)).toMatchObject({
-      ok: true,
+      status: "acknowledged",
     });
     expect(await incidentEventsBeforeMarker(next)).toBeGreaterThanOrEqual(1);
 
