@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { JobState } from "@/lib/domain/job-state";
 import type { Outcome, RunCategory } from "@/lib/domain/rto";
 import type { SourceKind } from "@/lib/domain/source-kind";
+import type { PhaseTiming } from "./history";
 import { isoDateParam } from "./params";
 
 /**
@@ -20,18 +21,9 @@ export interface VendorRef {
   logLines?: number[];
 }
 
-export interface EvidenceStep {
+/** A phase's timing as the run report shows it (`service`: the step the RTO is measured to), keyed by the vendor's key. */
+export interface EvidenceStep extends Omit<PhaseTiming, "key"> {
   vendorKey: string;
-  parentKey: string | null;
-  name: string;
-  lane: string | null;
-  depth: number;
-  state: JobState;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  /** The step after which service is back (what the RTO is measured to). */
-  service: boolean;
   /** The vendor reports this step as waiting on a person (an approval or a prompt). */
   waitsOnPerson: boolean;
   /** Log lines (sequence numbers) that name this step. */
