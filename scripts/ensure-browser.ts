@@ -1,6 +1,6 @@
 /**
- * The test command's browser step: the browser tests need a Chromium, and a fresh machine has none.
- * In order: a system Chromium; Playwright's own, already downloaded; Debian's package when running
+ * The test command's browser step: the browser tests and the PDF integration tests need a Chromium, and a
+ * fresh machine has none. In order: a system Chromium; Playwright's own, already downloaded; Debian's package
  * as root with apt; Playwright's download where the internet is reachable. Otherwise one sentence
  * saying what to install, and a failing exit so `npm test` stops here rather than in 40 tests.
  */
