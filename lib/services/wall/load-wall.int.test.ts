@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJobBaseline } from "@/lib/data/baselines";
+import { readEtaPhases } from "@/lib/data/wall";
 import { setDb } from "@/lib/db/client";
+import { estimateFinish } from "@/lib/domain/baselines";
 import { isFailure } from "@/lib/domain/job-state";
 import { pollSource } from "@/lib/sync/poll-source";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -121,5 +124,55 @@ describe("loadWallSnapshot over real synced simulators", () => {
     );
     expect(Object.keys(failures).sort()).toEqual(["failures", "generatedAt"]);
     expect(failures.failures).toEqual(whole.failures);
+  });
+
+  it("shows each running job the ETA its job page shows, from the same past runs", async () => {
+    // A running job's kind gets fifteen past runs, the older five far longer: an estimate from only
+    // the newest ten (as the wall once read) differs from the job page's, which reads twenty.
+    const running = await t.db.job.findFirstOrThrow({
+      where: { state: "running", startedAt: { not: null } },
+      orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+    });
+    const hour = 3_600_000;
+    const base = Date.now() - 20 * hour;
+    await t.db.job.createMany({
+      data: Array.from({ length: 15 }, (_, i) => {
+        const startedAt = new Date(base + i * hour);
+        const lengthMs = i < 5 ? 50 * 60_000 : (5 + i) * 60_000;
+        return {
+          sourceId: running.sourceId,
+          kind: running.kind,
+          vendorId: `wall-eta-history-${i}`,
+          type: running.type,
+          name: running.name,
+          policy: running.policy,
+          dataset: running.dataset,
+          drGroup: running.drGroup,
+          state: "succeeded" as const,
+          vendorState: "success",
+          startedAt,
+          endedAt: new Date(startedAt.getTime() + lengthMs),
+          sortAt: startedAt,
+          raw: {},
+        };
+      }),
+    });
+    const now = new Date();
+    const snap = await loadWallSnapshot({ sources: [], timelineHours: 6, now }, t.db);
+    const shown = snap.running.find((j) => j.id === running.id);
+    const baseline = await getJobBaseline(running.id, t.db);
+    if (!shown || !baseline) throw new Error("the running job is not on the wall");
+    expect(baseline.runs).toBeGreaterThanOrEqual(15);
+    const phases = await readEtaPhases(running.id, t.db);
+    const eta = estimateFinish(
+      { state: running.state, startedAt: running.startedAt },
+      phases.map(({ vendorKey, ...p }) => ({ key: vendorKey, ...p })),
+      baseline,
+      now.getTime(),
+    );
+    expect(eta).not.toBeNull();
+    expect(shown.eta).toEqual(
+      eta && { at: new Date(eta.at).toISOString(), plusMinusMs: eta.plusMinusMs },
+    );
   });
 });
