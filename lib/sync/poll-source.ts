@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { VendorError } from "@/lib/connectors/errors";
-import type { Connector, SyncBatch, SyncCursor } from "@/lib/connectors/types";
+import type { Connector, SyncCursor } from "@/lib/connectors/types";
 import type { Db, Tx } from "@/lib/db/client";
 import { UNFINISHED_STATES } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
@@ -8,7 +8,7 @@ import { connectorForSource } from "./connector-for-source";
 import { fenceLease, LeaseLostError } from "./leases";
 import { notifyJobChanges, notifySourceChange } from "./notify";
 import { nextPollDelayMs } from "./cadence";
-import { storeStep } from "./store-step";
+import { prepareStep, storeStep, type PreparedStep } from "./store-step";
 
 export interface PollOutcome {
   ok: boolean;
@@ -61,18 +61,19 @@ export async function pollSource(
   let steps = 0;
   try {
     const connector = await connectorForSource(source.id, db);
-    let reading = readAhead(connector, cursor, options.signal);
+    let reading = readAhead(db, connector, cursor, options.signal);
     for (;;) {
-      const batch = await reading.batch;
+      const step = await reading.step;
+      const { batch } = step;
       const final = !batch.more || steps + 1 >= maxSteps;
-      // The next step is read from the vendor while this one commits (its cursor comes from the
-      // batch, not from the database), so vendor round trips and database writes overlap instead
-      // of adding up. A commit that fails abandons the read ahead.
-      if (!final) reading = readAhead(connector, batch.cursor, options.signal);
+      // The next step is read from the vendor and staged while this one commits (its cursor comes
+      // from the batch, not from the database), so vendor round trips, staging and the merge
+      // overlap instead of adding up. A commit that fails abandons the read ahead.
+      if (!final) reading = readAhead(db, connector, batch.cursor, options.signal);
       let committed: { changed: number; nextPollAt: Date };
       try {
         committed = await db.$transaction(
-          (tx) => commitStep(tx, source, batch, final, options, startedAt),
+          (tx) => commitStep(tx, source, step, final, options, startedAt),
           {
             timeout: 120_000,
             maxWait: 30_000,
@@ -80,6 +81,7 @@ export async function pollSource(
         );
       } catch (err) {
         if (!final) reading.abandon();
+        await step.staged.release().catch(() => undefined);
         throw err;
       }
       steps += 1;
@@ -103,33 +105,43 @@ export async function pollSource(
   }
 }
 
-/** One step's read from the vendor, started now and awaited later; abandoning it aborts it quietly. */
+/**
+ * One step's read from the vendor and its staging, started now and awaited later; abandoning it
+ * aborts the read quietly and removes what it staged.
+ */
 function readAhead(
+  db: Db,
   connector: Connector,
   cursor: SyncCursor | null,
   signal: AbortSignal | undefined,
-): { batch: Promise<SyncBatch>; abandon: () => void } {
+): { step: Promise<PreparedStep>; abandon: () => void } {
   const abort = new AbortController();
-  const batch = connector.listChanged(
-    cursor,
-    signal ? AbortSignal.any([signal, abort.signal]) : abort.signal,
-  );
+  const step = connector
+    .listChanged(cursor, signal ? AbortSignal.any([signal, abort.signal]) : abort.signal)
+    .then((batch) => prepareStep(db, batch));
   // Awaited only if its step comes: a read that fails after its poll has failed is not an error.
-  batch.catch(() => undefined);
-  return { batch, abandon: () => abort.abort() };
+  step.catch(() => undefined);
+  return {
+    step,
+    abandon: () => {
+      abort.abort();
+      step.then((s) => s.staged.release()).catch(() => undefined);
+    },
+  };
 }
 
 async function commitStep(
   tx: Tx,
   source: PollableSource,
-  batch: SyncBatch,
+  step: PreparedStep,
   final: boolean,
   options: PollOptions,
   pollStartedAt: Date,
 ): Promise<{ changed: number; nextPollAt: Date }> {
   if (options.lease) await fenceLease(tx, source.id, options.lease.owner, options.lease.ms);
   const now = new Date();
-  const changed = await storeStep(tx, source, batch, now);
+  const { batch } = step;
+  const changed = await storeStep(tx, source, step, now);
   await notifyJobChanges(tx, source.id, changed);
   let nextPollAt = now;
   if (final && !batch.more) {

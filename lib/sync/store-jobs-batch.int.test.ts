@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSource } from "@/lib/data/sources";
 import { emptySnapshot, type JobRecord } from "@/lib/domain/model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { storeJobs } from "./store-jobs";
+import { stageJobs } from "./stage-jobs";
+import { storeJobRecords, storeJobs } from "./store-jobs";
 
 let t: TestDatabase;
 
@@ -47,7 +48,7 @@ const job = (vendorId: string, overrides: Partial<JobRecord> = {}): JobRecord =>
 });
 
 const store = (source: { id: string; kind: "ontap" }, jobs: JobRecord[]) =>
-  t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
+  storeJobRecords(t.db, source, jobs);
 
 describe("bulk ingest of a step's jobs", () => {
   it("stores every field as sent, and a re-ingest of the same batch changes nothing", async () => {
@@ -72,6 +73,10 @@ describe("bulk ingest of a step's jobs", () => {
     expect(await t.db.phase.count({ where: { job: { sourceId: source.id } } })).toBe(250);
     const after = await t.db.job.findFirstOrThrow({ where: { id: stored.id } });
     expect(after.updatedAt).toEqual(updatedAt);
+    // Seen again, so confirmed again: the read-through refresh need not ask the vendor.
+    expect(after.refreshedAt.getTime()).toBeGreaterThan(stored.refreshedAt.getTime());
+    expect(after.lastSeenAt.getTime()).toBeGreaterThan(stored.lastSeenAt.getTime());
+    expect(await t.db.jobStage.count()).toBe(0);
   });
 
   it("reports exactly the jobs whose content changed when part of a batch changes", async () => {
@@ -135,5 +140,40 @@ describe("bulk ingest of a step's jobs", () => {
       else expect([`from a ${i}`, `from b ${i}`]).toContain(r.name);
     }
     expect(await t.db.phase.count({ where: { job: { sourceId: source.id } } })).toBe(450);
+  });
+
+  it("stores the characters COPY's text format escapes exactly as the vendor sent them", async () => {
+    const source = await newSource("escapes");
+    // A tab, a newline, a carriage return, COPY's NULL marker, a backslash and its end-of-data marker.
+    const odd = "tab\there\nnew line\r \\N back\\slash \\. end";
+    const first = job("esc-1", {
+      name: odd,
+      message: odd,
+      dataset: "\\N",
+      raw: { text: odd, escaped: "\\u0000 \\t" },
+    });
+    await store(source, [first]);
+    const stored = await t.db.job.findFirstOrThrow({ where: { sourceId: source.id } });
+    expect(stored.name).toBe(odd);
+    expect(stored.message).toBe(odd);
+    expect(stored.dataset).toBe("\\N");
+    expect(stored.raw).toEqual({ text: odd, escaped: "\\u0000 \\t" });
+    expect(stored.searchText).toContain("back\\slash");
+    expect(await store(source, [first])).toEqual({ changedJobIds: [], inserted: 0 });
+  });
+
+  it("leaves nothing staged when the transaction that was to store a batch fails", async () => {
+    const source = await newSource("rolled-back");
+    const staged = await stageJobs(t.db, [job("rb-1"), job("rb-2")]);
+    expect(await t.db.jobStage.count({ where: { batchId: staged.batchId } })).toBe(2);
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await storeJobs(tx, source, staged, new Date());
+        throw new Error("the step failed after storing");
+      }),
+    ).rejects.toThrow("the step failed after storing");
+    expect(await t.db.job.count({ where: { sourceId: source.id } })).toBe(0);
+    await staged.release();
+    expect(await t.db.jobStage.count({ where: { batchId: staged.batchId } })).toBe(0);
   });
 });

@@ -3,8 +3,8 @@ import { createSource } from "@/lib/data/sources";
 import { emptySnapshot } from "@/lib/domain/model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { INDEXED_TEXT_MAX } from "./clean";
-import { storeJobs } from "./store-jobs";
-import { storeStep } from "./store-step";
+import { storeJobRecords } from "./store-jobs";
+import { prepareStep, storeStep } from "./store-step";
 import { VENDOR_ID_MAX } from "./vendor-id";
 
 let t: TestDatabase;
@@ -42,7 +42,7 @@ describe("storing vendor jobs with absurd strings", () => {
       { ...emptySnapshot("huge-1", { name: huge, type: huge, state: "running" }), phases: [phase] },
       emptySnapshot("plain-1", { name: "nightly", state: "running" }),
     ];
-    const result = await t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
+    const result = await storeJobRecords(t.db, source, jobs);
     expect(result.inserted).toBe(2);
     const stored = await t.db.job.findMany({
       where: { sourceId: source.id },
@@ -59,7 +59,7 @@ describe("storing vendor jobs with absurd strings", () => {
     expect(big?.phases[0]?.message).toBe(huge);
     expect(plain?.name).toBe("nightly");
     // A replay of the same batch changes nothing.
-    const again = await t.db.$transaction((tx) => storeJobs(tx, source, jobs, new Date()));
+    const again = await storeJobRecords(t.db, source, jobs);
     expect(again.changedJobIds).toEqual([]);
   });
 
@@ -73,7 +73,9 @@ describe("storing vendor jobs with absurd strings", () => {
       emptySnapshot("step-2", { name: "after", state: "failed" }),
     ];
     const step = () =>
-      t.db.$transaction((tx) => storeStep(tx, source, { jobs, cursor: {} }, new Date()));
+      prepareStep(t.db, { jobs, cursor: {} }).then((prepared) =>
+        t.db.$transaction((tx) => storeStep(tx, source, prepared, new Date())),
+      );
     await step();
     const stored = await t.db.job.findMany({
       where: { sourceId: source.id, vendorId: { in: ["step-1", "step-2", edge, longId] } },

@@ -11,6 +11,7 @@ import { Forbidden, IdempotencyKeyReused, Invalid, NotFound } from "@/lib/domain
 import { logger } from "@/lib/log";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { notifyJobChanges, pokeSource } from "@/lib/sync/notify";
+import { withStagedJobs } from "@/lib/sync/stage-jobs";
 import { storeJobs } from "@/lib/sync/store-jobs";
 import { beginAction, finishAction, type ActionRow } from "./action-log";
 
@@ -182,15 +183,17 @@ async function storeLaunchedJob(
   try {
     const record = await connector.getJob(vendorId, AbortSignal.timeout(15_000));
     if (!record) return null;
-    return await db.$transaction(async (tx) => {
-      const stored = await storeJobs(tx, source, [record], new Date());
-      await notifyJobChanges(tx, source.id, stored.changedJobIds);
-      const job = await tx.job.findUnique({
-        where: { sourceId_vendorId: { sourceId: source.id, vendorId } },
-        select: { id: true },
-      });
-      return job?.id ?? null;
-    });
+    return await withStagedJobs(db, [record], (staged) =>
+      db.$transaction(async (tx) => {
+        const stored = await storeJobs(tx, source, staged, new Date());
+        await notifyJobChanges(tx, source.id, stored.changedJobIds);
+        const job = await tx.job.findUnique({
+          where: { sourceId_vendorId: { sourceId: source.id, vendorId } },
+          select: { id: true },
+        });
+        return job?.id ?? null;
+      }),
+    );
   } catch (err) {
     logger.warn({ err, sourceId: source.id, vendorId }, "launched job could not be stored yet");
     return null;

@@ -3,6 +3,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { notifyJobChanges } from "@/lib/sync/notify";
+import { withStagedJobs } from "@/lib/sync/stage-jobs";
 import { storeJobs } from "@/lib/sync/store-jobs";
 
 /** In-flight refreshes by job id: concurrent viewers of one job share one vendor call. */
@@ -49,16 +50,25 @@ async function refresh(
   try {
     const connector = await connectorForSource(job.sourceId, db);
     const record = await connector.getJob(job.vendorId, AbortSignal.timeout(15_000));
-    await db.$transaction(async (tx) => {
-      const now = new Date();
-      if (record === null) {
+    if (record === null) {
+      await db.$transaction(async (tx) => {
+        const now = new Date();
         await tx.job.update({ where: { id: job.id }, data: { goneAt: now, refreshedAt: now } });
         await notifyJobChanges(tx, job.sourceId, [job.id]);
-        return;
-      }
-      const stored = await storeJobs(tx, { id: job.sourceId, kind: job.kind }, [record], now);
-      await notifyJobChanges(tx, job.sourceId, stored.changedJobIds);
-    });
+      });
+      return null;
+    }
+    await withStagedJobs(db, [record], (staged) =>
+      db.$transaction(async (tx) => {
+        const stored = await storeJobs(
+          tx,
+          { id: job.sourceId, kind: job.kind },
+          staged,
+          new Date(),
+        );
+        await notifyJobChanges(tx, job.sourceId, stored.changedJobIds);
+      }),
+    );
     return null;
   } catch (err) {
     return err instanceof VendorError
