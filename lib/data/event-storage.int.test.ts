@@ -132,8 +132,15 @@ describe("event storage", () => {
     ]);
 
     // Idempotent: a second round (another worker, a restart) creates nothing.
-    const second = await runEventStorageUpkeep(t.db, t.url, { payloadRetentionDays: 3650 });
+    // A staged batch two hours old was left by a dead process; one staged now is a step in flight.
+    await t.db.$executeRaw`
+      INSERT INTO "JobStage" ("batchId", "vendorId", type, name, state, "vendorState", "searchText", "stagedAt")
+      VALUES (gen_random_uuid(), 'dead', 'job', 'dead', 'running', 'running', '', CURRENT_TIMESTAMP - interval '2 hours'),
+             (gen_random_uuid(), 'live', 'job', 'live', 'running', 'running', '', CURRENT_TIMESTAMP)`;
+    const second = await runEventStorageUpkeep(t.db, t.url, { payloadRetentionDays: 3650 }, now);
     expect(second?.created).toBe(0);
+    expect(second?.abandonedStages).toBe(1);
+    expect((await t.db.jobStage.findMany()).map((s) => s.vendorId)).toEqual(["live"]);
   });
 
   it("skips a round while another worker holds the upkeep", async () => {

@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { maintainPartitions, purgeEventPayloads } from "@/lib/data/event-storage";
 import { logger } from "@/lib/log";
+import { clearAbandonedStages } from "./stage-jobs";
 
 export interface EventStorageOptions {
   /** Raw vendor payloads of events older than this many days are dropped (the events stay). */
@@ -20,11 +21,14 @@ const LOCK_KEY = 1_701_202_612;
 export interface UpkeepResult {
   created: number;
   purged: { partitions: number; rows: number };
+  /** Staged sync batches left by a process that died mid-step (lib/sync/stage-jobs.ts). */
+  abandonedStages: number;
   ms: number;
 }
 
 /**
- * One round of event storage upkeep: partitions ahead, then the payload purge. Returns null when
+ * One round of event storage upkeep: partitions ahead, the payload purge, and abandoned sync
+ * staging batches. Returns null when
  * another worker holds the upkeep lock. The lock lives on a session of its own: the statements run
  * through the pool, each partition's purge committing on its own.
  */
@@ -45,7 +49,8 @@ export async function runEventStorageUpkeep(
     const created = await maintainPartitions(options.monthsAhead ?? 3, db);
     const cutoff = new Date(now.getTime() - options.payloadRetentionDays * DAY_MS);
     const purged = await purgeEventPayloads(cutoff, db);
-    return { created, purged, ms: Date.now() - started };
+    const abandonedStages = await clearAbandonedStages(db);
+    return { created, purged, abandonedStages, ms: Date.now() - started };
   } finally {
     await lock.end();
   }

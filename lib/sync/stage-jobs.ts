@@ -13,8 +13,13 @@ export interface StagedJobs {
   release(): Promise<void>;
 }
 
-/** A batch staged longer ago than this belongs to a process that died mid-step. */
-const ABANDONED_AFTER = "1 hour";
+/**
+ * Removes batches their process never merged nor released (the worker's upkeep round): staged over
+ * an hour ago, measured by the database's own clock, as the column's default is.
+ */
+export function clearAbandonedStages(db: Db): Promise<number> {
+  return db.$executeRaw`DELETE FROM "JobStage" WHERE "stagedAt" < CURRENT_TIMESTAMP - interval '1 hour'`;
+}
 
 function searchText(j: JobRecord): string {
   const text = [
@@ -97,9 +102,6 @@ export async function stageJobs(db: Db, records: readonly JobRecord[]): Promise<
   if (jobs.length === 0) return { batchId, jobs, release: async () => undefined };
   const client = await pool.connect();
   try {
-    await client.query(
-      `DELETE FROM "JobStage" WHERE "stagedAt" < CURRENT_TIMESTAMP - interval '${ABANDONED_AFTER}'`,
-    );
     const columns = COLUMNS.map(([name]) => `"${name}"`).join(", ");
     const sink = client.query(copyFrom(`COPY "JobStage" ("batchId", ${columns}) FROM STDIN`));
     const done = new Promise<void>((resolve, reject) => {
@@ -122,7 +124,7 @@ export async function stageJobs(db: Db, records: readonly JobRecord[]): Promise<
 
 /**
  * Stages `records`, then runs `store` (the transaction that merges them); a batch its transaction
- * did not take is removed, and one that cannot be is left for the next stageJobs to clear.
+ * did not take is removed, and one that cannot be is left for the upkeep (clearAbandonedStages).
  */
 export async function withStagedJobs<T>(
   db: Db,
