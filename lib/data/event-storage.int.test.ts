@@ -97,12 +97,22 @@ beforeAll(async () => {
     VALUES (${SOURCE}::uuid, 'commvault', 'CommServe', 'https://commserve.example', now())`;
   await insertJob(OLD_JOB, "cv-old", OLD);
   await insertJob(RECENT_JOB, "cv-recent", RECENT);
-  await t.db.$transaction((tx) =>
-    storeJobDetails(tx, [
-      { jobId: OLD_JOB, job: failover("cv-old", OLD) },
-      { jobId: RECENT_JOB, job: failover("cv-recent", RECENT) },
-    ]),
-  );
+  const items = [
+    { jobId: OLD_JOB, job: failover("cv-old", OLD) },
+    { jobId: RECENT_JOB, job: failover("cv-recent", RECENT) },
+  ];
+  await t.db.$transaction((tx) => storeJobDetails(tx, items));
+  // Phases reach the database staged with their jobs (storeJobs); these jobs were inserted by hand.
+  await t.db.phase.createMany({
+    data: items.flatMap(({ jobId, job }) =>
+      (job.phases ?? []).map(({ key, order, ...p }) => ({
+        ...p,
+        jobId,
+        vendorKey: key,
+        sortOrder: order,
+      })),
+    ),
+  });
 });
 
 afterAll(async () => {
@@ -137,10 +147,15 @@ describe("event storage", () => {
       INSERT INTO "JobStage" ("batchId", "vendorId", type, name, state, "vendorState", "searchText", "stagedAt")
       VALUES (gen_random_uuid(), 'dead', 'job', 'dead', 'running', 'running', '', CURRENT_TIMESTAMP - interval '2 hours'),
              (gen_random_uuid(), 'live', 'job', 'live', 'running', 'running', '', CURRENT_TIMESTAMP)`;
+    await t.db.$executeRaw`
+      INSERT INTO "PhaseStage" ("batchId", "vendorId", "vendorKey", name, state, "sortOrder", depth, "stagedAt")
+      VALUES (gen_random_uuid(), 'dead', 'p', 'p', 'running', 0, 0, CURRENT_TIMESTAMP - interval '2 hours'),
+             (gen_random_uuid(), 'live', 'p', 'p', 'running', 0, 0, CURRENT_TIMESTAMP)`;
     const second = await runEventStorageUpkeep(t.db, t.url, { payloadRetentionDays: 3650 }, now);
     expect(second?.created).toBe(0);
     expect(second?.abandonedStages).toBe(1);
     expect((await t.db.jobStage.findMany()).map((s) => s.vendorId)).toEqual(["live"]);
+    expect((await t.db.phaseStage.findMany()).map((s) => s.vendorId)).toEqual(["live"]);
   });
 
   it("skips a round while another worker holds the upkeep", async () => {

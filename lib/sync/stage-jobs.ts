@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { poolOf, type Db } from "@/lib/db/client";
 import type { JobRecord } from "@/lib/domain/model";
-import { clean, cleanIndexed, cleanJson } from "./clean";
+import { clean, cleanIndexed, cleanJson, cleanKey } from "./clean";
 
-/** A batch of jobs waiting in JobStage for storeJobs to merge them into Job. */
+/** A batch of jobs (JobStage) and their phases (PhaseStage) waiting for storeJobs to merge them into Job. */
 export interface StagedJobs {
   batchId: string;
-  /** The records staged, one per vendor id: storeJobs stores their phases, events, samples and log. */
+  /** The records staged, one per vendor id: storeJobs stores their events, samples and log lines. */
   jobs: JobRecord[];
+  /** Phase rows staged in PhaseStage with the jobs. */
+  phases: number;
   /** Removes the batch if its transaction did not (it failed or was never run). */
   release(): Promise<void>;
 }
@@ -17,7 +20,8 @@ export interface StagedJobs {
  * Removes batches their process never merged nor released (the worker's upkeep round): staged over
  * an hour ago, measured by the database's own clock, as the column's default is.
  */
-export function clearAbandonedStages(db: Db): Promise<number> {
+export async function clearAbandonedStages(db: Db): Promise<number> {
+  await db.$executeRaw`DELETE FROM "PhaseStage" WHERE "stagedAt" < CURRENT_TIMESTAMP - interval '1 hour'`;
   return db.$executeRaw`DELETE FROM "JobStage" WHERE "stagedAt" < CURRENT_TIMESTAMP - interval '1 hour'`;
 }
 
@@ -87,39 +91,112 @@ function lastPerVendorId(jobs: readonly JobRecord[]): JobRecord[] {
   return byId.size === jobs.length ? [...jobs] : [...byId.values()];
 }
 
+type Phase = NonNullable<JobRecord["phases"]>[number];
+interface StagedPhase {
+  vendorId: string;
+  phase: Phase;
+  depth: number;
+}
+
+/** PhaseStage's columns in COPY order (after batchId). */
+const PHASE_COLUMNS: Array<[string, (x: StagedPhase) => string | number | Date | null]> = [
+  ["vendorId", (x) => x.vendorId],
+  ["vendorKey", (x) => cleanKey(x.phase.key)],
+  ["parentKey", (x) => cleanKey(x.phase.parentKey)],
+  ["lane", (x) => clean(x.phase.lane)],
+  ["name", (x) => cleanIndexed(x.phase.name)],
+  ["state", (x) => x.phase.state],
+  ["vendorStatus", (x) => clean(x.phase.vendorStatus)],
+  ["sortOrder", (x) => x.phase.order],
+  ["depth", (x) => x.depth],
+  ["startedAt", (x) => x.phase.startedAt],
+  ["endedAt", (x) => x.phase.endedAt],
+  ["message", (x) => clean(x.phase.message)],
+];
+
+/** A job's phases once per stored key (the last one read), each with its depth in the step tree. */
+function stagedPhases(job: JobRecord): StagedPhase[] {
+  const phases = job.phases ?? [];
+  if (phases.length === 0) return [];
+  const vendorId = clean(job.vendorId) ?? "";
+  const depth = phaseDepths(phases);
+  const byKey = new Map<string, StagedPhase>();
+  for (const phase of phases) {
+    const key = cleanKey(phase.key);
+    byKey.delete(key);
+    byKey.set(key, { vendorId, phase, depth: depth.get(phase.key) ?? 0 });
+  }
+  return [...byKey.values()];
+}
+
+function phaseDepths(phases: readonly Phase[]): Map<string, number> {
+  const parent = new Map(phases.map((p) => [p.key, p.parentKey]));
+  const depth = new Map<string, number>();
+  for (const p of phases) {
+    let d = 0;
+    let cursor = p.parentKey;
+    const seen = new Set([p.key]);
+    while (cursor && parent.has(cursor) && !seen.has(cursor)) {
+      seen.add(cursor);
+      d++;
+      cursor = parent.get(cursor) ?? null;
+    }
+    depth.set(p.key, d);
+  }
+  return depth;
+}
+
+/** COPYs rows into a staging table, each line starting with the batch id. */
+async function copyRows<T>(
+  client: PoolClient,
+  table: string,
+  batchId: string,
+  columns: Array<[string, (row: T) => string | number | bigint | Date | null]>,
+  rows: readonly T[],
+): Promise<void> {
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const sink = client.query(copyFrom(`COPY "${table}" ("batchId", ${names}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on("finish", resolve);
+    sink.on("error", reject);
+  });
+  const lines = rows.map(
+    (row) => `${batchId}\t${columns.map(([, value]) => copyText(value(row))).join("\t")}\n`,
+  );
+  sink.end(lines.join(""));
+  await done;
+}
+
 /**
- * Stages jobs for storeJobs with COPY, PostgreSQL's bulk path, on a connection of its own and
- * before the step's transaction: the transaction then merges with set-based SQL instead of
- * parsing the batch itself. Call `release` once the transaction has ended, whatever its outcome.
+ * Stages jobs and their phases for storeJobs with COPY, PostgreSQL's bulk path, on a connection of
+ * its own and before the step's transaction: the transaction then merges with set-based SQL instead
+ * of parsing the batch itself. Call `release` once the transaction has ended, whatever its outcome.
  */
 export async function stageJobs(db: Db, records: readonly JobRecord[]): Promise<StagedJobs> {
   const batchId = randomUUID();
   const jobs = lastPerVendorId(records);
   const pool = poolOf(db);
   const release = async () => {
-    await pool.query(`DELETE FROM "JobStage" WHERE "batchId" = $1`, [batchId]);
+    await pool.query(
+      `WITH phases AS (DELETE FROM "PhaseStage" WHERE "batchId" = $1)
+       DELETE FROM "JobStage" WHERE "batchId" = $1`,
+      [batchId],
+    );
   };
-  if (jobs.length === 0) return { batchId, jobs, release: async () => undefined };
+  const phases = jobs.flatMap(stagedPhases);
+  if (jobs.length === 0) return { batchId, jobs, phases: 0, release: async () => undefined };
   const client = await pool.connect();
   try {
-    const columns = COLUMNS.map(([name]) => `"${name}"`).join(", ");
-    const sink = client.query(copyFrom(`COPY "JobStage" ("batchId", ${columns}) FROM STDIN`));
-    const done = new Promise<void>((resolve, reject) => {
-      sink.on("finish", resolve);
-      sink.on("error", reject);
-    });
-    const lines = jobs.map(
-      (job) => `${batchId}\t${COLUMNS.map(([, value]) => copyText(value(job))).join("\t")}\n`,
-    );
-    sink.end(lines.join(""));
-    await done;
+    await copyRows(client, "JobStage", batchId, COLUMNS, jobs);
+    if (phases.length > 0) await copyRows(client, "PhaseStage", batchId, PHASE_COLUMNS, phases);
   } catch (err) {
-    // A connection whose COPY broke off is not handed to anyone else.
+    // A connection whose COPY broke off is not handed to anyone else; what it staged is released.
     client.release(err instanceof Error ? err : true);
+    await release().catch(() => undefined);
     throw err;
   }
   client.release();
-  return { batchId, jobs, release };
+  return { batchId, jobs, phases: phases.length, release };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { JobRecord } from "@/lib/domain/model";
 import type { Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { clean, cleanIndexed, cleanJson, cleanKey } from "./clean";
+import { clean, cleanJson, cleanKey } from "./clean";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -11,53 +10,13 @@ export interface DetailItem {
 }
 
 /**
- * Phases, events, samples and log lines of many jobs, one keyed upsert per kind for the whole
- * batch (a first sync of 100,000 jobs is four statements, not 400,000). `newJobIds`: jobs this
- * batch inserted, which have no detail yet. Returns the ids of jobs whose detail changed.
+ * Events, samples and log lines of many jobs, one keyed upsert per kind for the whole batch (a
+ * first sync of 100,000 jobs is three statements, not 300,000); phases arrive staged with their
+ * jobs (storeJobs). Returns the ids of jobs whose detail changed.
  */
-export async function storeJobDetails(
-  tx: Tx,
-  items: DetailItem[],
-  newJobIds: ReadonlySet<string> = new Set(),
-): Promise<Set<string>> {
+export async function storeJobDetails(tx: Tx, items: DetailItem[]): Promise<Set<string>> {
   const changed = new Set<string>();
   const add = (rows: Array<{ jobId: string }>) => rows.forEach((r) => changed.add(r.jobId));
-
-  const phases = items.flatMap(({ jobId, job }) => {
-    const depth = phaseDepths(job.phases ?? []);
-    return (job.phases ?? []).map((p) => ({ jobId, p, depth: depth.get(p.key) ?? 0 }));
-  });
-  const insertPhases = (rows: typeof phases, onConflict: Prisma.Sql) =>
-    tx.$queryRaw<Array<{ jobId: string }>>`
-      INSERT INTO "Phase" (id, "jobId", "vendorKey", "parentKey", lane, name, state, "vendorStatus",
-        "sortOrder", depth, "startedAt", "endedAt", message)
-      SELECT gen_random_uuid(), t.job_id, t.key, t.parent_key, t.lane, t.name, t.state::"JobState",
-        t.vendor_status, t.sort_order, t.depth, t.started_at, t.ended_at, t.message
-      FROM json_to_recordset(${cleanJson(rows.map(phaseRow))}::json) AS t(job_id uuid, key text,
-        parent_key text, lane text, name text, state text, vendor_status text, sort_order int, depth int,
-        started_at timestamp(3), ended_at timestamp(3), message text)
-      ${onConflict}
-      RETURNING "jobId"`;
-  // A job inserted by this batch has no phases yet: its phases are plain inserts, which spare
-  // PostgreSQL the speculative insertion ON CONFLICT costs per row (most of a first sync).
-  const phasesOfNew = phases.filter((x) => newJobIds.has(x.jobId));
-  if (phasesOfNew.length > 0) add(await insertPhases(phasesOfNew, Prisma.empty));
-  const phasesOfKnown = phases.filter((x) => !newJobIds.has(x.jobId));
-  if (phasesOfKnown.length > 0)
-    add(
-      await insertPhases(
-        phasesOfKnown,
-        Prisma.sql`ON CONFLICT ("jobId", "vendorKey") DO UPDATE SET "parentKey" = EXCLUDED."parentKey",
-          lane = EXCLUDED.lane, name = EXCLUDED.name, state = EXCLUDED.state,
-          "vendorStatus" = EXCLUDED."vendorStatus", "sortOrder" = EXCLUDED."sortOrder", depth = EXCLUDED.depth,
-          "startedAt" = EXCLUDED."startedAt", "endedAt" = EXCLUDED."endedAt", message = EXCLUDED.message
-        WHERE ("Phase"."parentKey", "Phase".lane, "Phase".name, "Phase".state, "Phase"."vendorStatus",
-          "Phase"."sortOrder", "Phase".depth, "Phase"."startedAt", "Phase"."endedAt", "Phase".message)
-          IS DISTINCT FROM (EXCLUDED."parentKey", EXCLUDED.lane, EXCLUDED.name, EXCLUDED.state,
-          EXCLUDED."vendorStatus", EXCLUDED."sortOrder", EXCLUDED.depth, EXCLUDED."startedAt",
-          EXCLUDED."endedAt", EXCLUDED.message)`,
-      ),
-    );
 
   const events = items.flatMap(({ jobId, job }) => (job.events ?? []).map((e) => ({ jobId, e })));
   if (events.length > 0) {
@@ -111,39 +70,4 @@ export async function storeJobDetails(
     );
   }
   return changed;
-}
-
-type Phase = NonNullable<JobRecord["phases"]>[number];
-
-/** A phase as the row json_to_recordset reads (one JSON document per batch, not twelve arrays). */
-const phaseRow = (x: { jobId: string; p: Phase; depth: number }) => ({
-  job_id: x.jobId,
-  key: cleanKey(x.p.key),
-  parent_key: cleanKey(x.p.parentKey),
-  lane: x.p.lane,
-  name: cleanIndexed(x.p.name),
-  state: x.p.state,
-  vendor_status: x.p.vendorStatus,
-  sort_order: x.p.order,
-  depth: x.depth,
-  started_at: iso(x.p.startedAt),
-  ended_at: iso(x.p.endedAt),
-  message: x.p.message,
-});
-
-function phaseDepths(phases: NonNullable<JobRecord["phases"]>): Map<string, number> {
-  const parent = new Map(phases.map((p) => [p.key, p.parentKey]));
-  const depth = new Map<string, number>();
-  for (const p of phases) {
-    let d = 0;
-    let cursor = p.parentKey;
-    const seen = new Set([p.key]);
-    while (cursor && parent.has(cursor) && !seen.has(cursor)) {
-      seen.add(cursor);
-      d++;
-      cursor = parent.get(cursor) ?? null;
-    }
-    depth.set(p.key, d);
-  }
-  return depth;
 }

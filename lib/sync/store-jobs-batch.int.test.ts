@@ -20,6 +20,20 @@ async function newSource(name: string) {
   return { id, kind: "ontap" as const };
 }
 
+type Phase = NonNullable<JobRecord["phases"]>[number];
+const RUN: Phase = {
+  key: "run",
+  parentKey: null,
+  lane: null,
+  name: "run",
+  state: "succeeded",
+  vendorStatus: "success",
+  order: 0,
+  startedAt: new Date("2026-11-30T10:00:00.000Z"),
+  endedAt: new Date("2026-11-30T10:05:00.000Z"),
+  message: null,
+};
+
 const job = (vendorId: string, overrides: Partial<JobRecord> = {}): JobRecord => ({
   ...emptySnapshot(vendorId, {
     name: `backup ${vendorId}`,
@@ -30,20 +44,7 @@ const job = (vendorId: string, overrides: Partial<JobRecord> = {}): JobRecord =>
     endedAt: new Date("2026-11-30T10:05:00.000Z"),
     raw: { uuid: vendorId, nested: { list: [1, "two", null] }, text: "a\u0000b" },
   }),
-  phases: [
-    {
-      key: "run",
-      parentKey: null,
-      lane: null,
-      name: "run",
-      state: "succeeded",
-      vendorStatus: "success",
-      order: 0,
-      startedAt: new Date("2026-11-30T10:00:00.000Z"),
-      endedAt: new Date("2026-11-30T10:05:00.000Z"),
-      message: null,
-    },
-  ],
+  phases: [RUN],
   ...overrides,
 });
 
@@ -77,6 +78,7 @@ describe("bulk ingest of a step's jobs", () => {
     expect(after.refreshedAt.getTime()).toBeGreaterThan(stored.refreshedAt.getTime());
     expect(after.lastSeenAt.getTime()).toBeGreaterThan(stored.lastSeenAt.getTime());
     expect(await t.db.jobStage.count()).toBe(0);
+    expect(await t.db.phaseStage.count()).toBe(0);
   });
 
   it("reports exactly the jobs whose content changed when part of a batch changes", async () => {
@@ -166,6 +168,7 @@ describe("bulk ingest of a step's jobs", () => {
     const source = await newSource("rolled-back");
     const staged = await stageJobs(t.db, [job("rb-1"), job("rb-2")]);
     expect(await t.db.jobStage.count({ where: { batchId: staged.batchId } })).toBe(2);
+    expect(await t.db.phaseStage.count({ where: { batchId: staged.batchId } })).toBe(2);
     await expect(
       t.db.$transaction(async (tx) => {
         await storeJobs(tx, source, staged, new Date());
@@ -175,5 +178,46 @@ describe("bulk ingest of a step's jobs", () => {
     expect(await t.db.job.count({ where: { sourceId: source.id } })).toBe(0);
     await staged.release();
     expect(await t.db.jobStage.count({ where: { batchId: staged.batchId } })).toBe(0);
+    expect(await t.db.phaseStage.count({ where: { batchId: staged.batchId } })).toBe(0);
+  });
+
+  it("merges a known job's phases by key: a changed or new phase reports the job, an unchanged batch does not", async () => {
+    const source = await newSource("phases");
+    const copy = { ...RUN, key: "copy", parentKey: "run", name: "copy\tdata\n\\N", order: 1 };
+    await store(source, [job("ph-1"), job("ph-2")]);
+    const grown = job("ph-1", { phases: [{ ...RUN, state: "running", endedAt: null }, copy] });
+    const result = await store(source, [grown, job("ph-2")]);
+    const ids = await t.db.job.findMany({
+      where: { sourceId: source.id },
+      orderBy: { vendorId: "asc" },
+    });
+    expect(result.changedJobIds).toEqual([ids[0]?.id]);
+    const phases = await t.db.phase.findMany({
+      where: { jobId: ids[0]?.id },
+      orderBy: { sortOrder: "asc" },
+    });
+    expect(phases.map((p) => [p.vendorKey, p.state, p.depth, p.name])).toEqual([
+      ["run", "running", 0, "run"],
+      ["copy", "succeeded", 1, "copy\tdata\n\\N"],
+    ]);
+    expect(await store(source, [grown, job("ph-2")])).toEqual({ changedJobIds: [], inserted: 0 });
+  });
+
+  it("stores a phase key sent twice in one job once, as last read, for a new job and a known one", async () => {
+    const source = await newSource("phase-twice");
+    const twice = (vendorId: string) =>
+      job(vendorId, {
+        phases: [
+          { ...RUN, name: "first" },
+          { ...RUN, name: "second" },
+        ],
+      });
+    await store(source, [twice("pt-1")]);
+    await store(source, [twice("pt-1"), twice("pt-2")]);
+    const phases = await t.db.phase.findMany({
+      where: { job: { sourceId: source.id } },
+      select: { name: true },
+    });
+    expect(phases.map((p) => p.name)).toEqual(["second", "second"]);
   });
 });

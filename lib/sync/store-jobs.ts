@@ -50,36 +50,74 @@ export async function storeJobs(
     ${batch} AND j."sourceId" = ${source.id}::uuid AND j."vendorId" = s."vendorId"
       AND ${STORED} IS DISTINCT FROM ${STAGED}
     RETURNING j.id, j."vendorId"`;
+  // Events, samples and log lines are stored from the records and need their jobs' ids; phases are
+  // merged from PhaseStage by vendor id, so a batch without the rest skips returning every seen row.
+  const withDetail = staged.jobs.filter((j) => j.events || j.samples || j.log);
   const seen = await tx.$queryRaw<Row[]>`
     UPDATE "Job" j SET "lastSeenAt" = ${at}, "refreshedAt" = ${at}
     ${batch} AND j."sourceId" = ${source.id}::uuid AND j."vendorId" = s."vendorId"
       AND ${STORED} IS NOT DISTINCT FROM ${STAGED}
-    RETURNING j.id, j."vendorId"`;
+    ${withDetail.length > 0 ? Prisma.sql`RETURNING j.id, j."vendorId"` : Prisma.empty}`;
+  // Phases of jobs stored before this batch (new jobs are not in Job yet): a keyed upsert that
+  // rewrites only what differs.
+  const phasesChanged =
+    staged.phases === 0
+      ? []
+      : await tx.$queryRaw<Array<{ jobId: string }>>`
+    INSERT INTO "Phase" (id, "jobId", "vendorKey", "parentKey", lane, name, state, "vendorStatus",
+      "sortOrder", depth, "startedAt", "endedAt", message)
+    SELECT gen_random_uuid(), j.id, p."vendorKey", p."parentKey", p.lane, p.name, p.state,
+      p."vendorStatus", p."sortOrder", p.depth, p."startedAt", p."endedAt", p.message
+    FROM "PhaseStage" p JOIN "Job" j ON j."sourceId" = ${source.id}::uuid AND j."vendorId" = p."vendorId"
+    WHERE p."batchId" = ${staged.batchId}::uuid
+    ON CONFLICT ("jobId", "vendorKey") DO UPDATE SET "parentKey" = EXCLUDED."parentKey",
+      lane = EXCLUDED.lane, name = EXCLUDED.name, state = EXCLUDED.state,
+      "vendorStatus" = EXCLUDED."vendorStatus", "sortOrder" = EXCLUDED."sortOrder", depth = EXCLUDED.depth,
+      "startedAt" = EXCLUDED."startedAt", "endedAt" = EXCLUDED."endedAt", message = EXCLUDED.message
+    WHERE ("Phase"."parentKey", "Phase".lane, "Phase".name, "Phase".state, "Phase"."vendorStatus",
+      "Phase"."sortOrder", "Phase".depth, "Phase"."startedAt", "Phase"."endedAt", "Phase".message)
+      IS DISTINCT FROM (EXCLUDED."parentKey", EXCLUDED.lane, EXCLUDED.name, EXCLUDED.state,
+      EXCLUDED."vendorStatus", EXCLUDED."sortOrder", EXCLUDED.depth, EXCLUDED."startedAt",
+      EXCLUDED."endedAt", EXCLUDED.message)
+    RETURNING "jobId"`;
+  // New jobs and their phases in one statement: the phases are plain inserts, which spare
+  // PostgreSQL the speculative insertion ON CONFLICT costs per row (most of a first sync).
   const inserted = await tx.$queryRaw<Row[]>`
-    INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
-      "bytesDone", "bytesTotal", "throughputBps", "startedAt", "endedAt", "sortAt", "submittedBy",
-      dataset, policy, cluster, "drGroup", message, raw, "searchText", "firstSeenAt", "lastSeenAt",
-      "refreshedAt", "updatedAt")
-    SELECT gen_random_uuid(), ${source.id}::uuid, ${source.kind}::"SourceKind", s."vendorId", s.type,
-      s.name, s.state, s."vendorState", s.progress, s."bytesDone", s."bytesTotal", s."throughputBps",
-      s."startedAt", s."endedAt", COALESCE(s."startedAt", ${at}), s."submittedBy", s.dataset,
-      s.policy, s.cluster, s."drGroup", s.message, COALESCE(s.raw, 'null'::jsonb), s."searchText",
-      ${at}, ${at}, ${at}, ${at}
-    ${batch} AND NOT EXISTS (
-      SELECT 1 FROM "Job" j WHERE j."sourceId" = ${source.id}::uuid AND j."vendorId" = s."vendorId")
-    RETURNING id, "vendorId"`;
-  await tx.$executeRaw`DELETE FROM "JobStage" WHERE "batchId" = ${staged.batchId}::uuid`;
+    WITH inserted AS (
+      INSERT INTO "Job" (id, "sourceId", kind, "vendorId", type, name, state, "vendorState", progress,
+        "bytesDone", "bytesTotal", "throughputBps", "startedAt", "endedAt", "sortAt", "submittedBy",
+        dataset, policy, cluster, "drGroup", message, raw, "searchText", "firstSeenAt", "lastSeenAt",
+        "refreshedAt", "updatedAt")
+      SELECT gen_random_uuid(), ${source.id}::uuid, ${source.kind}::"SourceKind", s."vendorId", s.type,
+        s.name, s.state, s."vendorState", s.progress, s."bytesDone", s."bytesTotal", s."throughputBps",
+        s."startedAt", s."endedAt", COALESCE(s."startedAt", ${at}), s."submittedBy", s.dataset,
+        s.policy, s.cluster, s."drGroup", s.message, COALESCE(s.raw, 'null'::jsonb), s."searchText",
+        ${at}, ${at}, ${at}, ${at}
+      ${batch} AND NOT EXISTS (
+        SELECT 1 FROM "Job" j WHERE j."sourceId" = ${source.id}::uuid AND j."vendorId" = s."vendorId")
+      RETURNING id, "vendorId"
+    ), new_phases AS (
+      INSERT INTO "Phase" (id, "jobId", "vendorKey", "parentKey", lane, name, state, "vendorStatus",
+        "sortOrder", depth, "startedAt", "endedAt", message)
+      SELECT gen_random_uuid(), i.id, p."vendorKey", p."parentKey", p.lane, p.name, p.state,
+        p."vendorStatus", p."sortOrder", p.depth, p."startedAt", p."endedAt", p.message
+      FROM inserted i JOIN "PhaseStage" p
+        ON p."batchId" = ${staged.batchId}::uuid AND p."vendorId" = i."vendorId"
+    )
+    SELECT id, "vendorId" FROM inserted`;
+  await tx.$executeRaw`
+    WITH phases AS (DELETE FROM "PhaseStage" WHERE "batchId" = ${staged.batchId}::uuid)
+    DELETE FROM "JobStage" WHERE "batchId" = ${staged.batchId}::uuid`;
 
   const changedIds = new Set([...changed, ...inserted].map((r) => r.id));
-  const withDetail = staged.jobs.filter((j) => j.phases || j.events || j.samples || j.log);
+  for (const { jobId } of phasesChanged) changedIds.add(jobId);
   if (withDetail.length > 0) {
     const idByVendor = new Map([...changed, ...seen, ...inserted].map((r) => [r.vendorId, r.id]));
     const items = withDetail.flatMap((job) => {
       const jobId = idByVendor.get(clean(job.vendorId) ?? "");
       return jobId ? [{ jobId, job }] : [];
     });
-    const fresh = new Set(inserted.map((r) => r.id));
-    for (const jobId of await storeJobDetails(tx, items, fresh)) changedIds.add(jobId);
+    for (const jobId of await storeJobDetails(tx, items)) changedIds.add(jobId);
   }
   return { changedJobIds: [...changedIds], inserted: inserted.length };
 }
