@@ -105,6 +105,25 @@ describe("ONTAP connector against the simulator", () => {
       expect(states).toContain(state);
   });
 
+  it("a long backfill reads the retained history once, not the whole inventory again at every step", async () => {
+    const { connector, truth, server } = await setup(
+      { timeoutPageRecords: 5, bulkJobs: 300, retainFinished: true },
+      { options: { pageSize: 1000 } },
+    );
+    const batch = await drainSync(connector, null);
+    const raw = await truth();
+    const pages = Math.ceil(raw.length / 5);
+    expect(batch.steps).toBeGreaterThan(10);
+    // History once, the whole inventory once (the step that ends the backfill, for presentIds),
+    // and per step only the unfinished and recently ended jobs: 344 pages for 343 jobs in 18
+    // steps when written. Listing the whole inventory at every step, as before, read at least
+    // steps × pages (1,242 here).
+    const fetched = server.requestCounts.get("GET /api/cluster/jobs") ?? 0;
+    expect(fetched).toBeLessThan((batch.steps * pages) / 2);
+    expect(batch.presentIds).toEqual(raw.map((j) => j.uuid));
+    expect(batch.jobs.map((j) => j.vendorId).sort()).toEqual(raw.map((j) => j.uuid).sort());
+  });
+
   it("later polls report unfinished and newly finished jobs only, and drop deleted ones from presentIds", async () => {
     const { connector, clock, truth } = await setup();
     const first = await connector.listChanged(null);

@@ -30,10 +30,10 @@ type OntapCursor = z.infer<typeof cursorSchema>;
 /**
  * First poll: full records newest first (`order_by=start_time desc`), a few pages per step, so the
  * present is stored at once and a cluster that retains a long history is read in committed steps.
- * Later polls (and every step of that backfill, so the present stays live within ONTAP's 300 s
- * retention): one light listing (uuid, state, end_time) of the whole inventory, which gives
- * presentIds, then full records only for jobs that are unfinished, were unfinished last time, or
- * ended since the watermark.
+ * Every step of that backfill also reads the unfinished jobs and those ended since the watermark,
+ * so the present stays live within ONTAP's 300 s retention. Later polls: one light listing (uuid,
+ * state, end_time) of the whole inventory, which gives presentIds, then full records only for jobs
+ * that are unfinished, were unfinished last time, or ended since the watermark.
  */
 export async function listOntapChanges(
   client: OntapClient,
@@ -61,7 +61,13 @@ export async function listOntapChanges(
     bad.push(...first.bad);
     // A cluster small enough to read in one step gave its whole inventory.
     if (first.next === null)
-      return batch(first.good, first.good, { endWatermark: null, open: [] }, null, bad);
+      return batch(
+        first.good,
+        { records: first.good, complete: true },
+        { endWatermark: null, open: [] },
+        null,
+        bad,
+      );
     const backfill = {
       next: first.next,
       done: first.good.length,
@@ -71,24 +77,8 @@ export async function listOntapChanges(
   }
 
   const prev = previous.data;
-  const inventory = await client.listAll(page({ fields: "uuid,state,end_time" }), signal);
-  bad.push(...inventory.bad);
   const since = prev.endWatermark ? Date.parse(prev.endWatermark) - END_MARGIN_MS : null;
-  const wasOpen = new Set(prev.open);
-  const wanted = inventory.good
-    .filter((job) => {
-      if (!TERMINAL.has(job.state ?? "") || wasOpen.has(job.uuid)) return true;
-      if (!job.end_time) return true;
-      return since === null || Date.parse(job.end_time) >= since;
-    })
-    .map((job) => job.uuid);
   const changed: OntapJob[] = [];
-  for (let i = 0; i < wanted.length; i += FETCH_CHUNK) {
-    const uuids = wanted.slice(i, i + FETCH_CHUNK).join("|");
-    const got = await client.listAll(page({ uuid: uuids, fields: "*" }), signal);
-    changed.push(...got.good);
-    bad.push(...got.bad);
-  }
   let backfill = prev.backfill;
   if (backfill) {
     const more = await client.listPages(backfill.next, BACKFILL_PAGES, signal);
@@ -99,7 +89,67 @@ export async function listOntapChanges(
         ? null
         : { ...backfill, next: more.next, done: backfill.done + more.good.length };
   }
-  return batch(changed, inventory.good, prev, backfill, bad);
+  let inventory: Inventory;
+  if (backfill && since !== null) {
+    // While history is still to read, a step asks only for what can have changed (unfinished jobs
+    // and recent endings) instead of listing the whole retained inventory each time, which made a
+    // first sync of N jobs read N²/step-size records. The step that ends the backfill lists it all.
+    const active = await client.listAll(page({ fields: "*", state: OPEN_STATES }), signal);
+    const ended = await client.listAll(
+      page({ fields: "*", end_time: `>=${new Date(since).toISOString()}` }),
+      signal,
+    );
+    bad.push(...active.bad, ...ended.bad);
+    const found = new Map([...active.good, ...ended.good].map((job) => [job.uuid, job]));
+    changed.push(...found.values());
+    // A job open last step that is in neither list (deleted, or an ending the margin missed).
+    const missing = prev.open.filter((uuid) => !found.has(uuid));
+    changed.push(...(await fetchFull(client, page, missing, bad, signal)));
+    inventory = { records: [...found.values()], complete: false };
+  } else {
+    const listed = await client.listAll(page({ fields: "uuid,state,end_time" }), signal);
+    bad.push(...listed.bad);
+    const wasOpen = new Set(prev.open);
+    const wanted = listed.good
+      .filter((job) => {
+        if (!TERMINAL.has(job.state ?? "") || wasOpen.has(job.uuid)) return true;
+        if (!job.end_time) return true;
+        return since === null || Date.parse(job.end_time) >= since;
+      })
+      .map((job) => job.uuid);
+    changed.push(...(await fetchFull(client, page, wanted, bad, signal)));
+    inventory = { records: listed.good, complete: true };
+  }
+  return batch(changed, inventory, prev, backfill, bad);
+}
+
+/** Jobs that are not finished, as a `state` filter. */
+const OPEN_STATES = "queued|running|paused";
+
+/** What a step knows of the cluster's jobs: all of them, or only the ones that can have changed. */
+interface Inventory {
+  records: OntapJob[];
+  complete: boolean;
+}
+
+/** Full records of `uuids`, a chunk of them per query. */
+async function fetchFull(
+  client: OntapClient,
+  page: (params: Record<string, string>) => URLSearchParams,
+  uuids: readonly string[],
+  bad: QuarantinedRecord[],
+  signal?: AbortSignal,
+): Promise<OntapJob[]> {
+  const out: OntapJob[] = [];
+  for (let i = 0; i < uuids.length; i += FETCH_CHUNK) {
+    const got = await client.listAll(
+      page({ uuid: uuids.slice(i, i + FETCH_CHUNK).join("|"), fields: "*" }),
+      signal,
+    );
+    out.push(...got.good);
+    bad.push(...got.bad);
+  }
+  return out;
 }
 
 /**
@@ -113,13 +163,13 @@ export function returnTimeoutFor(timeoutMs: number): number {
 
 function batch(
   changed: OntapJob[],
-  inventory: OntapJob[] | null,
+  inventory: Inventory | null,
   previous: Pick<OntapCursor, "endWatermark" | "open">,
   backfill: OntapCursor["backfill"],
   bad: QuarantinedRecord[],
 ): SyncBatch {
   // Without the inventory (the first step), the records read stand in for it.
-  const seen = inventory ?? changed;
+  const seen = inventory?.records ?? changed;
   let watermark = previous.endWatermark;
   for (const job of seen) {
     if (job.end_time && (watermark === null || Date.parse(job.end_time) > Date.parse(watermark)))
@@ -142,8 +192,8 @@ function batch(
     backfill: backfill
       ? { done: backfill.done, total: Math.max(backfill.total, backfill.done) }
       : null,
-    ...(inventory
-      ? { presentIds: [...inventory.map((job) => job.uuid), ...bad.map((b) => b.key)] }
+    ...(inventory?.complete
+      ? { presentIds: [...inventory.records.map((job) => job.uuid), ...bad.map((b) => b.key)] }
       : {}),
   };
 }
