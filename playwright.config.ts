@@ -9,12 +9,15 @@ import { E2E } from "./e2e/support/e2e-env";
  * (`scripts/ensure-browser.ts`, run by `npm run test:e2e`, makes sure one of them is there).
  */
 const chromiumPath = systemChromium();
+const WALL_SPECS = /wall(-live)?\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
+  // Two spec files at a time: the tests mostly wait on the simulators' clocks, and each makes the
+  // jobs (or quiet sources) it needs. The wall specs run alone afterwards (project "wall").
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 90_000,
@@ -32,8 +35,18 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "chromium",
+      testIgnore: WALL_SPECS,
       use: { ...devices["Desktop Chrome"], storageState: E2E.storage.operator },
       dependencies: ["setup"],
+    },
+    {
+      // The wall draws the whole estate (every source, every failure) and one of its tests stops a
+      // demo simulator answering: it runs after the rest, one spec at a time, with nothing beside it.
+      name: "wall",
+      testMatch: WALL_SPECS,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], storageState: E2E.storage.operator },
+      dependencies: ["chromium"],
     },
   ],
   webServer: {
