@@ -24,6 +24,12 @@ const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
+// Clients keep idle connections open to reuse them (Node's own agent for 5 s, load balancers for
+// 60 s). With Node's default of closing them after 5 s idle, a request sent on a connection just as
+// the server closed it failed with ECONNRESET (seen by the browser tests' API client under load):
+// the server must be the side that waits longer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(PORT, () => logger.info(`Jobdeck web on http://localhost:${PORT}`));
 
 function stop() {
