@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { poolOf, type Db } from "@/lib/db/client";
+import { poolOf, type Db, type Tx } from "@/lib/db/client";
 import type { JobRecord } from "@/lib/domain/model";
 import { clean, cleanIndexed, cleanJson, cleanKey } from "./clean";
 
@@ -41,6 +41,13 @@ function searchText(j: JobRecord): string {
     .join(" ")
     .toLowerCase();
   return clean(text) ?? "";
+}
+
+/** Removes a batch's jobs and phases from staging (its transaction merged it, or it was dropped). */
+export async function deleteStagedBatch(db: Tx, batchId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH phases AS (DELETE FROM "PhaseStage" WHERE "batchId" = ${batchId}::uuid)
+    DELETE FROM "JobStage" WHERE "batchId" = ${batchId}::uuid`;
 }
 
 /** JobStage's columns in COPY order, each with how a record fills it (strings cleaned for PostgreSQL). */
@@ -177,11 +184,7 @@ export async function stageJobs(db: Db, records: readonly JobRecord[]): Promise<
   const jobs = lastPerVendorId(records);
   const pool = poolOf(db);
   const release = async () => {
-    await pool.query(
-      `WITH phases AS (DELETE FROM "PhaseStage" WHERE "batchId" = $1)
-       DELETE FROM "JobStage" WHERE "batchId" = $1`,
-      [batchId],
-    );
+    await deleteStagedBatch(db, batchId);
   };
   const phases = jobs.flatMap(stagedPhases);
   if (jobs.length === 0) return { batchId, jobs, phases: 0, release: async () => undefined };

@@ -3,7 +3,7 @@ import type { SourceKind } from "@/lib/domain/source-kind";
 import type { Db, Tx } from "@/lib/db/client";
 import type { JobRecord } from "@/lib/domain/model";
 import { clean } from "./clean";
-import { withStagedJobs, type StagedJobs } from "./stage-jobs";
+import { deleteStagedBatch, withStagedJobs, type StagedJobs } from "./stage-jobs";
 import { storeJobDetails } from "./store-detail";
 
 export interface StoreResult {
@@ -105,9 +105,7 @@ export async function storeJobs(
         ON p."batchId" = ${staged.batchId}::uuid AND p."vendorId" = i."vendorId"
     )
     SELECT id, "vendorId" FROM inserted`;
-  await tx.$executeRaw`
-    WITH phases AS (DELETE FROM "PhaseStage" WHERE "batchId" = ${staged.batchId}::uuid)
-    DELETE FROM "JobStage" WHERE "batchId" = ${staged.batchId}::uuid`;
+  await deleteStagedBatch(tx, staged.batchId);
 
   const changedIds = new Set([...changed, ...inserted].map((r) => r.id));
   for (const { jobId } of phasesChanged) changedIds.add(jobId);
