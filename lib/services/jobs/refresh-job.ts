@@ -12,13 +12,25 @@ const inFlight = new Map<string, Promise<string | null>>();
 /**
  * Read-through: when the stored copy of a job is older than JOBDECK_READ_THROUGH_MS, ask the vendor
  * for it now and store the answer. Returns a readable error when the vendor could not be asked (the
- * caller then shows the cached copy with a warning), null otherwise.
+ * caller then shows the cached copy with a warning), null otherwise. A maxAgeMs of 0 (after an
+ * action) always asks anew: a refresh already under way may have read the job before the action.
  */
-export async function refreshJobIfStale(
+export function refreshJobIfStale(
   jobId: string,
   db: Db = getDb(),
   maxAgeMs = env().JOBDECK_READ_THROUGH_MS,
 ): Promise<string | null> {
+  if (maxAgeMs <= 0) return refreshIfStale(db, jobId, maxAgeMs);
+  // Registered before the stored copy is read: a viewer whose read finished after another's
+  // refresh had already ended would see the old refreshedAt and ask the vendor a second time.
+  const running = inFlight.get(jobId);
+  if (running) return running;
+  const work = refreshIfStale(db, jobId, maxAgeMs).finally(() => inFlight.delete(jobId));
+  inFlight.set(jobId, work);
+  return work;
+}
+
+async function refreshIfStale(db: Db, jobId: string, maxAgeMs: number): Promise<string | null> {
   const job = await db.job.findUnique({
     where: { id: jobId },
     select: {
@@ -31,11 +43,7 @@ export async function refreshJobIfStale(
     },
   });
   if (!job || job.goneAt || Date.now() - job.refreshedAt.getTime() < maxAgeMs) return null;
-  const running = inFlight.get(jobId);
-  if (running) return running;
-  const work = refresh(db, job).finally(() => inFlight.delete(jobId));
-  inFlight.set(jobId, work);
-  return work;
+  return refresh(db, job);
 }
 
 async function refresh(
