@@ -7,8 +7,11 @@ export interface BenchAppServer {
   stop(): Promise<void>;
 }
 
-/** The production build (`next start`) serving the benchmark's database on a free port. */
-export async function startBenchAppServer(databaseUrl: string): Promise<BenchAppServer> {
+/** The production build (`next start`) serving the benchmark's database on a free port; `env` adds settings. */
+export async function startBenchAppServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchAppServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const child = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
@@ -21,6 +24,7 @@ export async function startBenchAppServer(databaseUrl: string): Promise<BenchApp
       JOBDECK_PUBLIC_URL: baseUrl,
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
   });
   const exited = new Promise<never>((_, reject) =>

@@ -1,5 +1,6 @@
 import type { BenchResults } from "./run";
 import { renderEtaBacktest } from "./eta-backtest-render";
+import type { Regularity } from "./scale-out";
 
 const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
@@ -78,6 +79,34 @@ export function renderResults(r: BenchResults): string {
       `| same pack as printable HTML / verified by upload (hash lookup + chain recomputed) | ${n(v.htmlMs)} ms (${n(v.htmlBytes / 1024)} KB) / ${n(v.verifyMs)} ms |`,
       `| same pack printed to PDF by headless Chromium, stored and chained | ${n(v.pdfMs / 1000)} s (${n(v.pdfBytes / 1024)} KB) |`,
     );
+  const w = r.viewers;
+  if (w) {
+    for (const ph of w.phases)
+      lines.push(
+        `| vendor requests with ${ph.viewers} viewer(s) of ${n(w.runningJobs)} running ONTAP jobs (worker on the product's cadence, ${ph.seconds} s, load average ${n(w.loadAverage)}) | ${n(ph.vendorRequestsPerMinute)} per minute, of them ${n(ph.jobReadsPerMinute)} single-job reads; ${n(ph.pageReads)} job page reads on ${n(ph.streamChanges)} streamed changes |`,
+      );
+    lines.push(
+      `| vendor requests per minute, ${w.phases.at(-1)?.viewers ?? 0} viewers over 1 | ${n(w.ratio)}× |`,
+    );
+  }
+  const so = r.scaleOut;
+  if (so) {
+    const at = `${n(so.sources)} appliances, ${so.workers} worker processes, every ${so.cadenceSeconds} s (load average ${n(so.loadAverage)})`;
+    const reg = (g: Regularity) =>
+      `${n(g.withinTenPercent * 100)}% of ${n(g.intervals)} intervals within ±10% of the cadence, ${n(g.sourcesAlwaysWithin * 100)}% of sources always; p50 ${n(g.p50Cadences)}, p95 ${n(g.p95Cadences)}, max ${n(g.maxCadences)} cadences`;
+    lines.push(
+      `| scale-out, ${at}: first sync of every source | ${n(so.warmUpSeconds)} s; ${n(so.failedPolls)} failed polls afterwards |`,
+      `| same, polling regularity over ${n(so.steady.seconds)} s | ${reg(so.steady)} |`,
+      `| same, vendor requests per source per minute | ${Object.entries(
+        so.steady.vendorRequestsPerSourcePerMinute,
+      )
+        .map(([k, v]) => `${k} ${n(v)}`)
+        .join(", ")} |`,
+      `| same, one worker SIGKILLed (holding ${so.afterKill.orphaned} leases): its sources' wait from the kill to their next poll | max ${so.afterKill.orphanWaitMaxCadences === null ? "–" : n(so.afterKill.orphanWaitMaxCadences)}, median ${so.afterKill.orphanWaitMedianCadences === null ? "–" : n(so.afterKill.orphanWaitMedianCadences)} cadences |`,
+      `| same, polling regularity over the ${n(so.afterKill.seconds)} s after the kill | ${reg(so.afterKill)} |`,
+      `| same, ${so.streams.webProcesses} web processes on one database: jobs changed in the steady window missed by each one's stream | ${so.streams.missedPerProcess.map(n).join(" / ")} of ${n(so.streams.changedJobs)} (resyncs ${so.streams.resyncsPerProcess.map(n).join(" / ")}) |`,
+    );
+  }
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");

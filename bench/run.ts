@@ -10,6 +10,11 @@
  * BENCH_ONLY=alerts only alert evaluation (BENCH_ALERT_JOBS jobs, default 1,000,000, on 200 sources
  * with 50 rules).
  * BENCH_ONLY=evidence only the evidence pack of a quarter (BENCH_EVIDENCE_RUNS runs, default 500).
+ * BENCH_ONLY=viewers only the vendor's load with 0, 1 and BENCH_VIEWERS viewers (default 100) of running
+ * jobs, BENCH_VIEWERS_SECONDS each (default 120), against the production build (`npm run build` first).
+ * BENCH_ONLY=scale only scale-out: BENCH_SCALE_SOURCES appliances (default 500), BENCH_SCALE_WORKERS worker
+ * processes (default 3) polling each every BENCH_SCALE_CADENCE_S (default 60), BENCH_SCALE_MINUTES before and
+ * after one worker is killed (default 4), and two web processes streaming (production build).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -25,6 +30,8 @@ import { benchJobsApi, type JobsApiBenchResult } from "./jobs-api";
 import { benchPartitions, type PartitionBenchResult } from "./partitions";
 import { renderResults } from "./render-results";
 import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
+import { benchViewers, type ViewersBenchResult } from "./viewers";
+import { benchScaleOut, type ScaleOutResult } from "./scale-out";
 
 const SYNC_JOBS = Number(process.env.BENCH_SYNC_JOBS ?? 100_000);
 const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map(Number);
@@ -39,6 +46,12 @@ const ALERT_SOURCES = 200;
 const ALERT_TICKS = 3;
 /** Simulated days the ETA backtest follows the simulators for, on top of the history they start with. */
 const ETA_DAYS = Number(process.env.BENCH_ETA_DAYS ?? 1);
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 100);
+const VIEWERS_SECONDS = Number(process.env.BENCH_VIEWERS_SECONDS ?? 120);
+const SCALE_SOURCES = Number(process.env.BENCH_SCALE_SOURCES ?? 500);
+const SCALE_WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? 3);
+const SCALE_CADENCE_S = Number(process.env.BENCH_SCALE_CADENCE_S ?? 60);
+const SCALE_MINUTES = Number(process.env.BENCH_SCALE_MINUTES ?? 4);
 
 export interface BenchResults {
   machine: { cpus: number; node: string; at: string };
@@ -50,6 +63,8 @@ export interface BenchResults {
   partitions?: PartitionBenchResult;
   alertEval?: AlertEvalResult;
   evidencePack?: EvidencePackBenchResult;
+  viewers?: ViewersBenchResult;
+  scaleOut?: ScaleOutResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -103,6 +118,24 @@ const ONLY: Record<
         jobs: ALERT_JOBS,
         sources: ALERT_SOURCES,
         ticks: ALERT_TICKS,
+        log,
+      }),
+    }),
+  },
+  viewers: {
+    title: `vendor requests with 0, 1 and ${VIEWERS} viewers of running jobs, ${VIEWERS_SECONDS} s each`,
+    run: async (db) => ({
+      viewers: await benchViewers(db, { maxViewers: VIEWERS, seconds: VIEWERS_SECONDS, log }),
+    }),
+  },
+  scale: {
+    title: `scale-out: ${SCALE_SOURCES} appliances, ${SCALE_WORKERS} worker processes, 2 web processes, one database`,
+    run: async (db) => ({
+      scaleOut: await benchScaleOut(db, {
+        sources: SCALE_SOURCES,
+        workers: SCALE_WORKERS,
+        cadenceMs: SCALE_CADENCE_S * 1000,
+        steadyMs: SCALE_MINUTES * 60_000,
         log,
       }),
     }),
@@ -164,6 +197,8 @@ try {
   const { estateHttp } = await onFreshDatabase("estate");
   const { etaBacktest } = await onFreshDatabase("eta");
   const { alertEval } = await onFreshDatabase("alerts");
+  const { viewers } = await onFreshDatabase("viewers");
+  const { scaleOut } = await onFreshDatabase("scale");
 
   const results: BenchResults = {
     machine: machine(),
@@ -173,6 +208,8 @@ try {
     jobsApi,
     jobPage,
     estateHttp,
+    viewers,
+    scaleOut,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync("bench/RESULTS.md", renderResults(results));

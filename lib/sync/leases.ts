@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Db, Tx } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/domain/source-kind";
 
@@ -13,8 +14,27 @@ export interface ClaimedSource {
 }
 
 /**
+ * Advisory lock class of a worker's liveness lock: a running worker holds (WORKER_LOCK_CLASS,
+ * hashtext(its id)) on its LISTEN connection. PostgreSQL releases a session's locks the moment its
+ * connection ends, so a killed worker's leases are free to take at once instead of after they
+ * expire (LEASE_MS). A worker cut off from the database loses its lock too; its writes are then
+ * refused by fenceLease, as after any lost lease.
+ */
+export const WORKER_LOCK_CLASS = 0x4a44;
+
+/** Takes the worker's liveness lock on `client`; false when a live worker with the same id holds it. */
+export async function holdWorkerLock(client: pg.Client, workerId: string): Promise<boolean> {
+  const res = await client.query<{ ok: boolean }>(
+    "SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok",
+    [WORKER_LOCK_CLASS, workerId],
+  );
+  return res.rows[0]?.ok === true;
+}
+
+/**
  * Takes up to `limit` due sources for this worker. SKIP LOCKED lets several workers claim at once
- * without waiting on each other; the lease expiry hands a crashed worker's sources to the others.
+ * without waiting on each other; a lease whose owner holds no liveness lock in this database (the
+ * worker died) is free at once, and any other when it expires.
  */
 export async function claimDueSources(
   db: Db,
@@ -28,7 +48,13 @@ export async function claimDueSources(
       "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE s.id IN (
       SELECT id FROM "Source"
-      WHERE enabled AND "nextPollAt" <= now() AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+      WHERE enabled AND "nextPollAt" <= now() AND ("leaseUntil" IS NULL OR "leaseUntil" < now()
+        OR NOT EXISTS (
+          SELECT 1 FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid = ${WORKER_LOCK_CLASS}::int::oid
+            AND l.objid = hashtext("leaseOwner")::oid))
       ORDER BY "nextPollAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)

@@ -11,13 +11,15 @@ const RETRY_MAX_MS = 30_000;
 /**
  * A LISTEN connection that reconnects: a database restart or a dropped connection would otherwise
  * leave the worker deaf to pokes for good. `onReconnect` runs after each re-LISTEN, since anything
- * sent while it was down was lost.
+ * sent while it was down was lost. `onConnect` runs on each new connection before it listens (the
+ * worker takes its liveness lock there: see lib/sync/leases.ts).
  */
 export async function listenWithReconnect(
   databaseUrl: string,
   channel: string,
   onMessage: (payload: string) => void,
   onReconnect: () => void,
+  onConnect?: (client: pg.Client) => Promise<void>,
 ): Promise<Listener> {
   let closed = false;
   let client: pg.Client | null = null;
@@ -34,8 +36,14 @@ export async function listenWithReconnect(
       drop(c);
     });
     c.on("end", () => drop(c));
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await onConnect?.(c);
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
     client = c;
     retryMs = RETRY_MIN_MS;
   };

@@ -5,7 +5,7 @@ import { logger } from "@/lib/log";
 import { reapPendingActions } from "@/lib/services/actions/reap-pending";
 import { closeConnectors } from "./connector-for-source";
 import { startEventStorageUpkeep, type EventStorageOptions } from "./event-storage";
-import { claimDueSources, makeDueNow, releaseLease, renewLease } from "./leases";
+import { claimDueSources, holdWorkerLock, makeDueNow, releaseLease, renewLease } from "./leases";
 import { listenWithReconnect } from "./listen";
 import { POKE_CHANNEL } from "./notify";
 import { pollSource } from "./poll-source";
@@ -26,9 +26,10 @@ export interface WorkerOptions {
 }
 
 /**
- * A crashed worker's sources pass to another after this long. Short, because the lease expiry
- * adds to the longest gap between polls (see MAX_POLL_GAP_MS: ONTAP forgets jobs in ~300 s); a
- * running poll renews it every third of it.
+ * A lease's length; a running poll renews it every third of it. A dead worker's leases are free at
+ * once (its liveness lock went with its connection, see lib/sync/leases.ts); expiry is what frees a
+ * source from a worker that stalls while connected. Short, because it adds to the longest gap
+ * between polls then (see MAX_POLL_GAP_MS: ONTAP forgets jobs in ~300 s).
  */
 export const LEASE_MS = 60_000;
 /** How often a worker looks for actions whose outcome was never heard. */
@@ -63,6 +64,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     },
     // Pokes sent while the connection was down are lost: look for due work at once.
     () => wake?.(),
+    async (client) => {
+      if (!(await holdWorkerLock(client, id)))
+        logger.warn(
+          { worker: id },
+          "another running worker has this id: its leases and this one's expire instead of freeing at once; give each worker its own JOBDECK_WORKER_ID",
+        );
+    },
   );
 
   const alerting = options.alerts
