@@ -4,6 +4,8 @@ import { freePort } from "@/lib/testing/free-port";
 
 export interface BenchAppServer {
   baseUrl: string;
+  /** The `next start` process: its memory is the web process's. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startBenchAppServer(
   }
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.removeAllListeners("exit");
       child.kill("SIGTERM");

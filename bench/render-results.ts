@@ -107,6 +107,14 @@ export function renderResults(r: BenchResults): string {
       `| same, ${so.streams.webProcesses} web processes on one database: jobs changed in the steady window missed by each one's stream | ${so.streams.missedPerProcess.map(n).join(" / ")} of ${n(so.streams.changedJobs)} (resyncs ${so.streams.resyncsPerProcess.map(n).join(" / ")}) |`,
     );
   }
+  const st = r.streams;
+  if (st) {
+    const d = st.delivery;
+    lines.push(
+      `| ${n(st.streams)} open streams on one web process for ${st.minutes} min (load average ${n(st.loadAverage)}): resident memory | first ${n(st.rssMb.first)} MB, max ${n(st.rssMb.max)} MB, last ${n(st.rssMb.last)} MB (first minute's mean ${n(st.rssMb.firstMinuteMean)}, last minute's ${n(st.rssMb.lastMinuteMean)}) |`,
+      `| same: a job started on the vendor, to every subscribed stream (${n(d.changes)} changes × ${n(st.streams)} streams) | p50 ${n(d.p50Ms)} ms, p95 ${n(d.p95Ms)} ms, max ${n(d.maxMs)} ms (target: poll interval while jobs run + 500 ms = ${n(d.targetMs)} ms); ${n(d.missed)} missed |`,
+    );
+  }
   lines.push("");
   if (r.etaBacktest) lines.push(renderEtaBacktest(r.etaBacktest));
   return lines.join("\n");

@@ -15,6 +15,8 @@
  * BENCH_ONLY=scale only scale-out: BENCH_SCALE_SOURCES appliances (default 500), BENCH_SCALE_WORKERS worker
  * processes (default 3) polling each every BENCH_SCALE_CADENCE_S (default 60), BENCH_SCALE_MINUTES before and
  * after one worker is killed (default 4), and two web processes streaming (production build).
+ * BENCH_ONLY=streams only BENCH_STREAMS open streams (default 1,000) on one web process for BENCH_STREAMS_MINUTES
+ * (default 10): its memory, and how long a vendor change takes to reach them (production build).
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -32,6 +34,7 @@ import { renderResults } from "./render-results";
 import { benchSyncIngest, type SyncIngestFigures } from "./sync-ingest";
 import { benchViewers, type ViewersBenchResult } from "./viewers";
 import { benchScaleOut, type ScaleOutResult } from "./scale-out";
+import { benchStreams, type StreamsBenchResult } from "./streams";
 
 const SYNC_JOBS = Number(process.env.BENCH_SYNC_JOBS ?? 100_000);
 const API_JOBS = (process.env.BENCH_API_JOBS ?? "100000,1000000").split(",").map(Number);
@@ -52,6 +55,8 @@ const SCALE_SOURCES = Number(process.env.BENCH_SCALE_SOURCES ?? 500);
 const SCALE_WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? 3);
 const SCALE_CADENCE_S = Number(process.env.BENCH_SCALE_CADENCE_S ?? 60);
 const SCALE_MINUTES = Number(process.env.BENCH_SCALE_MINUTES ?? 4);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
+const STREAMS_MINUTES = Number(process.env.BENCH_STREAMS_MINUTES ?? 10);
 
 export interface BenchResults {
   machine: { cpus: number; node: string; at: string };
@@ -65,6 +70,7 @@ export interface BenchResults {
   evidencePack?: EvidencePackBenchResult;
   viewers?: ViewersBenchResult;
   scaleOut?: ScaleOutResult;
+  streams?: StreamsBenchResult;
 }
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -140,6 +146,12 @@ const ONLY: Record<
       }),
     }),
   },
+  streams: {
+    title: `${STREAMS} open streams on one web process for ${STREAMS_MINUTES} minutes`,
+    run: async (db) => ({
+      streams: await benchStreams(db, { streams: STREAMS, minutes: STREAMS_MINUTES, log }),
+    }),
+  },
   eta: {
     title: `ETA backtest: the five simulators' histories plus ${ETA_DAYS} simulated days`,
     run: async (db) => ({ etaBacktest: await benchEtaBacktest(db, { days: ETA_DAYS, log }) }),
@@ -199,6 +211,7 @@ try {
   const { alertEval } = await onFreshDatabase("alerts");
   const { viewers } = await onFreshDatabase("viewers");
   const { scaleOut } = await onFreshDatabase("scale");
+  const { streams } = await onFreshDatabase("streams");
 
   const results: BenchResults = {
     machine: machine(),
@@ -210,6 +223,7 @@ try {
     estateHttp,
     viewers,
     scaleOut,
+    streams,
   };
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync("bench/RESULTS.md", renderResults(results));

@@ -1,9 +1,9 @@
 import { loadavg } from "node:os";
 import { createUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
-import { startWorker } from "@/lib/sync/worker";
-import { simPost, startSimulatedSource } from "@/lib/testing/sim-source";
-import { startBenchAppServer } from "./app-server";
+import { simPost } from "@/lib/testing/sim-source";
+import { startBenchAppServer, type BenchAppServer } from "./app-server";
+import { startLiveSource } from "./live-source";
 import { readSse } from "./sse";
 
 export interface ViewerPhase {
@@ -40,19 +40,13 @@ export async function benchViewers(
   bench: { db: Db; url: string },
   opts: { maxViewers: number; seconds: number; log: (line: string) => void },
 ): Promise<ViewersBenchResult> {
-  const sim = await startSimulatedSource(bench.db, "ontap", {
-    name: "viewers-ontap",
-    timeoutMs: 10_000,
-    scenario: { initialJobs: 0, meanIntervalMs: 1_000_000_000 },
-  });
-  // The appliance's clock follows the wall clock, as a real cluster's does.
-  sim.clock.set(Date.now());
-  const tick = setInterval(() => sim.clock.set(Date.now()), 100);
-  const worker = await startWorker({ db: bench.db, databaseUrl: bench.url, concurrency: 4 });
-  const app = await startBenchAppServer(bench.url, {
-    JOBDECK_STREAMS_PER_CALLER: String(opts.maxViewers + 10),
-  });
+  const live = await startLiveSource(bench.db, bench.url, "viewers-ontap");
+  const { sim } = live;
+  let app: BenchAppServer | null = null;
   try {
+    app = await startBenchAppServer(bench.url, {
+      JOBDECK_STREAMS_PER_CALLER: String(opts.maxViewers + 10),
+    });
     for (let i = 0; i < opts.maxViewers; i++)
       await simPost(sim, "jobs", { type: "volume-move", durationMs: 4 * 3_600_000 });
     const jobIds = await waitForRunningJobs(bench.db, sim.sourceId, opts.maxViewers);
@@ -80,10 +74,8 @@ export async function benchViewers(
       ratio: one > 0 ? Math.round((most / one) * 1000) / 1000 : Number.NaN,
     };
   } finally {
-    clearInterval(tick);
-    await app.stop();
-    await worker.stop();
-    await sim.close();
+    await app?.stop();
+    await live.stop();
   }
 }
 
