@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { secretKey } from "@/lib/crypto/secret-key";
 import { freePort } from "@/lib/testing/free-port";
 
 export interface BenchAppServer {
@@ -22,13 +22,17 @@ export async function startBenchAppServer(
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
-      JOBDECK_SECRET_KEY: randomBytes(32).toString("base64"),
+      // The benchmark's own key: sources it registered must open in the app (read-through, actions).
+      JOBDECK_SECRET_KEY: secretKey().toString("base64"),
       JOBDECK_PUBLIC_URL: baseUrl,
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
     },
   });
+  // A benchmark that crashes must not leave its app server running.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`next start exited (${code})`))),
   );
@@ -52,6 +56,7 @@ export async function startBenchAppServer(
     baseUrl,
     pid: child.pid ?? 0,
     stop: async () => {
+      process.removeListener("exit", killOnExit);
       child.removeAllListeners("exit");
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

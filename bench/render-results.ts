@@ -93,7 +93,7 @@ export function renderResults(r: BenchResults): string {
   if (so) {
     const at = `${n(so.sources)} appliances, ${so.workers} worker processes, every ${so.cadenceSeconds} s (load average ${n(so.loadAverage)})`;
     const reg = (g: Regularity) =>
-      `${n(g.withinTenPercent * 100)}% of ${n(g.intervals)} intervals within ±10% of the cadence, ${n(g.sourcesAlwaysWithin * 100)}% of sources always; p50 ${n(g.p50Cadences)}, p95 ${n(g.p95Cadences)}, max ${n(g.maxCadences)} cadences`;
+      `${n(g.withinTenPercent * 100)}% of ${n(g.intervals)} intervals within ±10% of the cadence, ${n(g.sourcesAlwaysWithin * 100)}% of sources always; p50 ${g.p50Cadences.toFixed(2)}, p95 ${g.p95Cadences.toFixed(2)}, max ${g.maxCadences.toFixed(2)} cadences`;
     lines.push(
       `| scale-out, ${at}: first sync of every source | ${n(so.warmUpSeconds)} s; ${n(so.failedPolls)} failed polls afterwards |`,
       `| same, polling regularity over ${n(so.steady.seconds)} s | ${reg(so.steady)} |`,
@@ -102,7 +102,7 @@ export function renderResults(r: BenchResults): string {
       )
         .map(([k, v]) => `${k} ${n(v)}`)
         .join(", ")} |`,
-      `| same, one worker SIGKILLed (holding ${so.afterKill.orphaned} leases): its sources' wait from the kill to their next poll | max ${so.afterKill.orphanWaitMaxCadences === null ? "–" : n(so.afterKill.orphanWaitMaxCadences)}, median ${so.afterKill.orphanWaitMedianCadences === null ? "–" : n(so.afterKill.orphanWaitMedianCadences)} cadences |`,
+      `| same, one worker SIGKILLed (holding ${so.afterKill.orphaned} leases): its sources' wait from the kill to their next poll | max ${so.afterKill.orphanWaitMaxCadences?.toFixed(2) ?? "–"}, median ${so.afterKill.orphanWaitMedianCadences?.toFixed(2) ?? "–"} cadences |`,
       `| same, polling regularity over the ${n(so.afterKill.seconds)} s after the kill | ${reg(so.afterKill)} |`,
       `| same, ${so.streams.webProcesses} web processes on one database: jobs changed in the steady window missed by each one's stream | ${so.streams.missedPerProcess.map(n).join(" / ")} of ${n(so.streams.changedJobs)} (resyncs ${so.streams.resyncsPerProcess.map(n).join(" / ")}) |`,
     );

@@ -121,8 +121,7 @@ export async function benchScaleOut(
     opts.log(`${opts.sources} appliances up`);
 
     const { token } = await createDisplayToken("scale-out bench", null, bench.db);
-    for (let i = 0; i < 2; i++)
-      apps.push(await startBenchAppServer(bench.url, { JOBDECK_SECRET_KEY: key }));
+    for (let i = 0; i < 2; i++) apps.push(await startBenchAppServer(bench.url));
     const seen = apps.map(() => ({ ids: new Set<string>(), resyncs: 0 }));
     apps.forEach((app, i) => {
       const stop = new AbortController();
@@ -168,12 +167,17 @@ export async function benchScaleOut(
     const missedPerProcess = seen.map((s) => changed.filter((j) => !s.ids.has(j.id)).length);
 
     const victim = children[0];
-    const orphans = (
-      await bench.db.source.findMany({
+    // Killed mid-poll, so that some sources are left leased to a dead worker.
+    const held = () =>
+      bench.db.source.findMany({
         where: { leaseOwner: WORKER_ID(0), leaseUntil: { gt: new Date() } },
         select: { id: true },
-      })
-    ).map((s) => s.id);
+      });
+    let orphans = (await held()).map((s) => s.id);
+    for (const giveUp = Date.now() + 60_000; !orphans.length && Date.now() < giveUp;) {
+      await sleep(20);
+      orphans = (await held()).map((s) => s.id);
+    }
     const killedAt = Date.now();
     victim?.kill("SIGKILL");
     opts.log(`killed ${WORKER_ID(0)} while it held ${orphans.length} leases`);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
@@ -48,6 +49,8 @@ export async function benchStreams(
   const { sim } = live;
   let app: BenchAppServer | null = null;
   const stop = new AbortController();
+  // Every stream listens on this one signal.
+  setMaxListeners(opts.streams + 10, stop.signal);
   try {
     app = await startBenchAppServer(bench.url, {
       JOBDECK_STREAMS_PER_CALLER: String(Math.min(1000, opts.streams)),

@@ -48,7 +48,7 @@ export async function benchViewers(
       JOBDECK_STREAMS_PER_CALLER: String(opts.maxViewers + 10),
     });
     for (let i = 0; i < opts.maxViewers; i++)
-      await simPost(sim, "jobs", { type: "volume-move", durationMs: 4 * 3_600_000 });
+      await simPost(sim, "jobs", { type: "volume-move", durationMs: 30 * 60_000 });
     const jobIds = await waitForRunningJobs(bench.db, sim.sourceId, opts.maxViewers);
     opts.log(`${jobIds.length} running jobs stored`);
     await createUser({ ...CREDENTIALS, name: "Viewers", role: "viewer" }, bench.db);
@@ -121,7 +121,7 @@ async function measurePhase(
   opts: { baseUrl: string; cookie: string; jobIds: string[]; seconds: number },
 ): Promise<ViewerPhase> {
   const stop = new AbortController();
-  const tally = { pageReads: 0, streamChanges: 0 };
+  const tally = { pageReads: 0, streamChanges: 0, errors: [] as unknown[] };
   const viewers = opts.jobIds.map((id) => watchJob(id, opts, stop.signal, tally));
   // Opening pages is a burst of its own; the window measures viewers that keep watching.
   await new Promise((r) => setTimeout(r, 5_000));
@@ -140,6 +140,7 @@ async function measurePhase(
   };
   stop.abort();
   await Promise.allSettled(viewers);
+  if (tally.errors.length) throw tally.errors[0];
   return phase;
 }
 
@@ -148,7 +149,7 @@ async function watchJob(
   jobId: string,
   opts: { baseUrl: string; cookie: string },
   signal: AbortSignal,
-  tally: { pageReads: number; streamChanges: number },
+  tally: { pageReads: number; streamChanges: number; errors: unknown[] },
 ): Promise<void> {
   const headers = { cookie: opts.cookie };
   let reading: Promise<void> | null = null;
@@ -161,6 +162,9 @@ async function watchJob(
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`job page read answered ${res.status}`);
         tally.pageReads++;
+      })
+      .catch((err: unknown) => {
+        if (!signal.aborted) tally.errors.push(err);
       })
       .finally(() => {
         reading = null;

@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDetailView, JobPage } from "@/lib/contracts/jobs";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { signedInCookie } from "@/lib/auth/test-support";
 import { createUser } from "@/lib/auth/users";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import { setDb } from "@/lib/db/client";
 import { pollSource } from "@/lib/sync/poll-source";
 import { startSimulatedSource, type SimulatedSourceFixture } from "@/lib/testing/sim-source";
@@ -127,6 +129,37 @@ describe("GET /api/jobs/:id read-through", () => {
     const detail = (await responses[0]?.json()) as JobDetailView;
     expect(detail.job.id).toBe(job.id);
     expect(Date.now() - new Date(detail.refreshedAt).getTime()).toBeLessThan(30_000);
+  });
+
+  it("shows the stored job without actions, and why, when the source's credential does not open with this key", async () => {
+    const job = await t.db.job.findFirstOrThrow({ where: { state: "running" } });
+    const source = await t.db.source.findUniqueOrThrow({
+      where: { id: job.sourceId },
+      omit: { secretEnc: false },
+    });
+    await t.db.source.update({
+      where: { id: source.id },
+      data: {
+        secretEnc: sealSecret(
+          "s3cret-pass",
+          randomBytes(32),
+          `jobdeck:source-credential:${source.id}`,
+        ),
+      },
+    });
+    try {
+      const res = await getJob(
+        new Request(`${ORIGIN}/api/jobs/${job.id}`, { headers: viewerAuth }),
+        params(job.id),
+      );
+      expect(res.status).toBe(200);
+      const detail = (await res.json()) as JobDetailView;
+      expect(detail.job.id).toBe(job.id);
+      expect(detail.allowedActions).toEqual([]);
+      expect(detail.refreshError).toMatch(/neither JOBDECK_SECRET_KEY nor/);
+    } finally {
+      await t.db.source.update({ where: { id: source.id }, data: { secretEnc: source.secretEnc } });
+    }
   });
 
   it("answers 404 for an unknown job and 400 for a malformed id", async () => {

@@ -6,12 +6,22 @@ import type { JobState } from "@/lib/domain/job-state";
 import { connectorForSource } from "@/lib/sync/connector-for-source";
 import { refreshJobIfStale } from "./refresh-job";
 
-/** A job page's data: refreshed from the vendor when stale, with the actions its state allows. */
+/**
+ * A job page's data: refreshed from the vendor when stale, with the actions its state allows. A
+ * source whose connector cannot be built (its credential does not open with this process's key)
+ * still shows its stored job, with no actions and the reason as the refresh error.
+ */
 export async function loadJobPage(id: string, db: Db = getDb()): Promise<JobDetailView | null> {
   const refreshError = await refreshJobIfStale(id, db);
   const job = await getJobForAction(id, db);
   if (!job) return null;
-  const connector = await connectorForSource(job.sourceId, db);
+  let connector;
+  try {
+    connector = await connectorForSource(job.sourceId, db);
+  } catch (err) {
+    const reason = `the vendor cannot be reached: ${err instanceof Error ? err.message : String(err)}`;
+    return getJobDetail(id, { allowedActions: [], refreshError: refreshError ?? reason }, db);
+  }
   const allowedActions = connector.capabilities({
     vendorId: job.vendorId,
     type: job.type,
