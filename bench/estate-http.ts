@@ -3,6 +3,7 @@ import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import type { Db } from "@/lib/db/client";
 import { startBenchAppServer } from "./app-server";
+import { signInViewer } from "./sign-in";
 import { percentile } from "./bench-db";
 
 export interface RequestFigures {
@@ -53,10 +54,14 @@ export async function benchEstateHttp(
   opts.log(`estate: ${opts.jobs} jobs, ${events} events in ${generateSeconds.toFixed(0)} s`);
 
   const { token } = await createDisplayToken("bench", null, bench.db);
-  const headers = { authorization: `Bearer ${token}` };
   const app = await startBenchAppServer(bench.url);
   try {
+    // The wall as a NOC screen reads it (a display token); everything else as a signed-in viewer.
+    const cookie = await signInViewer(bench.db, app.baseUrl, "estate@jobdeck.local");
     const get = async (path: string) => {
+      const headers: Record<string, string> = path.startsWith("/api/wall")
+        ? { authorization: `Bearer ${token}` }
+        : { cookie };
       const t = performance.now();
       const res = await fetch(`${app.baseUrl}${path}`, { headers });
       const body = await res.text();

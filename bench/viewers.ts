@@ -1,9 +1,9 @@
 import { loadavg } from "node:os";
-import { createUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
 import { simPost } from "@/lib/testing/sim-source";
 import { startBenchAppServer, type BenchAppServer } from "./app-server";
 import { startLiveSource } from "./live-source";
+import { signInViewer } from "./sign-in";
 import { readSse } from "./sse";
 
 export interface ViewerPhase {
@@ -26,7 +26,6 @@ export interface ViewersBenchResult {
   ratio: number;
 }
 
-const CREDENTIALS = { email: "viewers@jobdeck.local", password: "bench-viewer-passw0rd" };
 const JOB_PATH = /^GET \/api\/cluster\/jobs\/[0-9a-f-]{36}$/;
 
 /**
@@ -51,8 +50,7 @@ export async function benchViewers(
       await simPost(sim, "jobs", { type: "volume-move", durationMs: 30 * 60_000 });
     const jobIds = await waitForRunningJobs(bench.db, sim.sourceId, opts.maxViewers);
     opts.log(`${jobIds.length} running jobs stored`);
-    await createUser({ ...CREDENTIALS, name: "Viewers", role: "viewer" }, bench.db);
-    const cookie = await signIn(app.baseUrl);
+    const cookie = await signInViewer(bench.db, app.baseUrl, "viewers@jobdeck.local");
     const loadAverage = Math.round((loadavg()[0] ?? 0) * 10) / 10;
     const phases: ViewerPhase[] = [];
     for (const viewers of [0, 1, opts.maxViewers]) {
@@ -91,19 +89,6 @@ async function waitForRunningJobs(db: Db, sourceId: string, n: number): Promise<
     if (Date.now() > deadline) throw new Error(`only ${jobs.length} of ${n} jobs stored running`);
     await new Promise((r) => setTimeout(r, 500));
   }
-}
-
-async function signIn(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify(CREDENTIALS),
-  });
-  if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .join("; ");
 }
 
 function totals(counts: Map<string, number>): { all: number; jobReads: number } {

@@ -1,0 +1,21 @@
+import { createUser } from "@/lib/auth/users";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * A viewer signed in over HTTP as the sign-in form does: the Cookie header the app's other routes
+ * take (display tokens read only the wall).
+ */
+export async function signInViewer(db: Db, baseUrl: string, email: string): Promise<string> {
+  const credentials = { email, password: "bench-viewer-passw0rd" };
+  await createUser({ ...credentials, name: "Bench viewer", role: "viewer" }, db);
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify(credentials),
+  });
+  if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .join("; ");
+}
