@@ -30,7 +30,8 @@ export interface EstateHttpResult {
   };
 }
 
-const NOW = new Date("2026-11-01T00:00:00Z");
+// The estate ends now: the explorer's default window is the last 30 days of the real clock.
+const NOW = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const DAY = 86_400_000;
 
 /**
