@@ -33,3 +33,18 @@ export async function startLiveSource(
     },
   };
 }
+
+/** The ids of the source's running jobs once the sync has stored at least `n`; fails after 2 minutes. */
+export async function waitForRunningJobs(db: Db, sourceId: string, n: number): Promise<string[]> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const jobs = await db.job.findMany({
+      where: { sourceId, state: "running" },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    if (jobs.length >= n) return jobs.map((j) => j.id);
+    if (Date.now() > deadline) throw new Error(`only ${jobs.length} of ${n} jobs stored running`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

@@ -5,7 +5,7 @@ import { createDisplayToken } from "@/lib/auth/display-tokens";
 import type { Db } from "@/lib/db/client";
 import { simPost } from "@/lib/testing/sim-source";
 import { startBenchAppServer, type BenchAppServer } from "./app-server";
-import { startLiveSource } from "./live-source";
+import { startLiveSource, waitForRunningJobs } from "./live-source";
 import { readSse } from "./sse";
 
 export interface StreamsBenchResult {
@@ -60,8 +60,7 @@ export async function benchStreams(
       tokens.push((await createDisplayToken(`streams bench ${i}`, null, bench.db)).token);
     // A job running from the start keeps the source on its fast cadence, the one the target uses.
     await simPost(sim, "jobs", { type: "volume-move", durationMs: 4 * 3_600_000 });
-    while ((await bench.db.job.count({ where: { sourceId: sim.sourceId, state: "running" } })) < 1)
-      await sleep(250);
+    await waitForRunningJobs(bench.db, sim.sourceId, 1);
     const source = await bench.db.source.findUniqueOrThrow({ where: { id: sim.sourceId } });
     const topics = TOPICS(sim.sourceId);
     // vendorId → when each stream first heard of it.

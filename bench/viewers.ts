@@ -2,7 +2,7 @@ import { loadavg } from "node:os";
 import type { Db } from "@/lib/db/client";
 import { simPost } from "@/lib/testing/sim-source";
 import { startBenchAppServer, type BenchAppServer } from "./app-server";
-import { startLiveSource } from "./live-source";
+import { startLiveSource, waitForRunningJobs } from "./live-source";
 import { signInViewer } from "./sign-in";
 import { readSse } from "./sse";
 
@@ -74,20 +74,6 @@ export async function benchViewers(
   } finally {
     await app?.stop();
     await live.stop();
-  }
-}
-
-async function waitForRunningJobs(db: Db, sourceId: string, n: number): Promise<string[]> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const jobs = await db.job.findMany({
-      where: { sourceId, state: "running" },
-      select: { id: true },
-      orderBy: { id: "asc" },
-    });
-    if (jobs.length >= n) return jobs.map((j) => j.id);
-    if (Date.now() > deadline) throw new Error(`only ${jobs.length} of ${n} jobs stored running`);
-    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
