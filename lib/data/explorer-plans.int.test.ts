@@ -5,6 +5,7 @@ import { JOB_SORT_KEYS } from "@/lib/contracts/jobs";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getHistorySummary } from "@/lib/services/history/history-summary";
 import { historyListQuery } from "@/lib/contracts/history";
+import { CATEGORY_TYPES } from "@/lib/domain/rto";
 import { toHistoryFilters } from "@/lib/services/history/filters";
 import { jobFiltersFromQuery } from "@/lib/services/jobs/job-filters";
 import { generateEstate } from "@/lib/testing/estate-sql";
@@ -44,6 +45,7 @@ afterAll(async () => {
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
+  "Index Name"?: string;
   Plans?: PlanNode[];
 }
 
@@ -63,7 +65,7 @@ async function planOf(sql: string, params: unknown[]): Promise<PlanNode> {
 /** Runs `work` on the tracing client and returns the plan of every statement that read Job. */
 async function jobPlans(
   work: (db: PrismaClient<"query">) => Promise<unknown>,
-): Promise<Array<{ sql: string; scans: string[] }>> {
+): Promise<Array<{ sql: string; scans: string[]; indexes: Array<string | undefined> }>> {
   captured.length = 0;
   await work(traced);
   const reads = captured.filter(
@@ -73,11 +75,11 @@ async function jobPlans(
   return Promise.all(
     reads.map(async (c) => {
       const plan = await planOf(c.query, JSON.parse(c.params) as unknown[]);
+      const reads = nodes(plan).filter((n) => n["Relation Name"] === "Job");
       return {
         sql: c.query,
-        scans: nodes(plan)
-          .filter((n) => n["Relation Name"] === "Job")
-          .map((n) => n["Node Type"]),
+        scans: reads.map((n) => n["Node Type"]),
+        indexes: reads.map((n) => n["Index Name"]),
       };
     }),
   );
@@ -171,5 +173,31 @@ describe(`explorer plans at ${ESTATE_JOBS.toLocaleString("en")} jobs`, () => {
       for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db)))
         expect(p.scans, `summary ${JSON.stringify(search)}\n${p.sql}`).not.toContain("Seq Scan");
     }
+  });
+
+  it("reads the history summary's runs from their own covering index", async () => {
+    for (const search of [{}, { category: "readiness,mirror,restore" }, { kind: "dfm" }]) {
+      const filters = toHistoryFilters(historyListQuery.parse(search), NOW);
+      for (const p of await jobPlans((db) => getHistorySummary(filters, NOW, db)))
+        expect(p.indexes, `${JSON.stringify(search)}\n${p.sql}`).toEqual(
+          p.indexes.map(() => "Job_history_runs_idx"),
+        );
+    }
+  });
+
+  it("holds every (kind, type) of every run category in that index", async () => {
+    const [index] = await t.db.$queryRaw<Array<{ predicate: string }>>`
+      SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i
+      WHERE i.indexrelid = '"Job_history_runs_idx"'::regclass`;
+    expect(index?.predicate).toBeTruthy();
+    for (const [category, types] of Object.entries(CATEGORY_TYPES))
+      for (const { kind, type } of types) {
+        const [row] = await t.db.$queryRawUnsafe<Array<{ held: boolean }>>(
+          `SELECT (${index?.predicate ?? "false"}) AS held FROM (SELECT $1::"SourceKind" AS kind, $2::text AS type) AS "Job"`,
+          kind,
+          type,
+        );
+        expect(row?.held, `${category}: ${kind} ${type}`).toBe(true);
+      }
   });
 });

@@ -1,4 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { runTypesSql, ts } from "./history-aggregates";
 import { getDb, type Tx } from "@/lib/db/client";
 import {
   CATEGORY_TYPES,
@@ -130,16 +131,12 @@ export async function knownDrGroups(
   const dr = (["test", "planned", "unplanned", "failover", "failback"] as const)
     .flatMap((c) => CATEGORY_TYPES[c])
     .filter((t) => !kinds?.length || kinds.includes(t.kind));
-  const rows = await db.job.findMany({
-    where: {
-      OR: dr.map((t) => ({ kind: t.kind, type: t.type })),
-      drGroup: { not: null },
-      ...(since ? { sortAt: { gte: since } } : {}),
-    },
-    distinct: ["drGroup"],
-    select: { drGroup: true },
-  });
-  return rows.flatMap((r) => (r.drGroup ? [r.drGroup] : []));
+  // Prisma's `distinct` dedupes in memory after reading every run; DISTINCT in SQL reads the
+  // runs' covering index (Job_history_runs_idx) and returns only the names.
+  const rows = await db.$queryRaw<Array<{ drGroup: string }>>`
+    SELECT DISTINCT j."drGroup" FROM "Job" j
+    WHERE ${runTypesSql(dr)} AND j."drGroup" IS NOT NULL${since ? Prisma.sql` AND j."sortAt" >= ${ts(since)}` : Prisma.empty}`;
+  return rows.map((r) => r.drGroup);
 }
 
 /**
