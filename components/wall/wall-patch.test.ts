@@ -86,6 +86,7 @@ const snapshot = (): WallSnapshot => ({
   timeline: {
     from: "2026-12-01T05:00:00.000Z",
     to: "2026-12-01T11:00:00.000Z",
+    density: null,
     jobs: [
       {
         id: "r1",

@@ -106,6 +106,26 @@ export type WallTimelineJob = Pick<
   "id" | "sourceId" | "sourceName" | "name" | "state" | "startedAt" | "endedAt"
 >;
 
+/** One lane of the density timeline: a source, or the sum of the sources beyond the busiest. */
+export interface WallDensityLane {
+  /** Null for the lane that sums the quieter sources. */
+  sourceId: string | null;
+  label: string;
+  /** For each slice with jobs: [slice, jobs overlapping it, of them failed, of them running]. */
+  cells: Array<[slice: number, jobs: number, failed: number, running: number]>;
+}
+
+/**
+ * The timeline when its window holds more jobs than the wall can draw as bars: every job overlapping
+ * the window counted per source and slice (the window cut into `slices` equal slices from `from`).
+ */
+export interface WallTimelineDensity {
+  slices: number;
+  /** Jobs overlapping the window: all of them, none left out. */
+  jobs: number;
+  lanes: WallDensityLane[];
+}
+
 export interface WallSnapshot {
   generatedAt: string;
   sources: WallSource[];
@@ -114,7 +134,13 @@ export interface WallSnapshot {
   failures: WallFailure[];
   incidents: WallIncident[];
   readiness: WallReadiness[];
-  timeline: { from: string; to: string; jobs: WallTimelineJob[] };
+  /** Bars (`jobs`) when the window holds few enough jobs to draw, else `density` and no bars. */
+  timeline: {
+    from: string;
+    to: string;
+    jobs: WallTimelineJob[];
+    density: WallTimelineDensity | null;
+  };
 }
 
 /** GET /api/wall?parts=…: the snapshot's fields for the parts asked for (`running` brings `queuedCount`). */

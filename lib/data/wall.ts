@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { FAILURE_STATES, IN_FLIGHT_STATES } from "@/lib/domain/job-state";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { jobWhere } from "./jobs";
 
 /** The reads behind the wall's panels; lib/services/wall shapes them into what the panels draw. */
@@ -13,7 +14,8 @@ export interface WallQuery {
 const MAX_RUNNING = 60;
 const MAX_FAILURES = 100;
 const MAX_INCIDENTS = 50;
-const MAX_TIMELINE = 250;
+/** Bars the wall's timeline draws; a window holding more is drawn as density (readTimelineDensity). */
+export const MAX_TIMELINE_BARS = 250;
 const idOnly = { id: true } as const;
 
 /** Archived sources keep their history but are off duty: a NOC screen shows only the live estate. */
@@ -86,9 +88,55 @@ export const readTimelineIds = (sourceIds: string[], from: Date, now: Date, db: 
       OR: [{ endedAt: { gte: from } }, { endedAt: null, state: { in: [...IN_FLIGHT_STATES] } }],
     },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: MAX_TIMELINE,
+    // One more than drawn says the window holds too many to draw as bars.
+    take: MAX_TIMELINE_BARS + 1,
     select: idOnly,
   });
+
+export interface DensityRow {
+  sourceId: string;
+  /** Slice of the window, 0 at `from`. */
+  i: number;
+  jobs: number;
+  failed: number;
+  running: number;
+  /** Jobs whose first slice in the window this is: summed, the number of jobs in the window. */
+  entering: number;
+}
+
+const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
+
+/**
+ * The jobs readTimelineIds would draw, counted per source and slice (a job counts in every slice it
+ * overlaps): exact at any estate size, and as big as the wall is wide rather than as the estate is busy.
+ */
+export function readTimelineDensity(
+  sourceIds: string[],
+  from: Date,
+  now: Date,
+  slices: number,
+  db: Tx,
+): Promise<DensityRow[]> {
+  if (sourceIds.length === 0) return Promise.resolve([]);
+  const stepSeconds = (now.getTime() - from.getTime()) / 1000 / slices;
+  const slice = (at: Prisma.Sql) =>
+    Prisma.sql`floor(extract(epoch FROM ${at} - ${ts(from)}) / ${stepSeconds}::float8)::int`;
+  return db.$queryRaw<DensityRow[]>`
+    WITH w AS (
+      SELECT j."sourceId", j."state"::text AS state,
+        greatest(0, ${slice(Prisma.sql`j."startedAt"`)}) AS a,
+        least(${slices - 1}::int, ${slice(Prisma.sql`coalesce(j."endedAt", ${ts(now)})`)}) AS b
+      FROM "Job" j
+      WHERE j."sourceId" = ANY(${sourceIds}::uuid[]) AND j."startedAt" IS NOT NULL AND j."startedAt" < ${ts(now)}
+        AND (j."endedAt" >= ${ts(from)} OR (j."endedAt" IS NULL AND j."state" = ANY(${IN_FLIGHT_STATES}::"JobState"[])))
+    )
+    SELECT w."sourceId"::text AS "sourceId", i, count(*)::int AS jobs,
+      (count(*) FILTER (WHERE w.state IN (${Prisma.join(FAILURE_STATES)})))::int AS failed,
+      (count(*) FILTER (WHERE w.state IN (${Prisma.join(IN_FLIGHT_STATES)})))::int AS running,
+      (count(*) FILTER (WHERE i = w.a))::int AS entering
+    FROM w CROSS JOIN LATERAL generate_series(w.a, greatest(w.a, w.b)) AS i
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+}
 
 export const readOpenIncidents = (sourceIds: string[], db: Tx) =>
   db.incident.findMany({

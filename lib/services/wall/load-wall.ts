@@ -10,16 +10,21 @@ import {
   readReadinessJobs,
   readRunningIds,
   readSuccessesNamed,
+  readTimelineDensity,
   readTimelineIds,
+  MAX_TIMELINE_BARS,
   type WallQuery,
 } from "@/lib/data/wall";
 import { estimateWallEtas } from "./etas";
 import { latestReadiness, markRecovered, matchSources } from "./rules";
+import { densityLanes } from "./timeline-density";
 import { timelineJob, wallIncident, wallJob, wallMessage, wallSource } from "./shape";
 
 export type { WallQuery };
 
 const DAY_MS = 86_400_000;
+/** Slices of the density timeline: about a column per 40 px of a wall-wide panel. */
+const DENSITY_SLICES = 48;
 
 /** Everything one wall screen shows, in one read. */
 export async function loadWallSnapshot(q: WallQuery, db: Tx = getDb()): Promise<WallSnapshot> {
@@ -56,8 +61,11 @@ export async function loadWallParts(
       needIncidents ? readOpenIncidents(sourceIds, db) : Promise.resolve([]),
     ]);
 
+  // More jobs in the window than the wall draws as bars: counted per source and slice instead.
+  const dense = timelineRows.length > MAX_TIMELINE_BARS;
+  const bars = dense ? [] : timelineRows;
   // One summary read for all three lists keeps the JSON shape identical to /api/jobs.
-  const ids = [...new Set([...runningRows, ...failureRows, ...timelineRows].map((r) => r.id))];
+  const ids = [...new Set([...runningRows, ...failureRows, ...bars].map((r) => r.id))];
   const summaries = new Map(
     (ids.length ? await getJobSummaries(ids, db) : []).map((j) => [j.id, j]),
   );
@@ -107,7 +115,14 @@ export async function loadWallParts(
     patch.timeline = {
       from: from.toISOString(),
       to: now.toISOString(),
-      jobs: inOrder(timelineRows).map(timelineJob),
+      jobs: inOrder(bars).map(timelineJob),
+      density: dense
+        ? densityLanes(
+            await readTimelineDensity(sourceIds, from, now, DENSITY_SLICES, db),
+            sources,
+            DENSITY_SLICES,
+          )
+        : null,
     };
   return patch;
 }
