@@ -133,24 +133,29 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
     if (q.kinds?.length) parts.push(Prisma.sql`s."kind"::text IN (${Prisma.join(q.kinds)})`);
     if (q.sourceIds?.length)
       parts.push(Prisma.sql`${alias}."sourceId"::text IN (${Prisma.join(q.sourceIds)})`);
-    if (q.states?.length)
-      parts.push(Prisma.sql`${alias}."state"::text IN (${Prisma.join(q.states)})`);
+    if (q.states?.length) parts.push(Prisma.sql`${alias}."state" = ANY(${q.states}::"JobState"[])`);
     return parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
   };
+  // The rollup's lanes need Source only to name a source or vendor lane, or to filter by vendor.
+  const sources =
+    q.group === "source" || q.group === "vendor" || q.kinds?.length
+      ? Prisma.sql`JOIN "Source" s ON s."id" = d."sourceId"`
+      : Prisma.empty;
+  // Buckets are whole hours or days from the aligned start: integer seconds, so integer division
+  // places them (numeric division per rollup row cost more than reading the row).
+  const offset = Prisma.sql`extract(epoch FROM d."bucket" - ${ts(w.from)})::bigint`;
   return db.$queryRaw<DensityCell[]>`
     WITH cells AS (
-      SELECT ${lane.lane} AS lane, d."state"::text AS state, x.i, d."started",
-        CASE WHEN x.offset = x.i * ${step}::numeric THEN d."carried" ELSE 0 END AS carried
-      FROM "TimelineDensity" d JOIN "Source" s ON s."id" = d."sourceId"
-      CROSS JOIN LATERAL (SELECT extract(epoch FROM d."bucket" - ${ts(w.from)}) AS offset) o
-      CROSS JOIN LATERAL (SELECT o.offset, floor(o.offset / ${step}::numeric)::int AS i) x
+      SELECT ${lane.lane} AS lane, d."state"::text AS state, (${offset} / ${step}::bigint)::int AS i, d."started",
+        CASE WHEN ${offset} % ${step}::bigint = 0 THEN d."carried" ELSE 0 END AS carried
+      FROM "TimelineDensity" d ${sources}
       WHERE d."grain" = ${w.grain} AND d."dim" = ${lane.dim} AND d."bucket" >= ${ts(w.from)} AND d."bucket" < ${ts(w.to)}${where(Prisma.sql`d`)}
       UNION ALL
       SELECT ${lane.live}, j."state"::text, b.i, (j."sortAt" >= ${ts(w.from)} AND b.i = b.first)::int, (j."sortAt" < ${ts(w.from)} OR b.i > b.first)::int
       FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
       CROSS JOIN LATERAL (SELECT greatest(0, floor(extract(epoch FROM j."sortAt" - ${ts(w.from)}) / ${step}::numeric))::int AS first) f
       CROSS JOIN LATERAL (SELECT f.first, g AS i FROM generate_series(f.first, least(${w.slices - 1}::int, floor(extract(epoch FROM ${ts(w.now)} - ${ts(w.from)}) / ${step}::numeric)::int)) g) b
-      WHERE j."endedAt" IS NULL AND j."state"::text IN (${Prisma.join(UNFINISHED_STATES)}) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
+      WHERE j."endedAt" IS NULL AND j."state" = ANY(${UNFINISHED_STATES}::"JobState"[]) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
     ), per AS (
       SELECT lane, i,
         sum(started)::int AS started, sum(carried)::int AS carried,
