@@ -45,6 +45,12 @@ export function isDefaultSort(sort: JobSort): boolean {
 export interface SortSegment {
   where: Prisma.JobWhereInput;
   orderBy: Prisma.JobOrderByWithRelationInput[];
+  /**
+   * The same order written so that no index provides it (the segment holds no nulls, so where
+   * nulls would go changes nothing): PostgreSQL then reads the time window and sorts it, instead
+   * of walking the value's index through every job outside the window.
+   */
+  windowFirstOrderBy?: Prisma.JobOrderByWithRelationInput[];
 }
 
 /**
@@ -78,7 +84,12 @@ export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): 
         : {},
     orderBy: [{ [def.field]: sort.order }, ...byId],
   };
-  return def.nullable ? [values, nulls] : [values];
+  if (!def.nullable) return [values];
+  values.windowFirstOrderBy = [
+    { [def.field]: { sort: sort.order, nulls: sort.order === "desc" ? "last" : "first" } },
+    ...byId,
+  ];
+  return [values, nulls];
 }
 
 /** The row's value for the cursor, as JSON can carry it (dates as ISO, 64-bit integers as strings). */

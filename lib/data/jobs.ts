@@ -10,6 +10,7 @@ import {
   isDefaultSort,
   jobSortSegments,
   sortValueOf,
+  type SortSegment,
   type JobSort,
   type SortedJobCursor,
 } from "./job-sort";
@@ -122,19 +123,11 @@ export async function listJobs(f: JobFilters, db: Tx = getDb()): Promise<JobPage
 
 /** Any other sort: keyset on (value, id) with nulls last, each page one or a few index ranges, never an offset. */
 async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<JobPage> {
-  const where = jobWhere(f);
   const rows: SummaryRow[] = [];
   for (const segment of jobSortSegments(sort, f.sortCursor ?? null)) {
     const take = f.limit + 1 - rows.length;
     if (take <= 0) break;
-    rows.push(
-      ...(await db.job.findMany({
-        where: { AND: [where, segment.where] },
-        orderBy: segment.orderBy,
-        take,
-        select: summarySelect,
-      })),
-    );
+    rows.push(...(await readSegment(f, segment, take, db)));
   }
   const { page, nextFrom } = splitPage(rows, f.limit);
   return {
@@ -143,6 +136,57 @@ async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<Job
       ? encodeSortedJobCursor({ sort, value: sortValueOf(sort, nextFrom), id: nextFrom.id })
       : null,
   };
+}
+
+/** How many of a sort's index entries a page may walk before reading its time window instead. */
+const PROBE_ROWS_PER_ROW = 20;
+
+/**
+ * One sort segment's rows in the list's time window. Walking the value's index and skipping rows
+ * outside the window is fastest when the window's rows are spread through the value order, and
+ * reads nearly every job when they are not (the largest backups all a year old, the window the last
+ * 30 days). So the walk is tried for a bounded number of entries first, without the window; if the
+ * window's rows did not turn up among them, the window is read and sorted (windowFirstOrderBy).
+ */
+async function readSegment(
+  f: JobFilters,
+  segment: SortSegment,
+  take: number,
+  db: Tx,
+): Promise<SummaryRow[]> {
+  const where = { AND: [jobWhere(f), segment.where] };
+  if (!segment.windowFirstOrderBy || (!f.from && !f.to))
+    return db.job.findMany({ where, orderBy: segment.orderBy, take, select: summarySelect });
+  const probeSize = take * PROBE_ROWS_PER_ROW;
+  const probe = await db.job.findMany({
+    where: { AND: [jobWhere({ ...f, from: undefined, to: undefined }), segment.where] },
+    orderBy: segment.orderBy,
+    take: probeSize,
+    select: { id: true, sortAt: true },
+  });
+  const inWindow = probe.filter(
+    (r) => (!f.from || r.sortAt >= f.from) && (!f.to || r.sortAt < f.to),
+  );
+  // Ids first: the window's sort then reads only Job_window_sort_idx (an index-only scan), and
+  // whole rows are read for the page alone.
+  const ids =
+    inWindow.length < take && probe.length === probeSize
+      ? (
+          await db.job.findMany({
+            where,
+            orderBy: segment.windowFirstOrderBy,
+            take,
+            select: { id: true },
+          })
+        ).map((r) => r.id)
+      : inWindow.slice(0, take).map((r) => r.id);
+  const byId = new Map(
+    (await db.job.findMany({ where: { id: { in: ids } }, select: summarySelect })).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getJobSummaries(ids: string[], db: Tx = getDb()): Promise<JobSummary[]> {
