@@ -11,6 +11,7 @@ import { applyMigrations } from "@/lib/db/migrate";
  * database, apply Prisma's own rendering of the schema to another, and compare the catalogs.
  */
 const admin = inject("pgAdminUrl");
+const MIGRATION_ONLY_INDEXES = ["Job_history_runs_idx", "Job_window_sort_idx"];
 const created: string[] = [];
 
 async function run(url: string, sql: string) {
@@ -86,6 +87,14 @@ describe("migrations", () => {
 
     const [a, b] = await Promise.all([catalog(migrated), catalog(fromSchema)]);
     expect(a.columns.length).toBeGreaterThan(50);
+    // Indexes schema.prisma cannot declare (partial, or with INCLUDE columns) live only in their
+    // migrations: present there, then left out of the comparison.
+    for (const name of MIGRATION_ONLY_INDEXES)
+      expect(
+        a.indexes.some((i) => JSON.parse(i).indexname === name),
+        name,
+      ).toBe(true);
+    a.indexes = a.indexes.filter((i) => !MIGRATION_ONLY_INDEXES.includes(JSON.parse(i).indexname));
     expect(a).toEqual(b);
 
     // What the comparison leaves out, checked here: the three tables are partitioned by month on
