@@ -63,13 +63,32 @@ describe("keyset segments", () => {
           OR: [{ progress: { lt: 50 } }, { progress: 50, id: { lt: id } }],
         },
         orderBy: [{ progress: "desc" }, { id: "desc" }],
+        windowFirstOrderBy: [{ progress: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       },
       { where: { progress: null }, orderBy: [{ id: "desc" }] },
     ]);
     expect(jobSortSegments({ key: "ended", order: "asc" }, null)).toEqual([
-      { where: { endedAt: { not: null } }, orderBy: [{ endedAt: "asc" }, { id: "asc" }] },
+      {
+        where: { endedAt: { not: null } },
+        orderBy: [{ endedAt: "asc" }, { id: "asc" }],
+        windowFirstOrderBy: [{ endedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+      },
       { where: { endedAt: null }, orderBy: [{ id: "asc" }] },
     ]);
+  });
+
+  it("orders a nullable value's segment, for the window-first read, as no index of it can", () => {
+    // The (value ASC NULLS LAST, id) index read either way gives ASC NULLS LAST or DESC NULLS FIRST.
+    for (const order of ["asc", "desc"] as const) {
+      const [values] = jobSortSegments({ key: "bytes", order }, null);
+      const [first] = values?.windowFirstOrderBy ?? [];
+      expect(first).toEqual({
+        bytesDone: { sort: order, nulls: order === "asc" ? "first" : "last" },
+      });
+    }
+    expect(jobSortSegments({ key: "name", order: "asc" }, null)[0]?.windowFirstOrderBy).toBe(
+      undefined,
+    );
   });
 
   it("continues inside the nulls once the cursor is there", () => {
