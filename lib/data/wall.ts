@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { FAILURE_STATES, IN_FLIGHT_STATES } from "@/lib/domain/job-state";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ts } from "./history-aggregates";
 import { jobWhere } from "./jobs";
 
 /** The reads behind the wall's panels; lib/services/wall shapes them into what the panels draw. */
@@ -103,8 +104,6 @@ export interface DensityRow {
   /** Jobs whose first slice in the window this is: summed, the number of jobs in the window. */
   entering: number;
 }
-
-const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
 
 /**
  * The jobs readTimelineIds would draw, counted per source and slice (a job counts in every slice it
