@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { UNFINISHED_STATES, type JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ts } from "./history-aggregates";
 import { jobWhere, summarySelect, toJobSummary } from "./jobs";
 import { mergeDensity, type DensityCell } from "./timeline-cells";
 
@@ -28,8 +29,6 @@ export const MAX_LANES = 30;
 /** Density cells in one answer (about 115 bytes each as JSON): what a screen can draw, under 300 KB. */
 export const MAX_CELLS = 2000;
 export const OTHERS_LANE = "(others)";
-
-const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
 
 /**
  * Bars when the window holds few enough jobs to draw, else density per lane and slice. Density comes
