@@ -9,6 +9,7 @@ import {
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HistoryFilters } from "./history";
+import { ts } from "./sql-time";
 
 /**
  * History's figures computed by PostgreSQL over every matching run (never a capped sample), with
@@ -55,8 +56,6 @@ const DEFAULT_PHASE_SQL = Prisma.sql`CASE b.kind ${Prisma.join(
 const WS = Prisma.sql`E' \\t\\r\\n'`;
 const ms = (later: Prisma.Sql, earlier: Prisma.Sql) =>
   Prisma.sql`greatest(0, extract(epoch FROM ${later} - ${earlier}) * 1000)::float8`;
-/** A Date as the timestamp-without-zone literal Job's columns hold (UTC), whatever the session zone. */
-export const ts = (d: Date) => Prisma.sql`${d.toISOString().replace("Z", "")}::timestamp`;
 
 function filterSql(f: HistoryFilters): Prisma.Sql {
   const categories = f.categories?.length ? f.categories : RUN_CATEGORIES;

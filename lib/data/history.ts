@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runTypesSql, ts } from "./history-aggregates";
+import { runTypesSql } from "./history-aggregates";
+import { ts } from "./sql-time";
 import { getDb, type Tx } from "@/lib/db/client";
 import {
   CATEGORY_TYPES,

@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { UNFINISHED_STATES, type JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ts } from "./history-aggregates";
+import { ts } from "./sql-time";
 import { jobWhere, summarySelect, toJobSummary } from "./jobs";
 import { mergeDensity, type DensityCell } from "./timeline-cells";
 

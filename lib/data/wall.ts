@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { FAILURE_STATES, IN_FLIGHT_STATES } from "@/lib/domain/job-state";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ts } from "./history-aggregates";
+import { ts } from "./sql-time";
 import { jobWhere } from "./jobs";
 
 /** The reads behind the wall's panels; lib/services/wall shapes them into what the panels draw. */
