@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ERROR, INPUT } from "@/components/ui/form-styles";
-import { usePack, useSignOffPack } from "./use-evidence";
+import { isPrinting, usePack, useSignOffPack } from "./use-evidence";
 
 const when = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
 
@@ -40,7 +40,10 @@ export function PackDetail({ id, canSignOff }: { id: string; canSignOff: boolean
         </dd>
         <dt className="text-slate-500">PDF SHA-256</dt>
         <dd className="font-mono text-xs break-all" data-testid="pack-pdf-sha256">
-          {p.pdfSha256 ?? "printed on first download"}
+          {p.pdfSha256 ??
+            (isPrinting(p)
+              ? `printing (${p.runCount} runs, about two pages each); a download waits for it`
+              : "printed on first download")}
         </dd>
       </dl>
       <div className="flex flex-wrap gap-2">

@@ -10,6 +10,7 @@ import type {
   VerifyResult,
 } from "@/lib/contracts/evidence";
 import { apiFetch } from "@/components/api/api-fetch";
+import { pdfMayBePrinting } from "@/lib/domain/evidence-print";
 import { evidenceKeys } from "@/components/api/query-keys";
 
 export function usePacks() {
@@ -19,11 +20,24 @@ export function usePacks() {
   });
 }
 
+/** A pack; re-read every few seconds while its PDF is being printed, so its hash appears when stored. */
 export function usePack(id: string) {
   return useQuery({
     queryKey: evidenceKeys.pack(id),
     queryFn: () => apiFetch<EvidencePackView>(`/api/evidence/packs/${encodeURIComponent(id)}`),
+    refetchInterval: (query) => (isPrinting(query.state.data) ? PRINT_POLL_MS : false),
   });
+}
+
+const PRINT_POLL_MS = 3_000;
+
+/** Issued without a PDF yet, and recently enough that the print started at issue is still running. */
+export function isPrinting(pack: EvidencePackView | undefined, now = new Date()): boolean {
+  return (
+    !!pack &&
+    pack.pdfSha256 === null &&
+    pdfMayBePrinting(new Date(pack.createdAt), pack.runCount, now)
+  );
 }
 
 export type PackRequest = { quarter: string } | { from: string; to: string };

@@ -2,7 +2,7 @@ import { createPackBody, packListQuery } from "@/lib/contracts/evidence";
 import { route } from "@/lib/http/route";
 import { issuePack } from "@/lib/evidence/issue-pack";
 import { getPack, listPacks, periodOf } from "@/lib/evidence/packs";
-import { printIssuedPack } from "@/lib/evidence/pack-pdf";
+import { startPrintingIssuedPack } from "@/lib/evidence/pack-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const GET = route({ query: packListQuery }, async ({ query }) => listPack
 export const POST = route({ body: createPackBody, auditor: true }, async ({ body, actor }) => {
   const pack = await issuePack(periodOf(body), actor, { trigger: "manual" });
   if (!pack) return Response.json(pack, { status: 201 });
-  await printIssuedPack(pack.id);
+  startPrintingIssuedPack(pack.id);
   return Response.json(await getPack(pack.id), { status: 201 });
 });
