@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { JobPage } from "@/lib/contracts/jobs";
+import type { WallSnapshot } from "@/lib/contracts/wall";
 import { createDisplayToken } from "./support/auth";
 import { E2E } from "./support/e2e-env";
 import { startQuietSource } from "./support/quiet-source";
@@ -156,6 +157,37 @@ test.describe("the NOC wall", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `wall-${label}.png`) });
     });
   }
+
+  test("past 250 jobs in its window the timeline counts every job per source and hour instead of drawing bars", async ({
+    page,
+  }) => {
+    // The demo's year of history puts about a thousand jobs in any 48 hours: far past the 250 bars a
+    // wall can draw, so the wall must send and draw density.
+    const read = page.waitForResponse(
+      (r) => r.url().includes("/api/wall?") && !r.url().includes("parts="),
+    );
+    await page.goto("/wall?zone=UTC&hours=48");
+    const snapshot = (await (await read).json()) as WallSnapshot;
+    const density = snapshot.timeline.density;
+    expect(density?.jobs).toBeGreaterThan(250);
+    expect(snapshot.timeline.jobs).toEqual([]);
+    await expectWallReady(page);
+    const timeline = panel(page, "timeline");
+    await expect(timeline).toContainText(/\d+ jobs · counts per 1 h/);
+    const shown = Number(/(\d+) jobs · counts per/.exec((await timeline.textContent()) ?? "")?.[1]);
+    expect(shown).toBeGreaterThan(250);
+    await expect(timeline.getByTestId("timeline-lane")).toHaveCount(0);
+    const lanes = timeline.getByTestId("timeline-density-lane");
+    await expect(lanes).toHaveCount(density?.lanes.length ?? -1);
+    expect((await lanes.allTextContents()).map((t) => t.trim())).toEqual(
+      (density?.lanes ?? []).map((l) => l.label),
+    );
+    for (const lane of await lanes.all()) {
+      const cells = lane.locator("[data-jobs]");
+      expect(await cells.count()).toBeGreaterThan(0);
+      await expect(cells.first()).toHaveAttribute("title", /^.+–.+: \d+ jobs/);
+    }
+  });
 
   test("a failing job holds rotation on the failures panel until acknowledged", async ({
     page,
