@@ -1,14 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { EvidenceReport, HistoryPage, HistorySummary } from "@/lib/contracts/history";
+import { readmeScreenshot } from "./support/screenshot";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
 import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";
 
-const SCREENSHOTS = path.join("e2e", "screenshots");
 /** Scripted lengths are taken as given by the simulators: a 20-second RTO takes 20 seconds. */
 const RTO_MS = 20_000;
 const TARGET_MS = 30_000;
@@ -309,8 +307,7 @@ test.describe("failover history", () => {
     await expect(
       page.getByTestId("chart-group-rto").locator(".recharts-bar-rectangle").first(),
     ).toBeVisible();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, "history-1080p.png") });
+    await readmeScreenshot(page, "history-1080p.png");
   });
 
   test("the CSV export holds exactly the filtered rows, in the table's order", async ({

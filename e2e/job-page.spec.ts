@@ -1,12 +1,9 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { JobBaselineView, JobDetailView } from "@/lib/contracts/jobs";
+import { readmeScreenshot } from "./support/screenshot";
 import { waitForJob } from "./support/jobs";
 import { startQuietSource } from "./support/quiet-source";
 import { startSimJob } from "./support/sim";
-
-const SCREENSHOTS = path.join("e2e", "screenshots");
 
 // Tall enough that a DR job's phase rows are all inside the virtualised Gantt's view.
 test.use({ viewport: { width: 1400, height: 1200 } });
@@ -177,8 +174,7 @@ test.describe("the job page", () => {
     await page.goto(`/jobs/${job.id}`);
     await expect(page.getByTestId("gantt-bar").nth(3)).toBeVisible();
     await expect(page.getByTestId("feed-event").first()).toBeVisible();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, "job-1080p.png") });
+    await readmeScreenshot(page, "job-1080p.png");
   });
 
   test("the progress feed shows a new event live", async ({ page, request }) => {

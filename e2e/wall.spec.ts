@@ -1,17 +1,15 @@
-import { mkdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { JobPage } from "@/lib/contracts/jobs";
 import type { WallSnapshot } from "@/lib/contracts/wall";
+import { readmeScreenshot } from "./support/screenshot";
 import { createDisplayToken } from "./support/auth";
 import { E2E } from "./support/e2e-env";
 import { startQuietSource } from "./support/quiet-source";
 import { addSimFault, clearSimFaults } from "./support/sim";
 
 const PANELS = ["running", "failures", "sources", "dr", "timeline"] as const;
-const SCREENSHOTS = path.join("e2e", "screenshots");
 
 const panel = (page: Page, id: string) =>
   page.locator(`[data-testid="wall-set"][data-active="true"] [data-panel="${id}"]`);
@@ -153,8 +151,7 @@ test.describe("the NOC wall", () => {
         .getByTestId("wall")
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(fontPx).toBeCloseTo(width * 0.011, 0);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `wall-${label}.png`) });
+      await readmeScreenshot(page, `wall-${label}.png`);
     });
   }
 
