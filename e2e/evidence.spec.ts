@@ -70,6 +70,7 @@ test.describe("evidence packs", () => {
     await expect(page.getByRole("combobox", { name: "Quarter" })).toHaveValue(quarter.label);
     await page.getByTestId("generate-pack").click();
     await page.waitForURL(/\/evidence\/[0-9a-f-]{36}$/, { timeout: 120_000 });
+    const packUrl = page.url();
     const detail = page.getByTestId("pack-detail");
     await expect(detail).toBeVisible();
     const sha256 = (await detail.getAttribute("data-sha256")) ?? "";
@@ -96,32 +97,6 @@ test.describe("evidence packs", () => {
     ]);
     expect(doc.summary.current.runs).toBe(doc.runs.length);
 
-    // The PDF, printed on the server from the same JSON: every run's name and RTO, and it verifies.
-    const [pdfDownload] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("download-pdf").click(),
-    ]);
-    const pdfFile = testInfo.outputPath("pack.pdf");
-    await pdfDownload.saveAs(pdfFile);
-    const pdfBytes = await readFile(pdfFile);
-    expect(pdfBytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const flat = (t: string) => t.replace(/\s+/g, " ");
-    const text = flat((await pdfText(pdfBytes)).text);
-    expect(doc.runs.length).toBeGreaterThan(0);
-    for (const r of doc.runs) {
-      expect(text).toContain(flat(r.run.name));
-      if (r.rto.ms !== null) expect(text).toContain(formatDuration(r.rto.ms));
-    }
-    expect(text).toContain(sha256);
-    const pdfSha256 = createHash("sha256").update(pdfBytes).digest("hex");
-    await expect(page.getByTestId("pack-pdf-sha256")).toHaveText(pdfSha256);
-    const pdfVerified = await context.request.get(`/api/evidence/verify?sha256=${pdfSha256}`);
-    expect(await pdfVerified.json()).toMatchObject({
-      issued: true,
-      match: { kind: "pdf" },
-      chain: { intact: true },
-    });
-
     // Sign-off by an auditor, who has no action buttons on the way: shown on the page, and the
     // pack's hash does not change.
     const auditor = {
@@ -137,7 +112,7 @@ test.describe("evidence packs", () => {
     const signer = await signedInAs(browser, auditor);
     await signer.page.goto(`/history?from=${quarter.from}&to=${quarter.to}`);
     await expectNoActions(signer.page);
-    await signer.page.goto(page.url());
+    await signer.page.goto(packUrl);
     await expectNoActions(signer.page);
     await signer.page.getByLabel("Sign-off note").fill("Reviewed for the quarterly DR file.");
     await signer.page.getByTestId("sign-off-pack").click();
@@ -171,6 +146,34 @@ test.describe("evidence packs", () => {
     expect(((await posted.json()) as { issued: boolean }).issued).toBe(true);
     const byHash = await context.request.get(`/api/evidence/verify?sha256=${sha256}`);
     expect(((await byHash.json()) as { match: { kind: string } }).match.kind).toBe("pack");
+
+    // The PDF, printed on the server from the same JSON after the pack was issued (last here, so the
+    // print runs while the checks above do): every run's name and RTO, and it verifies.
+    await page.goto(packUrl);
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-pdf").click(),
+    ]);
+    const pdfFile = testInfo.outputPath("pack.pdf");
+    await pdfDownload.saveAs(pdfFile);
+    const pdfBytes = await readFile(pdfFile);
+    expect(pdfBytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const flat = (t: string) => t.replace(/\s+/g, " ");
+    const text = flat((await pdfText(pdfBytes)).text);
+    expect(doc.runs.length).toBeGreaterThan(0);
+    for (const r of doc.runs) {
+      expect(text).toContain(flat(r.run.name));
+      if (r.rto.ms !== null) expect(text).toContain(formatDuration(r.rto.ms));
+    }
+    expect(text).toContain(sha256);
+    const pdfSha256 = createHash("sha256").update(pdfBytes).digest("hex");
+    await expect(page.getByTestId("pack-pdf-sha256")).toHaveText(pdfSha256);
+    const pdfVerified = await context.request.get(`/api/evidence/verify?sha256=${pdfSha256}`);
+    expect(await pdfVerified.json()).toMatchObject({
+      issued: true,
+      match: { kind: "pdf" },
+      chain: { intact: true },
+    });
     await context.close();
   });
 });

@@ -130,7 +130,7 @@ test.describe("the job page", () => {
 
       // Three short successful runs of the same kind (the fewest an estimate is made from) become the next run's history.
       const shortIds = await Promise.all(
-        [60_000, 64_000, 68_000].map((durationMs) =>
+        [15_000, 16_000, 17_000].map((durationMs) =>
           quiet.startJob({ type: "test-failover", drGroupId, durationMs }),
         ),
       );
