@@ -4,23 +4,27 @@ import { freePort } from "@/lib/testing/free-port";
 
 export interface BenchAppServer {
   baseUrl: string;
-  /** The `next start` process: its memory is the web process's. */
+  /** The web process (`npm run web`, as `npm start` runs it): its memory is the web process's. */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** The production build (`next start`) serving the benchmark's database on a free port; `env` adds settings. */
+/**
+ * The production build served as `npm start` and `npm run web` serve it (scripts/web.ts, Jobdeck's
+ * own HTTP server around Next.js), on the benchmark's database and a free port; `env` adds settings.
+ */
 export async function startBenchAppServer(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<BenchAppServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(port),
       DATABASE_URL: databaseUrl,
       // The benchmark's own key: sources it registered must open in the app (read-through, actions).
       JOBDECK_SECRET_KEY: secretKey().toString("base64"),
@@ -34,7 +38,7 @@ export async function startBenchAppServer(
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`next start exited (${code})`))),
+    child.once("exit", (code) => reject(new Error(`the web process exited (${code})`))),
   );
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -42,9 +42,11 @@ const worker = await startWorker({
 
 if (demo) await demo.seedHistory(config.JOBDECK_DEMO_HISTORY_DAYS);
 
+// Node with tsx's loader rather than the tsx command, which would put a second Node process (~50 MB)
+// in front of the web app only to relay its signals.
 const web: ChildProcess = spawn(
-  "node_modules/.bin/tsx",
-  ["scripts/web.ts", ...(dev ? ["--dev"] : [])],
+  process.execPath,
+  ["--import", "tsx", "scripts/web.ts", ...(dev ? ["--dev"] : [])],
   {
     stdio: "inherit",
     // The web app seals and opens the same source credentials as the worker: hand it the same key.

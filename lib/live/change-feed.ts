@@ -106,10 +106,23 @@ export class ChangeFeed {
     }
   }
 
+  /**
+   * Subscribers whose topics pick the same jobs out of an event get the same object, which
+   * lib/live/sse-response encodes once for all of them (a wall of 1,000 screens is one frame).
+   */
   private broadcast(event: StreamEvent): void {
+    const shared = new Map<string, StreamEvent>();
     for (const [fn, topic] of this.subscribers) {
       const mine = eventForTopic(topic, event);
-      if (mine) fn(mine);
+      if (!mine) continue;
+      if (mine.type !== "jobs") {
+        fn(mine);
+        continue;
+      }
+      const key = mine.jobs.map((j) => j.id).join(",");
+      const same = shared.get(key) ?? mine;
+      shared.set(key, same);
+      fn(same);
     }
   }
 

@@ -3,6 +3,19 @@ import { changeFeed, type ChangeFeed } from "./change-feed";
 
 const HEARTBEAT_MS = 15_000;
 
+/** An event's SSE frame, encoded once however many streams it is sent to (see ChangeFeed.broadcast). */
+const frames = new WeakMap<StreamEvent, Uint8Array>();
+const encoder = new TextEncoder();
+
+function frameOf(event: StreamEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame) {
+    frame = encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    frames.set(event, frame);
+  }
+  return frame;
+}
+
 export interface SseOptions {
   topic: StreamTopic;
   signal: AbortSignal;
@@ -22,13 +35,12 @@ export interface SseOptions {
  * how soon to reconnect.
  */
 export function sseResponse(o: SseOptions): Response {
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         let closed = false;
-        const write = (text: string) => {
+        const write = (bytes: Uint8Array) => {
           if (closed) return;
           // desiredSize is the room left under the high-water mark; past it the client is not reading.
           if ((controller.desiredSize ?? 0) <= 0) {
@@ -36,14 +48,13 @@ export function sseResponse(o: SseOptions): Response {
             return;
           }
           try {
-            controller.enqueue(encoder.encode(text));
+            controller.enqueue(bytes);
           } catch {
             cleanup();
           }
         };
-        const send = (event: StreamEvent) =>
-          write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-        write("retry: 3000\n\n");
+        const send = (event: StreamEvent) => write(frameOf(event));
+        write(encoder.encode("retry: 3000\n\n"));
         const unsubscribe = (o.feed ?? changeFeed()).subscribe(o.topic, send);
         send({ type: "heartbeat", at: new Date().toISOString() });
         const heartbeat = setInterval(

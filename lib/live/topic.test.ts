@@ -60,4 +60,16 @@ describe("stream topics", () => {
     expect(eventForTopic({ source: ["s3"] }, { type: "source", sourceId: "s1" })).toBeNull();
     expect(eventForTopic({}, { type: "resync" })).toEqual({ type: "resync" });
   });
+
+  it("hands every subscriber whom all of an event concerns the event itself, so it is encoded once", () => {
+    const event = {
+      type: "jobs" as const,
+      jobs: [job({}), job({ id: "00000000-0000-4000-8000-000000000002", kind: "dfm" })],
+    };
+    expect(eventForTopic({}, event)).toBe(event);
+    expect(eventForTopic({ kind: ["ontap", "dfm"] }, event)).toBe(event);
+    const part = eventForTopic({ kind: ["dfm"] }, event);
+    expect(part).not.toBe(event);
+    expect(part?.type === "jobs" && part.jobs.map((j) => j.kind)).toEqual(["dfm"]);
+  });
 });

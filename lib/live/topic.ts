@@ -21,6 +21,8 @@ export function jobMatchesTopic(topic: StreamTopic, job: JobSummary): boolean {
 export function eventForTopic(topic: StreamTopic, event: StreamEvent): StreamEvent | null {
   if (event.type === "jobs") {
     const jobs = event.jobs.filter((j) => jobMatchesTopic(topic, j));
+    // The event itself when all of it matches: every such subscriber then shares one encoded frame.
+    if (jobs.length === event.jobs.length) return event;
     return jobs.length ? { type: "jobs", jobs } : null;
   }
   if (event.type === "source")

@@ -1,0 +1,122 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { connect, type AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { serveWebResponse } from "./serve-web-response";
+
+type Handler = Parameters<typeof serveWebResponse>[2];
+
+let server: Server | null = null;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = null;
+});
+
+async function serve(handler: Handler, onResponse: (res: ServerResponse) => void = () => {}) {
+  server = createServer((req, res) => {
+    onResponse(res);
+    void serveWebResponse(req, res, handler, () => ({ "x-extra": "added" }));
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe("serveWebResponse", () => {
+  it("answers with the handler's status, headers and body, each chunk sent as it comes", async () => {
+    let push: ((text: string) => void) | null = null;
+    let end: (() => void) | null = null;
+    const seen: Request[] = [];
+    const url = await serve(async (request) => {
+      seen.push(request);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (text) => controller.enqueue(new TextEncoder().encode(text));
+          end = () => controller.close();
+        },
+      });
+      return new Response(body, { status: 202, headers: { "content-type": "text/plain" } });
+    });
+    const res = await fetch(`${url}/api/stream?kind=ontap`, { headers: { "x-who": "me" } });
+    expect([res.status, res.headers.get("content-type"), res.headers.get("x-extra")]).toEqual([
+      202,
+      "text/plain",
+      "added",
+    ]);
+    expect(seen[0]?.url).toMatch(/\/api\/stream\?kind=ontap$/);
+    expect(seen[0]?.headers.get("x-who")).toBe("me");
+    const reader = res.body?.getReader();
+    if (!reader || !push || !end) throw new Error("no stream");
+    const send: (text: string) => void = push;
+    const finish: () => void = end;
+    send("first");
+    // The first chunk arrives while the handler's stream is still open: nothing is buffered to the end.
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("first");
+    send("second");
+    finish();
+    let rest = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    expect(rest).toBe("second");
+  });
+
+  it("aborts the request and cancels the body when the client goes away", async () => {
+    let request: Request | null = null;
+    let cancelled = false;
+    const url = await serve(async (r) => {
+      request = r;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("hello"));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(body);
+    });
+    const client = new AbortController();
+    const res = await fetch(url, { signal: client.signal });
+    await res.body?.getReader().read();
+    client.abort();
+    await expect.poll(() => cancelled).toBe(true);
+    expect((request as Request | null)?.signal.aborted).toBe(true);
+  });
+
+  it("stops reading the handler's stream while the client is not reading", async () => {
+    let pulls = 0;
+    let response: ServerResponse | null = null;
+    const chunk = new Uint8Array(1 << 20);
+    const url = await serve(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              pulls++;
+              controller.enqueue(chunk);
+            },
+          }),
+        ),
+      (res) => (response = res),
+    );
+    const { port } = new URL(url);
+    // A client that sends its request and then never reads a byte.
+    const socket = connect(Number(port), "127.0.0.1");
+    socket.pause();
+    socket.write("GET / HTTP/1.1\r\nhost: test\r\n\r\n");
+    await expect
+      .poll(() => (response as ServerResponse | null)?.writableNeedDrain ?? false)
+      .toBe(true);
+    const stalledAt = pulls;
+    await turns(20);
+    // The handler's own queue may take one more chunk; nothing is pulled beyond it.
+    expect(pulls).toBeLessThanOrEqual(stalledAt + 1);
+    socket.destroy();
+  });
+});
