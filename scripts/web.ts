@@ -4,14 +4,12 @@
  * own HTTP server so that route handlers learn the socket's peer address (PEER_HEADER), which
  * sign-in limits and the trusted-proxy rule depend on; `next start` alone cannot tell them.
  */
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { streamEndpoint } from "@/lib/live/stream-endpoint";
-import { isSecureRequest } from "@/lib/auth/secure-request";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER, PEER_HEADER, trustPeerHeader } from "@/lib/http/client-ip";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { newNonce, securityHeadersFor } from "@/lib/http/security-headers";
 import { serveWebResponse } from "@/lib/http/serve-web-response";
 import { logger } from "@/lib/log";
 
@@ -20,7 +18,7 @@ import { logger } from "@/lib/log";
 process.setSourceMapsEnabled(false);
 
 const dev = process.argv.includes("--dev");
-const { PORT, JOBDECK_FRAME_ANCESTORS } = env();
+const { PORT } = env();
 const STREAM_PATH = "/api/stream";
 
 const app = next({ dev, port: PORT });
@@ -33,16 +31,11 @@ const server = createServer((req, res) => {
   delete req.headers[CLIENT_IP_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   // The live stream is served here, by the same route handler, without Next.js's request pipeline,
-  // which holds about 85 KB per open request for as long as it lasts (lib/http/serve-web-response).
+  // which holds about 85 KB of heap per open request for as long as it lasts (lib/http/serve-web-response).
   const path = (req.url ?? "").split("?")[0];
   if (req.method === "GET" && path === STREAM_PATH) {
     serveWebResponse(req, res, streamEndpoint, (request) =>
-      securityHeaders({
-        nonce: randomBytes(18).toString("base64"),
-        frameAncestors: JOBDECK_FRAME_ANCESTORS,
-        secure: isSecureRequest(request),
-        dev,
-      }),
+      securityHeadersFor(request, newNonce()),
     ).catch((err: unknown) => {
       logger.error({ err, path }, "live stream failed");
       if (!res.headersSent) res.writeHead(500);

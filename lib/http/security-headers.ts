@@ -1,3 +1,6 @@
+import { isSecureRequest } from "@/lib/auth/secure-request";
+import { env } from "@/lib/env";
+
 /**
  * The response headers every page carries. Scripts run only from this origin or with the
  * per-request nonce Next.js stamps on its own inline scripts ('strict-dynamic' lets those load
@@ -45,4 +48,20 @@ export function securityHeaders(input: SecurityHeaderInput): Record<string, stri
     // Only over HTTPS: on plain http a browser ignores it, and a test install must stay reachable.
     ...(input.secure ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
   };
+}
+
+/** A fresh script nonce: one per response. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+}
+
+/** The security headers for a response to `request`, with this deployment's settings. */
+export function securityHeadersFor(request: Request, nonce: string): Record<string, string> {
+  const { NODE_ENV, JOBDECK_FRAME_ANCESTORS } = env();
+  return securityHeaders({
+    nonce,
+    frameAncestors: JOBDECK_FRAME_ANCESTORS,
+    secure: isSecureRequest(request),
+    dev: NODE_ENV === "development",
+  });
 }

@@ -38,7 +38,10 @@ describe("serveWebResponse", () => {
           end = () => controller.close();
         },
       });
-      return new Response(body, { status: 202, headers: { "content-type": "text/plain" } });
+      const headers = new Headers({ "content-type": "text/plain" });
+      headers.append("set-cookie", "a=1; Path=/");
+      headers.append("set-cookie", "b=2; Path=/");
+      return new Response(body, { status: 202, headers });
     });
     const res = await fetch(`${url}/api/stream?kind=ontap`, { headers: { "x-who": "me" } });
     expect([res.status, res.headers.get("content-type"), res.headers.get("x-extra")]).toEqual([
@@ -46,6 +49,7 @@ describe("serveWebResponse", () => {
       "text/plain",
       "added",
     ]);
+    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(seen[0]?.url).toMatch(/\/api\/stream\?kind=ontap$/);
     expect(seen[0]?.headers.get("x-who")).toBe("me");
     const reader = res.body?.getReader();

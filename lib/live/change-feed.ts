@@ -115,7 +115,7 @@ export class ChangeFeed {
     for (const [fn, topic] of this.subscribers) {
       const mine = eventForTopic(topic, event);
       if (!mine) continue;
-      if (mine.type !== "jobs") {
+      if (mine === event || mine.type !== "jobs") {
         fn(mine);
         continue;
       }

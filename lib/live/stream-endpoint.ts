@@ -12,7 +12,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 
 /**
  * GET /api/stream. Jobdeck's own HTTP server (scripts/web.ts, behind `npm start` and `npm run web`)
- * serves it directly, outside Next.js's request pipeline, which held about 130 KB per open stream;
+ * serves it directly, outside Next.js's request pipeline, which held about 150 KB per open stream;
  * app/api/stream/route.ts serves it wherever Next.js alone answers.
  */
 export const streamEndpoint = route(

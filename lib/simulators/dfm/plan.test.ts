@@ -41,12 +41,12 @@ describe("DFM job plan", () => {
     const median = lengths[20] ?? 0;
     const near = lengths.filter((l) => Math.abs(l - median) <= median * 0.35).length;
     expect(near).toBeGreaterThanOrEqual(32);
+    const first = runs[0]?.transfers[0];
+    if (!first) throw new Error("no transfer");
+    const reference = first.durationMs / Number(first.bytes);
     for (const job of runs)
       for (const t of job.transfers) {
         const perByte = t.durationMs / Number(t.bytes);
-        const first = runs[0]?.transfers[0];
-        if (!first) throw new Error("no transfer");
-        const reference = first.durationMs / Number(first.bytes);
         expect(perByte / reference).toBeGreaterThan(0.5);
         expect(perByte / reference).toBeLessThan(2);
       }

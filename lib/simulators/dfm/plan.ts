@@ -201,7 +201,7 @@ export function planJob(spec: JobSpec, rng: Rng): SimJob {
  */
 export function changeShare(object: string, draw: number): number {
   const typical = 0.1 + 0.9 * ((objectId(object) % 1000) / 1000);
-  const day = draw < 0.95 ? 0.75 + (draw / 0.95) * 0.5 : 2 + ((draw - 0.95) / 0.05) * 1;
+  const day = draw < 0.95 ? 0.75 + (draw / 0.95) * 0.5 : 2 + (draw - 0.95) / 0.05;
   return Math.min(1, Math.max(0.005, (typical * day) / 2));
 }
 
