@@ -5,7 +5,7 @@ import { E2E } from "./e2e/support/e2e-env";
 /**
  * Browser tests run the real system: `scripts/start.ts` with a fresh embedded PostgreSQL, all five
  * vendor simulators (time sped up) and the sync worker, serving the production build.
- * A system Chromium is used where it exists; otherwise Playwright's own browser
+ * A system Chromium is used where it exists (Debian's headless shell first); otherwise Playwright's own browser
  * (`scripts/ensure-browser.ts`, run by `npm run test:e2e`, makes sure one of them is there).
  */
 const chromiumPath = systemChromium();

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { EvidenceReport, HistoryPage, HistorySummary } from "@/lib/contracts/history";
+import type { TargetsView } from "@/lib/contracts/history-targets";
 import { readmeScreenshot } from "./support/screenshot";
 import { E2E } from "./support/e2e-env";
 import { waitForJob } from "./support/jobs";
@@ -17,6 +18,17 @@ const settledMinus = (days: number) =>
 
 async function evidence(request: APIRequestContext, id: string): Promise<EvidenceReport> {
   return (await (await request.get(`/api/history/${id}`)).json()) as EvidenceReport;
+}
+
+/** Removes a group's estate-wide RPO targets through the API (the caller is an admin). */
+async function removeEstateRpoTargets(admin: APIRequestContext, group: string): Promise<void> {
+  const view = (await (await admin.get("/api/history/rpo-targets")).json()) as TargetsView;
+  for (const target of view.items.filter((t) => t.group === group && t.sourceId === null)) {
+    const removed = await admin.delete(`/api/history/rpo-targets/${target.id}`, {
+      headers: { origin: E2E.baseUrl },
+    });
+    expect(removed.ok()).toBe(true);
+  }
 }
 
 /** A Commvault DR test whose service phase ends exactly RTO_MS after it starts, finished and measured. */
@@ -153,6 +165,10 @@ test.describe("failover history", () => {
     test.setTimeout(240_000);
     // An Eyeglass of the test's own: the only replication before the failover is the one the test runs.
     const quiet = await startQuietSource("eyeglass", "Eyeglass for RPO");
+    const context = await browser.newContext({
+      baseURL: E2E.baseUrl,
+      storageState: E2E.storage.admin,
+    });
     try {
       const replication = await quiet.waitForJob(
         request,
@@ -195,10 +211,6 @@ test.describe("failover history", () => {
       const group = run.group ?? "";
       expect(group).toBe("zone-media");
 
-      const context = await browser.newContext({
-        baseURL: E2E.baseUrl,
-        storageState: E2E.storage.admin,
-      });
       const page = await context.newPage();
       await page.goto(`/history?kind=eyeglass&group=${encodeURIComponent(group)}`);
       const row = page.locator(`[data-testid="history-row"][data-run-id="${run.id}"]`);
@@ -237,8 +249,10 @@ test.describe("failover history", () => {
       await page.getByTestId("rpo-targets").locator("summary").click();
       await editor.getByRole("button", { name: "Remove" }).click();
       await expect(editor.getByTestId("target-value")).toHaveText("no target");
-      await context.close();
     } finally {
+      // Whatever happened above, no target of this test outlives it.
+      await removeEstateRpoTargets(context.request, "zone-media");
+      await context.close();
       await quiet.close();
     }
   });

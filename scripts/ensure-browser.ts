@@ -1,11 +1,16 @@
 /**
  * The test command's browser step: the browser tests and the PDF integration tests need a Chromium, and a
- * fresh machine has none. In order: a system Chromium; Playwright's own, already downloaded; Debian's package
- * as root with apt; Playwright's download where the internet is reachable. Otherwise one sentence
- * saying what to install, and a failing exit so `npm test` stops here rather than in 40 tests.
+ * fresh machine has none. In order: Debian's chromium-headless-shell beside its Chromium (the browser
+ * tests drive the first, the server prints with the second), installed with apt when running as root;
+ * whichever system Chromium exists; Playwright's own, already downloaded; Playwright's download where
+ * the internet is reachable. Otherwise one sentence saying what to install, and a failing exit so
+ * `npm test` stops here rather than in 40 tests.
  */
 import { spawnSync } from "node:child_process";
 import { playwrightChromiumInstalled, systemChromium } from "../e2e/support/browser";
+import { systemChromium as fullChromium, systemHeadlessShell } from "../lib/pdf/chromium";
+
+const SEARCH_PATH = process.env.PATH ?? "";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`browser: ${command} ${args.join(" ")}`);
@@ -19,20 +24,22 @@ function found(): string | null {
   return null;
 }
 
-function provision(): string | null {
-  const already = found();
-  if (already) return already;
+function aptInstall(packages: string[]): boolean {
   const isRoot = process.getuid?.() === 0;
-  if (isRoot && spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0) {
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    if (
-      run("apt-get", ["update", "-qq"], env) &&
-      run("apt-get", ["install", "-y", "-qq", "chromium"], env)
-    ) {
-      const installed = found();
-      if (installed) return installed;
-    }
-  }
+  if (!isRoot || spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status !== 0)
+    return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  return (
+    run("apt-get", ["update", "-qq"], env) &&
+    run("apt-get", ["install", "-y", "-qq", ...packages], env)
+  );
+}
+
+function provision(): string | null {
+  if (systemHeadlessShell(SEARCH_PATH) && fullChromium(SEARCH_PATH)) return found();
+  aptInstall(["chromium", "chromium-headless-shell"]);
+  const system = found();
+  if (system) return system;
   // The project's own Playwright, so the browser matches the version the tests drive.
   if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"]))
     return found();
@@ -42,7 +49,7 @@ function provision(): string | null {
 const browser = provision();
 if (!browser) {
   console.error(
-    "No Chromium for the browser tests: install Debian's (`sudo apt-get install chromium`) or Playwright's (`npx playwright install chromium`, needs the internet), then run the tests again.",
+    "No Chromium for the browser tests: install Debian's (`sudo apt-get install chromium chromium-headless-shell`) or Playwright's (`npx playwright install chromium`, needs the internet), then run the tests again.",
   );
   process.exit(1);
 }

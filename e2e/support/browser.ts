@@ -1,8 +1,12 @@
-import { systemChromium as onPath } from "../../lib/pdf/chromium";
+import { systemChromium as chromiumOn, systemHeadlessShell } from "../../lib/pdf/chromium";
 
 export { CHROMIUM_ARGS, playwrightChromiumInstalled } from "../../lib/pdf/chromium";
 
-/** A Chromium installed on the machine (Debian's package, or Chrome), found on PATH. */
+/**
+ * The system browser the tests drive, found on PATH: Debian's chromium-headless-shell where it is
+ * installed (the old headless mode Playwright itself tests in), else the full Chromium or Chrome.
+ */
 export function systemChromium(): string | null {
-  return onPath(process.env.PATH ?? "");
+  const searchPath = process.env.PATH ?? "";
+  return systemHeadlessShell(searchPath) ?? chromiumOn(searchPath);
 }
