@@ -6,7 +6,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { streamEndpoint } from "@/lib/live/stream-endpoint";
+import { DIRECT_GET_ROUTES } from "@/lib/endpoints/direct-routes";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER, PEER_HEADER, trustPeerHeader } from "@/lib/http/client-ip";
 import { newNonce, securityHeadersFor } from "@/lib/http/security-headers";
@@ -19,7 +19,6 @@ process.setSourceMapsEnabled(false);
 
 const dev = process.argv.includes("--dev");
 const { PORT } = env();
-const STREAM_PATH = "/api/stream";
 
 const app = next({ dev, port: PORT });
 const handle = app.getRequestHandler();
@@ -30,17 +29,18 @@ const server = createServer((req, res) => {
   // Whatever a client sent under these names is replaced: only this server knows the peer.
   delete req.headers[CLIENT_IP_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  // The live stream is served here, by the same route handler, without Next.js's request pipeline,
-  // which holds about 85 KB of heap per open request for as long as it lasts (lib/http/serve-web-response).
-  const path = (req.url ?? "").split("?")[0];
-  if (req.method === "GET" && path === STREAM_PATH) {
-    serveWebResponse(req, res, streamEndpoint, (request) =>
-      securityHeadersFor(request, newNonce()),
-    ).catch((err: unknown) => {
-      logger.error({ err, path }, "live stream failed");
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+  // The live stream and the reads every screen polls are served here, by the same route handlers,
+  // without Next.js's request pipeline (lib/endpoints/direct-routes.ts says why).
+  const path = (req.url ?? "").split("?")[0] ?? "";
+  const direct = req.method === "GET" ? DIRECT_GET_ROUTES.get(path) : undefined;
+  if (direct) {
+    serveWebResponse(req, res, direct, (request) => securityHeadersFor(request, newNonce())).catch(
+      (err: unknown) => {
+        logger.error({ err, path }, "direct route failed");
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      },
+    );
     return;
   }
   void handle(req, res);

@@ -5,6 +5,7 @@ import { getAuth } from "./auth";
 import { bearerDisplayToken, cookieDisplayToken } from "./display-cookie";
 import { findActiveDisplayToken } from "./display-tokens";
 import { toRole } from "./role";
+import { recentSession, rememberSession } from "./recent-sessions";
 import { isSecureRequest } from "./secure-request";
 
 /** Who is calling, or why an API token they sent was refused (the API says which, rather than a bare 401). */
@@ -24,22 +25,8 @@ export async function resolveCaller(request: Request): Promise<Caller> {
     const verdict = await verifyApiToken(apiToken);
     return verdict.ok ? { actor: verdict.actor } : { rejected: verdict.reason };
   }
-  const session = await getAuth(isSecureRequest(request)).api.getSession({
-    headers: request.headers,
-    // Refreshing here would extend the session without re-sending its cookie; /api/me refreshes both.
-    query: { disableRefresh: true },
-  });
-  if (session) {
-    return {
-      actor: {
-        kind: "user",
-        id: session.user.id,
-        name: session.user.name || session.user.email,
-        email: session.user.email,
-        role: toRole(session.user.role),
-      },
-    };
-  }
+  const user = await sessionActor(request);
+  if (user) return { actor: user };
   const cookie = cookieDisplayToken(request);
   return { actor: cookie ? await displayActor(cookie) : null };
 }
@@ -48,6 +35,34 @@ export async function resolveCaller(request: Request): Promise<Caller> {
 export async function getActor(request: Request): Promise<Actor | null> {
   const caller = await resolveCaller(request);
   return "actor" in caller ? caller.actor : null;
+}
+
+/**
+ * The signed-in person a session cookie names. A read reuses what the same cookie resolved to in
+ * the last few seconds (lib/auth/recent-sessions); an action always asks the database.
+ */
+async function sessionActor(request: Request): Promise<Actor | null> {
+  const secure = isSecureRequest(request);
+  const cookies = request.headers.get("cookie");
+  const read = request.method === "GET" || request.method === "HEAD";
+  const key = read && cookies ? `${secure ? "https" : "http"}\n${cookies}` : null;
+  const recent = key ? recentSession(key) : undefined;
+  if (recent) return recent;
+  const session = await getAuth(secure).api.getSession({
+    headers: request.headers,
+    // Refreshing here would extend the session without re-sending its cookie; /api/me refreshes both.
+    query: { disableRefresh: true },
+  });
+  if (!session) return null;
+  const actor: Actor = {
+    kind: "user",
+    id: session.user.id,
+    name: session.user.name || session.user.email,
+    email: session.user.email,
+    role: toRole(session.user.role),
+  };
+  if (key) rememberSession(key, actor, session.session.expiresAt);
+  return actor;
 }
 
 async function displayActor(token: string): Promise<Actor | null> {

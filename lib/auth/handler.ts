@@ -9,6 +9,7 @@ import {
 } from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { getAuth } from "./auth";
+import { forgetRecentSessions } from "./recent-sessions";
 import { isSecureRequest } from "./secure-request";
 import { assertSignInAllowed, recordSignInOutcome } from "./sign-in-guard";
 
@@ -45,8 +46,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
       ...(text !== null ? { body: text } : {}),
     });
     const auth = getAuth(isSecureRequest(request));
-    if (path !== "/sign-in/email" || request.method !== "POST")
-      return toProblem(await auth.handler(forwarded));
+    if (path !== "/sign-in/email" || request.method !== "POST") {
+      const response = await auth.handler(forwarded);
+      // Sign-out, a password change and session revocation end sessions reads may have just reused.
+      if (hasBody) forgetRecentSessions();
+      return toProblem(response);
+    }
     const email = signInEmail(text);
     await assertSignInAllowed(ip, email);
     const response = await auth.handler(forwarded);

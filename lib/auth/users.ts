@@ -6,6 +6,7 @@ import { Conflict, NotFound } from "@/lib/domain/errors";
 import { recordAdminAction } from "@/lib/data/admin-audit";
 import type { Actor } from "@/lib/domain/actor";
 import { CREDENTIAL_PROVIDER } from "./credential";
+import { forgetRecentSessions } from "./recent-sessions";
 
 const PUBLIC_FIELDS = {
   id: true,
@@ -70,7 +71,7 @@ export interface UserChange {
  * with the values before and after.
  */
 export async function updateUser(id: string, change: UserChange, by: Actor, db: Db = getDb()) {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     await lockAdmins(tx);
     const user = await tx.user.findUnique({
       where: { id },
@@ -114,6 +115,9 @@ export async function updateUser(id: string, change: UserChange, by: Actor, db: 
     }
     return updated;
   });
+  // A new role must hold from the next request on, not after recently read sessions expire.
+  forgetRecentSessions();
+  return updated;
 }
 
 /**
@@ -148,6 +152,7 @@ export async function resetPassword(
       `Password of ${user.email} (${id}) reset; their sessions ended.`,
     );
   });
+  forgetRecentSessions();
   return { password };
 }
 
@@ -160,6 +165,7 @@ export async function deleteUser(id: string, db: Db = getDb()): Promise<void> {
     if (user.role === "admin") await assertAnotherAdmin(tx, id);
     await tx.user.delete({ where: { id } });
   });
+  forgetRecentSessions();
 }
 
 /**

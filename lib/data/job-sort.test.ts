@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { JOB_STATES } from "@/lib/domain/job-state";
+import { JobState } from "@/lib/generated/prisma/enums";
 import {
   decodeSortedJobCursor,
   encodeSortedJobCursor,
@@ -98,20 +100,28 @@ describe("keyset segments", () => {
     ]);
   });
 
-  it("walks states one at a time in lifecycle (enum) order from the cursor's state", () => {
+  it("walks states in lifecycle (enum) order: the cursor's state past its id, then every later state in one range", () => {
     const sort: JobSort = { key: "state", order: "asc" };
-    const segments = jobSortSegments(sort, { sort, value: "partial", id });
-    expect(segments.map((s) => s.where)).toEqual([
-      { state: "partial", id: { gt: id } },
-      { state: "failed" },
-      { state: "aborted" },
-      { state: "canceled" },
+    expect(jobSortSegments(sort, { sort, value: "partial", id })).toEqual([
+      { where: { state: "partial", id: { gt: id } }, orderBy: [{ id: "asc" }] },
+      {
+        where: { state: { in: ["failed", "aborted", "canceled"] } },
+        orderBy: [{ state: "asc" }, { id: "asc" }],
+      },
     ]);
     const desc: JobSort = { key: "state", order: "desc" };
-    expect(jobSortSegments(desc, { sort: desc, value: "running", id }).map((s) => s.where)).toEqual(
-      [{ state: "running", id: { lt: id } }, { state: "queued" }],
-    );
-    expect(jobSortSegments(desc, null)).toHaveLength(9);
+    expect(jobSortSegments(desc, { sort: desc, value: "running", id })).toEqual([
+      { where: { state: "running", id: { lt: id } }, orderBy: [{ id: "desc" }] },
+      { where: { state: { in: ["queued"] } }, orderBy: [{ state: "desc" }, { id: "desc" }] },
+    ]);
+    expect(jobSortSegments(desc, { sort: desc, value: "queued", id })).toHaveLength(1);
+    expect(jobSortSegments(desc, null)).toEqual([
+      { where: {}, orderBy: [{ state: "desc" }, { id: "desc" }] },
+    ]);
+  });
+
+  it("lists JOB_STATES in the database enum's order, which the state sort relies on", () => {
+    expect([...JOB_STATES]).toEqual(Object.values(JobState));
   });
 
   it("bounds non-null columns outside the OR so the index range starts at the cursor", () => {

@@ -56,8 +56,10 @@ export interface SortSegment {
 /**
  * The index ranges a sorted page reads, in order, until it has enough rows. Nulls sort last in both
  * directions, which no single (value, id) index gives for descending order, so a nullable column is
- * two ranges: its values, then its nulls by id. States are one range per state in enum order, since
- * an enum has no range operator in Prisma and an IN-list over states would be sorted, not walked.
+ * two ranges: its values, then its nulls by id. States sort in enum (lifecycle) order, which is
+ * JOB_STATES's: an enum has no range operator in Prisma, so a cursor's own state is one range
+ * (ids beyond the cursor's) and the states after it a second, which PostgreSQL (17 and later) walks
+ * on Job_state_id_idx in (state, id) order for `state IN (…)`, one index search, no sort.
  */
 export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): SortSegment[] {
   const def = KEYS[sort.key];
@@ -66,10 +68,14 @@ export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): 
   const idAfter = cursor ? { id: { [beyond]: cursor.id } } : {};
   if (def.kind === "state") {
     const states = sort.order === "desc" ? [...JOB_STATES].reverse() : [...JOB_STATES];
-    const at = cursor ? states.indexOf(cursor.value as JobState) : 0;
-    return states
-      .slice(at)
-      .map((state, i) => ({ where: { state, ...(i === 0 ? idAfter : {}) }, orderBy: byId }));
+    const byStateAndId: Prisma.JobOrderByWithRelationInput[] = [{ state: sort.order }, ...byId];
+    if (!cursor) return [{ where: {}, orderBy: byStateAndId }];
+    const at = states.indexOf(cursor.value as JobState);
+    const later = states.slice(at + 1);
+    return [
+      { where: { state: cursor.value as JobState, ...idAfter }, orderBy: byId },
+      ...(later.length ? [{ where: { state: { in: later } }, orderBy: byStateAndId }] : []),
+    ];
   }
   const nulls: SortSegment = {
     where: { [def.field]: null, ...(cursor?.value === null ? idAfter : {}) },

@@ -25,17 +25,22 @@ const busy = () =>
     RETRY_AFTER_SECONDS,
   );
 
-let running = 0;
+/**
+ * One count per process: scripts/web.ts serves some heavy routes itself (lib/endpoints) and Next.js
+ * serves the others from its own bundled copy of this module, and both must draw on the same slots.
+ */
+const gate = globalThis as typeof globalThis & { jobdeckHeavyRunning?: number };
 
 /** A slot for one heavy request, released by the returned function (once, however often called). */
 export function acquireHeavySlot(): () => void {
+  const running = gate.jobdeckHeavyRunning ?? 0;
   if (running >= env().JOBDECK_HEAVY_CONCURRENCY) throw busy();
-  running++;
+  gate.jobdeckHeavyRunning = running + 1;
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    running--;
+    gate.jobdeckHeavyRunning = (gate.jobdeckHeavyRunning ?? 1) - 1;
   };
 }
 

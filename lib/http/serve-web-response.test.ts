@@ -1,15 +1,18 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { serveWebResponse } from "./serve-web-response";
+import { gunzipSync } from "node:zlib";
+import { acceptsGzip, serveWebResponse } from "./serve-web-response";
 
 type Handler = Parameters<typeof serveWebResponse>[2];
 
 let server: Server | null = null;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  const open = server;
   server = null;
+  if (!open) return;
+  open.closeAllConnections();
+  await new Promise((resolve) => open.close(resolve));
 });
 
 async function serve(handler: Handler, onResponse: (res: ServerResponse) => void = () => {}) {
@@ -130,5 +133,66 @@ describe("serveWebResponse", () => {
       .toBe(true);
     expect(pulls * chunk.byteLength).toBeLessThan(256 << 20);
     socket.destroy();
+  });
+
+  it("sends a JSON body whole, gzipped when the client accepts gzip and the body is worth it", async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ id: i, name: `job ${i}` }));
+    const url = await serve(async (request) =>
+      new URL(request.url).pathname === "/small"
+        ? Response.json({ ok: true })
+        : Response.json({ rows }, { headers: { vary: "Cookie" } }),
+    );
+    const get = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const { port } = new URL(url);
+        const socket = connect(Number(port), "127.0.0.1");
+        const chunks: Buffer[] = [];
+        socket.on("data", (c: Buffer) => chunks.push(c));
+        socket.on("error", reject);
+        socket.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const split = raw.indexOf("\r\n\r\n");
+          const head = raw.subarray(0, split).toString("latin1").split("\r\n").slice(1);
+          const headers = Object.fromEntries(
+            head.map((line) => {
+              const at = line.indexOf(":");
+              return [line.slice(0, at).toLowerCase(), line.slice(at + 1).trim()];
+            }),
+          );
+          resolve({ headers, body: raw.subarray(split + 4) });
+        });
+        socket.write(
+          `GET ${path} HTTP/1.1\r\nhost: test\r\naccept-encoding: ${acceptEncoding}\r\nconnection: close\r\n\r\n`,
+        );
+      });
+    const zipped = await get("/big", "gzip, deflate, br");
+    expect(zipped.headers).toMatchObject({
+      "content-encoding": "gzip",
+      vary: "Cookie, Accept-Encoding",
+      "x-extra": "added",
+      "content-length": String(zipped.body.length),
+    });
+    expect(JSON.parse(gunzipSync(zipped.body).toString("utf8"))).toEqual({ rows });
+
+    const plain = await get("/big", "gzip;q=0, identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(plain.body.toString("utf8"))).toEqual({ rows });
+
+    const small = await get("/small", "gzip");
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(small.body.toString("utf8")).toBe('{"ok":true}');
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("reads Accept-Encoding as RFC 9110 does: gzip or *, unless its q is 0", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip; q=0.000, identity")).toBe(false);
+    expect(acceptsGzip("deflate, br")).toBe(false);
+    expect(acceptsGzip("x-gzip")).toBe(false);
+    expect(acceptsGzip(null)).toBe(false);
   });
 });

@@ -1,7 +1,5 @@
-import { route } from "@/lib/http/route";
-import { listHistory } from "@/lib/services/history/list-history";
-import { historyListQuery } from "@/lib/contracts/history";
+import { historyListEndpoint } from "@/lib/endpoints/history-list";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: historyListQuery }, async ({ query }) => listHistory(query));
+export const GET = historyListEndpoint;

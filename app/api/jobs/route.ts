@@ -1,11 +1,5 @@
-import { jobListQuery } from "@/lib/contracts/jobs";
-import { listJobs } from "@/lib/data/jobs";
-import { route } from "@/lib/http/route";
-import { jobFiltersFromQuery, jobsWindow } from "@/lib/services/jobs/job-filters";
+import { jobsListEndpoint } from "@/lib/endpoints/jobs-list";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: jobListQuery }, async ({ query }) => {
-  const now = new Date();
-  return { ...(await listJobs(jobFiltersFromQuery(query, now))), window: jobsWindow(query, now) };
-});
+export const GET = jobsListEndpoint;

@@ -1,6 +1,5 @@
-import { countJobsByVendor } from "@/lib/data/job-counts";
-import { route } from "@/lib/http/route";
+import { jobCountsEndpoint } from "@/lib/endpoints/job-counts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async () => countJobsByVendor());
+export const GET = jobCountsEndpoint;

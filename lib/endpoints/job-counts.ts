@@ -1,0 +1,5 @@
+import { countJobsByVendor } from "@/lib/data/job-counts";
+import { route } from "@/lib/http/route";
+
+/** GET /api/jobs/counts: jobs per vendor, for the explorer's tabs. */
+export const jobCountsEndpoint = route({}, async () => countJobsByVendor());
