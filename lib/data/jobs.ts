@@ -173,8 +173,9 @@ async function readSegment(
   const ids =
     inWindow.length < take && probe.length === probeSize
       ? (
-          await withoutParallelWorkers(db, (tx) =>
-            tx.job.findMany({ where, orderBy: windowOrderBy, take, select: { id: true } }),
+          await withoutParallelWorkers(
+            db,
+            db.job.findMany({ where, orderBy: windowOrderBy, take, select: { id: true } }),
           )
         ).map((r) => r.id)
       : inWindow.slice(0, take).map((r) => r.id);
@@ -195,14 +196,11 @@ async function readSegment(
  * included), and an explorer page should not take the workers heavy reports need. Inside a
  * caller's transaction the setting would outlive the read, so there it is left alone.
  */
-async function withoutParallelWorkers<T>(
-  db: Tx,
-  read: (tx: Tx) => Prisma.PrismaPromise<T>,
-): Promise<T> {
-  if (!("$transaction" in db)) return read(db);
+async function withoutParallelWorkers<T>(db: Tx, read: Prisma.PrismaPromise<T>): Promise<T> {
+  if (!("$transaction" in db)) return read;
   const [, rows] = await (db as Db).$transaction([
     db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-    read(db),
+    read,
   ]);
   return rows;
 }
