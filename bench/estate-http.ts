@@ -53,7 +53,16 @@ export async function benchEstateHttp(
   const generateSeconds = (performance.now() - t0) / 1000;
   const events = opts.jobs * opts.eventsPerJob;
   opts.log(`estate: ${opts.jobs} jobs, ${events} events in ${generateSeconds.toFixed(0)} s`);
+  const measured = await measureEstateHttp(bench, { sourceIds, ...opts });
+  return { jobs: opts.jobs, events, generateSeconds: round(generateSeconds), ...measured };
+}
 
+/** The HTTP measurements of benchEstateHttp, on a database that already holds an estate. */
+export async function measureEstateHttp(
+  bench: { db: Db; url: string },
+  opts: { sourceIds: string[]; samples: number; log: (l: string) => void },
+): Promise<Pick<EstateHttpResult, "loadAverage" | "requests" | "mix">> {
+  const { sourceIds } = opts;
   const { token } = await createDisplayToken("bench", null, bench.db);
   const app = await startBenchAppServer(bench.url);
   try {
@@ -152,14 +161,7 @@ export async function benchEstateHttp(
       p95Ms: round(percentile(latencies, 95)),
     };
     opts.log(JSON.stringify(mix));
-    return {
-      jobs: opts.jobs,
-      events,
-      generateSeconds: round(generateSeconds),
-      loadAverage,
-      requests,
-      mix,
-    };
+    return { loadAverage, requests, mix };
   } finally {
     await app.stop();
   }

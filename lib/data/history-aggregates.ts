@@ -41,14 +41,12 @@ export function runTypesSql(types: ReadonlyArray<{ kind: SourceKind; type: strin
   )})`;
 }
 
-/** Each (kind, type) a category holds, as a relation to join: cheaper per run than a CASE of IN-lists. */
-const CATEGORIES_SQL = Prisma.sql`(VALUES ${Prisma.join(
-  RUN_CATEGORIES.flatMap((c) =>
-    CATEGORY_TYPES[c].map((t) => Prisma.sql`(${t.kind}, ${t.type}, ${c})`),
-  ),
-)}) AS c(kind, type, category)`;
+/** Readiness checks and mirror updates are runs without an RTO or a target. */
+const UNMEASURED_SQL = runTypesSql([...CATEGORY_TYPES.readiness, ...CATEGORY_TYPES.mirror]);
 
-const DEFAULT_PHASE_SQL = Prisma.sql`CASE b.kind ${Prisma.join(
+const FINISHED_SQL = Prisma.sql`state::text IN (${Prisma.join([...OUTCOME_STATES.succeeded, ...OUTCOME_STATES.partial, ...OUTCOME_STATES.failed])})`;
+
+const DEFAULT_PHASE_SQL = Prisma.sql`CASE s."kind"::text ${Prisma.join(
   Object.entries(DEFAULT_RTO_PHASE).map(([kind, phase]) => Prisma.sql`WHEN ${kind} THEN ${phase}`),
   " ",
 )} END`;
@@ -84,49 +82,42 @@ function filterSql(f: HistoryFilters): Prisma.Sql {
 }
 
 /**
- * One row per matching run: outcome, group, period, measured RTO and its target. A run's groups and
- * target depend only on its source and its drGroup/policy text, so they are worked out once per
- * distinct pair (dozens) and joined back, not once per run (tens of thousands).
+ * One row per matching run: state, group, month, quarter, measured RTO and its target. A run's
+ * groups, target and RTO phase depend only on its source and its drGroup/policy text, so they are
+ * worked out once per distinct (source, drGroup, policy) (dozens; the Job_history_keys statistics
+ * tell the planner so, which makes the join to the runs a hash join) and joined back, not once per
+ * run (tens of thousands).
  */
 function runsCte(f: HistoryFilters): Prisma.Sql {
   return Prisma.sql`
-    base AS MATERIALIZED (
-      SELECT j."id", j."sourceId", j."kind"::text AS kind, j."state"::text AS state, j."startedAt", j."endedAt", j."sortAt",
-        coalesce(j."drGroup", '') || ',' || coalesce(j."policy", '') AS labels,
-        ${OUTCOME_SQL} AS outcome, c.category
-      FROM "Job" j JOIN ${CATEGORIES_SQL} ON c.kind = j."kind"::text AND c.type = j."type"
-      WHERE ${filterSql(f)}
-    ),
-    labelled AS MATERIALIZED (
-      SELECT k.labels, (SELECT array_agg(u.name ORDER BY u.first) FROM (
-           SELECT btrim(x.name, ${WS}) AS name, min(x.ord) AS first
-           FROM unnest(string_to_array(k.labels, ',')) WITH ORDINALITY AS x(name, ord)
-           WHERE btrim(x.name, ${WS}) <> '' GROUP BY btrim(x.name, ${WS})) u) AS groups
-      FROM (SELECT DISTINCT labels FROM base) k
-    ),
-    targeted AS MATERIALIZED (
-      SELECT k."sourceId", k.labels, (
+    keyed AS MATERIALIZED (
+      SELECT k."sourceId", k.dg, k.pol, l.groups[1] AS grp, (
           SELECT t."targetMs" FROM unnest(l.groups) WITH ORDINALITY AS g(name, ord)
           JOIN "RtoTarget" t ON lower(btrim(t."group", ${WS})) = lower(g.name) AND (t."sourceId" = k."sourceId" OR t."sourceId" IS NULL)
-          ORDER BY g.ord, t."sourceId" IS NULL LIMIT 1) AS target
-      FROM (SELECT DISTINCT "sourceId", labels FROM base) k JOIN labelled l ON l.labels = k.labels
+          ORDER BY g.ord, t."sourceId" IS NULL LIMIT 1) AS target,
+        coalesce(CASE WHEN jsonb_typeof(s."options" -> 'rtoPhase') = 'string' THEN nullif(btrim(s."options" ->> 'rtoPhase', ${WS}), '') END, ${DEFAULT_PHASE_SQL}) AS phase
+      FROM (SELECT DISTINCT j."sourceId", coalesce(j."drGroup", '') AS dg, coalesce(j."policy", '') AS pol FROM "Job" j WHERE ${filterSql(f)}) k
+      JOIN "Source" s ON s."id" = k."sourceId"
+      CROSS JOIN LATERAL (SELECT array_agg(u.name ORDER BY u.first) AS groups FROM (
+           SELECT btrim(x.name, ${WS}) AS name, min(x.ord) AS first
+           FROM unnest(string_to_array(k.dg || ',' || k.pol, ',')) WITH ORDINALITY AS x(name, ord)
+           WHERE btrim(x.name, ${WS}) <> '' GROUP BY btrim(x.name, ${WS})) u) l
     ),
     runs AS (
-      SELECT b.*, l.groups, l.groups[1] AS grp,
-        date_trunc('month', coalesce(b."startedAt", b."sortAt")) AS month,
-        date_trunc('quarter', coalesce(b."startedAt", b."sortAt")) AS quarter,
-        CASE WHEN b.category IN ('readiness', 'mirror') OR b."startedAt" IS NULL THEN NULL
-          WHEN x.phase IS NULL THEN CASE WHEN b.state IN ('succeeded', 'partial') AND b."endedAt" IS NOT NULL THEN ${ms(Prisma.sql`b."endedAt"`, Prisma.sql`b."startedAt"`)} END
+      SELECT j."id", j."sortAt", j."state", k.grp,
+        date_trunc('month', coalesce(j."startedAt", j."sortAt")) AS month,
+        date_trunc('quarter', coalesce(j."startedAt", j."sortAt")) AS quarter,
+        CASE WHEN m.unmeasured OR j."startedAt" IS NULL THEN NULL
+          WHEN k.phase IS NULL THEN CASE WHEN j."state" IN ('succeeded', 'partial') AND j."endedAt" IS NOT NULL THEN ${ms(Prisma.sql`j."endedAt"`, Prisma.sql`j."startedAt"`)} END
           ELSE (SELECT CASE WHEN count(*) > 0 AND bool_and(p."state" IN ('succeeded', 'partial') AND p."endedAt" IS NOT NULL)
-                  THEN ${ms(Prisma.sql`max(p."endedAt")`, Prisma.sql`b."startedAt"`)} END
-                FROM "Phase" p WHERE p."jobId" = b."id" AND lower(btrim(p."name", ${WS})) = lower(x.phase))
+                  THEN ${ms(Prisma.sql`max(p."endedAt")`, Prisma.sql`j."startedAt"`)} END
+                FROM "Phase" p WHERE p."jobId" = j."id" AND lower(btrim(p."name", ${WS})) = lower(k.phase))
         END AS rto,
-        CASE WHEN b.category IN ('readiness', 'mirror') THEN NULL ELSE t.target END AS target
-      FROM base b
-      JOIN labelled l ON l.labels = b.labels
-      JOIN targeted t ON t."sourceId" = b."sourceId" AND t.labels = b.labels
-      JOIN "Source" s ON s."id" = b."sourceId"
-      CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN jsonb_typeof(s."options" -> 'rtoPhase') = 'string' THEN nullif(btrim(s."options" ->> 'rtoPhase', ${WS}), '') END, ${DEFAULT_PHASE_SQL}) AS phase) x
+        CASE WHEN m.unmeasured THEN NULL ELSE k.target END AS target
+      FROM "Job" j
+      CROSS JOIN LATERAL (SELECT ${UNMEASURED_SQL} AS unmeasured) m
+      JOIN keyed k ON k."sourceId" = j."sourceId" AND k.dg = coalesce(j."drGroup", '') AND k.pol = coalesce(j."policy", '')
+      WHERE ${filterSql(f)}
     )`;
 }
 
@@ -141,27 +132,41 @@ export interface RunStatsRow {
   p90Ms: number | null;
   withTarget: number;
   metTarget: number;
-  /** The newest run's target, of the runs that have one. */
+  /** The newest run's target, of the runs that have one (overall and per group). */
   targetMs: number | null;
 }
 
-/** Counts and RTO statistics overall, per group, per month and per quarter, in one pass. */
-export async function historyRunStats(f: HistoryFilters, db: Tx = getDb()): Promise<RunStatsRow[]> {
-  return db.$queryRaw<RunStatsRow[]>`
-    WITH ${runsCte(f)}
-    SELECT CASE WHEN GROUPING(grp) = 0 THEN 'group' WHEN GROUPING(month) = 0 THEN 'month' WHEN GROUPING(quarter) = 0 THEN 'quarter' ELSE 'all' END AS dim,
-      coalesce(grp, to_char(month, 'YYYY-MM'), to_char(quarter, 'YYYY-"Q"Q')) AS key,
-      count(*)::int AS runs,
-      (count(*) FILTER (WHERE outcome <> 'running'))::int AS finished,
-      (count(*) FILTER (WHERE outcome = 'succeeded'))::int AS succeeded,
+const STATS_SQL = Prisma.sql`count(*)::int AS runs,
+      (count(*) FILTER (WHERE ${FINISHED_SQL}))::int AS finished,
+      (count(*) FILTER (WHERE state = 'succeeded'))::int AS succeeded,
       count(rto)::int AS measured,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY rto) AS "medianMs",
       percentile_disc(0.9) WITHIN GROUP (ORDER BY rto) AS "p90Ms",
       (count(*) FILTER (WHERE rto IS NOT NULL AND target IS NOT NULL))::int AS "withTarget",
-      (count(*) FILTER (WHERE rto IS NOT NULL AND target IS NOT NULL AND rto <= target))::int AS "metTarget",
-      (array_agg(target ORDER BY "sortAt" DESC, "id" DESC) FILTER (WHERE target IS NOT NULL))[1] AS "targetMs"
-    FROM runs
-    GROUP BY GROUPING SETS ((), (grp), (month), (quarter))`;
+      (count(*) FILTER (WHERE rto IS NOT NULL AND target IS NOT NULL AND rto <= target))::int AS "metTarget"`;
+
+/**
+ * Counts and RTO statistics overall, per group, per month and per quarter. Two queries at once,
+ * one per pair of groupings, because each grouping sorts every run and the two halves use both
+ * cores; a quarter's rows follow its months' in one sort.
+ */
+export async function historyRunStats(f: HistoryFilters, db: Tx = getDb()): Promise<RunStatsRow[]> {
+  const [overall, periods] = await Promise.all([
+    db.$queryRaw<RunStatsRow[]>`
+      WITH ${runsCte(f)}
+      SELECT CASE WHEN GROUPING(grp) = 0 THEN 'group' ELSE 'all' END AS dim, grp AS key, ${STATS_SQL},
+        (array_agg(target ORDER BY "sortAt" DESC, "id" DESC) FILTER (WHERE target IS NOT NULL))[1] AS "targetMs"
+      FROM runs
+      GROUP BY GROUPING SETS ((), (grp))`,
+    db.$queryRaw<RunStatsRow[]>`
+      WITH ${runsCte(f)}
+      SELECT CASE WHEN GROUPING(month) = 0 THEN 'month' ELSE 'quarter' END AS dim,
+        CASE WHEN GROUPING(month) = 0 THEN to_char(month, 'YYYY-MM') ELSE to_char(quarter, 'YYYY-"Q"Q') END AS key,
+        ${STATS_SQL}, NULL::float8 AS "targetMs"
+      FROM runs
+      GROUP BY GROUPING SETS ((quarter, month), (quarter))`,
+  ]);
+  return [...overall, ...periods];
 }
 
 /** Runs per group (for "DR tests this quarter"). */
