@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, systemChromium } from "./e2e/support/browser";
+import { CHROMIUM_ARGS, testBrowser } from "./e2e/support/browser";
 import { E2E } from "./e2e/support/e2e-env";
 
 /**
@@ -8,7 +8,7 @@ import { E2E } from "./e2e/support/e2e-env";
  * A system Chromium is used where it exists (Debian's headless shell first); otherwise Playwright's own browser
  * (`scripts/ensure-browser.ts`, run by `npm run test:e2e`, makes sure one of them is there).
  */
-const chromiumPath = systemChromium();
+const chromiumPath = testBrowser();
 const WALL_SPECS = /wall(-live)?\.spec\.ts/;
 
 export default defineConfig({

@@ -7,8 +7,8 @@
  * `npm test` stops here rather than in 40 tests.
  */
 import { spawnSync } from "node:child_process";
-import { playwrightChromiumInstalled, systemChromium } from "../e2e/support/browser";
-import { systemChromium as fullChromium, systemHeadlessShell } from "../lib/pdf/chromium";
+import { playwrightChromiumInstalled, testBrowser } from "../e2e/support/browser";
+import { systemFullChromium, systemHeadlessShell } from "../lib/pdf/chromium";
 
 const SEARCH_PATH = process.env.PATH ?? "";
 
@@ -18,7 +18,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 function found(): string | null {
-  const system = systemChromium();
+  const system = testBrowser();
   if (system) return `system Chromium at ${system}`;
   if (playwrightChromiumInstalled()) return "Playwright's own Chromium";
   return null;
@@ -36,7 +36,7 @@ function aptInstall(packages: string[]): boolean {
 }
 
 function provision(): string | null {
-  if (systemHeadlessShell(SEARCH_PATH) && fullChromium(SEARCH_PATH)) return found();
+  if (systemHeadlessShell(SEARCH_PATH) && systemFullChromium(SEARCH_PATH)) return found();
   aptInstall(["chromium", "chromium-headless-shell"]);
   const system = found();
   if (system) return system;

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { systemChromium } from "../e2e/support/browser";
+import { testBrowser } from "../e2e/support/browser";
 
 const OUT = "public";
 const RENDERS = [
@@ -16,7 +16,7 @@ const RENDERS = [
   { svg: "icon.svg", png: "apple-touch-icon.png", size: 180 },
 ];
 
-const executablePath = systemChromium() ?? undefined;
+const executablePath = testBrowser() ?? undefined;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
 try {
   for (const r of RENDERS) {

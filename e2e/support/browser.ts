@@ -1,4 +1,4 @@
-import { systemChromium as chromiumOn, systemHeadlessShell } from "../../lib/pdf/chromium";
+import { systemFullChromium, systemHeadlessShell } from "../../lib/pdf/chromium";
 
 export { CHROMIUM_ARGS, playwrightChromiumInstalled } from "../../lib/pdf/chromium";
 
@@ -6,7 +6,7 @@ export { CHROMIUM_ARGS, playwrightChromiumInstalled } from "../../lib/pdf/chromi
  * The system browser the tests drive, found on PATH: Debian's chromium-headless-shell where it is
  * installed (the old headless mode Playwright itself tests in), else the full Chromium or Chrome.
  */
-export function systemChromium(): string | null {
+export function testBrowser(): string | null {
   const searchPath = process.env.PATH ?? "";
-  return systemHeadlessShell(searchPath) ?? chromiumOn(searchPath);
+  return systemHeadlessShell(searchPath) ?? systemFullChromium(searchPath);
 }

@@ -35,7 +35,7 @@ function onPath(searchPath: string, names: readonly string[]): string | null {
 }
 
 /** A Chromium installed on the machine (Debian's package, or Chrome), found on the given PATH. */
-export function systemChromium(searchPath: string): string | null {
+export function systemFullChromium(searchPath: string): string | null {
   return onPath(searchPath, SYSTEM_NAMES);
 }
 
@@ -62,5 +62,5 @@ export function chromiumExecutable(
   configured: string | undefined,
   searchPath: string,
 ): string | undefined {
-  return configured ?? systemChromium(searchPath) ?? undefined;
+  return configured ?? systemFullChromium(searchPath) ?? undefined;
 }
