@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JobPage, JobSummary } from "@/lib/contracts/jobs";
-import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
+import { withLocalSettings } from "@/lib/db/local-settings";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { newestFirstAfter, splitPage } from "./keyset";
@@ -138,6 +139,15 @@ async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<Job
   };
 }
 
+/**
+ * The window's sorted read covers tens of thousands of index entries, where the planner expects
+ * parallel workers to pay off; on a 2-core machine starting and gathering them made it slower
+ * (sort=bytes over 30 days of a 1M-job estate, in process: 83 ms with two workers, 39–46 ms
+ * without, the transaction that scopes the setting included), and an explorer page should not take
+ * the workers heavy reports need.
+ */
+const NO_PARALLEL_WORKERS = { max_parallel_workers_per_gather: "0" };
+
 /** How many of a sort's index entries a page may walk before reading its time window instead. */
 const PROBE_ROWS_PER_ROW = 20;
 
@@ -173,8 +183,9 @@ async function readSegment(
   const ids =
     inWindow.length < take && probe.length === probeSize
       ? (
-          await withoutParallelWorkers(
+          await withLocalSettings(
             db,
+            NO_PARALLEL_WORKERS,
             db.job.findMany({ where, orderBy: windowOrderBy, take, select: { id: true } }),
           )
         ).map((r) => r.id)
@@ -186,23 +197,6 @@ async function readSegment(
     ]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/**
- * Runs one read with PostgreSQL's parallel workers off. The window's sorted read covers tens of
- * thousands of index entries, where the planner expects workers to pay off; on a 2-core machine
- * starting and gathering them made it slower (sort=bytes over 30 days of a 1M-job estate, in
- * process: 83 ms with two workers, 39–46 ms without, the transaction that scopes the setting
- * included), and an explorer page should not take the workers heavy reports need. Inside a
- * caller's transaction the setting would outlive the read, so there it is left alone.
- */
-async function withoutParallelWorkers<T>(db: Tx, read: Prisma.PrismaPromise<T>): Promise<T> {
-  if (!("$transaction" in db)) return read;
-  const [, rows] = await (db as Db).$transaction([
-    db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-    read,
-  ]);
-  return rows;
 }
 
 export async function getJobSummaries(ids: string[], db: Tx = getDb()): Promise<JobSummary[]> {

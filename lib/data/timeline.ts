@@ -1,5 +1,6 @@
 import { NO_LANE_VALUE, type TimelineData, type TimelineGroup } from "@/lib/contracts/explorer";
 import { getDb, type Tx } from "@/lib/db/client";
+import { withLocalSettings } from "@/lib/db/local-settings";
 import { UNFINISHED_STATES, type JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -140,35 +141,40 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
     q.group === "source" || q.group === "vendor" || q.kinds?.length
       ? Prisma.sql`JOIN "Source" s ON s."id" = d."sourceId"`
       : Prisma.empty;
-  // Buckets are whole hours or days from the aligned start: integer seconds, so integer division
-  // places them (numeric division per rollup row cost more than reading the row).
-  const offset = Prisma.sql`extract(epoch FROM d."bucket" - ${ts(w.from)})::bigint`;
-  return db.$queryRaw<DensityCell[]>`
-    WITH cells AS (
-      SELECT ${lane.lane} AS lane, d."state"::text AS state, (${offset} / ${step}::bigint)::int AS i, d."started",
-        CASE WHEN ${offset} % ${step}::bigint = 0 THEN d."carried" ELSE 0 END AS carried
+  // A rollup row's slice is date_bin of its bucket (numeric arithmetic per row, as extract(epoch)
+  // gives, cost more than reading the row); the slice number is worked out per answer cell.
+  const stride = Prisma.sql`make_interval(secs => ${step}::int)`;
+  const slice = Prisma.sql`date_bin(${stride}, d."bucket", ${ts(w.from)})`;
+  // The few busiest lanes are ranked first, so the cells are summed straight into at most
+  // MAX_LANES + 1 lanes instead of into every lane × slice and then again; the cells are read twice
+  // rather than kept (writing a year of daily rows aside cost more than reading them again). The planner cannot tell
+  // how few those are and would sort every rollup row to group them: work_mem lets it hash them.
+  return withLocalSettings(
+    db,
+    { work_mem: "32MB" },
+    db.$queryRaw<DensityCell[]>`
+    WITH cells AS NOT MATERIALIZED (
+      SELECT ${lane.lane} AS lane, d."state"::text AS state, ${slice} AS slice, d."started",
+        CASE WHEN d."bucket" = ${slice} THEN d."carried" ELSE 0 END AS carried
       FROM "TimelineDensity" d ${sources}
       WHERE d."grain" = ${w.grain} AND d."dim" = ${lane.dim} AND d."bucket" >= ${ts(w.from)} AND d."bucket" < ${ts(w.to)}${where(Prisma.sql`d`)}
       UNION ALL
-      SELECT ${lane.live}, j."state"::text, b.i, (j."sortAt" >= ${ts(w.from)} AND b.i = b.first)::int, (j."sortAt" < ${ts(w.from)} OR b.i > b.first)::int
+      SELECT ${lane.live}, j."state"::text, ${ts(w.from)} + b.i * ${stride}, (j."sortAt" >= ${ts(w.from)} AND b.i = b.first)::int, (j."sortAt" < ${ts(w.from)} OR b.i > b.first)::int
       FROM "Job" j JOIN "Source" s ON s."id" = j."sourceId"
       CROSS JOIN LATERAL (SELECT greatest(0, floor(extract(epoch FROM j."sortAt" - ${ts(w.from)}) / ${step}::numeric))::int AS first) f
       CROSS JOIN LATERAL (SELECT f.first, g AS i FROM generate_series(f.first, least(${w.slices - 1}::int, floor(extract(epoch FROM ${ts(w.now)} - ${ts(w.from)}) / ${step}::numeric)::int)) g) b
       WHERE j."endedAt" IS NULL AND j."state" = ANY(${UNFINISHED_STATES}::"JobState"[]) AND j."sortAt" < ${ts(w.to)}${where(Prisma.sql`j`)}
-    ), per AS (
-      SELECT lane, i,
-        sum(started)::int AS started, sum(carried)::int AS carried,
-        (sum(started) FILTER (WHERE state = 'failed'))::int AS "startedFailed", (sum(carried) FILTER (WHERE state = 'failed'))::int AS "carriedFailed",
-        (sum(started) FILTER (WHERE state IN (${Prisma.join(UNFINISHED_STATES)})))::int AS "startedActive",
-        (sum(carried) FILTER (WHERE state IN (${Prisma.join(UNFINISHED_STATES)})))::int AS "carriedActive"
-      FROM cells GROUP BY lane, i
     ), ranked AS (
-      SELECT lane, rank() OVER (ORDER BY sum(started + carried) DESC, lane) AS r FROM per GROUP BY lane
+      SELECT lane, rank() OVER (ORDER BY sum(started + carried) DESC, lane) AS r FROM cells GROUP BY lane
     )
-    SELECT CASE WHEN r.r <= ${MAX_LANES}::int THEN p.lane ELSE ${OTHERS_LANE} END AS lane, p.i,
-      sum(p.started)::int AS started, sum(p.carried)::int AS carried,
-      coalesce(sum(p."startedFailed"), 0)::int AS "startedFailed", coalesce(sum(p."carriedFailed"), 0)::int AS "carriedFailed",
-      coalesce(sum(p."startedActive"), 0)::int AS "startedActive", coalesce(sum(p."carriedActive"), 0)::int AS "carriedActive"
-    FROM per p JOIN ranked r ON r.lane = p.lane
-    GROUP BY 1, 2`;
+    SELECT CASE WHEN r.r <= ${MAX_LANES}::int THEN c.lane ELSE ${OTHERS_LANE} END AS lane,
+      (extract(epoch FROM c.slice - ${ts(w.from)})::bigint / ${step}::bigint)::int AS i,
+      sum(c.started)::int AS started, sum(c.carried)::int AS carried,
+      coalesce(sum(c.started) FILTER (WHERE c.state = 'failed'), 0)::int AS "startedFailed",
+      coalesce(sum(c.carried) FILTER (WHERE c.state = 'failed'), 0)::int AS "carriedFailed",
+      coalesce(sum(c.started) FILTER (WHERE c.state IN (${Prisma.join(UNFINISHED_STATES)})), 0)::int AS "startedActive",
+      coalesce(sum(c.carried) FILTER (WHERE c.state IN (${Prisma.join(UNFINISHED_STATES)})), 0)::int AS "carriedActive"
+    FROM cells c JOIN ranked r ON r.lane = c.lane
+    GROUP BY 1, c.slice`,
+  );
 }
