@@ -112,7 +112,7 @@ describe("timeline density rollup", () => {
     });
   }
 
-  it("sums the smallest lanes into one, keeping every job", async () => {
+  it("draws the busiest lanes and sums the smallest into one, keeping every job", async () => {
     const q = {
       from: new Date(NOW.getTime() - 30 * 24 * H),
       to: NOW,
@@ -133,6 +133,16 @@ describe("timeline density rollup", () => {
       return m;
     };
     expect(perSlice(byDataset.density)).toEqual(perSlice(bySource.density));
+    // The lanes drawn are those with the most jobs over the window's slices (ties by name).
+    const perLane = new Map<string, number>();
+    for (const b of await naiveDensity(byDataset.density, "dataset"))
+      perLane.set(b.lane, (perLane.get(b.lane) ?? 0) + b.count);
+    const busiest = [...perLane]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .slice(0, MAX_LANES)
+      .map(([lane]) => lane);
+    expect(perLane.size).toBeGreaterThan(MAX_LANES + 5);
+    expect([...lanes].filter((l) => l !== OTHERS_LANE).sort()).toEqual(busiest.sort());
   });
 
   it("draws bars when the window holds few jobs, including one that started long before it", async () => {
@@ -170,12 +180,17 @@ async function naiveDensity(
       sortAt: true,
       endedAt: true,
       cluster: true,
+      dataset: true,
       kind: true,
       source: { select: { name: true } },
     },
   });
   const laneOf = (j: (typeof jobs)[number]) =>
-    group === "source" ? j.source.name : group === "vendor" ? j.kind : (j.cluster ?? "(none)");
+    group === "source"
+      ? j.source.name
+      : group === "vendor"
+        ? j.kind
+        : ((group === "dataset" ? j.dataset : j.cluster) ?? "(none)");
   const slices = [...new Map(buckets.map((b) => [b.start, b.end])).entries()];
   const lanes = [...new Set(jobs.map(laneOf))];
   const out: DensityBucket[] = [];
