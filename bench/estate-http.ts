@@ -57,8 +57,8 @@ export async function benchEstateHttp(
   return { jobs: opts.jobs, events, generateSeconds: round(generateSeconds), ...measured };
 }
 
-/** The HTTP measurements of benchEstateHttp, on a database that already holds an estate. */
-export async function measureEstateHttp(
+/** The HTTP measurements of benchEstateHttp, once the estate is in the database. */
+async function measureEstateHttp(
   bench: { db: Db; url: string },
   opts: { sourceIds: string[]; samples: number; log: (l: string) => void },
 ): Promise<Pick<EstateHttpResult, "loadAverage" | "requests" | "mix">> {

@@ -147,8 +147,9 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
   const slice = Prisma.sql`date_bin(${stride}, d."bucket", ${ts(w.from)})`;
   // The few busiest lanes are ranked first, so the cells are summed straight into at most
   // MAX_LANES + 1 lanes instead of into every lane × slice and then again; the cells are read twice
-  // rather than kept (writing a year of daily rows aside cost more than reading them again). The planner cannot tell
-  // how few those are and would sort every rollup row to group them: work_mem lets it hash them.
+  // rather than kept (writing a year of daily rows aside cost more than reading them again). The
+  // planner cannot tell how few those lanes are and would sort every rollup row to group them:
+  // work_mem lets it hash them.
   return withLocalSettings(
     db,
     { work_mem: "32MB" },
