@@ -28,6 +28,9 @@ export default defineConfig({
           ],
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],
+          // Tests write rows directly, without the notifications the sync raises, and read them back
+          // at once: reuse of answers is tested where it is built (lib/live/shared-reads.int.test.ts).
+          env: { JOBDECK_SHARED_READ_MS: "0" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -42,7 +42,8 @@ export function renderResults(r: BenchResults): string {
         `| ${q.what} at ${at} | p50 ${n(q.p50Ms)} ms, p95 ${n(q.p95Ms)} ms, ${n(q.bytes / 1024)} KB |`,
       );
     lines.push(
-      `| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`,
+      `| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s (shared reads, as Jobdeck runs) | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`,
+      `| same mix, shared reads off: every request reads PostgreSQL | ${n(e.mixEveryRead.requestsPerSecond)} req/s, p95 ${n(e.mixEveryRead.p95Ms)} ms |`,
     );
   }
   const ps = r.partitions;

@@ -8,6 +8,14 @@ import type { Db } from "@/lib/db/client";
 export async function signInViewer(db: Db, baseUrl: string, email: string): Promise<string> {
   const credentials = { email, password: "bench-viewer-passw0rd" };
   await createUser({ ...credentials, name: "Bench viewer", role: "viewer" }, db);
+  return signIn(baseUrl, credentials);
+}
+
+/** An existing user signed in over HTTP: the Cookie header of their session. */
+export async function signIn(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },

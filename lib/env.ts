@@ -93,6 +93,8 @@ const schema = z
       ),
     /** Longest a web request's SQL statement may run before PostgreSQL cancels it. */
     JOBDECK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** Longest identical list, timeline and history reads share one answer while no change is heard (0: never). */
+    JOBDECK_SHARED_READ_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Heavy reads (exports, timeline, history summary) run at once per web process; more get 503. */
     JOBDECK_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Serve Prometheus metrics at /api/metrics (to metrics-scoped API tokens and admins); off by default. */

@@ -26,6 +26,8 @@ export class ChangeFeed {
   private pendingSources = new Set<string>();
   private pendingIncidents = false;
   private flushTimer: NodeJS.Timeout | null = null;
+  private changesHeard = 0;
+  private retryAt = 0;
 
   constructor(private readonly url: () => string | undefined = () => env().DATABASE_URL) {}
 
@@ -41,6 +43,17 @@ export class ChangeFeed {
     return this.subscribers.size;
   }
 
+  /**
+   * A number that changes whenever this process hears of a change (or may have missed one: it
+   * changes on reconnecting), for answers reused until the data behind them changes
+   * (lib/live/shared-reads.ts). Null while not listening, when a change could go unheard.
+   */
+  dataVersion(): number | null {
+    if (this.client) return this.changesHeard;
+    if (Date.now() >= this.retryAt) void this.ensureConnected();
+    return null;
+  }
+
   private ensureConnected(): Promise<void> {
     if (this.client || this.connecting) return this.connecting ?? Promise.resolve();
     const url = this.url();
@@ -51,6 +64,7 @@ export class ChangeFeed {
       .then(() => client.query(`LISTEN ${CHANGE_CHANNEL}`))
       .then(() => {
         this.client = client;
+        this.changesHeard++;
         client.on("notification", (msg) => this.onNotification(msg.payload));
         client.on("error", (err) => this.onDisconnect(err));
         client.on("end", () => this.onDisconnect(null));
@@ -69,13 +83,16 @@ export class ChangeFeed {
     if (this.client) void this.client.end().catch(() => {});
     this.client = null;
     this.lost = true;
+    this.retryAt = Date.now() + RECONNECT_MS;
     setTimeout(() => {
       if (this.subscribers.size > 0) void this.ensureConnected();
     }, RECONNECT_MS).unref();
   }
 
   private onNotification(payload: string | undefined): void {
-    if (!payload) return;
+    this.changesHeard++;
+    // Listening for shared reads alone: nobody to send the changed jobs to.
+    if (!payload || this.subscribers.size === 0) return;
     let message: ChangeMessage;
     try {
       message = JSON.parse(payload) as ChangeMessage;
@@ -129,6 +146,8 @@ export class ChangeFeed {
   /** Ends the LISTEN connection (tests; a web process keeps it for its lifetime). */
   async close(): Promise<void> {
     this.subscribers.clear();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
