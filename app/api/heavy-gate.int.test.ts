@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
+import { SharedReads, setSharedReads } from "@/lib/live/shared-reads";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { GET as auditExport } from "./audit/export/route";
 import { GET as jobsExport } from "./jobs/export/route";
+import { GET as timeline } from "./timeline/route";
 import { callRoute, makeCallers, type Caller } from "./role-matrix.support";
 
 let t: TestDatabase;
@@ -15,6 +17,7 @@ beforeAll(async () => {
   callers = await makeCallers();
 });
 afterEach(() => {
+  setSharedReads(undefined);
   vi.unstubAllEnvs();
   resetEnvCache();
 });
@@ -45,5 +48,27 @@ describe("heavy reads", () => {
     const after = await callRoute(jobsExport, "GET", "/api/jobs/export", callers.viewer);
     expect(after.status).toBe(200);
     await after.text();
+  });
+
+  it("let screens answered by one shared read hold one slot between them; the read itself still needs one", async () => {
+    vi.stubEnv("JOBDECK_HEAVY_CONCURRENCY", "1");
+    resetEnvCache();
+    // Nothing changes in this test's database: one answer is shared for as long as the test runs.
+    setSharedReads(new SharedReads({ dataVersion: () => 1, maxAgeMs: 60_000 }));
+    const path = "/api/timeline?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z";
+    const screens = await Promise.all(
+      Array.from({ length: 4 }, () => callRoute(timeline, "GET", path, callers.viewer)),
+    );
+    expect(screens.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const bodies = await Promise.all(screens.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+
+    // With the slot taken by an export, a timeline nobody has read yet is refused.
+    const other = "/api/timeline?from=2026-02-01T00:00:00Z&to=2026-02-02T00:00:00Z";
+    const exporting = await callRoute(jobsExport, "GET", "/api/jobs/export", callers.viewer);
+    expect(exporting.status).toBe(200);
+    expect((await callRoute(timeline, "GET", other, callers.viewer)).status).toBe(503);
+    await exporting.text();
+    expect((await callRoute(timeline, "GET", other, callers.viewer)).status).toBe(200);
   });
 });

@@ -149,10 +149,13 @@ async function densityCells(q: TimelineQuery, w: Slicing, db: Tx): Promise<Densi
   // MAX_LANES + 1 lanes instead of into every lane × slice and then again; the cells are read twice
   // rather than kept (writing a year of daily rows aside cost more than reading them again). The
   // planner cannot tell how few those lanes are and would sort every rollup row to group them:
-  // work_mem lets it hash them.
+  // work_mem lets it hash them. Source and vendor lanes are a few dozen rollup rows per slice, which
+  // hash in the default, so they skip the transaction that scopes the setting.
+  const settings: Record<string, string> =
+    q.group === "source" || q.group === "vendor" ? {} : { work_mem: "32MB" };
   return withLocalSettings(
     db,
-    { work_mem: "32MB" },
+    settings,
     db.$queryRaw<DensityCell[]>`
     WITH cells AS NOT MATERIALIZED (
       SELECT ${lane.lane} AS lane, d."state"::text AS state, ${slice} AS slice, d."started",

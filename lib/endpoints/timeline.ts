@@ -1,5 +1,6 @@
 import { timelineQuery } from "@/lib/contracts/explorer";
 import { getTimeline } from "@/lib/data/timeline";
+import { inHeavySlot } from "@/lib/http/heavy-gate";
 import { route } from "@/lib/http/route";
 import { sharedRead } from "@/lib/live/shared-reads";
 
@@ -9,15 +10,17 @@ const MAX_BARS = 400;
 /** GET /api/timeline: bars, or density per lane and bucket, for a window. */
 export const timelineEndpoint = route({ query: timelineQuery }, async ({ query }) =>
   sharedRead("timeline", query, () =>
-    getTimeline({
-      from: query.from,
-      to: query.to,
-      group: query.group,
-      kinds: query.kind,
-      sourceIds: query.source,
-      states: query.state,
-      buckets: query.buckets,
-      maxBars: MAX_BARS,
-    }),
+    inHeavySlot(() =>
+      getTimeline({
+        from: query.from,
+        to: query.to,
+        group: query.group,
+        kinds: query.kind,
+        sourceIds: query.source,
+        states: query.state,
+        buckets: query.buckets,
+        maxBars: MAX_BARS,
+      }),
+    ),
   ),
 );

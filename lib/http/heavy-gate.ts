@@ -4,14 +4,14 @@ import { HttpError } from "./problem";
 /**
  * Routes whose queries scan a lot (exports, the zoomed-out timeline, history aggregates). A few of
  * them at once per web process; past that, 503 with Retry-After right away, so a burst of exports
- * cannot take every database connection from people loading pages.
+ * cannot take every database connection from people loading pages. The exports hold a slot while
+ * they stream (lib/http/route.ts); the timeline and the history summary take theirs inside their
+ * shared read (inHeavySlot), so screens answered by one read hold one slot between them.
  */
 export const HEAVY_ROUTES: ReadonlySet<string> = new Set([
   "/api/jobs/export",
   "/api/audit/export",
   "/api/history/export",
-  "/api/history/summary",
-  "/api/timeline",
 ]);
 
 const RETRY_AFTER_SECONDS = 5;
@@ -42,6 +42,16 @@ export function acquireHeavySlot(): () => void {
     released = true;
     gate.jobdeckHeavyRunning = (gate.jobdeckHeavyRunning ?? 1) - 1;
   };
+}
+
+/** Runs a heavy read answered whole (not streamed) in a slot, given back when it settles. */
+export async function inHeavySlot<T>(read: () => Promise<T>): Promise<T> {
+  const release = acquireHeavySlot();
+  try {
+    return await read();
+  } finally {
+    release();
+  }
 }
 
 /**
