@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { resolveCaller } from "@/lib/auth/get-actor";
 import { displayTokenMayRead, metricsTokenMayRead } from "@/lib/auth/scopes";
 import { roleMayCall, type Role } from "@/lib/domain/roles";
+import { sharedReads } from "@/lib/live/shared-reads";
 import { logger } from "@/lib/log";
 import { acquireHeavySlot, HEAVY_ROUTES, releaseWhenSent } from "./heavy-gate";
 import { parseWith, queryObject, readJson } from "./parse-input";
@@ -116,6 +117,8 @@ export function route<
         P,
         R
       >);
+      // Committed by now: the caller's next read must not be answered from before it.
+      if (mutating) sharedReads().invalidate();
       const response =
         result instanceof Response
           ? result

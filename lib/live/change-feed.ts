@@ -101,7 +101,9 @@ export class ChangeFeed {
     }
     if (message.t === "jobs") for (const id of message.ids) this.pendingJobIds.add(id);
     else if (message.t === "incidents") this.pendingIncidents = true;
-    else this.pendingSources.add(message.s);
+    else if (message.t === "source") this.pendingSources.add(message.s);
+    // A target change concerns shared reads of history alone (dataVersion), no stream.
+    else return;
     this.flushTimer ??= setTimeout(() => void this.flush(), COALESCE_MS);
   }
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobPage } from "@/lib/contracts/jobs";
+import type { Actor } from "@/lib/domain/actor";
 import { ORIGIN, signedInCookie } from "@/lib/auth/test-support";
 import { createUser } from "@/lib/auth/users";
 import { createSource } from "@/lib/data/sources";
 import { setDb } from "@/lib/db/client";
 import { jobsListEndpoint } from "@/lib/endpoints/jobs-list";
 import { notifyJobChanges } from "@/lib/sync/notify";
+import { saveTarget } from "@/lib/services/history/targets";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { ChangeFeed } from "./change-feed";
 import { SharedReads, setSharedReads } from "./shared-reads";
@@ -14,6 +16,7 @@ let t: TestDatabase;
 let feed: ChangeFeed;
 let cookie = "";
 let sourceId = "";
+let adminActor: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -27,6 +30,11 @@ beforeAll(async () => {
     t.db,
   );
   cookie = await signedInCookie("shared@example.test", "shared-pass-1");
+  const admin = await createUser(
+    { email: "admin@example.test", name: "Ad Min", password: "admin-pass-1", role: "admin" },
+    t.db,
+  );
+  adminActor = { kind: "user", id: admin.id, name: "Ad Min", email: admin.email, role: "admin" };
 });
 afterAll(async () => {
   setSharedReads(undefined);
@@ -74,6 +82,18 @@ describe("shared reads of the jobs list", () => {
     await t.db.$transaction((tx) => notifyJobChanges(tx, sourceId, [second.id]));
     await expect.poll(() => feed.dataVersion()).not.toBe(heard);
     expect(await listNames()).toEqual(["second", "first"]);
+  });
+
+  it("hears a target change, which changes history's figures though no job changed", async () => {
+    await expect.poll(() => feed.dataVersion()).not.toBeNull();
+    const heard = feed.dataVersion();
+    await saveTarget(
+      "rto",
+      { sourceId: null, group: "zone-a", targetMs: 60_000 },
+      adminActor,
+      t.db,
+    );
+    await expect.poll(() => feed.dataVersion()).not.toBe(heard);
   });
 
   it("reads every time while the feed is not listening", async () => {

@@ -53,6 +53,21 @@ describe("SharedReads", () => {
     expect(off.state.loads).toBe(2);
   });
 
+  it("forgets kept answers and running reads when this process writes", async () => {
+    const { state, reads, load } = setup();
+    await load();
+    reads.invalidate();
+    expect(await load()).toBe(2);
+    let finish: (v: string) => void = () => undefined;
+    const running = reads.read("r", () => new Promise<string>((r) => (finish = r)));
+    reads.invalidate();
+    const after = reads.read("r", async () => "after the write");
+    finish("before the write");
+    expect(await running).toBe("before the write");
+    expect(await after).toBe("after the write");
+    expect(state.loads).toBe(2);
+  });
+
   it("does not keep a failed read", async () => {
     const { reads } = setup();
     await expect(reads.read("k", () => Promise.reject(new Error("timeout")))).rejects.toThrow(

@@ -23,7 +23,8 @@ export interface SharedReadsOptions {
  * An answer is reused only while the change feed has heard of no change since its read began (a
  * read that began before a change is never kept for after it), and for at most `maxAgeMs`, which
  * bounds what windows ending "now" drift and what a writer that raises no notification could hide.
- * A failed read is not kept.
+ * A failed read is not kept, and a write through this process's API drops everything kept
+ * (lib/http/route.ts).
  */
 export class SharedReads {
   private entries = new Map<string, Entry>();
@@ -54,6 +55,15 @@ export class SharedReads {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
     return entry.answer as Promise<T>;
+  }
+
+  /**
+   * Forgets every kept answer, and no later read joins one still running: this process has just
+   * written something they may not show, and whoever wrote it may read next, before the
+   * notification of the write has come back.
+   */
+  invalidate(): void {
+    this.entries.clear();
   }
 
   get size(): number {

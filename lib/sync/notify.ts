@@ -8,7 +8,9 @@ export type ChangeMessage =
   | { t: "jobs"; s: string; ids: string[] }
   | { t: "source"; s: string }
   /** An incident opened, changed, was acknowledged or resolved: raised by a trigger on "Incident" (migration incident_change_notify). */
-  | { t: "incidents" };
+  | { t: "incidents" }
+  /** An RTO or RPO target was set or removed: history's figures change, no job does. */
+  | { t: "targets" };
 
 /** PostgreSQL caps a NOTIFY payload at 8000 bytes: ~150 uuids per message stays well under it. */
 const IDS_PER_MESSAGE = 150;
@@ -31,6 +33,11 @@ export async function notifyJobChanges(tx: Tx, sourceId: string, jobIds: string[
 
 export async function notifySourceChange(tx: Tx, sourceId: string): Promise<void> {
   const message: ChangeMessage = { t: "source", s: sourceId };
+  await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
+}
+
+export async function notifyTargetChange(tx: Tx): Promise<void> {
+  const message: ChangeMessage = { t: "targets" };
   await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
 }
 

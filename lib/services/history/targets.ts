@@ -14,6 +14,7 @@ import {
 } from "@/lib/data/targets";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { formatDuration } from "@/lib/domain/durations";
+import { notifyTargetChange } from "@/lib/sync/notify";
 import type { TargetMeasure } from "@/lib/domain/rto";
 
 /** How many past changes the targets screen shows (all of them are in /audit). */
@@ -41,7 +42,8 @@ export async function targetsView(measure: TargetMeasure, db: Db = getDb()): Pro
 
 /**
  * Sets a group's target and writes the change to the audit trail (who, from what, to what, which
- * group and source) in one transaction: a target decides what "met" means in evidence.
+ * group and source) in one transaction: a target decides what "met" means in evidence. Web
+ * processes hear of it at commit, so history's shared reads are read again.
  */
 export async function saveTarget(
   measure: TargetMeasure,
@@ -56,8 +58,10 @@ export async function saveTarget(
       ]);
     const before = await findTarget(measure, { sourceId: rule.sourceId, group: rule.group }, tx);
     const saved = await setTarget(measure, rule, tx);
-    if (before?.targetMs !== saved.targetMs)
+    if (before?.targetMs !== saved.targetMs) {
       await audit(measure, "set", saved, before?.targetMs ?? null, saved.targetMs, actor, tx);
+      await notifyTargetChange(tx);
+    }
     return view(saved);
   });
 }
@@ -74,6 +78,7 @@ export async function removeTarget(
     if (!before || !(await deleteTarget(measure, id, tx)))
       throw new NotFound(`No ${LABEL[measure]} target ${id}.`);
     await audit(measure, "remove", before, before.targetMs, null, actor, tx);
+    await notifyTargetChange(tx);
   });
 }
 
