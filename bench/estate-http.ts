@@ -1,6 +1,7 @@
 import { loadavg } from "node:os";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { createUser } from "@/lib/auth/users";
+import { CHANGE_CHANNEL } from "@/lib/sync/notify";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import type { Db } from "@/lib/db/client";
 import { startBenchAppServer } from "./app-server";
@@ -26,7 +27,12 @@ export interface EstateHttpResult {
   mix: MixFigures;
   /** The same mix with shared reads off (JOBDECK_SHARED_READ_MS=0): every request reads PostgreSQL. */
   mixEveryRead: MixFigures;
+  /** The mix as Jobdeck runs while a change is announced every CHANGE_EVERY_MS (a busy estate). */
+  mixWhileChanging: MixFigures & { changesPerSecond: number };
 }
+
+/** A busy estate's sync commits: each ends every shared answer in the web process. */
+const CHANGE_EVERY_MS = 250;
 
 export interface MixFigures {
   clients: number;
@@ -67,7 +73,9 @@ export async function benchEstateHttp(
 async function measureEstateHttp(
   bench: { db: Db; url: string },
   opts: { sourceIds: string[]; samples: number; log: (l: string) => void },
-): Promise<Pick<EstateHttpResult, "loadAverage" | "requests" | "mix" | "mixEveryRead">> {
+): Promise<
+  Pick<EstateHttpResult, "loadAverage" | "requests" | "mix" | "mixEveryRead" | "mixWhileChanging">
+> {
   const { token } = await createDisplayToken("bench", null, bench.db);
   await createUser({ ...VIEWER, name: "Bench viewer", role: "viewer" }, bench.db);
   const lists = listRequests(opts.sourceIds);
@@ -125,11 +133,26 @@ async function measureEstateHttp(
       return { requests, mix: await mixed(get, lists, opts.log) };
     },
   );
-  const mix = await withApp(bench.url, token, {}, async (get) => {
+  const { mix, mixWhileChanging } = await withApp(bench.url, token, {}, async (get) => {
     await warm(get, lists);
-    return mixed(get, lists, opts.log);
+    const quiet = await mixed(get, lists, opts.log);
+    // What a sync commit raises, with no job in it: the web process hears a change and reads again.
+    const change = JSON.stringify({ t: "jobs", s: opts.sourceIds[0] ?? "", ids: [] });
+    const announce = setInterval(() => {
+      // A Prisma query runs once something waits on it; a notification lost at shutdown is nothing.
+      bench.db.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${change})`.catch(() => undefined);
+    }, CHANGE_EVERY_MS);
+    try {
+      const busy = await mixed(get, lists, opts.log);
+      return {
+        mix: quiet,
+        mixWhileChanging: { ...busy, changesPerSecond: 1000 / CHANGE_EVERY_MS },
+      };
+    } finally {
+      clearInterval(announce);
+    }
   });
-  return { loadAverage, requests, mix, mixEveryRead };
+  return { loadAverage, requests, mix, mixEveryRead, mixWhileChanging };
 }
 
 type Get = (path: string) => Promise<{ ms: number; bytes: number }>;

@@ -43,6 +43,7 @@ export function renderResults(r: BenchResults): string {
       );
     lines.push(
       `| the list requests above mixed, ${e.mix.clients} clients for ${e.mix.seconds} s (shared reads, as Jobdeck runs) | ${n(e.mix.requestsPerSecond)} req/s, p95 ${n(e.mix.p95Ms)} ms |`,
+      `| same mix, shared reads, a change heard ${n(e.mixWhileChanging.changesPerSecond)} times a second (a busy estate) | ${n(e.mixWhileChanging.requestsPerSecond)} req/s, p95 ${n(e.mixWhileChanging.p95Ms)} ms |`,
       `| same mix, shared reads off: every request reads PostgreSQL | ${n(e.mixEveryRead.requestsPerSecond)} req/s, p95 ${n(e.mixEveryRead.p95Ms)} ms |`,
     );
   }
