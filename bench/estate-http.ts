@@ -5,7 +5,7 @@ import { CHANGE_CHANNEL } from "@/lib/sync/notify";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import type { Db } from "@/lib/db/client";
 import { startBenchAppServer } from "./app-server";
-import { signIn } from "./sign-in";
+import { BENCH_VIEWER_PASSWORD, signIn } from "./sign-in";
 import { percentile } from "./bench-db";
 
 export interface RequestFigures {
@@ -157,7 +157,7 @@ async function measureEstateHttp(
 
 type Get = (path: string) => Promise<{ ms: number; bytes: number }>;
 
-const VIEWER = { email: "estate@jobdeck.local", password: "bench-viewer-passw0rd" };
+const VIEWER = { email: "estate@jobdeck.local", password: BENCH_VIEWER_PASSWORD };
 
 /** The production build on the estate with `env`, and a GET as its readers send one. */
 async function withApp<T>(

@@ -1,12 +1,15 @@
 import { createUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
 
+/** The password of the viewers the benchmarks create. */
+export const BENCH_VIEWER_PASSWORD = "bench-viewer-passw0rd";
+
 /**
  * A viewer signed in over HTTP as the sign-in form does: the Cookie header the app's other routes
  * take (display tokens read only the wall).
  */
 export async function signInViewer(db: Db, baseUrl: string, email: string): Promise<string> {
-  const credentials = { email, password: "bench-viewer-passw0rd" };
+  const credentials = { email, password: BENCH_VIEWER_PASSWORD };
   await createUser({ ...credentials, name: "Bench viewer", role: "viewer" }, db);
   return signIn(baseUrl, credentials);
 }

@@ -32,12 +32,14 @@ export async function notifyJobChanges(tx: Tx, sourceId: string, jobIds: string[
 }
 
 export async function notifySourceChange(tx: Tx, sourceId: string): Promise<void> {
-  const message: ChangeMessage = { t: "source", s: sourceId };
-  await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
+  await notifyChange(tx, { t: "source", s: sourceId });
 }
 
 export async function notifyTargetChange(tx: Tx): Promise<void> {
-  const message: ChangeMessage = { t: "targets" };
+  await notifyChange(tx, { t: "targets" });
+}
+
+async function notifyChange(tx: Tx, message: ChangeMessage): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify(message)})`;
 }
 
