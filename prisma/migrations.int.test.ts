@@ -11,7 +11,12 @@ import { applyMigrations } from "@/lib/db/migrate";
  * database, apply Prisma's own rendering of the schema to another, and compare the catalogs.
  */
 const admin = inject("pgAdminUrl");
-const MIGRATION_ONLY_INDEXES = ["Job_history_runs_idx", "Job_window_sort_idx"];
+const MIGRATION_ONLY_INDEXES = [
+  "Job_history_runs_idx",
+  "Job_day_endedAt_idx",
+  "Job_day_progress_idx",
+  "Job_day_bytesDone_idx",
+];
 const created: string[] = [];
 
 async function run(url: string, sql: string) {

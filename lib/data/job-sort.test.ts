@@ -66,6 +66,7 @@ describe("keyset segments", () => {
         },
         orderBy: [{ progress: "desc" }, { id: "desc" }],
         windowFirstOrderBy: [{ progress: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        byDay: { field: "progress", order: "desc", after: { value: 50, id } },
       },
       { where: { progress: null }, orderBy: [{ id: "desc" }] },
     ]);
@@ -74,6 +75,7 @@ describe("keyset segments", () => {
         where: { endedAt: { not: null } },
         orderBy: [{ endedAt: "asc" }, { id: "asc" }],
         windowFirstOrderBy: [{ endedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+        byDay: { field: "endedAt", order: "asc", after: null },
       },
       { where: { endedAt: null }, orderBy: [{ id: "asc" }] },
     ]);
@@ -144,6 +146,14 @@ describe("keyset segments", () => {
         { bytesDone: 9007199254740993n, id: { gt: id } },
       ],
     });
+    expect(values?.byDay?.after).toEqual({ value: 9007199254740993n, id });
+    const ended: JobSort = { key: "ended", order: "desc" };
+    const [endedValues] = jobSortSegments(ended, {
+      sort: ended,
+      value: "2026-05-01T00:00:00Z",
+      id,
+    });
+    expect(endedValues?.byDay?.after?.value).toEqual(new Date("2026-05-01T00:00:00Z"));
     expect(sortValueOf(sort, { bytesDone: 9007199254740993n } as never)).toBe("9007199254740993");
     expect(isDefaultSort({ key: "started", order: "desc" })).toBe(true);
     expect(isDefaultSort({ key: "started", order: "asc" })).toBe(false);

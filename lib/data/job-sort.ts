@@ -51,6 +51,15 @@ export interface SortSegment {
    * of walking the value's index through every job outside the window.
    */
   windowFirstOrderBy?: Prisma.JobOrderByWithRelationInput[];
+  /** The same segment as one walk per day of a time window (lib/data/job-sort-days.ts). */
+  byDay?: DayWalk;
+}
+
+/** A nullable sort's values in (value, id) order, after `after` when it is set. */
+export interface DayWalk {
+  field: "endedAt" | "progress" | "bytesDone";
+  order: SortOrder;
+  after: { value: Date | number | bigint; id: string } | null;
 }
 
 /**
@@ -95,6 +104,16 @@ export function jobSortSegments(sort: JobSort, cursor: SortedJobCursor | null): 
     { [def.field]: { sort: sort.order, nulls: sort.order === "desc" ? "last" : "first" } },
     ...byId,
   ];
+  values.byDay = {
+    field: def.field as DayWalk["field"],
+    order: sort.order,
+    after: cursor
+      ? {
+          value: typedValue(def, cursor.value as string | number) as Date | number | bigint,
+          id: cursor.id,
+        }
+      : null,
+  };
   return [values, nulls];
 }
 

@@ -5,6 +5,7 @@ import { withLocalSettings } from "@/lib/db/local-settings";
 import type { JobState } from "@/lib/domain/job-state";
 import type { SourceKind } from "@/lib/domain/source-kind";
 import { newestFirstAfter, splitPage } from "./keyset";
+import { sortedIdsByDay } from "./job-sort-days";
 import { encodeJobCursor, type JobCursor } from "./job-cursor";
 import {
   encodeSortedJobCursor,
@@ -152,11 +153,13 @@ const NO_PARALLEL_WORKERS = { max_parallel_workers_per_gather: "0" };
 const PROBE_ROWS_PER_ROW = 20;
 
 /**
- * One sort segment's rows in the list's time window. Walking the value's index and skipping rows
- * outside the window is fastest when the window's rows are spread through the value order, and
+ * One sort segment's rows in the list's time window. A window with no other filter is walked day by
+ * day on the value's day index (sortedIdsByDay). Filtered, walking the value's index and skipping
+ * rows outside the window is fastest when the window's rows are spread through the value order, and
  * reads nearly every job when they are not (the largest backups all a year old, the window the last
  * 30 days). So the walk is tried for a bounded number of entries first, without the window; if the
- * window's rows did not turn up among them, the window is read and sorted (windowFirstOrderBy).
+ * window's rows did not turn up among them, the window is read and sorted (windowFirstOrderBy),
+ * where PostgreSQL may start from the filter's own index.
  */
 async function readSegment(
   f: JobFilters,
@@ -164,9 +167,43 @@ async function readSegment(
   take: number,
   db: Tx,
 ): Promise<SummaryRow[]> {
-  const where = { AND: [jobWhere(f), segment.where] };
-  if (!segment.windowFirstOrderBy || (!f.from && !f.to))
+  const windowOrderBy = segment.windowFirstOrderBy;
+  if (!windowOrderBy || (!f.from && !f.to)) {
+    const where = { AND: [jobWhere(f), segment.where] };
     return db.job.findMany({ where, orderBy: segment.orderBy, take, select: summarySelect });
+  }
+  const ids =
+    segment.byDay && f.from && !filtersRows(f)
+      ? await sortedIdsByDay(
+          segment.byDay,
+          { from: f.from, to: f.to, excludeGone: f.includeGone === false },
+          take,
+          db,
+        )
+      : await probeThenWindow(f, segment, windowOrderBy, take, db);
+  const byId = new Map(
+    (await db.job.findMany({ where: { id: { in: ids } }, select: summarySelect })).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Whether the list narrows its jobs by anything but the time window and gone. */
+function filtersRows(f: JobFilters): boolean {
+  return Boolean(
+    f.sourceIds?.length || f.kinds?.length || f.states?.length || f.types?.length || f.text,
+  );
+}
+
+async function probeThenWindow(
+  f: JobFilters,
+  segment: SortSegment,
+  windowOrderBy: Prisma.JobOrderByWithRelationInput[],
+  take: number,
+  db: Tx,
+): Promise<string[]> {
   const probeSize = take * PROBE_ROWS_PER_ROW;
   const probe = await db.job.findMany({
     where: { AND: [jobWhere({ ...f, from: undefined, to: undefined }), segment.where] },
@@ -177,26 +214,20 @@ async function readSegment(
   const inWindow = probe.filter(
     (r) => (!f.from || r.sortAt >= f.from) && (!f.to || r.sortAt < f.to),
   );
-  // Ids first: the window's sort then reads only Job_window_sort_idx (an index-only scan), and
-  // whole rows are read for the page alone.
-  const windowOrderBy = segment.windowFirstOrderBy;
-  const ids =
-    inWindow.length < take && probe.length === probeSize
-      ? (
-          await withLocalSettings(
-            db,
-            NO_PARALLEL_WORKERS,
-            db.job.findMany({ where, orderBy: windowOrderBy, take, select: { id: true } }),
-          )
-        ).map((r) => r.id)
-      : inWindow.slice(0, take).map((r) => r.id);
-  const byId = new Map(
-    (await db.job.findMany({ where: { id: { in: ids } }, select: summarySelect })).map((r) => [
-      r.id,
-      r,
-    ]),
+  if (inWindow.length >= take || probe.length < probeSize)
+    return inWindow.slice(0, take).map((r) => r.id);
+  // Ids first: whole rows are read for the page alone.
+  const rows = await withLocalSettings(
+    db,
+    NO_PARALLEL_WORKERS,
+    db.job.findMany({
+      where: { AND: [jobWhere(f), segment.where] },
+      orderBy: windowOrderBy,
+      take,
+      select: { id: true },
+    }),
   );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return rows.map((r) => r.id);
 }
 
 export async function getJobSummaries(ids: string[], db: Tx = getDb()): Promise<JobSummary[]> {
