@@ -35,7 +35,6 @@ export async function sortedIdsByDay(
   window: DayWalkWindow,
   take: number,
   db: Tx,
-  now: Date = new Date(),
 ): Promise<string[]> {
   const value = COLUMN[walk.field];
   const dir = Prisma.raw(walk.order === "desc" ? "DESC" : "ASC");
@@ -57,7 +56,9 @@ export async function sortedIdsByDay(
   const order = Prisma.sql`ORDER BY v ${dir}, id ${dir} LIMIT ${take}::int`;
   const firstDay = utcDay(window.from);
   const lastDay = utcDay(
-    new Date(Math.min((window.to ?? now).getTime(), firstDay.getTime() + MAX_WALKED_DAYS * DAY_MS)),
+    new Date(
+      Math.min(window.to?.getTime() ?? Date.now(), firstDay.getTime() + MAX_WALKED_DAYS * DAY_MS),
+    ),
   );
   const afterWalk = new Date(lastDay.getTime() + DAY_MS);
   // An open window holds what a vendor dated ahead of our clock (or far ahead: a wrong clock); the
