@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { createDisplayToken } from "@/lib/auth/display-tokens";
 import { createUser } from "@/lib/auth/users";
-import { CHANGE_CHANNEL } from "@/lib/sync/notify";
+import { notifyJobChanges } from "@/lib/sync/notify";
 import { generateEstate } from "@/lib/testing/estate-sql";
 import type { Db } from "@/lib/db/client";
 import { startBenchAppServer } from "./app-server";
@@ -136,11 +136,11 @@ async function measureEstateHttp(
   const { mix, mixWhileChanging } = await withApp(bench.url, token, {}, async (get) => {
     await warm(get, lists);
     const quiet = await mixed(get, lists, opts.log);
-    // What a sync commit raises, with no job in it: the web process hears a change and reads again.
-    const change = JSON.stringify({ t: "jobs", s: opts.sourceIds[0] ?? "", ids: [] });
+    // What a sync commit raises for a changed job: the web process hears a change and reads again.
+    const changed = await bench.db.job.findFirstOrThrow({ select: { id: true, sourceId: true } });
     const announce = setInterval(() => {
-      // A Prisma query runs once something waits on it; a notification lost at shutdown is nothing.
-      bench.db.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${change})`.catch(() => undefined);
+      // A notification lost at shutdown is nothing.
+      notifyJobChanges(bench.db, changed.sourceId, [changed.id]).catch(() => undefined);
     }, CHANGE_EVERY_MS);
     try {
       const busy = await mixed(get, lists, opts.log);

@@ -141,11 +141,11 @@ async function listJobsSorted(f: JobFilters, sort: JobSort, db: Tx): Promise<Job
 }
 
 /**
- * The window's sorted read covers tens of thousands of index entries, where the planner expects
- * parallel workers to pay off; on a 2-core machine starting and gathering them made it slower
- * (sort=bytes over 30 days of a 1M-job estate, in process: 83 ms with two workers, 39–46 ms
- * without, the transaction that scopes the setting included), and an explorer page should not take
- * the workers heavy reports need.
+ * A filtered page's window read can cover tens of thousands of index entries, where the planner
+ * expects parallel workers to pay off; on a 2-core machine starting and gathering them made it slower
+ * (measured on the same read unfiltered, before the day walk took that case: sort=bytes over 30 days
+ * of a 1M-job estate, in process, 83 ms with two workers, 39–46 ms without, the transaction that
+ * scopes the setting included), and an explorer page should not take the workers heavy reports need.
  */
 const NO_PARALLEL_WORKERS = { max_parallel_workers_per_gather: "0" };
 

@@ -1,5 +1,5 @@
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface EstateOptions {
   jobs: number;
@@ -16,7 +16,8 @@ export interface EstateOptions {
  * hundreds of datasets and policies, searchable names. Deterministic: row i is always the same job.
  */
 export async function generateEstate(
-  db: Tx,
+  /** Not a transaction: the estate is VACUUMed, which no transaction may run. */
+  db: Db,
   opts: EstateOptions,
 ): Promise<{ sourceIds: string[] }> {
   const sources = opts.sources ?? 10;
